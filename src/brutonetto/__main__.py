@@ -1,0 +1,3 @@
+from brutonetto.cli import main
+
+main()

@@ -1,0 +1,259 @@
+"""The command line: Typer commands declare their options and forward them to `_run`.
+
+Exit codes (contract): 0 success, 1 invalid input (every problem printed as
+FILE:LINE:COL: field.path: message), 2 wrong usage (Typer/Click), 3 internal error (one
+line; `--debug` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Callable, Optional
+
+import typer
+
+from brutonetto import __version__
+
+app = typer.Typer(
+    name="brutonetto",
+    help=(
+        "Bruto/netto-berekening: van contracturen naar directe uren dienstverlening, "
+        "en wat extra leertijd kost aan fte en geld."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Formaat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Dialect(str, Enum):
+    en = "en"
+    nl = "nl"
+
+
+Paden = Annotated[
+    list[str],
+    typer.Argument(
+        help="YAML-bestanden, mappen (alle *.yaml/*.yml daaronder) of - voor standaardinvoer.",
+        show_default=False,
+    ),
+]
+FormaatOptie = Annotated[
+    Formaat,
+    typer.Option("--format", "-f", help="Uitvoer: table (voor mensen), json of csv (voor scripts en Excel)."),
+]
+DialectOptie = Annotated[
+    Dialect,
+    typer.Option(
+        "--csv-dialect",
+        help="CSV-stijl: en (komma's, decimaalpunt) of nl (puntkomma's, decimaalkomma, voor Nederlandse Excel).",
+    ),
+]
+UitvoerOptie = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--output", "-o",
+        help="Schrijf naar dit bestand in plaats van naar het scherm (in zijn geheel of helemaal niet).",
+        show_default=False,
+    ),
+]
+DebugOptie = Annotated[
+    bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback.")
+]
+
+
+def _toon_versie(waarde: bool) -> None:
+    if waarde:
+        typer.echo(f"brutonetto {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoofd(
+    versie: Annotated[
+        bool,
+        typer.Option("--version", "-V", help="Toon de versie en stop.", callback=_toon_versie, is_eager=True),
+    ] = False,
+) -> None:
+    """Bruto/netto-berekening: van contracturen naar directe uren dienstverlening.
+
+    Per functie: bruto uren - verlof = beschikbare uren - aftrek (verzuim, leertijd,
+    overleg, ...) = directe uren; en per scenario hoeveel extra fte en kosten nodig zijn.
+    """
+
+
+@app.command()
+def compute(
+    paden: Paden,
+    scenario: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--scenario", "-s",
+            help="Toon alleen dit scenario naast basis (mag vaker). Standaard: alle scenario's.",
+            show_default=False,
+        ),
+    ] = None,
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: UitvoerOptie = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Bereken elk profiel: basis en elk scenario, met extra fte en kosten ten opzichte van basis."""
+
+    def werk():
+        from brutonetto.loader import load
+        from brutonetto.records import compute_records
+
+        functies, fouten = load(paden)
+        rapport = compute_records(functies, scenario)
+        rapport.fouten[:0] = fouten
+        return rapport, paden
+
+    _run(werk, formaat, csv_dialect, output, debug)
+
+
+@app.command()
+def compare(
+    oud: Annotated[str, typer.Argument(help="Het oude bestand: de basis.", show_default=False)],
+    nieuw: Annotated[str, typer.Argument(help="Het nieuwe bestand: het scenario.", show_default=False)],
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: UitvoerOptie = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Vergelijk twee bestanden functie voor functie: OUD is de basis, NIEUW het scenario.
+
+    Functies worden op naam (en eenheid) gekoppeld; het scenario van elke regel is de
+    bestandsnaam zonder extensie. Een functie die in maar één bestand staat wordt gemeld.
+    """
+
+    def werk():
+        from brutonetto.loader import load
+        from brutonetto.records import compare_records
+        from brutonetto.source import Bron
+
+        oude, fouten = load([oud])
+        nieuwe, nieuwe_fouten = load([nieuw])
+        oud_naam, nieuw_naam = (Bron(p, "", None if p == "-" else Path(p)).stam for p in (oud, nieuw))
+        if oud_naam == nieuw_naam:
+            oud_naam, nieuw_naam = oud, nieuw
+        rapport = compare_records(oude, nieuwe, oud_naam, nieuw_naam)
+        rapport.fouten[:0] = fouten + nieuwe_fouten
+        return rapport, [oud, nieuw]
+
+    _run(werk, formaat, csv_dialect, output, debug)
+
+
+@app.command()
+def validate(paden: Paden, debug: DebugOptie = False) -> None:
+    """Controleer bestanden zonder uitvoer te maken; meldt elk probleem met bestand, regel en veld."""
+
+    def werk():
+        from brutonetto.loader import load
+        from brutonetto.records import compute_records
+
+        functies, fouten = load(paden)
+        rapport = compute_records(functies)
+        rapport.fouten[:0] = fouten
+        if not rapport.fouten:
+            scenarios = sum(len(f.scenarios) for f in functies)
+            bestanden = len({f.bestand for f in functies})
+            rapport.waarschuwingen.append(
+                f"in orde: {bestanden} {'bestand' if bestanden == 1 else 'bestanden'}, "
+                f"{len(functies)} {'functie' if len(functies) == 1 else 'functies'}, "
+                f"{scenarios} {'scenario' if scenarios == 1 else 'scenario' + chr(39) + 's'}"
+            )
+        rapport.records = []
+        return rapport, paden
+
+    _run(werk, None, Dialect.en, None, debug)
+
+
+def _run(
+    werk: Callable,
+    formaat: Formaat | None,
+    dialect: Dialect,
+    output: Path | None,
+    debug: bool,
+) -> None:
+    """Run a command's work, print problems and warnings to stderr, write the output, exit."""
+    try:
+        rapport, invoer = werk()
+        for waarschuwing in rapport.waarschuwingen:
+            typer.echo(waarschuwing if waarschuwing.startswith("in orde") else f"waarschuwing: {waarschuwing}", err=True)
+        if rapport.fouten:
+            volgorde = {naam: i for i, naam in enumerate(dict.fromkeys(f.bestand for f in rapport.fouten))}
+            for fout in sorted(rapport.fouten, key=lambda f: (volgorde[f.bestand], f.regel or 0, f.kolom or 0)):
+                typer.echo(str(fout), err=True)
+            aantal = len(rapport.fouten)
+            typer.echo(f"{aantal} {'probleem' if aantal == 1 else 'problemen'} gevonden; er is niets berekend.", err=True)
+            raise typer.Exit(1)
+        if formaat is None:
+            return
+        if output is not None:
+            _schrijf_bestand(rapport.records, formaat, dialect, output, invoer)
+        else:
+            from brutonetto.render import render
+
+            render(rapport.records, formaat.value, sys.stdout, dialect=dialect.value, terminal=sys.stdout.isatty())
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except _Gebruiksfout as fout:
+        typer.echo(f"fout: {fout}", err=True)
+        raise typer.Exit(1) from None
+    except BrokenPipeError:
+        raise typer.Exit(0) from None
+    except Exception as fout:  # noqa: BLE001 - the last line of defence: exit 3, one line
+        if debug:
+            traceback.print_exc()
+        typer.echo(
+            f"interne fout: {type(fout).__name__}: {fout} (dit is een fout in brutonetto; "
+            "draai opnieuw met --debug voor details en meld het)",
+            err=True,
+        )
+        raise typer.Exit(3) from None
+
+
+def _schrijf_bestand(records, formaat: Formaat, dialect: Dialect, doel: Path, invoer: list[str]) -> None:
+    """Write the whole output to a temporary file beside the target, then rename: all or nothing."""
+    from brutonetto.render import render
+
+    doel_echt = doel.resolve()
+    for pad in invoer:
+        if pad != "-" and Path(pad).exists() and Path(pad).resolve() == doel_echt:
+            raise _Gebruiksfout(f"--output {doel} is een van de invoerbestanden; kies een ander bestand")
+    map_ = doel_echt.parent
+    if not map_.is_dir():
+        raise _Gebruiksfout(f"de map {doel.parent} bestaat niet")
+    try:
+        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=map_)
+    except OSError as fout:
+        raise _Gebruiksfout(f"kan niet schrijven in {doel.parent}: {fout.strerror or fout}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            render(records, formaat.value, f, dialect=dialect.value)
+        os.replace(tijdelijk, doel_echt)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise
+    typer.echo(f"geschreven: {doel}", err=True)
+
+
+class _Gebruiksfout(Exception):
+    """A usable input with an output request that cannot be honoured (exit 1)."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,348 @@
+"""One entry point from paths to resolved profiles: `load(paden) -> (functies, fouten)`.
+
+read -> parse -> validate each fragment where it is written -> merge `standaard`, the
+functie and its scenarios into one engine `Profiel` per scenario. Every problem becomes a
+`Fout` with file, line and field path; all of them are collected, none is raised.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from brutonetto.engine import Profiel
+from brutonetto.errors import Fout, Pad
+from brutonetto.model import (
+    FOUTSOORT,
+    VELDNAMEN,
+    Eenheidskop,
+    Functieprofiel,
+    MetScenarios,
+    Profielbestand,
+    Standaard,
+    gezette_velden,
+)
+from brutonetto.source import Bron, expand, parse, read
+
+BASIS = "basis"
+_SAMENGESTELD = ("verlof", "aftrek")
+
+
+@dataclass(frozen=True, slots=True)
+class Herkomst:
+    """Where the fields of one profile may have been written, most specific first.
+
+    Used only on the error path: a problem with, say, `aftrek.werkoverleg` is reported at
+    the first place that writes it (the functie's scenario, the file's scenario, the
+    functie, its `standaard`), or else at the functie itself.
+    """
+
+    plekken: tuple[tuple[Bron, Pad], ...]
+
+    def fout(self, bericht: str, veld: Pad = ()) -> Fout:
+        for lengte in range(len(veld), 0, -1):
+            for bron, prefix in self.plekken:
+                if bron.bestaat(prefix + veld[:lengte]):
+                    return bron.fout(bericht, prefix + veld[:lengte])
+        for bron, prefix in self.plekken:
+            if bron.bestaat(prefix):
+                return bron.fout(bericht, prefix)
+        bron, prefix = self.plekken[0]
+        return bron.fout(bericht, prefix)
+
+
+@dataclass(frozen=True, slots=True)
+class Invoer:
+    """One functie in one scenario, ready for the engine, with where its fields came from."""
+
+    scenario: str
+    profiel: Profiel
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True, slots=True)
+class Functie:
+    """A functie as loaded: its file, its basis and its scenarios in the order written."""
+
+    bron: Bron
+    naam: str
+    eenheid: str | None
+    basis: Invoer
+    scenarios: dict[str, Invoer]
+
+    @property
+    def bestand(self) -> str:
+        return self.bron.naam
+
+
+def load(paden: list[str]) -> tuple[list[Functie], list[Fout]]:
+    """Every functie in the given files, directories or stdin, and every problem found."""
+    bestanden, fouten = expand(paden)
+    lader = _Lader()
+    functies: list[Functie] = []
+    for naam in bestanden:
+        gevonden, problemen = lader.bestand(naam)
+        functies.extend(gevonden)
+        fouten.extend(problemen)
+    fouten.extend(_dubbele_functies(functies))
+    return functies, fouten
+
+
+class _Lader:
+    """Loads files of one run; a `standaard` file shared by many is read and checked once."""
+
+    def __init__(self) -> None:
+        self._standaarden: dict[Path, tuple[Bron | None, Standaard | None, list[Fout]]] = {}
+
+    def bestand(self, naam: str) -> tuple[list[Functie], list[Fout]]:
+        bron = read(naam)
+        if isinstance(bron, Fout):
+            return [], [bron]
+        data, fout = parse(bron)
+        if fout is not None:
+            return [], [fout]
+        if data is None:
+            return [], [Fout(bron.naam, "het bestand is leeg; verwacht een profiel met 'functie' of een eenheid met 'functies'")]
+        if not isinstance(data, dict):
+            soort = "een lijst" if isinstance(data, list) else f"de waarde '{data}'"
+            return [], [bron.fout(
+                f"verwacht een profiel (een mapping met 'functie') of een eenheidsbestand "
+                f"(een mapping met 'functies'), niet {soort}"
+            )]
+        if "functie" in data and "functies" in data:
+            return [], [bron.fout("een bestand heeft 'functie' (één profiel) of 'functies' (een eenheid), niet allebei", ("functies",))]
+        if "functie" not in data and "functies" not in data:
+            return [], [bron.fout(
+                "verwacht 'functie' (één profiel) of 'functies' (een eenheid met een lijst functies)"
+                + _suggestie(data, ("functie", "functies"))
+            )]
+
+        fouten: list[Fout] = []
+        standaard, standaardplek = self._standaard(bron, data, fouten)
+        standaard_mislukt = bool(fouten)
+        if "functies" in data:
+            kop, items = self._eenheid(bron, data, fouten)
+            if kop is None:
+                return [], fouten
+            eenheid, bestandsscenarios = kop.eenheid, kop.scenarios or {}
+        else:
+            profiel = _valideer(Profielbestand, _zonder_standaard(data), bron, (), fouten)
+            if profiel is None:
+                return [], fouten
+            items = [((), profiel)]
+            eenheid, bestandsscenarios = None, {}
+
+        if standaard_mislukt:
+            return [], fouten  # computing without the defaults would only add false problems
+        functies = []
+        for prefix, functieprofiel in items:
+            functie = _functie(
+                bron, prefix, functieprofiel, eenheid, bestandsscenarios, standaard, standaardplek
+            )
+            functies.append(functie)
+        return functies, fouten
+
+    def _eenheid(
+        self, bron: Bron, data: dict, fouten: list[Fout]
+    ) -> tuple[Eenheidskop | None, list[tuple[Pad, Functieprofiel]]]:
+        ruwe_functies = data["functies"]
+        kop = _valideer(
+            Eenheidskop,
+            {k: v for k, v in _zonder_standaard(data).items() if k != "functies"},
+            bron, (), fouten,
+        )
+        if not isinstance(ruwe_functies, list):
+            fouten.append(bron.fout("verwacht een lijst functies, elk beginnend met '- functie: ...'", ("functies",)))
+            return None, []
+        if not ruwe_functies:
+            fouten.append(bron.fout("de lijst functies is leeg", ("functies",)))
+        items = []
+        for i, ruw in enumerate(ruwe_functies):
+            profiel = _valideer(Functieprofiel, ruw, bron, ("functies", i), fouten)
+            if profiel is not None:
+                items.append((("functies", i), profiel))
+        return kop, items
+
+    def _standaard(
+        self, bron: Bron, data: dict, fouten: list[Fout]
+    ) -> tuple[Standaard | None, tuple[Bron, Pad] | None]:
+        ruw = data.get("standaard")
+        if ruw is None:
+            return None, None
+        if not isinstance(ruw, str):
+            return _valideer(Standaard, ruw, bron, ("standaard",), fouten), (bron, ("standaard",))
+        pad = (bron.map / ruw).resolve()
+        if pad not in self._standaarden:
+            self._standaarden[pad] = self._lees_standaard(pad, ruw)
+        standaardbron, standaard, problemen = self._standaarden[pad]
+        if problemen and standaardbron is None:
+            # the file itself is missing or unreadable: blame the line that names it
+            fouten.extend(bron.fout(p.bericht, ("standaard",)) for p in problemen)
+        else:
+            fouten.extend(p for p in problemen if p not in fouten)
+        if standaardbron is None:
+            return None, None
+        return standaard, (standaardbron, ())
+
+    def _lees_standaard(self, pad: Path, ruw: str) -> tuple[Bron | None, Standaard | None, list[Fout]]:
+        if not pad.is_file():
+            return None, None, [Fout(ruw, f"het standaardbestand '{ruw}' bestaat niet (gezocht: {pad})")]
+        bron = read(str(pad))
+        if isinstance(bron, Fout):
+            return None, None, [bron]
+        data, fout = parse(bron)
+        if fout is not None:
+            return bron, None, [fout]
+        if not isinstance(data, dict):
+            return bron, None, [bron.fout("een standaardbestand is een mapping van profielvelden (beschikbare_uren, aftrek, ...)")]
+        for verboden in ("standaard", "functie", "functies"):
+            if verboden in data:
+                return bron, None, [bron.fout(
+                    f"een standaardbestand bevat alleen profielvelden, geen '{verboden}'", (verboden,)
+                )]
+        fouten: list[Fout] = []
+        return bron, _valideer(Standaard, data, bron, (), fouten), fouten
+
+
+def _functie(
+    bron: Bron,
+    prefix: Pad,
+    profiel: Functieprofiel,
+    eenheid: str | None,
+    bestandsscenarios: dict[str, MetScenarios],
+    standaard: Standaard | None,
+    standaardplek: tuple[Bron, Pad] | None,
+) -> Functie:
+    """Merge standaard <- functie into the basis, and basis <- scenario for each scenario."""
+    standaardvelden = gezette_velden(standaard, zonder=("scenarios",)) if standaard else {}
+    basisvelden = _merge(standaardvelden, gezette_velden(profiel, zonder=("functie", "scenarios")))
+    if "eenheid" not in gezette_velden(profiel) and eenheid is not None:
+        basisvelden["eenheid"] = eenheid
+
+    standaardscenarios = (standaard.scenarios if standaard else None) or {}
+    eigen = profiel.scenarios or {}
+    namen = dict.fromkeys([*standaardscenarios, *bestandsscenarios, *eigen])
+
+    basisplekken = ((bron, prefix),) + ((standaardplek,) if standaardplek else ())
+    basis = Invoer(BASIS, _profiel(profiel.functie, basisvelden), Herkomst(basisplekken))
+    scenarios = {}
+    for naam in namen:
+        velden = basisvelden
+        for laag in (standaardscenarios, bestandsscenarios, eigen):
+            if naam in laag:
+                velden = _merge(velden, gezette_velden(laag[naam]))
+        plekken = [(bron, prefix + ("scenarios", naam)), (bron, ("scenarios", naam))]
+        if standaardplek:
+            plekken.append((standaardplek[0], standaardplek[1] + ("scenarios", naam)))
+        herkomst = Herkomst(tuple(plekken) + basisplekken)
+        scenarios[naam] = Invoer(naam, _profiel(profiel.functie, velden), herkomst)
+    return Functie(bron, profiel.functie, basis.profiel.eenheid, basis, scenarios)
+
+
+def _merge(onder: dict[str, Any], boven: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge `boven` over `onder`.
+
+    A deduction is overridden by name and added by a new name; `0` removes an inherited
+    one. `null` removes an inherited field (say, `beschikbare_uren` to give verlof instead).
+    """
+    uitkomst = dict(onder)
+    for veld, waarde in boven.items():
+        if waarde is None:
+            uitkomst.pop(veld, None)
+        elif veld in _SAMENGESTELD and veld in uitkomst:
+            samen = dict(uitkomst[veld])
+            for naam, hoeveelheid in waarde.items():
+                if hoeveelheid.is_nul and naam in samen:
+                    del samen[naam]
+                else:
+                    samen[naam] = hoeveelheid
+            uitkomst[veld] = samen
+        else:
+            uitkomst[veld] = waarde
+    return uitkomst
+
+
+def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
+    return Profiel(functie=functie, **velden)
+
+
+def _zonder_standaard(data: dict) -> dict:
+    """The file without `standaard`, which `_Lader._standaard` validates on its own."""
+    return {k: v for k, v in data.items() if k != "standaard"}
+
+
+def _valideer(model: type[BaseModel], data: Any, bron: Bron, prefix: Pad, fouten: list[Fout]) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as fout:
+        for detail in fout.errors(include_url=False):
+            veld = prefix + tuple(detail["loc"])
+            fouten.append(bron.fout(_bericht(detail), veld))
+        return None
+    except RecursionError:
+        fouten.append(bron.fout("de YAML is te diep genest", prefix))
+        return None
+
+
+def _bericht(detail: Any) -> str:
+    """A pydantic error in Dutch."""
+    soort, invoer = detail["type"], detail.get("input")
+    if soort == FOUTSOORT:
+        return str(detail["msg"])
+    if soort == "extra_forbidden":
+        veld = str(detail["loc"][-1])
+        if veld in VELDNAMEN:
+            return f"het veld '{veld}' hoort hier niet"
+        return f"onbekend veld '{veld}'" + _suggestie({veld: None}, VELDNAMEN)
+    if soort == "missing":
+        return f"het verplichte veld '{detail['loc'][-1]}' ontbreekt"
+    if soort in ("dict_type", "model_type", "model_attributes_type"):
+        return f"verwacht een mapping (regels 'naam: waarde'), niet {_kort(invoer)}"
+    if soort == "list_type":
+        return f"verwacht een lijst (regels die beginnen met '- '), niet {_kort(invoer)}"
+    if soort == "string_type":
+        return f"verwacht tekst, niet {_kort(invoer)}"
+    return f"ongeldige waarde {_kort(invoer)}: {detail['msg']}"
+
+
+def _kort(waarde: Any) -> str:
+    if waarde is None:
+        return "een lege waarde"
+    if isinstance(waarde, dict):
+        return "een mapping"
+    if isinstance(waarde, list):
+        return "een lijst"
+    tekst = str(waarde)
+    return f"'{tekst[:40]}...'" if len(tekst) > 40 else f"'{tekst}'"
+
+
+def _suggestie(data: dict, bekend: tuple[str, ...]) -> str:
+    for sleutel in data:
+        gelijkend = difflib.get_close_matches(str(sleutel), bekend, n=1, cutoff=0.6)
+        if gelijkend:
+            return f"; bedoelt u '{gelijkend[0]}'?"
+    return ""
+
+
+def _dubbele_functies(functies: list[Functie]) -> list[Fout]:
+    """A functie is unique per eenheid within a run: else its rows could not be told apart."""
+    eerste: dict[tuple[str | None, str], Functie] = {}
+    fouten = []
+    for functie in functies:
+        sleutel = (functie.eenheid, functie.naam)
+        if sleutel in eerste:
+            ander = eerste[sleutel]
+            plek = ander.basis.herkomst.fout("")
+            waar = f"{plek.bestand}:{plek.regel}" if plek.regel else plek.bestand
+            eenheid = f" in eenheid '{functie.eenheid}'" if functie.eenheid else ""
+            fouten.append(functie.basis.herkomst.fout(
+                f"functie '{functie.naam}'{eenheid} komt twee keer voor (ook in {waar}); "
+                "geef elke functie een eigen naam", ("functie",)
+            ))
+        else:
+            eerste[sleutel] = functie
+    return fouten

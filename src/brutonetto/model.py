@@ -1,0 +1,175 @@
+"""The input format as pydantic models: the one place where outside data is validated.
+
+Each fragment of a file (a functie, `standaard`, a scenario) is validated where it is
+written, so every error has a path into the YAML document. Merging the fragments into
+one engine `Profiel` per scenario happens afterwards, in `loader`, on plain values.
+Numbers and quantities are read by `quantity`, exactly, with Dutch messages.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Callable
+
+from pydantic import BaseModel, ConfigDict, PlainValidator, field_validator
+from pydantic_core import PydanticCustomError
+
+from brutonetto.quantity import (
+    Hoeveelheid,
+    Invoerfout,
+    parse_getal,
+    parse_hoeveelheid,
+    parse_uren,
+    zonder_duizendtallen,
+)
+
+FOUTSOORT = "brutonetto"
+
+
+def _dutch(parse: Callable[[Any], Any], *checks: tuple[Callable[[Any], bool], str]) -> PlainValidator:
+    """Wrap a parser so its Dutch `Invoerfout` becomes a pydantic error with that message."""
+
+    def validate(waarde: Any) -> Any:
+        try:
+            resultaat = parse(waarde)
+        except Invoerfout as fout:
+            raise PydanticCustomError(FOUTSOORT, str(fout)) from None
+        for geldig, bericht in checks:
+            if not geldig(resultaat):
+                raise PydanticCustomError(FOUTSOORT, bericht)
+        return resultaat
+
+    return PlainValidator(validate)
+
+
+def _tekst(waarde: Any) -> str:
+    if not isinstance(waarde, str) or not waarde.strip():
+        raise Invoerfout("verwacht een niet-lege tekst")
+    return waarde.strip()
+
+
+Tekst = Annotated[str, _dutch(_tekst)]
+NietNegatief = Annotated[Decimal, _dutch(parse_getal, (lambda d: d >= 0, "mag niet negatief zijn"))]
+Positief = Annotated[Decimal, _dutch(parse_getal, (lambda d: d > 0, "moet groter dan 0 zijn"))]
+MIN_BESCHIKBAAR = Decimal(100)
+UREN_IN_EEN_JAAR = Decimal(24 * 366)
+
+
+def _jaaruren(waarde: Any) -> Decimal:
+    """Available hours per fte per year: between 100 and the 8784 hours of a leap year."""
+    uren = parse_uren(waarde)
+    tekst = repr(waarde) if isinstance(waarde, float) else str(waarde).strip()
+    if uren < MIN_BESCHIKBAAR:
+        if re.fullmatch(r"\d{1,3}[.,]\d{3}", tekst):
+            raise Invoerfout(
+                f"'{tekst}' leest als {tekst.replace('.', ',')} uur: een punt is hier een decimaalteken, "
+                f"geen duizendtalscheiding; bedoelt u {zonder_duizendtallen(tekst)}?"
+            )
+        raise Invoerfout(f"{tekst} beschikbare uren per fte per jaar is onwaarschijnlijk weinig (minder dan 100)")
+    if uren > UREN_IN_EEN_JAAR:
+        raise Invoerfout(f"{tekst} is meer uren dan een jaar heeft (8784); bedoelt u uren per fte per jaar?")
+    return uren
+
+
+Uren = Annotated[Decimal, _dutch(_jaaruren)]
+Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid)]
+
+
+class ProfielVelden(BaseModel):
+    """The fields a functie, its `standaard` and its scenarios share; all optional here."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    eenheid: Tekst | None = None
+    fte: NietNegatief | None = None
+    beschikbare_uren: Uren | None = None
+    uren_per_week: Positief | None = None
+    weken_per_jaar: Positief | None = None
+    uren_per_dag: Positief | None = None
+    verlof: dict[str, Aftrek] | None = None
+    aftrek: dict[str, Aftrek] | None = None
+    werklast_uren: NietNegatief | None = None
+    kosten_per_fte: NietNegatief | None = None
+    uurtarief: NietNegatief | None = None
+
+    @field_validator("uren_per_week")
+    @classmethod
+    def _binnen_een_week(cls, uren: Decimal | None) -> Decimal | None:
+        if uren is not None and uren > 168:
+            raise PydanticCustomError(FOUTSOORT, "een week heeft maar 168 uur")
+        return uren
+
+    @field_validator("weken_per_jaar")
+    @classmethod
+    def _binnen_een_jaar_weken(cls, weken: Decimal | None) -> Decimal | None:
+        if weken is not None and weken > Decimal("53"):
+            raise PydanticCustomError(FOUTSOORT, "een jaar heeft hooguit 53 weken (52, 52,14 of 52,18 zijn gangbaar)")
+        return weken
+
+
+def _geen_basis(scenarios: dict[str, Any] | None) -> dict[str, Any] | None:
+    if scenarios and "basis" in scenarios:
+        raise PydanticCustomError(
+            FOUTSOORT, "'basis' is de basis zelf en kan geen scenario zijn; kies een andere naam"
+        )
+    return scenarios
+
+
+class Scenario(ProfielVelden):
+    """A partial profile, deep-merged over the basis."""
+
+
+class MetScenarios(ProfielVelden):
+    scenarios: dict[str, Scenario] | None = None
+
+    _scenarionamen = field_validator("scenarios")(_geen_basis)
+
+
+class Standaard(MetScenarios):
+    """Defaults deep-merged under every functie of a file; inline or in a file of its own."""
+
+
+class Functieprofiel(MetScenarios):
+    """One functie: the basis and its own scenarios."""
+
+    functie: Tekst
+
+
+class Profielbestand(Functieprofiel):
+    """A file holding a single functie, optionally with its own `standaard`."""
+
+    standaard: Standaard | None = None
+
+
+class Eenheidskop(BaseModel):
+    """What a unit file says about all its functies: shared `eenheid`, `standaard`, `scenarios`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    eenheid: Tekst | None = None
+    standaard: Standaard | None = None
+    scenarios: dict[str, Scenario] | None = None
+
+    _scenarionamen = field_validator("scenarios")(_geen_basis)
+
+
+class Eenheidsbestand(Eenheidskop):
+    """A unit file: its head and a list of functies."""
+
+    functies: list[Functieprofiel]
+
+
+def gezette_velden(model: BaseModel, *, zonder: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The fields the user actually wrote, in the model's order (for merging)."""
+    gezet = model.model_fields_set
+    return {
+        naam: getattr(model, naam)
+        for naam in type(model).model_fields
+        if naam in gezet and naam not in zonder
+    }
+
+
+VELDNAMEN: tuple[str, ...] = tuple(
+    sorted(set(Profielbestand.model_fields) | set(Eenheidsbestand.model_fields))
+)

@@ -1,0 +1,179 @@
+"""Quantities as users write them: `92`, `5,7%`, `1 uur/week`, `3 dagen`, `{procent: 4, van: bruto}`.
+
+Parsing is exact: the number goes straight from its text into a `Decimal`, so `5,7%` is
+5.7 and never 5.7000000000000002. Converting a quantity to hours needs the profile
+(its bruto, beschikbare uren, weeks and day length); that is the engine's job.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+UUR = "uur"
+PROCENT = "%"
+UUR_PER_WEEK = "uur/week"
+DAG = "dag"
+
+BRUTO = "bruto"
+BESCHIKBAAR = "beschikbaar"
+
+# Every spelling users write, to the unit the engine knows.
+EENHEDEN: dict[str, str] = {
+    "": UUR,
+    "uur": UUR,
+    "uren": UUR,
+    "u": UUR,
+    "h": UUR,
+    "%": PROCENT,
+    "uur/week": UUR_PER_WEEK,
+    "uren/week": UUR_PER_WEEK,
+    "u/week": UUR_PER_WEEK,
+    "u/w": UUR_PER_WEEK,
+    "dag": DAG,
+    "dagen": DAG,
+    "d": DAG,
+}
+
+_GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+_HOEVEELHEID = re.compile(r"\s*([+-]?\d[\d.,]*)\s*(.*?)\s*")
+_DUIZENDTALLEN = re.compile(r"[+-]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?")
+
+
+class Invoerfout(ValueError):
+    """A value the user wrote that cannot be read; the message is Dutch and says how to fix it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hoeveelheid:
+    """A deduction as written: a number, its unit and, for a percentage, its base."""
+
+    getal: Decimal
+    eenheid: str = UUR
+    van: str | None = None
+
+    @property
+    def is_nul(self) -> bool:
+        return self.getal == 0
+
+    def __str__(self) -> str:
+        getal = format(self.getal, "f")
+        if self.eenheid == PROCENT:
+            return f"{getal}% van {self.van}" if self.van else f"{getal}%"
+        if self.eenheid == UUR_PER_WEEK:
+            return f"{getal} uur/week"
+        if self.eenheid == DAG:
+            return f"{getal} dagen"
+        return f"{getal} uur"
+
+
+def parse_getal(waarde: object) -> Decimal:
+    """Read a plain number: a YAML int or float, or a string with `.` or `,` as decimal mark."""
+    if isinstance(waarde, bool):
+        raise Invoerfout(f"verwacht een getal, niet {'true' if waarde else 'false'}")
+    if isinstance(waarde, int):
+        return Decimal(waarde)
+    if isinstance(waarde, float):
+        if not math.isfinite(waarde):
+            raise Invoerfout(f"verwacht een eindig getal, niet {waarde!r}")
+        return Decimal(repr(waarde))
+    if isinstance(waarde, Decimal):
+        return waarde
+    if isinstance(waarde, str):
+        tekst = waarde.strip()
+        if _GETAL.fullmatch(tekst):
+            return _decimal(tekst)
+        _weiger_duizendtallen(tekst)
+        raise Invoerfout(f"verwacht een getal, niet '{waarde}'")
+    raise Invoerfout(f"verwacht een getal, niet {_soort(waarde)}")
+
+
+def parse_hoeveelheid(waarde: object) -> Hoeveelheid:
+    """Read a deduction: a bare number (hours), `<getal> <eenheid>`, or `{procent: P, van: BASIS}`."""
+    if isinstance(waarde, dict):
+        return _parse_lange_vorm(waarde)
+    if isinstance(waarde, str):
+        gevonden = _HOEVEELHEID.fullmatch(waarde)
+        if gevonden is None:
+            raise Invoerfout(
+                f"'{waarde}' is geen hoeveelheid; schrijf bijvoorbeeld '92 uur', '5,7%', "
+                "'1 uur/week' of '3 dagen'"
+            )
+        getaltekst, eenheidtekst = gevonden.groups()
+        eenheid = EENHEDEN.get(re.sub(r"\s*/\s*", "/", eenheidtekst.lower()))
+        if eenheid is None:
+            bekend = ", ".join(sorted({k for k in EENHEDEN if k}))
+            raise Invoerfout(f"onbekende eenheid '{eenheidtekst}' in '{waarde}'; bekend zijn: {bekend}")
+        getal = parse_getal(getaltekst)
+    else:
+        getal, eenheid = parse_getal(waarde), UUR
+    return _gecontroleerd(Hoeveelheid(getal, eenheid), waarde)
+
+
+def parse_uren(waarde: object) -> Decimal:
+    """Read a number of hours: a bare number or `<getal> uur`; other units make no sense here."""
+    if isinstance(waarde, str):
+        hoeveelheid = parse_hoeveelheid(waarde)
+        if hoeveelheid.eenheid != UUR:
+            raise Invoerfout(f"verwacht een aantal uren, niet '{waarde}'")
+        return hoeveelheid.getal
+    return parse_getal(waarde)
+
+
+def _parse_lange_vorm(waarde: dict) -> Hoeveelheid:
+    onbekend = sorted(str(k) for k in waarde if k not in ("procent", "van"))
+    if onbekend:
+        raise Invoerfout(
+            f"onbekende sleutel '{onbekend[0]}' in de lange vorm; gebruik {{procent: 4, van: bruto}}"
+        )
+    if "procent" not in waarde:
+        raise Invoerfout("de lange vorm heeft 'procent' nodig, bijvoorbeeld {procent: 4, van: bruto}")
+    van = waarde.get("van")
+    if van is not None and van not in (BRUTO, BESCHIKBAAR):
+        raise Invoerfout(f"'van' moet 'bruto' of 'beschikbaar' zijn, niet '{van}'")
+    getal = parse_getal(waarde["procent"])
+    return _gecontroleerd(Hoeveelheid(getal, PROCENT, van), waarde)
+
+
+def _gecontroleerd(hoeveelheid: Hoeveelheid, waarde: object) -> Hoeveelheid:
+    if hoeveelheid.getal < 0:
+        raise Invoerfout(f"een aftrek kan niet negatief zijn: {waarde}")
+    if hoeveelheid.eenheid == PROCENT and hoeveelheid.getal > 100:
+        raise Invoerfout(f"een percentage ligt tussen 0 en 100, niet {format(hoeveelheid.getal, 'f')}")
+    return hoeveelheid
+
+
+def _weiger_duizendtallen(tekst: str) -> None:
+    if _DUIZENDTALLEN.fullmatch(tekst) and tekst.count(".") + tekst.count(",") > 1:
+        raise Invoerfout(
+            f"'{tekst}' lijkt scheidingstekens voor duizendtallen te bevatten; schrijf getallen "
+            f"zonder duizendtalscheiding, met . of , als decimaalteken (bijvoorbeeld {zonder_duizendtallen(tekst)})"
+        )
+
+
+def zonder_duizendtallen(tekst: str) -> str:
+    """`1.631,5` -> `1631,5`, `1.631.000` -> `1631000`: the hint for a number with thousands marks."""
+    if "." in tekst and "," in tekst:
+        decimaal = max(".,", key=tekst.rfind)
+        ander = "," if decimaal == "." else "."
+        return tekst.replace(ander, "")
+    return re.sub(r"[.,]", "", tekst)
+
+
+def _decimal(tekst: str) -> Decimal:
+    try:
+        return Decimal(tekst.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
+        raise Invoerfout(f"verwacht een getal, niet '{tekst}'") from None
+
+
+def _soort(waarde: object) -> str:
+    if waarde is None:
+        return "een lege waarde"
+    if isinstance(waarde, list):
+        return "een lijst"
+    if isinstance(waarde, dict):
+        return "een mapping"
+    return f"'{waarde}'"

@@ -1,0 +1,161 @@
+"""Report records: one per functie per scenario, computed once and rendered many ways.
+
+A record is a plain dict whose keys and their order are the contract's JSON; values are
+exact `Decimal`s (rounded only by the renderers), text, `None`, or for `verlof` and
+`aftrek` a dict of hours per named deduction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from brutonetto.engine import Rekenfout, Uitkomst, compare, compute
+from brutonetto.errors import Fout
+from brutonetto.loader import BASIS, Functie, Invoer
+
+Record = dict[str, Any]
+
+KOLOMMEN: tuple[str, ...] = (
+    "functie", "eenheid", "scenario", "bestand",
+    "bruto_uren", "verlof", "beschikbare_uren", "aftrek", "totaal_aftrek",
+    "directe_uren", "aandeel_direct", "fte", "werklast_uren", "fte_nodig",
+    "basis_directe_uren", "extra_fte", "extra_kosten", "waarde_extra_uren",
+)
+
+
+@dataclass
+class Rapport:
+    """What a command produced: the records, the problems (exit 1) and warnings (stderr)."""
+
+    records: list[Record] = field(default_factory=list)
+    fouten: list[Fout] = field(default_factory=list)
+    waarschuwingen: list[str] = field(default_factory=list)
+
+
+def scenarionamen(functies: list[Functie]) -> list[str]:
+    """Every scenario in the run, `basis` first, then in the order first written."""
+    return list(dict.fromkeys([BASIS, *(naam for f in functies for naam in f.scenarios)]))
+
+
+def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -> Rapport:
+    """Records for `brutonetto compute`: each functie's basis and its (chosen) scenarios."""
+    rapport = Rapport()
+    if gekozen:
+        bekend = scenarionamen(functies)
+        for naam in dict.fromkeys(gekozen):
+            if naam not in bekend:
+                rapport.fouten.append(Fout(
+                    "--scenario", f"onbekend scenario '{naam}'; in deze bestanden staan: {', '.join(bekend)}"
+                ))
+        if rapport.fouten:
+            return rapport
+    for functie in functies:
+        basis = _uitkomst(functie, functie.basis, rapport)
+        uitkomsten = []
+        for naam, invoer in functie.scenarios.items():
+            if gekozen and naam not in gekozen:
+                continue
+            uitkomst = _uitkomst(functie, invoer, rapport, basisfout=basis is None)
+            if uitkomst is not None:
+                uitkomsten.append((invoer, uitkomst))
+            if invoer.profiel == functie.basis.profiel:
+                rapport.waarschuwingen.append(
+                    f"{functie.bestand}: functie '{functie.naam}': scenario '{naam}' "
+                    "verandert niets ten opzichte van basis"
+                )
+        if basis is None:
+            continue
+        rapport.records.append(_record(functie, functie.basis, basis, functie.basis, basis))
+        for invoer, uitkomst in uitkomsten:
+            rapport.records.append(_record(functie, invoer, uitkomst, functie.basis, basis))
+    return rapport
+
+
+def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nieuw_naam: str) -> Rapport:
+    """Records for `brutonetto compare OLD NEW`: OLD's basis is the basis, NEW's the scenario.
+
+    Functies are matched by eenheid and name; one found in a single file is still reported,
+    as a record of its own and a warning, never dropped.
+    """
+    rapport = Rapport()
+    nieuw_per_sleutel = {(f.eenheid, f.naam): f for f in nieuw}
+    oud_sleutels = {(f.eenheid, f.naam) for f in oud}
+    for functie in oud:
+        basis = _uitkomst(functie, functie.basis, rapport)
+        tegenhanger = nieuw_per_sleutel.get((functie.eenheid, functie.naam))
+        if tegenhanger is None:
+            rapport.waarschuwingen.append(
+                f"functie '{functie.naam}' staat alleen in {oud_naam}, niet in {nieuw_naam}"
+            )
+        uitkomst = _uitkomst(tegenhanger, tegenhanger.basis, rapport) if tegenhanger else None
+        if basis is None:
+            continue
+        rapport.records.append(
+            _record(functie, functie.basis, basis, functie.basis, basis, scenario=oud_naam)
+        )
+        if tegenhanger is not None and uitkomst is not None:
+            rapport.records.append(_record(
+                tegenhanger, tegenhanger.basis, uitkomst, functie.basis, basis, scenario=nieuw_naam
+            ))
+    for functie in nieuw:
+        if (functie.eenheid, functie.naam) in oud_sleutels:
+            continue
+        rapport.waarschuwingen.append(
+            f"functie '{functie.naam}' staat alleen in {nieuw_naam}, niet in {oud_naam}"
+        )
+        uitkomst = _uitkomst(functie, functie.basis, rapport)
+        if uitkomst is not None:
+            rapport.records.append(
+                _record(functie, functie.basis, uitkomst, None, None, scenario=nieuw_naam)
+            )
+    return rapport
+
+
+def _uitkomst(functie: Functie, invoer: Invoer, rapport: Rapport, basisfout: bool = False) -> Uitkomst | None:
+    try:
+        return compute(invoer.profiel)
+    except Rekenfout as fout:
+        scenario = "" if invoer.scenario == BASIS else f", scenario '{invoer.scenario}'"
+        probleem = invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {fout.bericht}", fout.veld)
+        if not (basisfout and any(f.veld == probleem.veld and f.bestand == probleem.bestand for f in rapport.fouten)):
+            rapport.fouten.append(probleem)
+        return None
+
+
+def _record(
+    functie: Functie,
+    invoer: Invoer,
+    uitkomst: Uitkomst,
+    basis_invoer: Invoer | None,
+    basis: Uitkomst | None,
+    scenario: str | None = None,
+) -> Record:
+    profiel = invoer.profiel
+    if basis_invoer is not None and basis is not None:
+        verschil = compare(basis_invoer.profiel, basis, profiel, uitkomst)
+        basis_directe: Decimal | None = verschil.basis_directe_uren
+        extra_fte, extra_kosten, waarde = verschil.extra_fte, verschil.extra_kosten, verschil.waarde_extra_uren
+    else:
+        basis_directe = extra_fte = extra_kosten = waarde = None
+    return {
+        "functie": functie.naam,
+        "eenheid": profiel.eenheid,
+        "scenario": scenario if scenario is not None else invoer.scenario,
+        "bestand": functie.bestand,
+        "bruto_uren": uitkomst.bruto_uren,
+        "verlof": uitkomst.verlof,
+        "beschikbare_uren": uitkomst.beschikbare_uren,
+        "aftrek": uitkomst.aftrek,
+        "totaal_aftrek": uitkomst.totaal_aftrek,
+        "directe_uren": uitkomst.directe_uren,
+        "aandeel_direct": uitkomst.aandeel_direct,
+        "fte": profiel.fte,
+        "werklast_uren": profiel.werklast_uren,
+        "fte_nodig": uitkomst.fte_nodig,
+        "basis_directe_uren": basis_directe,
+        "extra_fte": extra_fte,
+        "extra_kosten": extra_kosten,
+        "waarde_extra_uren": waarde,
+    }

@@ -1,0 +1,196 @@
+"""Records to text: one renderer per format, chosen in one place (`render`).
+
+JSON and CSV carry exact numbers rounded half-up to 6 decimals, without float noise or
+thousands separators; the table is for people, in Dutch notation, with total rows.
+Rich is imported only when a table is drawn: the JSON and CSV paths never pay for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+from typing import Any, Iterable, TextIO
+
+from brutonetto.notation import machinegetal, nl, nl_procent
+from brutonetto.records import KOLOMMEN, Record
+
+FORMATEN = ("table", "json", "csv")
+DIALECTEN = ("en", "nl")
+_GENEST = ("verlof", "aftrek")
+
+
+def render(records: list[Record], formaat: str, uit: TextIO, *, dialect: str = "en", terminal: bool = False) -> None:
+    """Write the records in the chosen format; the only place that picks a renderer."""
+    if formaat == "json":
+        render_json(records, uit)
+    elif formaat == "csv":
+        render_csv(records, uit, dialect)
+    elif formaat == "table":
+        render_table(records, uit, terminal=terminal)
+    else:  # pragma: no cover - the CLI only offers FORMATEN
+        raise ValueError(f"unknown format {formaat!r}")
+
+
+# JSON ---------------------------------------------------------------------------------
+
+
+def render_json(records: Iterable[Record], uit: TextIO) -> None:
+    """A JSON array, one record per line: readable, diffable and written as it goes."""
+    uit.write("[")
+    scheiding = "\n"
+    for record in records:
+        uit.write(scheiding)
+        uit.write(_json_waarde(record))
+        scheiding = ",\n"
+    uit.write("\n]\n" if scheiding != "\n" else "]\n")
+
+
+def _json_waarde(waarde: Any) -> str:
+    if waarde is None:
+        return "null"
+    if isinstance(waarde, Decimal):
+        return machinegetal(waarde)
+    if isinstance(waarde, str):
+        return json.dumps(waarde, ensure_ascii=False)
+    if isinstance(waarde, dict):
+        return "{" + ", ".join(
+            f"{json.dumps(k, ensure_ascii=False)}: {_json_waarde(v)}" for k, v in waarde.items()
+        ) + "}"
+    if isinstance(waarde, bool) or isinstance(waarde, int):  # pragma: no cover - records hold Decimals
+        return json.dumps(waarde)
+    raise TypeError(f"cannot write {type(waarde).__name__} as JSON")  # pragma: no cover
+
+
+# CSV ----------------------------------------------------------------------------------
+
+
+def csv_kolommen(records: list[Record]) -> list[str]:
+    """The contract's columns with `verlof.<naam>` and `aftrek.<naam>` flattened, first seen first."""
+    kolommen: list[str] = []
+    for kolom in KOLOMMEN:
+        if kolom in _GENEST:
+            namen = dict.fromkeys(naam for r in records for naam in r[kolom])
+            kolommen.extend(f"{kolom}.{naam}" for naam in namen)
+        else:
+            kolommen.append(kolom)
+    return kolommen
+
+
+def render_csv(records: list[Record], uit: TextIO, dialect: str = "en") -> None:
+    """CSV for scripts (`en`: `,` and a decimal point) or for a Dutch Excel (`nl`: `;`, decimal comma, BOM)."""
+    nederlands = dialect == "nl"
+    if nederlands:
+        uit.write("\ufeff")  # so Excel reads the file as UTF-8 and accents survive
+    schrijver = csv.writer(uit, delimiter=";" if nederlands else ",", lineterminator="\r\n")
+    kolommen = csv_kolommen(records)
+    schrijver.writerow(kolommen)
+    for record in records:
+        rij = []
+        for kolom in kolommen:
+            groep, _, naam = kolom.partition(".")
+            waarde = record[groep].get(naam) if groep in _GENEST and naam else record[kolom]
+            rij.append(_csv_waarde(waarde, nederlands))
+        schrijver.writerow(rij)
+
+
+def _csv_waarde(waarde: Any, nederlands: bool) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, Decimal):
+        tekst = machinegetal(waarde)
+        return tekst.replace(".", ",") if nederlands else tekst
+    return str(waarde)
+
+
+# Table --------------------------------------------------------------------------------
+
+_KOPPEN = (
+    ("functie", "Functie"),
+    ("eenheid", "Eenheid"),
+    ("scenario", "Scenario"),
+    ("beschikbare_uren", "Beschikbare uren"),
+    ("totaal_aftrek", "Totaal aftrek"),
+    ("directe_uren", "Directe uren"),
+    ("aandeel_direct", "Aandeel direct"),
+    ("fte", "Fte"),
+    ("fte_nodig", "Fte nodig"),
+    ("extra_fte", "Extra fte"),
+    ("extra_kosten", "Extra kosten"),
+)
+_UREN = ("beschikbare_uren", "totaal_aftrek", "directe_uren")
+
+
+def tabelrijen(records: list[Record]) -> tuple[list[str], list[list[str]], list[list[str]]]:
+    """Headers, rows and total rows as Dutch text: the table without its drawing."""
+    kolommen = [
+        (sleutel, kop)
+        for sleutel, kop in _KOPPEN
+        if sleutel not in ("eenheid", "fte_nodig") or any(r[sleutel] is not None for r in records)
+    ]
+    rijen = [[_cel(sleutel, r) for sleutel, _ in kolommen] for r in records]
+    totalen = [[_cel(sleutel, t) for sleutel, _ in kolommen] for t in totaalrijen(records)]
+    return [kop for _, kop in kolommen], rijen, totalen
+
+
+def totaalrijen(records: list[Record]) -> list[Record]:
+    """One total per scenario: fte, extra fte and costs summed; hours weighted by fte."""
+    totalen = []
+    for scenario in dict.fromkeys(r["scenario"] for r in records):
+        groep = [r for r in records if r["scenario"] == scenario]
+        met_fte = [r for r in groep if r["fte"] is not None]
+        totaal_fte = sum((r["fte"] for r in met_fte), Decimal(0))
+        totaal: Record = {"functie": "Totaal", "eenheid": None, "scenario": scenario, "fte": None}
+        for sleutel in _UREN:
+            totaal[sleutel] = (
+                sum((r["fte"] * r[sleutel] for r in met_fte), Decimal(0)) / totaal_fte
+                if totaal_fte else None
+            )
+        totaal["aandeel_direct"] = (
+            totaal["directe_uren"] / totaal["beschikbare_uren"] if totaal_fte else None
+        )
+        for sleutel in ("fte", "fte_nodig", "extra_fte", "extra_kosten"):
+            waarden = [r[sleutel] for r in groep if r[sleutel] is not None]
+            totaal[sleutel] = sum(waarden, Decimal(0)) if waarden else None
+        totalen.append(totaal)
+    return totalen
+
+
+def _cel(sleutel: str, record: Record) -> str:
+    waarde = record.get(sleutel)
+    if waarde is None:
+        return ""
+    if sleutel in _UREN:
+        return nl(waarde, 1)
+    if sleutel == "aandeel_direct":
+        return nl_procent(waarde)
+    if sleutel in ("fte", "fte_nodig"):
+        return nl(waarde, 2)
+    if sleutel == "extra_fte":
+        return "" if record["scenario"] == "basis" else nl(waarde, 2, teken=True)
+    if sleutel == "extra_kosten":
+        return "" if record["scenario"] == "basis" else "€ " + nl(waarde, 0)
+    return str(waarde)
+
+
+def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    koppen, rijen, totalen = tabelrijen(records)
+    tabel = Table()
+    for kop in koppen:
+        links = kop in ("Functie", "Eenheid", "Scenario")
+        tabel.add_column(kop, justify="left" if links else "right", no_wrap=not links)
+    for i, rij in enumerate(rijen):
+        tabel.add_row(*rij, end_section=i == len(rijen) - 1)
+    for rij in totalen:
+        tabel.add_row(*rij, style="bold")
+    console = Console(
+        file=uit,
+        force_terminal=terminal,
+        no_color=not terminal,
+        width=None if terminal else 250,
+        highlight=False,
+    )
+    console.print(tabel)

@@ -1,0 +1,192 @@
+"""Reading input: paths to files, files to text, text to plain YAML data, and paths back to lines.
+
+The fast path parses with libyaml (CSafeLoader) into plain data without line marks; only
+when there is a problem to report does `Bron.plaats` compose the document again to find
+the line and column of a field path. Only the safe YAML subset is ever constructed: no
+tags are executed, duplicate keys are refused instead of silently keeping the last one.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from brutonetto.errors import Fout, Pad
+
+_Basis: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+STDIN = "-"
+STDIN_NAAM = "<stdin>"
+MAX_BYTES = 50 * 1024 * 1024
+YAML_EXTENSIES = (".yaml", ".yml")
+
+
+class _DubbeleSleutel(yaml.MarkedYAMLError):
+    pass
+
+
+class _Lader(_Basis):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing a key written twice in one mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        gezien: set[Any] = set()
+        for sleutelnode, _ in node.value:
+            if sleutelnode.tag == "tag:yaml.org,2002:merge":
+                continue
+            sleutel = self.construct_object(sleutelnode, deep=True)
+            try:
+                dubbel = sleutel in gezien
+                gezien.add(sleutel)
+            except TypeError:
+                continue  # unhashable: the base class reports it
+            if dubbel:
+                raise _DubbeleSleutel(
+                    problem=f"de sleutel '{sleutel}' staat twee keer in dezelfde mapping; "
+                    "YAML zou stilzwijgend de laatste nemen: verwijder of hernoem er een",
+                    problem_mark=sleutelnode.start_mark,
+                )
+        return super().construct_mapping(node, deep)
+
+
+@dataclass
+class Bron:
+    """One input document: its name as the user gave it, its text, and its parsed data."""
+
+    naam: str
+    tekst: str
+    pad: Path | None = None
+    _boom: Any = field(default=None, repr=False)
+
+    @property
+    def map(self) -> Path:
+        """The folder that relative `standaard` paths start from."""
+        return self.pad.parent if self.pad is not None else Path.cwd()
+
+    @property
+    def stam(self) -> str:
+        return self.pad.stem if self.pad is not None else "stdin"
+
+    def fout(self, bericht: str, veld: Pad = ()) -> Fout:
+        """A problem at a field path, with the line and column of the deepest part that exists."""
+        regel, kolom = self.plaats(veld)
+        return Fout(self.naam, bericht, veld, regel, kolom)
+
+    def bestaat(self, veld: Pad) -> bool:
+        node, diepte = self._zoek(veld)
+        return node is not None and diepte == len(veld)
+
+    def plaats(self, veld: Pad) -> tuple[int | None, int | None]:
+        node, _ = self._zoek(veld)
+        if node is None:
+            return None, None
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def _zoek(self, veld: Pad) -> tuple[Any, int]:
+        if self._boom is None:
+            try:
+                self._boom = yaml.compose(self.tekst, Loader=_Lader) or False
+            except (yaml.YAMLError, RecursionError):
+                self._boom = False
+        node = self._boom
+        if node is False:
+            return None, 0
+        for diepte, deel in enumerate(veld):
+            volgende = None
+            if isinstance(node, yaml.MappingNode):
+                for sleutelnode, waardenode in node.value:
+                    if isinstance(sleutelnode, yaml.ScalarNode) and sleutelnode.value == str(deel):
+                        # the key itself for the last step: `verzuim: 5.7%` points at `verzuim`
+                        volgende = sleutelnode if diepte == len(veld) - 1 else waardenode
+            elif isinstance(node, yaml.SequenceNode) and isinstance(deel, int):
+                if 0 <= deel < len(node.value):
+                    volgende = node.value[deel]
+            if volgende is None:
+                return node, diepte
+            node = volgende
+        return node, len(veld)
+
+
+def expand(paden: list[str]) -> tuple[list[str], list[Fout]]:
+    """Every input file: a file as given, a directory's `*.yaml`/`*.yml` below it sorted, `-`."""
+    bestanden: list[str] = []
+    fouten: list[Fout] = []
+    for pad in paden:
+        if pad == STDIN:
+            bestanden.append(pad)
+            continue
+        p = Path(pad)
+        if p.is_dir():
+            gevonden = sorted(
+                (q for q in p.rglob("*") if q.suffix.lower() in YAML_EXTENSIES and q.is_file()),
+                key=lambda q: q.as_posix(),
+            )
+            if not gevonden:
+                fouten.append(Fout(pad, "deze map bevat geen YAML-bestanden (*.yaml of *.yml)"))
+            bestanden.extend(str(q) for q in gevonden)
+        elif p.exists():
+            bestanden.append(pad)
+        else:
+            fouten.append(Fout(pad, "bestand of map bestaat niet"))
+    return bestanden, fouten
+
+
+def read(naam: str) -> Bron | Fout:
+    """The text of one file (or stdin), decoded as UTF-8 with or without BOM."""
+    try:
+        if naam == STDIN:
+            ruw = sys.stdin.buffer.read(MAX_BYTES + 1)
+            weergave, pad = STDIN_NAAM, None
+        else:
+            pad = Path(naam)
+            with pad.open("rb") as f:
+                ruw = f.read(MAX_BYTES + 1)
+            weergave = naam
+    except OSError as fout:
+        return Fout(naam, f"kan het bestand niet lezen: {fout.strerror or fout}")
+    if len(ruw) > MAX_BYTES:
+        return Fout(weergave, f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB; splits het op")
+    try:
+        tekst = ruw.decode("utf-8-sig")
+    except UnicodeDecodeError as fout:
+        regel = ruw[: fout.start].count(b"\n") + 1
+        kolom = fout.start - (ruw.rfind(b"\n", 0, fout.start) + 1) + 1
+        return Fout(
+            weergave,
+            "het bestand is geen UTF-8; sla het op als UTF-8 (in Kladblok of Excel: "
+            "Opslaan als, codering UTF-8)",
+            regel=regel,
+            kolom=kolom,
+        )
+    return Bron(weergave, tekst, pad)
+
+
+def parse(bron: Bron) -> tuple[Any, Fout | None]:
+    """Plain data (dicts, lists, str, int, float, bool, None) from YAML text, or the problem."""
+    try:
+        return yaml.load(bron.tekst, Loader=_Lader), None
+    except yaml.MarkedYAMLError as fout:
+        mark = fout.problem_mark or fout.context_mark
+        regel = mark.line + 1 if mark else None
+        kolom = mark.column + 1 if mark else None
+        return None, Fout(bron.naam, _yaml_bericht(fout), regel=regel, kolom=kolom)
+    except yaml.YAMLError as fout:
+        return None, Fout(bron.naam, f"ongeldige YAML: {fout}")
+    except RecursionError:
+        return None, Fout(bron.naam, "de YAML is te diep genest")
+
+
+def _yaml_bericht(fout: yaml.MarkedYAMLError) -> str:
+    if isinstance(fout, _DubbeleSleutel):
+        return str(fout.problem)
+    probleem = str(fout.problem or fout.context or "")
+    if "tab character" in probleem or "'\\t'" in probleem:
+        return "een tab in de inspringing; YAML springt in met spaties: vervang de tabs door spaties"
+    if "expected a single document" in probleem:
+        return "meer dan één YAML-document (---) in één bestand; zet elk document in een eigen bestand"
+    if "could not determine a constructor for the tag" in probleem:
+        tag = probleem.rsplit(" ", 1)[-1]
+        return f"de YAML-tag {tag} wordt niet ondersteund: brutonetto leest alleen gewone waarden"
+    return f"ongeldige YAML: {probleem}"
