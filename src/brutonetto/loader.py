@@ -279,9 +279,21 @@ def _valideer(model: type[BaseModel], data: Any, bron: Bron, prefix: Pad, fouten
     try:
         return model.model_validate(data)
     except ValidationError as fout:
-        for detail in fout.errors(include_url=False):
-            veld = prefix + tuple(detail["loc"])
-            fouten.append(bron.fout(_bericht(detail), veld))
+        details = fout.errors(include_url=False)
+        slechte_namen = {tuple(d["loc"][:-1]) for d in details if d["loc"] and d["loc"][-1] == "[key]"}
+        for detail in details:
+            loc = tuple(detail["loc"])
+            if loc[-1:] != ("[key]",) and any(loc[: len(n)] == n for n in slechte_namen):
+                continue  # the value under a bad name: the name's message says it all
+            if loc and loc[-1] == "[key]":
+                veld = prefix + loc[:-2]
+                bericht = (
+                    f"de naam {_kort(loc[-2])} is geen tekst; staat er een decimaalkomma in een "
+                    "regel met {...}? Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld c: '0,5'"
+                )
+            else:
+                veld, bericht = prefix + loc, _bericht(detail)
+            fouten.append(bron.fout(bericht, veld))
         return None
     except RecursionError:
         fouten.append(bron.fout("de YAML is te diep genest", prefix))

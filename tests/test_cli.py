@@ -1,0 +1,332 @@
+"""The commands as users and their scripts use them: compute, compare, validate, options, output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import json
+from decimal import Decimal as D
+
+import pytest
+
+from brutonetto import __version__
+from brutonetto.records import KOLOMMEN
+
+UNIT = """\
+    eenheid: Bezwaar & Beroep
+    standaard:
+      beschikbare_uren: 1631
+      uren_per_week: 36
+      aftrek: {verzuim: 5.7%, werkoverleg: 1 uur/week}
+    scenarios:
+      extra_leertijd: {aftrek: {extra_leertijd: 12 uur}}
+    functies:
+      - functie: Medewerker bezwaar
+        fte: 420.9
+        kosten_per_fte: 75000
+        uurtarief: 76
+        aftrek: {leren_en_ontwikkelen: 150 uur, kwaliteitsontwikkeling: 35 uur}
+        scenarios:
+          extra_leertijd: {aftrek: {extra_leertijd: 36 uur}}
+      - functie: Secretaris
+        fte: 50
+        aftrek: {leren_en_ontwikkelen: 100 uur}
+"""
+# Hand-checked: verzuim 5,7% x 1631 = 92,967; werkoverleg 1631/36 = 45,305556
+# Medewerker bezwaar basis: aftrek 92,967 + 45,305556 + 150 + 35 = 323,272556, direct 1307,727444
+#   scenario: +36 -> direct 1271,727444; extra fte 420,9 x 36 / 1271,727444 = 11,914817
+#   extra kosten x 75000 = 893.611,29; waarde extra uren 420,9 x 36 x 76 = 1.151.582,4
+# Secretaris basis: aftrek 238,272556, direct 1392,727444; scenario +12 (file level) -> 1380,727444
+#   extra fte 50 x 12 / 1380,727444 = 0,434554
+
+
+def test_json_records_have_the_contract_keys_in_order(cli):
+    cli.write("bb.yaml", UNIT)
+    records = cli.json("compute", "bb.yaml")
+    assert [list(r) for r in records] == [list(KOLOMMEN)] * 4
+    assert [(r["functie"], r["scenario"]) for r in records] == [
+        ("Medewerker bezwaar", "basis"), ("Medewerker bezwaar", "extra_leertijd"),
+        ("Secretaris", "basis"), ("Secretaris", "extra_leertijd"),
+    ]
+
+
+def test_json_numbers_are_exact_to_six_decimals(cli):
+    cli.write("bb.yaml", UNIT)
+    text = cli("compute", "bb.yaml", "--format", "json").stdout
+    records = json.loads(text, parse_float=D, parse_int=D)
+    basis, scenario, secretaris_basis, secretaris = records
+    assert basis["bruto_uren"] == 1872 and '"bruto_uren": 1872,' in text
+    assert basis["verlof"] == {}
+    assert basis["aftrek"] == {
+        "verzuim": D("92.967"), "werkoverleg": D("45.305556"),
+        "leren_en_ontwikkelen": 150, "kwaliteitsontwikkeling": 35,
+    }
+    assert basis["totaal_aftrek"] == D("323.272556")
+    assert basis["directe_uren"] == D("1307.727444")
+    assert basis["aandeel_direct"] == D("0.801795")  # 1307,727444 / 1631
+    assert basis["eenheid"] == "Bezwaar & Beroep" and basis["bestand"] == "bb.yaml"
+    assert (basis["extra_fte"], basis["extra_kosten"], basis["waarde_extra_uren"]) == (0, 0, 0)
+    assert scenario["aftrek"]["extra_leertijd"] == 36  # functie-level scenario wins
+    assert scenario["basis_directe_uren"] == D("1307.727444")
+    assert scenario["directe_uren"] == D("1271.727444")
+    assert scenario["extra_fte"] == D("11.914817")
+    assert scenario["extra_kosten"] == D("893611.288303")
+    assert scenario["waarde_extra_uren"] == D("1151582.4")
+    assert secretaris["aftrek"]["extra_leertijd"] == 12  # file-level scenario
+    assert secretaris["extra_fte"] == D("0.434554")
+    assert secretaris["extra_kosten"] is None and secretaris["werklast_uren"] is None
+    assert secretaris_basis["fte"] == 50
+
+
+def test_numbers_never_carry_float_noise_or_exponents(cli):
+    cli.write("p.yaml", """\
+        functie: klein
+        beschikbare_uren: 1631
+        aftrek: {a: 0.1, b: 0.2, c: "0,0000001"}
+    """)
+    text = cli("compute", "p.yaml", "-f", "json").stdout
+    assert '"totaal_aftrek": 0.3,' in text  # 0.1 + 0.2 + 0.0000001 rounds half-up to 0.3
+    assert '"c": 0}' in text  # 0.0000001 rounds to 0
+    assert not re.search(r"\d[eE][+-]?\d", text)
+
+
+def test_rounding_is_half_up(cli):
+    # 1 / 8 = 0.125 exactly -> 3 places would be half-even 0.12 but here: 6 places.
+    # 1631 - 1630.9999995 = 0.0000005 -> half-up gives 0.000001, half-even would give 0.
+    cli.write("p.yaml", """\
+        functie: afronding
+        beschikbare_uren: 1631
+        aftrek: {bijna_alles: 1630.9999995}
+    """)
+    (record,) = cli.json("compute", "p.yaml")
+    assert record["directe_uren"] == 0.000001
+
+
+def test_csv_flattens_deductions_and_reads_back(cli):
+    cli.write("bb.yaml", UNIT)
+    text = cli("compute", "bb.yaml", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 4
+    header = next(csv.reader(io.StringIO(text)))
+    assert header[:6] == ["functie", "eenheid", "scenario", "bestand", "bruto_uren", "beschikbare_uren"]
+    assert header[6:11] == [
+        "aftrek.verzuim", "aftrek.werkoverleg", "aftrek.leren_en_ontwikkelen",
+        "aftrek.kwaliteitsontwikkeling", "aftrek.extra_leertijd",
+    ]
+    assert rows[1]["aftrek.werkoverleg"] == "45.305556"
+    assert rows[1]["extra_fte"] == "11.914817"
+    assert rows[0]["aftrek.extra_leertijd"] == ""  # absent in basis
+    assert rows[2]["extra_kosten"] == ""  # null
+
+
+def test_csv_dutch_dialect_has_semicolons_decimal_commas_and_a_bom(cli):
+    cli.write("bb.yaml", UNIT)
+    text = cli("compute", "bb.yaml", "--format", "csv", "--csv-dialect", "nl").stdout
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert rows[1]["functie"] == "Medewerker bezwaar"
+    assert rows[1]["extra_fte"] == "11,914817"
+    assert rows[1]["fte"] == "420,9"
+    assert rows[1]["bruto_uren"] == "1872"
+    assert rows[1]["extra_kosten"] == "893611,288303"  # no thousands separator
+
+
+def test_table_shows_dutch_numbers_and_a_total_per_scenario(cli):
+    cli.write("bb.yaml", UNIT)
+    out = cli("compute", "bb.yaml").stdout
+    lines = out.splitlines()
+    rij = next(line for line in lines if "Medewerker bezwaar" in line and "extra_leertijd" in line)
+    cellen = [c.strip() for c in rij.strip("│┃ ").split("│")]
+    assert cellen == [
+        "Medewerker bezwaar", "Bezwaar & Beroep", "extra_leertijd",
+        "1.631,0", "359,3", "1.271,7", "78,0%", "420,90", "+11,91", "€ 893.611",
+    ]
+    totaal = next(line for line in lines if "Totaal" in line and "extra_leertijd" in line)
+    cellen = [c.strip() for c in totaal.strip("│┃ ").split("│")]
+    # hours weighted by fte: (420,9 x 1271,727444 + 50 x 1380,727444) / 470,9 = 1283,300
+    # fte 470,9; extra fte 11,914817 + 0,434554 = 12,349371; costs only where known
+    assert cellen[3:] == ["1.631,0", "347,7", "1.283,3", "78,7%", "470,90", "+12,35", "€ 893.611"]
+
+
+def test_scenario_option_limits_the_scenarios_but_keeps_basis(cli):
+    cli.write("p.yaml", """\
+        functie: Klantadviseur
+        beschikbare_uren: 1631
+        fte: 10
+        aftrek: {indirect: 331}
+        scenarios:
+          plus_12: {aftrek: {extra: 12}}
+          plus_40: {aftrek: {extra: 40}}
+    """)
+    records = cli.json("compute", "p.yaml", "--scenario", "plus_40")
+    assert [r["scenario"] for r in records] == ["basis", "plus_40"]
+    assert records[1]["extra_fte"] == pytest.approx(10 * 40 / 1260, abs=1e-6)
+    records = cli.json("compute", "p.yaml", "-s", "plus_12", "-s", "plus_40")
+    assert [r["scenario"] for r in records] == ["basis", "plus_12", "plus_40"]
+
+
+def test_an_unknown_scenario_is_an_input_error(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\nscenarios: {a: {fte: 1}}\n")
+    result = cli("compute", "p.yaml", "--scenario", "b", code=1)
+    assert "onbekend scenario 'b'" in result.stderr and "basis, a" in result.stderr
+    assert result.stdout == ""
+
+
+def test_scenario_overrides_adds_and_removes_deductions_by_name(cli):
+    cli.write("p.yaml", """\
+        functie: X
+        beschikbare_uren: 1631
+        fte: 100
+        aftrek: {verzuim: 5%, opleiding: 40, overleg: 60}
+        scenarios:
+          anders:
+            aftrek: {opleiding: 80, overleg: 0 uur, intervisie: 10}
+    """)
+    basis, anders = cli.json("compute", "p.yaml")
+    assert list(anders["aftrek"]) == ["verzuim", "opleiding", "intervisie"]
+    assert anders["aftrek"]["opleiding"] == 80
+    # 1631 - 81,55 - 80 - 10 = 1459,45 ; basis 1631 - 81,55 - 100 = 1449,45
+    assert anders["directe_uren"] == 1459.45 and basis["directe_uren"] == 1449.45
+    # fewer deductions: fewer fte needed, 100 x (1449,45 / 1459,45 - 1) = -0,685190
+    assert anders["extra_fte"] == -0.68519
+
+
+def test_scenario_may_change_werklast_and_fte_nodig_follows(cli):
+    cli.write("p.yaml", """\
+        functie: X
+        beschikbare_uren: 1631
+        aftrek: {indirect: 331}
+        werklast_uren: 130000
+        scenarios:
+          groei: {werklast_uren: 143000}
+    """)
+    basis, groei = cli.json("compute", "p.yaml")
+    assert basis["fte_nodig"] == 100 and groei["fte_nodig"] == 110 and groei["extra_fte"] == 10
+
+
+def test_standaard_from_a_file_relative_to_the_profile(cli):
+    cli.write("configs/org.yaml", "beschikbare_uren: 1631\naftrek: {verzuim: 5.7%}\n")
+    cli.write("profielen/p.yaml", """\
+        standaard: ../configs/org.yaml
+        functie: X
+        aftrek: {leren: 185}
+    """)
+    (record,) = cli.json("compute", "profielen/p.yaml")
+    assert record["aftrek"] == {"verzuim": 92.967, "leren": 185}
+    assert record["directe_uren"] == 1353.033
+
+
+def test_null_drops_an_inherited_field_so_verlof_can_be_given(cli):
+    cli.write("e.yaml", """\
+        standaard: {beschikbare_uren: 1631, uren_per_week: 36}
+        functies:
+          - functie: Eigen verlof
+            beschikbare_uren: null
+            verlof: {vakantie: 200}
+    """)
+    (record,) = cli.json("compute", "e.yaml")
+    assert record["beschikbare_uren"] == 1672 and record["verlof"] == {"vakantie": 200}
+
+
+def test_a_directory_is_every_yaml_below_it_sorted(cli):
+    cli.write("d/b.yaml", "functie: B\nbeschikbare_uren: 1600\n")
+    cli.write("d/a.yml", "functie: A\nbeschikbare_uren: 1500\n")
+    cli.write("d/sub/c.yaml", "functie: C\nbeschikbare_uren: 1400\n")
+    cli.write("d/notes.txt", "not yaml")
+    records = cli.json("compute", "d")
+    assert [r["functie"] for r in records] == ["A", "B", "C"]
+
+
+def test_stdin(cli):
+    records = cli.json("compute", "-", input="functie: X\nbeschikbare_uren: 1631\naftrek: {a: 31}\n")
+    assert records[0]["directe_uren"] == 1600 and records[0]["bestand"] == "<stdin>"
+
+
+def test_bom_and_crlf_simply_work(cli):
+    path = cli.tmp_path / "w.yaml"
+    path.write_bytes("\ufefffunctie: Één\r\nbeschikbare_uren: 1631\r\naftrek:\r\n  a: 31\r\n".encode())
+    (record,) = cli.json("compute", "w.yaml")
+    assert record["functie"] == "Één" and record["directe_uren"] == 1600
+
+
+def test_output_writes_the_file_and_nothing_to_stdout(cli):
+    cli.write("bb.yaml", UNIT)
+    result = cli("compute", "bb.yaml", "-f", "json", "--output", "uit.json")
+    assert result.stdout == ""
+    assert len(json.loads((cli.tmp_path / "uit.json").read_text(encoding="utf-8"))) == 4
+    assert [p.name for p in cli.tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_output_is_not_touched_when_the_input_is_invalid(cli):
+    cli.write("bad.yaml", "functie: X\nbeschikbare_uren: veel\n")
+    (cli.tmp_path / "uit.json").write_text("oud", encoding="utf-8")
+    cli("compute", "bad.yaml", "-f", "json", "-o", "uit.json", code=1)
+    assert (cli.tmp_path / "uit.json").read_text(encoding="utf-8") == "oud"
+
+
+def test_output_never_overwrites_an_input_file(cli):
+    path = cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\n")
+    result = cli("compute", "p.yaml", "-f", "json", "-o", "p.yaml", code=1)
+    assert "invoerbestand" in result.stderr
+    assert path.read_text(encoding="utf-8") == "functie: X\nbeschikbare_uren: 1631\n"
+
+
+def test_identical_input_gives_byte_identical_output(cli):
+    cli.write("bb.yaml", UNIT)
+    runs = [cli("compute", "bb.yaml", "-f", fmt).stdout for fmt in ("json", "json", "csv", "csv")]
+    assert runs[0] == runs[1] and runs[2] == runs[3]
+
+
+def test_compare_matches_functies_by_name_and_reports_the_lonely_ones(cli):
+    cli.write("oud.yaml", """\
+        eenheid: SMZ
+        standaard: {beschikbare_uren: 1631}
+        functies:
+          - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331}}
+          - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}
+    """)
+    cli.write("nieuw.yaml", """\
+        eenheid: SMZ
+        standaard: {beschikbare_uren: 1631}
+        functies:
+          - {functie: Nieuw, fte: 3, aftrek: {indirect: 300}}
+          - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331, leren: 40}}
+    """)
+    result = cli("compare", "oud.yaml", "nieuw.yaml", "-f", "json")
+    records = json.loads(result.stdout)
+    assert [(r["functie"], r["scenario"]) for r in records] == [
+        ("Procesbegeleider", "oud"), ("Procesbegeleider", "nieuw"),
+        ("Verdwenen", "oud"), ("Nieuw", "nieuw"),
+    ]
+    # 100 x (1300 / 1260 - 1) = 3,174603; x 70000 = 222.222,22
+    assert records[1]["basis_directe_uren"] == 1300
+    assert records[1]["extra_fte"] == 3.174603
+    assert records[1]["extra_kosten"] == 222222.222222
+    assert records[0]["extra_fte"] == 0
+    assert records[3]["extra_fte"] is None and records[3]["basis_directe_uren"] is None
+    assert "'Verdwenen' staat alleen in oud" in result.stderr
+    assert "'Nieuw' staat alleen in nieuw" in result.stderr
+
+
+def test_validate_prints_every_problem_and_computes_nothing(cli):
+    cli.write("ok.yaml", "functie: X\nbeschikbare_uren: 1631\nscenarios: {a: {fte: 1}}\n")
+    result = cli("validate", "ok.yaml")
+    assert result.stdout == ""
+    assert "in orde: 1 bestand, 1 functie, 1 scenario" in result.stderr
+
+
+def test_version_and_help_on_every_command(cli):
+    assert cli("--version").stdout.strip() == f"brutonetto {__version__}"
+    for command in ("compute", "compare", "validate"):
+        help_text = cli(command, "--help").stdout
+        assert "Usage" in help_text and len(help_text) > 200
+    assert "Bruto/netto" in cli("--help").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["compute"], ["compute", "x.yaml", "--format", "xml"], ["compute", "x.yaml", "--bogus"], ["compare", "a.yaml"], ["nonsense"]],
+)
+def test_wrong_usage_exits_2(cli, args):
+    cli(*args, code=2)

@@ -1,0 +1,82 @@
+"""Reading numbers and quantities exactly, in every unit of the contract."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from brutonetto.quantity import (
+    DAG,
+    PROCENT,
+    UUR,
+    UUR_PER_WEEK,
+    Hoeveelheid,
+    Invoerfout,
+    parse_getal,
+    parse_hoeveelheid,
+    parse_uren,
+)
+
+
+@pytest.mark.parametrize(
+    ("waarde", "verwacht"),
+    [
+        (1631, Hoeveelheid(D("1631"), UUR)),
+        (92.967, Hoeveelheid(D("92.967"), UUR)),
+        ("150", Hoeveelheid(D("150"), UUR)),
+        ("12 uur", Hoeveelheid(D("12"), UUR)),
+        ("12uur", Hoeveelheid(D("12"), UUR)),
+        ("12 u", Hoeveelheid(D("12"), UUR)),
+        ("12 h", Hoeveelheid(D("12"), UUR)),
+        ("12,5 uren", Hoeveelheid(D("12.5"), UUR)),
+        ("5.7%", Hoeveelheid(D("5.7"), PROCENT)),
+        ("5,7 %", Hoeveelheid(D("5.7"), PROCENT)),
+        ("1 uur/week", Hoeveelheid(D("1"), UUR_PER_WEEK)),
+        ("1,5 u/w", Hoeveelheid(D("1.5"), UUR_PER_WEEK)),
+        ("2 Uur / Week", Hoeveelheid(D("2"), UUR_PER_WEEK)),
+        ("3 dagen", Hoeveelheid(D("3"), DAG)),
+        ("1 dag", Hoeveelheid(D("1"), DAG)),
+        ("0,5 d", Hoeveelheid(D("0.5"), DAG)),
+        ({"procent": 4, "van": "bruto"}, Hoeveelheid(D("4"), PROCENT, "bruto")),
+        ({"procent": "4,5", "van": "beschikbaar"}, Hoeveelheid(D("4.5"), PROCENT, "beschikbaar")),
+        ({"procent": 4}, Hoeveelheid(D("4"), PROCENT, None)),
+        ("0 uur", Hoeveelheid(D("0"), UUR)),
+    ],
+)
+def test_every_unit_is_read_exactly(waarde, verwacht):
+    assert parse_hoeveelheid(waarde) == verwacht
+
+
+def test_a_yaml_float_is_read_from_its_shortest_text_not_its_binary_value():
+    assert parse_getal(5.7) == D("5.7")
+    assert parse_getal(0.1) + parse_getal(0.2) == D("0.3")
+
+
+@pytest.mark.parametrize(
+    ("waarde", "in_bericht"),
+    [
+        ("12 weken", "onbekende eenheid 'weken'"),
+        ("twaalf uur", "geen hoeveelheid"),
+        ("-5 uur", "niet negatief"),
+        ("120%", "tussen 0 en 100"),
+        ("1.631,5 uur", "1631,5"),
+        ("1.631.000", "1631000"),
+        (float("nan"), "eindig getal"),
+        (float("inf"), "eindig getal"),
+        (True, "verwacht een getal"),
+        (None, "een lege waarde"),
+        ([1, 2], "een lijst"),
+        ({"procent": 4, "van": "netto"}, "'bruto' of 'beschikbaar'"),
+        ({"percentage": 4}, "onbekende sleutel 'percentage'"),
+        ({"van": "bruto"}, "heeft 'procent' nodig"),
+    ],
+)
+def test_bad_quantities_are_refused_with_a_dutch_reason(waarde, in_bericht):
+    with pytest.raises(Invoerfout) as fout:
+        parse_hoeveelheid(waarde)
+    assert in_bericht in str(fout.value)
+
+
+def test_hours_fields_take_no_other_unit():
+    assert parse_uren("1631 uur") == D(1631)
+    with pytest.raises(Invoerfout, match="aantal uren"):
+        parse_uren("5%")
