@@ -8,6 +8,7 @@ functie and its scenarios into one engine `Profiel` per scenario. Every problem 
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,7 @@ class _Lader:
 
     def __init__(self) -> None:
         self._standaarden: dict[Path, tuple[Bron | None, Standaard | None, list[Fout]]] = {}
+        self._gemeld: set[Path] = set()
 
     def bestand(self, naam: str) -> tuple[list[Functie], list[Fout]]:
         bron = read(naam)
@@ -122,8 +124,7 @@ class _Lader:
             )]
 
         fouten: list[Fout] = []
-        standaard, standaardplek = self._standaard(bron, data, fouten)
-        standaard_mislukt = bool(fouten)
+        standaard, standaardplek, standaard_mislukt = self._standaard(bron, data, fouten)
         if "functies" in data:
             kop, items = self._eenheid(bron, data, fouten)
             if kop is None:
@@ -169,29 +170,37 @@ class _Lader:
 
     def _standaard(
         self, bron: Bron, data: dict, fouten: list[Fout]
-    ) -> tuple[Standaard | None, tuple[Bron, Pad] | None]:
+    ) -> tuple[Standaard | None, tuple[Bron, Pad] | None, bool]:
+        """The defaults of a file, where they are written, and whether they failed to load."""
         ruw = data.get("standaard")
         if ruw is None:
-            return None, None
+            return None, None, False
         if not isinstance(ruw, str):
-            return _valideer(Standaard, ruw, bron, ("standaard",), fouten), (bron, ("standaard",))
+            standaard = _valideer(Standaard, ruw, bron, ("standaard",), fouten)
+            return standaard, (bron, ("standaard",)), standaard is None
         pad = (bron.map / ruw).resolve()
         if pad not in self._standaarden:
-            self._standaarden[pad] = self._lees_standaard(pad, ruw)
+            # named as the user would: the profile's own folder as given, then the relative path
+            naam = os.path.normpath(os.path.join(os.path.dirname(bron.naam) if bron.pad else "", ruw))
+            self._standaarden[pad] = self._lees_standaard(pad, naam, ruw)
         standaardbron, standaard, problemen = self._standaarden[pad]
         if problemen and standaardbron is None:
             # the file itself is missing or unreadable: blame the line that names it
             fouten.extend(bron.fout(p.bericht, ("standaard",)) for p in problemen)
-        else:
-            fouten.extend(p for p in problemen if p not in fouten)
-        if standaardbron is None:
-            return None, None
-        return standaard, (standaardbron, ())
+        elif problemen and pad not in self._gemeld:
+            fouten.extend(problemen)  # problems inside the file: once per run
+            self._gemeld.add(pad)
 
-    def _lees_standaard(self, pad: Path, ruw: str) -> tuple[Bron | None, Standaard | None, list[Fout]]:
+        if standaardbron is None:
+            return None, None, True
+        return standaard, (standaardbron, ()), bool(problemen)
+
+    def _lees_standaard(self, pad: Path, naam: str, ruw: str) -> tuple[Bron | None, Standaard | None, list[Fout]]:
         if not pad.is_file():
             return None, None, [Fout(ruw, f"het standaardbestand '{ruw}' bestaat niet (gezocht: {pad})")]
         bron = read(str(pad))
+        if isinstance(bron, Bron):
+            bron.naam = naam
         if isinstance(bron, Fout):
             return None, None, [bron]
         data, fout = parse(bron)

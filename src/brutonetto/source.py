@@ -172,6 +172,16 @@ def parse(bron: Bron) -> tuple[Any, Fout | None]:
         regel = mark.line + 1 if mark else None
         kolom = mark.column + 1 if mark else None
         return None, Fout(bron.naam, _yaml_bericht(fout), regel=regel, kolom=kolom)
+    except yaml.reader.ReaderError as fout:
+        voor = bron.tekst[: fout.position]
+        regel, kolom = voor.count("\n") + 1, fout.position - (voor.rfind("\n") + 1) + 1
+        teken = f"#x{fout.character:04x}" if isinstance(fout.character, int) else repr(fout.character)
+        return None, Fout(
+            bron.naam,
+            f"het bestand bevat een teken dat niet in YAML mag ({teken}); is het wel een tekstbestand?",
+            regel=regel,
+            kolom=kolom,
+        )
     except yaml.YAMLError as fout:
         return None, Fout(bron.naam, f"ongeldige YAML: {fout}")
     except RecursionError:
@@ -181,7 +191,7 @@ def parse(bron: Bron) -> tuple[Any, Fout | None]:
 def _yaml_bericht(fout: yaml.MarkedYAMLError) -> str:
     if isinstance(fout, _DubbeleSleutel):
         return str(fout.problem)
-    probleem = str(fout.problem or fout.context or "")
+    probleem = f"{fout.context or ''} {fout.problem or ''}".strip()
     if "tab character" in probleem or "'\\t'" in probleem:
         return "een tab in de inspringing; YAML springt in met spaties: vervang de tabs door spaties"
     if "expected a single document" in probleem:
