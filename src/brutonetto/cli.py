@@ -48,6 +48,7 @@ Paden = Annotated[
     typer.Argument(
         help="YAML-bestanden, mappen (alle *.yaml/*.yml daaronder) of - voor standaardinvoer.",
         show_default=False,
+        metavar="PAD",
     ),
 ]
 FormaatOptie = Annotated[
@@ -67,6 +68,7 @@ UitvoerOptie = Annotated[
         "--output", "-o",
         help="Schrijf naar dit bestand in plaats van naar het scherm (in zijn geheel of helemaal niet).",
         show_default=False,
+        metavar="BESTAND",
     ),
 ]
 DebugOptie = Annotated[
@@ -103,6 +105,7 @@ def compute(
             "--scenario", "-s",
             help="Toon alleen dit scenario naast basis (mag vaker). Standaard: alle scenario's.",
             show_default=False,
+            metavar="NAAM",
         ),
     ] = None,
     formaat: FormaatOptie = Formaat.table,
@@ -126,8 +129,8 @@ def compute(
 
 @app.command()
 def compare(
-    oud: Annotated[str, typer.Argument(help="Het oude bestand: de basis.", show_default=False)],
-    nieuw: Annotated[str, typer.Argument(help="Het nieuwe bestand: het scenario.", show_default=False)],
+    oud: Annotated[str, typer.Argument(help="Het oude bestand: de basis.", show_default=False, metavar="OUD")],
+    nieuw: Annotated[str, typer.Argument(help="Het nieuwe bestand: het scenario.", show_default=False, metavar="NIEUW")],
     formaat: FormaatOptie = Formaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,

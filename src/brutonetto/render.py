@@ -134,21 +134,21 @@ def tabelrijen(records: list[Record]) -> tuple[list[str], list[list[str]], list[
 
 
 def totaalrijen(records: list[Record]) -> list[Record]:
-    """One total per scenario: fte, extra fte and costs summed; hours weighted by fte."""
+    """One total per scenario: fte, extra fte and costs summed; hours weighted by fte.
+
+    Rows without fte do not weigh in the hours, unless no row has fte: then it is a plain mean.
+    """
     totalen = []
     for scenario in dict.fromkeys(r["scenario"] for r in records):
         groep = [r for r in records if r["scenario"] == scenario]
-        met_fte = [r for r in groep if r["fte"] is not None]
-        totaal_fte = sum((r["fte"] for r in met_fte), Decimal(0))
-        totaal: Record = {"functie": "Totaal", "eenheid": None, "scenario": scenario, "fte": None}
+        met_fte = [r for r in groep if r["fte"]]
+        # weights: fte; without any fte every row counts once (a plain mean)
+        gewogen = [(r["fte"], r) for r in met_fte] or [(Decimal(1), r) for r in groep]
+        gewicht = sum((w for w, _ in gewogen), Decimal(0))
+        totaal: Record = {"functie": "Totaal", "eenheid": None, "scenario": scenario}
         for sleutel in _UREN:
-            totaal[sleutel] = (
-                sum((r["fte"] * r[sleutel] for r in met_fte), Decimal(0)) / totaal_fte
-                if totaal_fte else None
-            )
-        totaal["aandeel_direct"] = (
-            totaal["directe_uren"] / totaal["beschikbare_uren"] if totaal_fte else None
-        )
+            totaal[sleutel] = sum((w * r[sleutel] for w, r in gewogen), Decimal(0)) / gewicht
+        totaal["aandeel_direct"] = totaal["directe_uren"] / totaal["beschikbare_uren"]
         for sleutel in ("fte", "fte_nodig", "extra_fte", "extra_kosten"):
             waarden = [r[sleutel] for r in groep if r[sleutel] is not None]
             totaal[sleutel] = sum(waarden, Decimal(0)) if waarden else None
