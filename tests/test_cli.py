@@ -330,3 +330,22 @@ def test_version_and_help_on_every_command(cli):
 )
 def test_wrong_usage_exits_2(cli, args):
     cli(*args, code=2)
+
+
+def test_hours_per_week_and_per_day_may_carry_their_unit(cli):
+    cli.write("p.yaml", """\
+        functie: X
+        uren_per_week: 36 uur/week
+        uren_per_dag: 7,2 uur
+        verlof: {vakantie: 25 dagen}
+    """)
+    (record,) = cli.json("compute", "p.yaml")
+    assert record["bruto_uren"] == 1872 and record["verlof"] == {"vakantie": 180}
+
+
+def test_total_row_without_any_fte_is_a_plain_mean(cli):
+    cli.write("a.yaml", "functie: A\nbeschikbare_uren: 1600\naftrek: {x: 300}\n")
+    cli.write("b.yaml", "functie: B\nbeschikbare_uren: 1700\naftrek: {x: 200}\n")
+    totaal = next(line for line in cli("compute", "a.yaml", "b.yaml").stdout.splitlines() if line.startswith("│ Totaal"))
+    # beschikbaar (1600 + 1700) / 2 = 1650; direct (1300 + 1500) / 2 = 1400; 1400 / 1650 = 84,8%
+    assert [c.strip() for c in totaal.strip("│ ").split("│")][2:6] == ["1.650,0", "250,0", "1.400,0", "84,8%"]

@@ -118,6 +118,11 @@ class _Lader:
         if "functie" in data and "functies" in data:
             return [], [bron.fout("een bestand heeft 'functie' (één profiel) of 'functies' (een eenheid), niet allebei", ("functies",))]
         if "functie" not in data and "functies" not in data:
+            if set(data) <= set(Standaard.model_fields):
+                return [], [bron.fout(
+                    "dit lijkt een standaardbestand (alleen profielvelden, geen 'functie'); gebruik het "
+                    f"vanuit een profiel met standaard: {bron.naam}, of voeg 'functie: <naam>' toe"
+                )]
             return [], [bron.fout(
                 "verwacht 'functie' (één profiel) of 'functies' (een eenheid met een lijst functies)"
                 + _suggestie(data, ("functie", "functies"))

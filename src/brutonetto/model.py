@@ -21,6 +21,7 @@ from brutonetto.quantity import (
     parse_getal,
     parse_hoeveelheid,
     parse_uren,
+    parse_weekuren,
     zonder_duizendtallen,
 )
 
@@ -51,7 +52,10 @@ def _tekst(waarde: Any) -> str:
 
 Tekst = Annotated[str, _dutch(_tekst)]
 NietNegatief = Annotated[Decimal, _dutch(parse_getal, (lambda d: d >= 0, "mag niet negatief zijn"))]
-Positief = Annotated[Decimal, _dutch(parse_getal, (lambda d: d > 0, "moet groter dan 0 zijn"))]
+_POSITIEF = (lambda d: d > 0, "moet groter dan 0 zijn")
+Positief = Annotated[Decimal, _dutch(parse_getal, _POSITIEF)]
+Weekuren = Annotated[Decimal, _dutch(parse_weekuren, _POSITIEF)]
+Daguren = Annotated[Decimal, _dutch(parse_uren, _POSITIEF)]
 MIN_BESCHIKBAAR = Decimal(100)
 UREN_IN_EEN_JAAR = Decimal(24 * 366)
 
@@ -84,9 +88,9 @@ class ProfielVelden(BaseModel):
     eenheid: Tekst | None = None
     fte: NietNegatief | None = None
     beschikbare_uren: Uren | None = None
-    uren_per_week: Positief | None = None
+    uren_per_week: Weekuren | None = None
     weken_per_jaar: Positief | None = None
-    uren_per_dag: Positief | None = None
+    uren_per_dag: Daguren | None = None
     verlof: dict[str, Aftrek] | None = None
     aftrek: dict[str, Aftrek] | None = None
     werklast_uren: NietNegatief | None = None

@@ -112,14 +112,21 @@ def parse_hoeveelheid(waarde: object) -> Hoeveelheid:
     return _gecontroleerd(Hoeveelheid(getal, eenheid), waarde)
 
 
-def parse_uren(waarde: object) -> Decimal:
-    """Read a number of hours: a bare number or `<getal> uur`; other units make no sense here."""
+def parse_uren(waarde: object, eenheden: tuple[str, ...] = (UUR,)) -> Decimal:
+    """Read a number of hours: a bare number or `<getal> uur` (or another of `eenheden`)."""
     if isinstance(waarde, str):
+        if _HOEVEELHEID.fullmatch(waarde) is None:
+            raise Invoerfout(f"verwacht een getal, niet '{waarde}'")
         hoeveelheid = parse_hoeveelheid(waarde)
-        if hoeveelheid.eenheid != UUR:
+        if hoeveelheid.eenheid not in eenheden:
             raise Invoerfout(f"verwacht een aantal uren, niet '{waarde}'")
         return hoeveelheid.getal
     return parse_getal(waarde)
+
+
+def parse_weekuren(waarde: object) -> Decimal:
+    """Hours per week: `36`, `36 uur` or `36 uur/week`."""
+    return parse_uren(waarde, (UUR, UUR_PER_WEEK))
 
 
 def _parse_lange_vorm(waarde: dict) -> Hoeveelheid:
