@@ -69,8 +69,20 @@ class Hoeveelheid:
         return f"{getal} uur"
 
 
+GRENS = Decimal(10) ** 12  # no hour count, fte or euro amount here comes near
+
+
 def parse_getal(waarde: object) -> Decimal:
     """Read a plain number: a YAML int or float, or a string with `.` or `,` as decimal mark."""
+    getal = _parse_getal(waarde)
+    if abs(getal) >= GRENS:
+        tekst = format(getal, "f")
+        tekst = tekst if len(tekst) <= 24 else tekst[:20] + "..."
+        raise Invoerfout(f"{tekst} is onwaarschijnlijk groot (een biljoen of meer)")
+    return getal
+
+
+def _parse_getal(waarde: object) -> Decimal:
     if isinstance(waarde, bool):
         raise Invoerfout(f"verwacht een getal, niet {'true' if waarde else 'false'}")
     if isinstance(waarde, int):

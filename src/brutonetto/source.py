@@ -8,6 +8,7 @@ tags are executed, duplicate keys are refused instead of silently keeping the la
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,9 @@ from brutonetto.errors import Fout, Pad
 _Basis: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STDIN = "-"
 STDIN_NAAM = "<stdin>"
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 8 * 1024 * 1024  # a 10,000-functie unit file is about 2.3 MB
+MAX_DIEPTE = 100  # the format needs 8 levels; libyaml crashes on some tens of thousands
+MAX_WAARDEN = 5_000_000
 YAML_EXTENSIES = (".yaml", ".yml")
 
 
@@ -165,6 +168,9 @@ def read(naam: str) -> Bron | Fout:
 
 def parse(bron: Bron) -> tuple[Any, Fout | None]:
     """Plain data (dicts, lists, str, int, float, bool, None) from YAML text, or the problem."""
+    te_groot = _begrens(bron)
+    if te_groot is not None:
+        return None, te_groot
     try:
         return yaml.load(bron.tekst, Loader=_Lader), None
     except yaml.MarkedYAMLError as fout:
@@ -185,7 +191,73 @@ def parse(bron: Bron) -> tuple[Any, Fout | None]:
     except yaml.YAMLError as fout:
         return None, Fout(bron.naam, f"ongeldige YAML: {fout}")
     except RecursionError:
-        return None, Fout(bron.naam, "de YAML is te diep genest")
+        return None, Fout(bron.naam, f"de YAML is dieper genest dan {MAX_DIEPTE} niveaus")
+    except (ValueError, OverflowError):
+        # an integer of more than 4300 digits, which Python refuses to convert
+        lang = re.search(r"\d{1000,}", bron.tekst)
+        regel = bron.tekst.count("\n", 0, lang.start()) + 1 if lang else None
+        kolom = lang.start() - bron.tekst.rfind("\n", 0, lang.start()) if lang else None
+        return None, Fout(bron.naam, "een getal met duizenden cijfers is geen bruikbare waarde", regel=regel, kolom=kolom)
+
+
+def _begrens(bron: Bron) -> Fout | None:
+    """Refuse deep nesting and alias bombs before anything recursive touches the document.
+
+    libyaml's composer recurses in C and crashes the process on some tens of thousands of
+    nested levels, and aliases can multiply a small file into billions of values. A cheap
+    upper bound of the depth clears ordinary files; only a suspicious one (deep, or with
+    anchors and aliases) is walked event by event, which needs no recursion.
+    """
+    tekst = bron.tekst
+    if _diepte_bovengrens(tekst) <= MAX_DIEPTE and not ("&" in tekst and "*" in tekst):
+        return None
+    diepte, grootte = 0, [0]  # grootte: values below each open node, aliases expanded
+    ankers: dict[str, int] = {}
+    open_ankers: list[str | None] = []
+    try:
+        for event in yaml.parse(tekst, Loader=_Lader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                diepte += 1
+                if diepte > MAX_DIEPTE:
+                    return _fout_bij(bron, event, f"de YAML is dieper genest dan {MAX_DIEPTE} niveaus")
+                grootte.append(1)
+                open_ankers.append(event.anchor)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                diepte -= 1
+                binnen = grootte.pop()
+                grootte[-1] += binnen
+                anker = open_ankers.pop()
+                if anker is not None:
+                    ankers[anker] = binnen
+            elif isinstance(event, yaml.ScalarEvent):
+                grootte[-1] += 1
+            elif isinstance(event, yaml.AliasEvent):
+                grootte[-1] += ankers.get(event.anchor, 1)
+            if grootte[-1] > MAX_WAARDEN:
+                return _fout_bij(
+                    bron, event,
+                    f"de YAML bevat via ankers en aliassen (& en *) meer dan {MAX_WAARDEN // 1_000_000} "
+                    "miljoen waarden; schrijf de waarden uit in plaats van ze te herhalen",
+                )
+    except yaml.YAMLError:
+        return None  # the real parse reports it, with its position
+    return None
+
+
+def _diepte_bovengrens(tekst: str) -> int:
+    """An upper bound of the nesting depth: indentation + block indicators on a line + open brackets."""
+    inspringing = max((len(m) for m in re.findall(r"^[ \t]*", tekst, re.M)), default=0)
+    indicatoren = max((len(m) for m in re.findall(r"(?:[-?:][ \t]+)+", tekst)), default=0)
+    haakjes = diepste = 0
+    for haakje in re.findall(r"[\[\]{}]", tekst):
+        haakjes += 1 if haakje in "[{" else -1
+        diepste = max(diepste, haakjes)
+    return inspringing + indicatoren + diepste
+
+
+def _fout_bij(bron: Bron, event: Any, bericht: str) -> Fout:
+    mark = event.start_mark
+    return Fout(bron.naam, bericht, regel=mark.line + 1, kolom=mark.column + 1)
 
 
 def _yaml_bericht(fout: yaml.MarkedYAMLError) -> str:
