@@ -119,10 +119,10 @@ def compute(
         from brutonetto.loader import load
         from brutonetto.records import compute_records
 
-        functies, fouten = load(paden)
-        rapport = compute_records(functies, scenario)
-        rapport.fouten[:0] = fouten
-        return rapport, paden
+        lading = load(paden)
+        rapport = compute_records(lading.functies, scenario)
+        rapport.fouten[:0] = lading.fouten
+        return rapport, lading.bestanden
 
     _run(werk, formaat, csv_dialect, output, debug)
 
@@ -147,14 +147,13 @@ def compare(
         from brutonetto.records import compare_records
         from brutonetto.source import Bron
 
-        oude, fouten = load([oud])
-        nieuwe, nieuwe_fouten = load([nieuw])
+        oude, nieuwe = load([oud]), load([nieuw])
         oud_naam, nieuw_naam = (Bron(p, "", None if p == "-" else Path(p)).stam for p in (oud, nieuw))
         if oud_naam == nieuw_naam:
             oud_naam, nieuw_naam = oud, nieuw
-        rapport = compare_records(oude, nieuwe, oud_naam, nieuw_naam)
-        rapport.fouten[:0] = fouten + nieuwe_fouten
-        return rapport, [oud, nieuw]
+        rapport = compare_records(oude.functies, nieuwe.functies, oud_naam, nieuw_naam)
+        rapport.fouten[:0] = oude.fouten + nieuwe.fouten
+        return rapport, oude.bestanden + nieuwe.bestanden
 
     _run(werk, formaat, csv_dialect, output, debug)
 
@@ -167,9 +166,10 @@ def validate(paden: Paden, debug: DebugOptie = False) -> None:
         from brutonetto.loader import load
         from brutonetto.records import compute_records
 
-        functies, fouten = load(paden)
+        lading = load(paden)
+        functies = lading.functies
         rapport = compute_records(functies)
-        rapport.fouten[:0] = fouten
+        rapport.fouten[:0] = lading.fouten
         if not rapport.fouten:
             scenarios = sum(len(f.scenarios) for f in functies)
             bestanden = len({f.bestand for f in functies})
@@ -179,7 +179,7 @@ def validate(paden: Paden, debug: DebugOptie = False) -> None:
                 f"{scenarios} {'scenario' if scenarios == 1 else 'scenario' + chr(39) + 's'}"
             )
         rapport.records = []
-        return rapport, paden
+        return rapport, lading.bestanden
 
     _run(werk, None, Dialect.en, None, debug)
 
@@ -229,25 +229,28 @@ def _run(
         raise typer.Exit(3) from None
 
 
-def _schrijf_bestand(records, formaat: Formaat, dialect: Dialect, doel: Path, invoer: list[str]) -> None:
+def _schrijf_bestand(records, formaat: Formaat, dialect: Dialect, doel: Path, invoer: list[Path]) -> None:
     """Write the whole output to a temporary file beside the target, then rename: all or nothing."""
     from brutonetto.render import render
 
     doel_echt = doel.resolve()
-    for pad in invoer:
-        if pad != "-" and Path(pad).exists() and Path(pad).resolve() == doel_echt:
-            raise _Gebruiksfout(f"--output {doel} is een van de invoerbestanden; kies een ander bestand")
-    map_ = doel_echt.parent
-    if not map_.is_dir():
-        raise _Gebruiksfout(f"de map {doel.parent} bestaat niet")
+    if any(pad.resolve() == doel_echt for pad in invoer):
+        raise _Gebruiksfout(f"--output {doel} is een van de invoerbestanden; kies een ander bestand")
+    if doel_echt.is_dir():
+        raise _Gebruiksfout(f"--output {doel} is een map; geef een bestandsnaam")
+    if not doel_echt.parent.is_dir():
+        raise _Gebruiksfout(f"--output {doel}: de map {doel.parent} bestaat niet")
     try:
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=map_)
+        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel_echt.parent)
     except OSError as fout:
-        raise _Gebruiksfout(f"kan niet schrijven in {doel.parent}: {fout.strerror or fout}") from None
+        raise _Gebruiksfout(f"--output {doel}: kan niet schrijven in {doel.parent}: {fout.strerror or fout}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             render(records, formaat.value, f, dialect=dialect.value)
         os.replace(tijdelijk, doel_echt)
+    except OSError as fout:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise _Gebruiksfout(f"--output {doel}: schrijven mislukt: {fout.strerror or fout}") from None
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
         raise

@@ -1,4 +1,4 @@
-"""One entry point from paths to resolved profiles: `load(paden) -> (functies, fouten)`.
+"""One entry point from paths to resolved profiles: `load(paden) -> Lading`.
 
 read -> parse -> validate each fragment where it is written -> merge `standaard`, the
 functie and its scenarios into one engine `Profiel` per scenario. Every problem becomes a
@@ -80,7 +80,16 @@ class Functie:
         return self.bron.naam
 
 
-def load(paden: list[str]) -> tuple[list[Functie], list[Fout]]:
+@dataclass(frozen=True, slots=True)
+class Lading:
+    """What a run loaded: its functies, every problem, and every file it read (defaults too)."""
+
+    functies: list[Functie]
+    fouten: list[Fout]
+    bestanden: list[Path]
+
+
+def load(paden: list[str]) -> Lading:
     """Every functie in the given files, directories or stdin, and every problem found."""
     bestanden, fouten = expand(paden)
     lader = _Lader()
@@ -90,7 +99,8 @@ def load(paden: list[str]) -> tuple[list[Functie], list[Fout]]:
         functies.extend(gevonden)
         fouten.extend(problemen)
     fouten.extend(_dubbele_functies(functies))
-    return functies, fouten
+    gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden)
+    return Lading(functies, fouten, gelezen)
 
 
 class _Lader:
@@ -99,6 +109,10 @@ class _Lader:
     def __init__(self) -> None:
         self._standaarden: dict[Path, tuple[Bron | None, Standaard | None, list[Fout]]] = {}
         self._gemeld: set[Path] = set()
+
+    @property
+    def standaarden(self) -> list[Path]:
+        return list(self._standaarden)
 
     def bestand(self, naam: str) -> tuple[list[Functie], list[Fout]]:
         bron = read(naam)
@@ -201,6 +215,8 @@ class _Lader:
         return standaard, (standaardbron, ()), bool(problemen)
 
     def _lees_standaard(self, pad: Path, naam: str, ruw: str) -> tuple[Bron | None, Standaard | None, list[Fout]]:
+        if pad.is_dir():
+            return None, None, [Fout(ruw, f"'{ruw}' is een map; standaard wijst naar één YAML-bestand")]
         if not pad.is_file():
             return None, None, [Fout(ruw, f"het standaardbestand '{ruw}' bestaat niet (gezocht: {pad})")]
         bron = read(str(pad))
@@ -317,6 +333,12 @@ def _valideer(model: type[BaseModel], data: Any, bron: Bron, prefix: Pad, fouten
 def _bericht(detail: Any) -> str:
     """A pydantic error in Dutch."""
     soort, invoer = detail["type"], detail.get("input")
+    loc = detail["loc"]
+    if invoer is None and len(loc) >= 2 and loc[-2] in ("aftrek", "verlof") and str(loc[-1])[:1].isdigit():
+        return (
+            f"'{loc[-1]}' heeft geen waarde; staat er een decimaalkomma in een regel met {{...}}? "
+            "Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld verzuim: '5,7%'"
+        )
     if soort == FOUTSOORT:
         return str(detail["msg"])
     if soort == "extra_forbidden":

@@ -177,7 +177,13 @@ def parse(bron: Bron) -> tuple[Any, Fout | None]:
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark else None
         kolom = mark.column + 1 if mark else None
-        return None, Fout(bron.naam, _yaml_bericht(fout), regel=regel, kolom=kolom)
+        regeltekst = bron.tekst.split("\n")[mark.line] if mark and mark.line < bron.tekst.count("\n") + 1 else ""
+        bericht = (
+            "een tab in de inspringing; YAML springt in met spaties: vervang de tabs door spaties"
+            if "\t" in regeltekst[: (mark.column if mark else 0) + 1] and not isinstance(fout, _DubbeleSleutel)
+            else _yaml_bericht(fout)
+        )
+        return None, Fout(bron.naam, bericht, regel=regel, kolom=kolom)
     except yaml.reader.ReaderError as fout:
         voor = bron.tekst[: fout.position]
         regel, kolom = voor.count("\n") + 1, fout.position - (voor.rfind("\n") + 1) + 1
@@ -264,8 +270,6 @@ def _yaml_bericht(fout: yaml.MarkedYAMLError) -> str:
     if isinstance(fout, _DubbeleSleutel):
         return str(fout.problem)
     probleem = f"{fout.context or ''} {fout.problem or ''}".strip()
-    if "tab character" in probleem or "'\\t'" in probleem:
-        return "een tab in de inspringing; YAML springt in met spaties: vervang de tabs door spaties"
     if "expected a single document" in probleem:
         return "meer dan één YAML-document (---) in één bestand; zet elk document in een eigen bestand"
     if "could not determine a constructor for the tag" in probleem:

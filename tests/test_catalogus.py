@@ -1,0 +1,139 @@
+"""The catalogue of bad and hostile input: every case exits 1 with its Dutch message, never a traceback.
+
+Each `catalogus/NN-*.yaml` is one case; its last line, `# verwacht: ...`, is the message
+expected on stderr (after the file name). Cases that cannot be a text file (bytes, sizes,
+paths, options) are written here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brutonetto.source import MAX_BYTES
+
+CATALOGUS = Path(__file__).parent / "catalogus"
+CASES = sorted(p.name for p in CATALOGUS.glob("[0-9]*.yaml"))
+
+
+def verwacht(naam: str) -> str:
+    laatste = (CATALOGUS / naam).read_text(encoding="utf-8").rstrip("\n").rsplit("\n", 1)[-1]
+    assert laatste.startswith("# verwacht: "), naam
+    bericht = laatste.removeprefix("# verwacht: ")
+    return naam + bericht if bericht.startswith((":", " ")) else bericht
+
+
+def refused(cli, *args, input=None) -> str:
+    """Exit 1, nothing on stdout, no traceback, no internal error; the messages."""
+    result = cli(*args, code=1, input=input)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr and "interne fout" not in result.stderr
+    return result.stderr
+
+
+def test_the_catalogue_has_at_least_40_cases():
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("naam", CASES)
+def test_catalogue_case(cli, monkeypatch, naam):
+    monkeypatch.chdir(CATALOGUS)
+    regels = refused(cli, "validate", naam).splitlines()
+    assert any(regel.startswith(verwacht(naam)) for regel in regels), "\n".join(regels)
+
+
+@pytest.mark.parametrize("naam", CASES)
+def test_catalogue_case_through_compute_json_and_stdin(cli, monkeypatch, naam):
+    monkeypatch.chdir(CATALOGUS)
+    refused(cli, "compute", naam, "--format", "json")
+    if "standaard" not in naam:  # relative defaults paths start from the working directory on stdin
+        assert "<stdin>" in refused(cli, "compute", "-", input=(CATALOGUS / naam).read_bytes())
+
+
+def test_not_utf8_says_how_to_save_as_utf8(cli):
+    (cli.tmp_path / "ansi.yaml").write_bytes("functie: Coördinator\nbeschikbare_uren: 1631\n".encode("cp1252"))
+    assert "ansi.yaml:1:12: het bestand is geen UTF-8; sla het op als UTF-8" in refused(cli, "validate", "ansi.yaml")
+
+
+def test_utf16_is_not_utf8(cli):
+    (cli.tmp_path / "u16.yaml").write_bytes("functie: X\n".encode("utf-16"))
+    assert "u16.yaml:1:1: het bestand is geen UTF-8" in refused(cli, "validate", "u16.yaml")
+
+
+def test_a_file_above_the_size_limit(cli):
+    groot = cli.tmp_path / "groot.yaml"
+    with groot.open("w", encoding="utf-8") as f:
+        f.write("functie: X\nbeschikbare_uren: 1631\n")
+        f.write("# " + "x" * (MAX_BYTES + 10) + "\n")
+    assert f"groot.yaml: het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB" in refused(cli, "validate", "groot.yaml")
+
+
+def test_nesting_deep_enough_to_crash_libyaml_is_refused(cli):
+    diep = 60_000  # libyaml's recursive composer overflows the C stack somewhere below this
+    cli.write("diep.yaml", "functie: X\nbeschikbare_uren: 1631\naftrek: {a: " + "[" * diep + "]" * diep + "}\n")
+    assert "diep.yaml:3:111: de YAML is dieper genest dan 100 niveaus" in refused(cli, "validate", "diep.yaml")
+    cli.write("streepjes.yaml", "functie: X\nbeschikbare_uren: 1631\nx:\n" + "- " * diep + "x\n")
+    assert "streepjes.yaml:4:" in refused(cli, "validate", "streepjes.yaml")
+
+
+def test_bom_and_crlf_are_no_errors(cli):
+    (cli.tmp_path / "win.yaml").write_bytes(
+        "\ufefffunctie: Coördinator\r\nbeschikbare_uren: 1631\r\naftrek:\r\n  verzuim: 5,7%\r\n".encode()
+    )
+    (record,) = cli.json("compute", "win.yaml")
+    assert record["functie"] == "Coördinator" and record["aftrek"] == {"verzuim": 92.967}
+
+
+def test_unknown_scenario_option(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\nscenarios: {meer: {fte: 1}}\n")
+    assert "--scenario: onbekend scenario 'minder'; in deze bestanden staan: basis, meer" in refused(
+        cli, "compute", "p.yaml", "--scenario", "minder"
+    )
+
+
+def test_missing_path_and_directory_without_yaml(cli):
+    (cli.tmp_path / "leeg").mkdir()
+    (cli.tmp_path / "leeg" / "notities.txt").write_text("geen yaml", encoding="utf-8")
+    fouten = refused(cli, "compute", "weg.yaml", "leeg")
+    assert "weg.yaml: bestand of map bestaat niet" in fouten
+    assert "leeg: deze map bevat geen YAML-bestanden (*.yaml of *.yml)" in fouten
+
+
+def test_unreadable_file(cli, monkeypatch):
+    cli.write("geheim.yaml", "functie: X\nbeschikbare_uren: 1631\n")
+    echte_open = Path.open
+
+    def geweigerd(self, *args, **kwargs):
+        if self.name == "geheim.yaml":
+            raise PermissionError(13, "Permission denied")
+        return echte_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", geweigerd)  # root may read anything, so refuse it here
+    assert "geheim.yaml: kan het bestand niet lezen: Permission denied" in refused(cli, "validate", "geheim.yaml")
+
+
+def test_an_unreadable_path_is_a_directory_named_as_file(cli):
+    (cli.tmp_path / "map.yaml").mkdir()
+    cli.write("map.yaml/echt.yaml", "functie: X\nbeschikbare_uren: 1631\n")
+    assert len(cli.json("compute", "map.yaml")) == 1  # a directory, even when its name ends in .yaml
+
+
+@pytest.mark.parametrize("rommel", [b"\x00\x01\x02", b"\xff\xfe\xfd", b"[[[", b"{a: 1", b"- - -", b"\x1b[31mrood\n"])
+def test_garbage_on_stdin(cli, rommel):
+    assert "<stdin>" in refused(cli, "compute", "-", input=rommel)
+
+
+def test_output_onto_a_defaults_file_of_the_run_is_refused(cli):
+    config = cli.write("configs/org.yaml", "beschikbare_uren: 1631\n")
+    cli.write("p.yaml", "standaard: configs/org.yaml\nfunctie: X\n")
+    assert "is een van de invoerbestanden" in refused(cli, "compute", "p.yaml", "-o", "configs/org.yaml")
+    assert config.read_text(encoding="utf-8") == "beschikbare_uren: 1631\n"
+
+
+def test_output_into_a_directory_or_a_missing_folder_is_refused(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\n")
+    (cli.tmp_path / "uit").mkdir()
+    assert "--output uit is een map" in refused(cli, "compute", "p.yaml", "-o", "uit")
+    assert "de map nergens bestaat niet" in refused(cli, "compute", "p.yaml", "-o", "nergens/uit.json")
+    assert sorted(p.name for p in cli.tmp_path.iterdir()) == ["p.yaml", "uit"]
