@@ -194,12 +194,12 @@ def _run(
     """Run a command's work, print problems and warnings to stderr, write the output, exit."""
     try:
         rapport, invoer = werk()
+        volgorde = {naam: i for i, naam in enumerate(dict.fromkeys(f.bestand for f in rapport.fouten))}
+        for fout in sorted(rapport.fouten, key=lambda f: (volgorde[f.bestand], f.regel or 0, f.kolom or 0)):
+            typer.echo(str(fout), err=True)
         for waarschuwing in rapport.waarschuwingen:
             typer.echo(waarschuwing if waarschuwing.startswith("in orde") else f"waarschuwing: {waarschuwing}", err=True)
         if rapport.fouten:
-            volgorde = {naam: i for i, naam in enumerate(dict.fromkeys(f.bestand for f in rapport.fouten))}
-            for fout in sorted(rapport.fouten, key=lambda f: (volgorde[f.bestand], f.regel or 0, f.kolom or 0)):
-                typer.echo(str(fout), err=True)
             aantal = len(rapport.fouten)
             typer.echo(f"{aantal} {'probleem' if aantal == 1 else 'problemen'} gevonden; er is niets berekend.", err=True)
             raise typer.Exit(1)

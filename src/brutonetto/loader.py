@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -197,7 +198,15 @@ class _Lader:
         if not isinstance(ruw, str):
             standaard = _valideer(Standaard, ruw, bron, ("standaard",), fouten)
             return standaard, (bron, ("standaard",)), standaard is None
-        pad = (bron.map / ruw).resolve()
+        try:
+            if "\x00" in ruw or not ruw.strip():
+                raise ValueError(ruw)
+            pad = (bron.map / ruw).resolve()
+            pad.is_file()
+        except (OSError, ValueError):
+            leesbaar = re.sub(r"[\x00-\x1f\x7f]", "?", ruw[:60])
+            fouten.append(bron.fout(f"'{leesbaar}' is geen bruikbaar pad naar een YAML-bestand", ("standaard",)))
+            return None, None, True
         if pad not in self._standaarden:
             # named as the user would: the profile's own folder as given, then the relative path
             naam = os.path.normpath(os.path.join(os.path.dirname(bron.naam) if bron.pad else "", ruw))

@@ -57,10 +57,10 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
         for naam, invoer in functie.scenarios.items():
             if gekozen and naam not in gekozen:
                 continue
-            uitkomst = _uitkomst(functie, invoer, rapport, basisfout=basis is None)
+            uitkomst = _uitkomst(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
             if uitkomst is not None:
                 uitkomsten.append((invoer, uitkomst))
-            if invoer.profiel == functie.basis.profiel:
+            if basis is not None and invoer.profiel == functie.basis.profiel:
                 rapport.waarschuwingen.append(
                     f"{functie.bestand}: functie '{functie.naam}': scenario '{naam}' "
                     "verandert niets ten opzichte van basis"
@@ -113,14 +113,23 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
     return rapport
 
 
-def _uitkomst(functie: Functie, invoer: Invoer, rapport: Rapport, basisfout: bool = False) -> Uitkomst | None:
+def _uitkomst(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None) -> Uitkomst | None:
+    """Compute one profile; a problem goes into the report, located in the file.
+
+    With `zoals_basis` (a basis that failed), a scenario failing for the same reason as its
+    basis is not reported again.
+    """
     try:
         return compute(invoer.profiel)
     except Rekenfout as fout:
+        if zoals_basis is not None:
+            try:
+                compute(zoals_basis.profiel)
+            except Rekenfout as basisfout:
+                if (basisfout.veld, basisfout.bericht) == (fout.veld, fout.bericht):
+                    return None
         scenario = "" if invoer.scenario == BASIS else f", scenario '{invoer.scenario}'"
-        probleem = invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {fout.bericht}", fout.veld)
-        if not (basisfout and any(f.veld == probleem.veld and f.bestand == probleem.bestand for f in rapport.fouten)):
-            rapport.fouten.append(probleem)
+        rapport.fouten.append(invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {fout.bericht}", fout.veld))
         return None
 
 
