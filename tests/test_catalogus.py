@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from brutonetto.source import MAX_BYTES
+from brutonetto.source import MAX_BYTES, MAX_WAARDEN
 
 CATALOGUS = Path(__file__).parent / "catalogus"
 CASES = sorted(p.name for p in CATALOGUS.glob("[0-9]*.yaml"))
@@ -66,7 +66,14 @@ def test_a_file_above_the_size_limit(cli):
     with groot.open("w", encoding="utf-8") as f:
         f.write("functie: X\nbeschikbare_uren: 1631\n")
         f.write("# " + "x" * (MAX_BYTES + 10) + "\n")
-    assert f"groot.yaml: het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB" in refused(cli, "validate", "groot.yaml")
+    assert f"groot.yaml: het bestand is groter dan {MAX_BYTES / (1024 * 1024):g} MB; splits het op" in refused(cli, "validate", "groot.yaml")
+
+
+@pytest.mark.parametrize("waarden", ["\n" + "- 1\n" * 900_000, " [" + "1," * 1_500_000 + "1]\n"], ids=["blok", "flow"])
+def test_millions_of_tiny_values_are_refused_before_they_are_built(cli, waarden):
+    # about 4 MB of text that PyYAML would take many seconds and most of a gigabyte to build
+    cli.write("veel.yaml", "functie: X\nbeschikbare_uren: 1631\nx:" + waarden)
+    assert f"het bestand bevat meer dan {MAX_WAARDEN:,} waarden".replace(",", ".") in refused(cli, "validate", "veel.yaml")
 
 
 def test_nesting_deep_enough_to_crash_libyaml_is_refused(cli):
