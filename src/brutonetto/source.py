@@ -94,6 +94,7 @@ class Bron:
     tekst: str
     pad: Path | None = None
     _boom: Any = field(default=None, repr=False)
+    _index: dict[int, dict[str, tuple[Any, Any]]] = field(default_factory=dict, repr=False)
 
     @property
     def map(self) -> Path:
@@ -131,10 +132,10 @@ class Bron:
         for diepte, deel in enumerate(veld):
             volgende = None
             if isinstance(node, yaml.MappingNode):
-                for sleutelnode, waardenode in node.value:
-                    if isinstance(sleutelnode, yaml.ScalarNode) and sleutelnode.value == str(deel):
-                        # the key itself for the last step: `verzuim: 5.7%` points at `verzuim`
-                        volgende = sleutelnode if diepte == len(veld) - 1 else waardenode
+                paar = self._sleutels(node).get(str(deel))
+                if paar is not None:
+                    # the key itself for the last step: `verzuim: 5.7%` points at `verzuim`
+                    volgende = paar[0] if diepte == len(veld) - 1 else paar[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(deel, int):
                 if 0 <= deel < len(node.value):
                     volgende = node.value[deel]
@@ -142,6 +143,16 @@ class Bron:
                 return node, diepte
             node = volgende
         return node, len(veld)
+
+    def _sleutels(self, node: yaml.MappingNode) -> dict[str, tuple[Any, Any]]:
+        """A mapping node's keys, indexed once: thousands of errors in one mapping stay linear."""
+        index = self._index.get(id(node))
+        if index is None:
+            index = self._index[id(node)] = {}
+            for sleutelnode, waardenode in node.value:
+                if isinstance(sleutelnode, yaml.ScalarNode):
+                    index[sleutelnode.value] = (sleutelnode, waardenode)
+        return index
 
 
 def expand(paden: list[str]) -> tuple[list[str], list[Fout]]:
