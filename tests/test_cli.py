@@ -274,8 +274,8 @@ def test_output_never_overwrites_an_input_file(cli):
 
 def test_identical_input_gives_byte_identical_output(cli):
     cli.write("bb.yaml", UNIT)
-    runs = [cli("compute", "bb.yaml", "-f", fmt).stdout for fmt in ("json", "json", "csv", "csv")]
-    assert runs[0] == runs[1] and runs[2] == runs[3]
+    runs = [cli("compute", "bb.yaml", "-f", fmt).stdout for fmt in ("json", "json", "csv", "csv", "table", "table")]
+    assert runs[0] == runs[1] and runs[2] == runs[3] and runs[4] == runs[5]
 
 
 def test_compare_matches_functies_by_name_and_reports_the_lonely_ones(cli):
