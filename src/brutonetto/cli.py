@@ -7,10 +7,7 @@ line; `--debug` shows the traceback).
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Callable, Optional
@@ -220,6 +217,8 @@ def _run(
         raise typer.Exit(0) from None
     except Exception as fout:  # noqa: BLE001 - the last line of defence: exit 3, one line
         if debug:
+            import traceback
+
             traceback.print_exc()
         typer.echo(
             f"interne fout: {type(fout).__name__}: {fout} (dit is een fout in brutonetto; "
@@ -231,6 +230,9 @@ def _run(
 
 def _schrijf_bestand(records, formaat: Formaat, dialect: Dialect, doel: Path, invoer: list[Path]) -> None:
     """Write the whole output to a temporary file beside the target, then rename: all or nothing."""
+    import os
+    import tempfile
+
     from brutonetto.render import render
 
     doel_echt = doel.resolve()

@@ -9,8 +9,8 @@ user at the line in the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
+from typing import NamedTuple
 
 from brutonetto.notation import nl
 from brutonetto.quantity import BESCHIKBAAR, BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
@@ -32,8 +32,7 @@ class Rekenfout(ValueError):
         self.bericht = bericht
 
 
-@dataclass(frozen=True, slots=True)
-class Profiel:
+class Profiel(NamedTuple):
     """One functie in one scenario, with every default and override already merged in."""
 
     functie: str
@@ -42,16 +41,15 @@ class Profiel:
     uren_per_week: Decimal | None = None
     weken_per_jaar: Decimal | None = None
     uren_per_dag: Decimal | None = None
-    verlof: dict[str, Hoeveelheid] = field(default_factory=dict)
-    aftrek: dict[str, Hoeveelheid] = field(default_factory=dict)
+    verlof: dict[str, Hoeveelheid] = {}  # never mutated: shared empty default
+    aftrek: dict[str, Hoeveelheid] = {}
     fte: Decimal | None = None
     werklast_uren: Decimal | None = None
     kosten_per_fte: Decimal | None = None
     uurtarief: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Uitkomst:
+class Uitkomst(NamedTuple):
     """The peeled-down hours of one profile: bruto -> verlof -> beschikbaar -> aftrek -> direct."""
 
     bruto_uren: Decimal | None
@@ -64,8 +62,7 @@ class Uitkomst:
     fte_nodig: Decimal | None
 
 
-@dataclass(frozen=True, slots=True)
-class Verschil:
+class Verschil(NamedTuple):
     """A scenario against its basis: what the change in direct hours costs."""
 
     basis_directe_uren: Decimal | None

@@ -7,13 +7,12 @@ the loader gathers every problem of a run and the CLI prints them as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Pad = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Fout:
+class Fout(NamedTuple):
     bestand: str
     bericht: str
     veld: Pad = ()
@@ -27,9 +26,6 @@ class Fout:
         if self.veld:
             return f"{plaats}: {veldpad(self.veld)}: {self.bericht}"
         return f"{plaats}: {self.bericht}"
-
-    def sorteersleutel(self) -> tuple[str, int, int]:
-        return (self.bestand, self.regel or 0, self.kolom or 0)
 
 
 def veldpad(pad: Pad) -> str:

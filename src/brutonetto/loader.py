@@ -7,10 +7,9 @@ functie and its scenarios into one engine `Profiel` per scenario. Every problem 
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +22,7 @@ from brutonetto.model import (
     VELDNAMEN,
     Eenheidskop,
     Functieprofiel,
-    MetScenarios,
-    Profielbestand,
+    Scenario,
     Standaard,
     gezette_velden,
 )
@@ -34,8 +32,7 @@ BASIS = "basis"
 _SAMENGESTELD = ("verlof", "aftrek")
 
 
-@dataclass(frozen=True, slots=True)
-class Herkomst:
+class Herkomst(NamedTuple):
     """Where the fields of one profile may have been written, most specific first.
 
     Used only on the error path: a problem with, say, `aftrek.werkoverleg` is reported at
@@ -57,8 +54,7 @@ class Herkomst:
         return bron.fout(bericht, prefix)
 
 
-@dataclass(frozen=True, slots=True)
-class Invoer:
+class Invoer(NamedTuple):
     """One functie in one scenario, ready for the engine, with where its fields came from."""
 
     scenario: str
@@ -66,8 +62,7 @@ class Invoer:
     herkomst: Herkomst
 
 
-@dataclass(frozen=True, slots=True)
-class Functie:
+class Functie(NamedTuple):
     """A functie as loaded: its file, its basis and its scenarios in the order written."""
 
     bron: Bron
@@ -81,8 +76,7 @@ class Functie:
         return self.bron.naam
 
 
-@dataclass(frozen=True, slots=True)
-class Lading:
+class Lading(NamedTuple):
     """What a run loaded: its functies, every problem, and every file it read (defaults too)."""
 
     functies: list[Functie]
@@ -151,7 +145,7 @@ class _Lader:
                 return [], fouten
             eenheid, bestandsscenarios = kop.eenheid, kop.scenarios or {}
         else:
-            profiel = _valideer(Profielbestand, _zonder_standaard(data), bron, (), fouten)
+            profiel = _valideer(Functieprofiel, _zonder_standaard(data), bron, (), fouten)
             if profiel is None:
                 return [], fouten
             items = [((), profiel)]
@@ -252,7 +246,7 @@ def _functie(
     prefix: Pad,
     profiel: Functieprofiel,
     eenheid: str | None,
-    bestandsscenarios: dict[str, MetScenarios],
+    bestandsscenarios: dict[str, Scenario],
     standaard: Standaard | None,
     standaardplek: tuple[Bron, Pad] | None,
 ) -> Functie:
@@ -378,6 +372,8 @@ def _kort(waarde: Any) -> str:
 
 
 def _suggestie(data: dict, bekend: tuple[str, ...]) -> str:
+    import difflib
+
     for sleutel in data:
         gelijkend = difflib.get_close_matches(str(sleutel), bekend, n=1, cutoff=0.6)
         if gelijkend:

@@ -6,8 +6,6 @@ one engine `Profiel` per scenario happens afterwards, in `loader`, on plain valu
 Numbers and quantities are read by `quantity`, exactly, with Dutch messages.
 """
 
-from __future__ import annotations
-
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Callable
@@ -53,9 +51,12 @@ def _tekst(waarde: Any) -> str:
 Tekst = Annotated[str, _dutch(_tekst)]
 NietNegatief = Annotated[Decimal, _dutch(parse_getal, (lambda d: d >= 0, "mag niet negatief zijn"))]
 _POSITIEF = (lambda d: d > 0, "moet groter dan 0 zijn")
-Positief = Annotated[Decimal, _dutch(parse_getal, _POSITIEF)]
-Weekuren = Annotated[Decimal, _dutch(parse_weekuren, _POSITIEF)]
-Daguren = Annotated[Decimal, _dutch(parse_uren, _POSITIEF)]
+Weken = Annotated[Decimal, _dutch(
+    parse_getal, _POSITIEF,
+    (lambda d: d <= 53, "een jaar heeft hooguit 53 weken (52, 52,14 of 52,18 zijn gangbaar)"),
+)]
+Weekuren = Annotated[Decimal, _dutch(parse_weekuren, _POSITIEF, (lambda d: d <= 168, "een week heeft maar 168 uur"))]
+Daguren = Annotated[Decimal, _dutch(parse_uren, _POSITIEF, (lambda d: d <= 24, "een dag heeft maar 24 uur"))]
 MIN_BESCHIKBAAR = Decimal(100)
 UREN_IN_EEN_JAAR = Decimal(24 * 366)
 
@@ -83,33 +84,19 @@ Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid)]
 class ProfielVelden(BaseModel):
     """The fields a functie, its `standaard` and its scenarios share; all optional here."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     eenheid: Tekst | None = None
     fte: NietNegatief | None = None
     beschikbare_uren: Uren | None = None
     uren_per_week: Weekuren | None = None
-    weken_per_jaar: Positief | None = None
+    weken_per_jaar: Weken | None = None
     uren_per_dag: Daguren | None = None
     verlof: dict[str, Aftrek] | None = None
     aftrek: dict[str, Aftrek] | None = None
     werklast_uren: NietNegatief | None = None
     kosten_per_fte: NietNegatief | None = None
     uurtarief: NietNegatief | None = None
-
-    @field_validator("uren_per_week")
-    @classmethod
-    def _binnen_een_week(cls, uren: Decimal | None) -> Decimal | None:
-        if uren is not None and uren > 168:
-            raise PydanticCustomError(FOUTSOORT, "een week heeft maar 168 uur")
-        return uren
-
-    @field_validator("weken_per_jaar")
-    @classmethod
-    def _binnen_een_jaar_weken(cls, weken: Decimal | None) -> Decimal | None:
-        if weken is not None and weken > Decimal("53"):
-            raise PydanticCustomError(FOUTSOORT, "een jaar heeft hooguit 53 weken (52, 52,14 of 52,18 zijn gangbaar)")
-        return weken
 
 
 def _geen_basis(scenarios: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -124,44 +111,35 @@ class Scenario(ProfielVelden):
     """A partial profile, deep-merged over the basis."""
 
 
-class MetScenarios(ProfielVelden):
+class Standaard(ProfielVelden):
+    """Defaults deep-merged under every functie of a file; inline or in a file of its own."""
+
     scenarios: dict[str, Scenario] | None = None
 
     _scenarionamen = field_validator("scenarios")(_geen_basis)
 
 
-class Standaard(MetScenarios):
-    """Defaults deep-merged under every functie of a file; inline or in a file of its own."""
-
-
-class Functieprofiel(MetScenarios):
-    """One functie: the basis and its own scenarios."""
+class Functieprofiel(Standaard):
+    """One functie: the basis and its own scenarios. A single-profile file is one too,
+    with `standaard` beside it (taken out and loaded on its own before validation)."""
 
     functie: Tekst
 
 
-class Profielbestand(Functieprofiel):
-    """A file holding a single functie, optionally with its own `standaard`."""
-
-    standaard: Standaard | None = None
-
-
 class Eenheidskop(BaseModel):
-    """What a unit file says about all its functies: shared `eenheid`, `standaard`, `scenarios`."""
+    """What a unit file says about all its functies: shared `eenheid`, `standaard`, `scenarios`.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    `standaard` and `functies` are taken out and validated on their own before this model
+    sees the file, so each error keeps its place; the schema of the whole file format
+    (with both) is built from these models when it is asked for.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     eenheid: Tekst | None = None
-    standaard: Standaard | None = None
     scenarios: dict[str, Scenario] | None = None
 
     _scenarionamen = field_validator("scenarios")(_geen_basis)
-
-
-class Eenheidsbestand(Eenheidskop):
-    """A unit file: its head and a list of functies."""
-
-    functies: list[Functieprofiel]
 
 
 def gezette_velden(model: BaseModel, *, zonder: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -174,6 +152,4 @@ def gezette_velden(model: BaseModel, *, zonder: tuple[str, ...] = ()) -> dict[st
     }
 
 
-VELDNAMEN: tuple[str, ...] = tuple(
-    sorted(set(Profielbestand.model_fields) | set(Eenheidsbestand.model_fields))
-)
+VELDNAMEN: tuple[str, ...] = tuple(sorted({*Functieprofiel.model_fields, "standaard", "functies"}))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
 UUR = "uur"
@@ -46,8 +46,7 @@ class Invoerfout(ValueError):
     """A value the user wrote that cannot be read; the message is Dutch and says how to fix it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hoeveelheid:
+class Hoeveelheid(NamedTuple):
     """A deduction as written: a number, its unit and, for a percentage, its base."""
 
     getal: Decimal

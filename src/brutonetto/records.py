@@ -7,7 +7,6 @@ exact `Decimal`s (rounded only by the renderers), text, `None`, or for `verlof` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -25,13 +24,15 @@ KOLOMMEN: tuple[str, ...] = (
 )
 
 
-@dataclass
 class Rapport:
     """What a command produced: the records, the problems (exit 1) and warnings (stderr)."""
 
-    records: list[Record] = field(default_factory=list)
-    fouten: list[Fout] = field(default_factory=list)
-    waarschuwingen: list[str] = field(default_factory=list)
+    __slots__ = ("records", "fouten", "waarschuwingen")
+
+    def __init__(self) -> None:
+        self.records: list[Record] = []
+        self.fouten: list[Fout] = []
+        self.waarschuwingen: list[str] = []
 
 
 def scenarionamen(functies: list[Functie]) -> list[str]:

@@ -7,7 +7,6 @@ Rich is imported only when a table is drawn: the JSON and CSV paths never pay fo
 
 from __future__ import annotations
 
-import csv
 import json
 from decimal import Decimal
 from typing import Any, Iterable, TextIO
@@ -79,6 +78,8 @@ def csv_kolommen(records: list[Record]) -> list[str]:
 
 def render_csv(records: list[Record], uit: TextIO, dialect: str = "en") -> None:
     """CSV for scripts (`en`: `,` and a decimal point) or for a Dutch Excel (`nl`: `;`, decimal comma, BOM)."""
+    import csv
+
     nederlands = dialect == "nl"
     if nederlands:
         uit.write("\ufeff")  # so Excel reads the file as UTF-8 and accents survive

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -86,15 +85,17 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
                 )
 
 
-@dataclass
 class Bron:
-    """One input document: its name as the user gave it, its text, and its parsed data."""
+    """One input document: its name as the user gave it, its text, and where it lies."""
 
-    naam: str
-    tekst: str
-    pad: Path | None = None
-    _boom: Any = field(default=None, repr=False)
-    _index: dict[int, dict[str, tuple[Any, Any]]] = field(default_factory=dict, repr=False)
+    __slots__ = ("naam", "tekst", "pad", "_boom", "_index")
+
+    def __init__(self, naam: str, tekst: str, pad: Path | None = None) -> None:
+        self.naam = naam
+        self.tekst = tekst
+        self.pad = pad
+        self._boom: Any = None  # the composed node tree, built on the first error only
+        self._index: dict[int, dict[str, tuple[Any, Any]]] = {}
 
     @property
     def map(self) -> Path:

@@ -1,0 +1,132 @@
+"""Benchmarks that print ratios against the floor our own dependencies set.
+
+    python3 bench/run.py            # 15 runs each, 10,000 functies (a few minutes)
+    python3 bench/run.py --quick    # 2 runs each, 1,000 functies: proves it works
+
+Each measurement runs the commands alternately (A B A B ...) so drift on a shared machine
+hits both alike, and reports medians and their ratio:
+
+- cold start, JSON path: `brutonetto compute <example> --format json` against a floor
+  script that imports typer and yaml and defines one one-field pydantic model;
+- cold start, table path: `brutonetto compute <example>` against the same floor plus
+  `import rich.console, rich.table`;
+- batch: a generated unit file of 10,000 functies to JSON, against
+  `yaml.load(file, Loader=yaml.CSafeLoader)` of that file alone;
+- peak memory (maximum resident set) of the batch run.
+
+No timing is asserted anywhere: the figures are for people, and for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "bezwaar-en-beroep.yaml"
+PY = sys.executable
+# Measure the checkout, with its bytecode cached as a pip install leaves it (pip compiles
+# at install time; without .pyc files every run would compile our modules again).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV["PYTHONPATH"] = str(ROOT / "src")
+
+FLOOR = """\
+import typer
+import yaml
+from pydantic import BaseModel
+
+
+class Floor(BaseModel):
+    x: int
+"""
+FLOOR_TABLE = FLOOR + "\nimport rich.console, rich.table\n"
+FLOOR_YAML = "import sys, yaml\nwith open(sys.argv[1], encoding='utf-8') as f:\n    yaml.load(f, Loader=yaml.CSafeLoader)\n"
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def alternate(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for name, cmd in commands.items():  # one warm-up each: file cache, .pyc files
+        timed(cmd)
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            times[name].append(timed(cmd))
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def peak_memory_mb(cmd: list[str]) -> float:
+    """Maximum resident set of one run of cmd, measured in a fresh child of its own."""
+    meter = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); " \
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    out = subprocess.run([PY, "-c", meter, *cmd], env=ENV, capture_output=True, text=True, check=True).stdout
+    kb = int(out.strip().splitlines()[-1])
+    return kb / 1024 if sys.platform != "darwin" else kb / (1024 * 1024)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="2 runs, 1,000 functies: only proves the benchmark works")
+    parser.add_argument("--runs", type=int, help="runs per command (default 15, quick 2)")
+    parser.add_argument("--functies", type=int, help="functies in the batch file (default 10,000, quick 1,000)")
+    args = parser.parse_args()
+    runs = args.runs or (2 if args.quick else 15)
+    functies = args.functies or (1_000 if args.quick else 10_000)
+    brutonetto = [PY, "-m", "brutonetto"]
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], env=ENV, check=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        (tmp_path / "floor.py").write_text(FLOOR, encoding="utf-8")
+        (tmp_path / "floor_table.py").write_text(FLOOR_TABLE, encoding="utf-8")
+        (tmp_path / "floor_yaml.py").write_text(FLOOR_YAML, encoding="utf-8")
+        batch = tmp_path / "groot.yaml"
+        batch.write_text(generate(functies), encoding="utf-8")
+        out = tmp_path / "uit.json"
+
+        print(f"brutonetto benchmark: {runs} runs each, alternating; batch of {functies:,} functies "
+              f"({batch.stat().st_size / 1e6:.1f} MB); Python {sys.version.split()[0]}")
+        results = []
+        json_path = alternate({
+            "brutonetto": [*brutonetto, "compute", str(EXAMPLE), "--format", "json"],
+            "floor": [PY, str(tmp_path / "floor.py")],
+        }, runs)
+        results.append(("cold start, JSON", json_path["brutonetto"], json_path["floor"], 1.15))
+        table_path = alternate({
+            "brutonetto": [*brutonetto, "compute", str(EXAMPLE)],
+            "floor": [PY, str(tmp_path / "floor_table.py")],
+        }, runs)
+        results.append(("cold start, table", table_path["brutonetto"], table_path["floor"], 1.15))
+        batch_cmd = [*brutonetto, "compute", str(batch), "--format", "json", "--output", str(out)]
+        batch_times = alternate({
+            "brutonetto": batch_cmd,
+            "floor": [PY, str(tmp_path / "floor_yaml.py"), str(batch)],
+        }, max(2, runs // 3) if not args.quick else 1)
+        results.append((f"batch, {functies:,} functies", batch_times["brutonetto"], batch_times["floor"], 2.0))
+        memory = peak_memory_mb(batch_cmd)
+
+    print(f"{'measure':<26}{'brutonetto':>12}{'floor':>10}{'ratio':>8}{'target':>9}")
+    for name, ours, floor, target in results:
+        ratio = ours / floor
+        print(f"{name:<26}{ours * 1000:>10.0f}ms{floor * 1000:>8.0f}ms{ratio:>8.2f}{'<= ' + str(target):>9}"
+              f"  {'ok' if ratio <= target else 'OVER'}")
+    print(f"{'peak memory, batch':<26}{memory:>10.0f}MB{'':>10}{'':>8}{'<= 400':>9}  {'ok' if memory <= 400 else 'OVER'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
