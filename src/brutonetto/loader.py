@@ -153,12 +153,8 @@ class _Lader:
 
         if standaard_mislukt:
             return [], fouten  # computing without the defaults would only add false problems
-        functies = []
-        for prefix, functieprofiel in items:
-            functie = _functie(
-                bron, prefix, functieprofiel, eenheid, bestandsscenarios, standaard, standaardplek
-            )
-            functies.append(functie)
+        gedeeld = _Gedeeld.van(eenheid, bestandsscenarios, standaard, standaardplek)
+        functies = [_functie(bron, prefix, functieprofiel, gedeeld) for prefix, functieprofiel in items]
         return functies, fouten
 
     def _eenheid(
@@ -241,33 +237,50 @@ class _Lader:
         return bron, _valideer(Standaard, data, bron, (), fouten), fouten
 
 
-def _functie(
-    bron: Bron,
-    prefix: Pad,
-    profiel: Functieprofiel,
-    eenheid: str | None,
-    bestandsscenarios: dict[str, Scenario],
-    standaard: Standaard | None,
-    standaardplek: tuple[Bron, Pad] | None,
-) -> Functie:
+class _Gedeeld(NamedTuple):
+    """What every functie of a file inherits, with the fields written worked out once."""
+
+    eenheid: str | None
+    standaardvelden: dict[str, Any]
+    standaardscenarios: dict[str, dict[str, Any]]
+    bestandsscenarios: dict[str, dict[str, Any]]
+    standaardplek: tuple[Bron, Pad] | None
+
+    @classmethod
+    def van(
+        cls,
+        eenheid: str | None,
+        bestandsscenarios: dict[str, Scenario],
+        standaard: Standaard | None,
+        standaardplek: tuple[Bron, Pad] | None,
+    ) -> _Gedeeld:
+        return cls(
+            eenheid,
+            gezette_velden(standaard, zonder=("scenarios",)) if standaard else {},
+            {n: gezette_velden(s) for n, s in ((standaard.scenarios if standaard else None) or {}).items()},
+            {n: gezette_velden(s) for n, s in bestandsscenarios.items()},
+            standaardplek,
+        )
+
+
+def _functie(bron: Bron, prefix: Pad, profiel: Functieprofiel, gedeeld: _Gedeeld) -> Functie:
     """Merge standaard <- functie into the basis, and basis <- scenario for each scenario."""
-    standaardvelden = gezette_velden(standaard, zonder=("scenarios",)) if standaard else {}
-    basisvelden = _merge(standaardvelden, gezette_velden(profiel, zonder=("functie", "scenarios")))
-    if "eenheid" not in gezette_velden(profiel) and eenheid is not None:
-        basisvelden["eenheid"] = eenheid
+    eigen_velden = gezette_velden(profiel, zonder=("functie", "scenarios"))
+    basisvelden = _merge(gedeeld.standaardvelden, eigen_velden)
+    if "eenheid" not in eigen_velden and gedeeld.eenheid is not None:
+        basisvelden["eenheid"] = gedeeld.eenheid
 
-    standaardscenarios = (standaard.scenarios if standaard else None) or {}
-    eigen = profiel.scenarios or {}
-    namen = dict.fromkeys([*standaardscenarios, *bestandsscenarios, *eigen])
-
+    eigen = {n: gezette_velden(s) for n, s in (profiel.scenarios or {}).items()}
+    lagen = (gedeeld.standaardscenarios, gedeeld.bestandsscenarios, eigen)
+    standaardplek = gedeeld.standaardplek
     basisplekken = ((bron, prefix),) + ((standaardplek,) if standaardplek else ())
     basis = Invoer(BASIS, _profiel(profiel.functie, basisvelden), Herkomst(basisplekken))
     scenarios = {}
-    for naam in namen:
+    for naam in dict.fromkeys([*lagen[0], *lagen[1], *lagen[2]]):
         velden = basisvelden
-        for laag in (standaardscenarios, bestandsscenarios, eigen):
+        for laag in lagen:
             if naam in laag:
-                velden = _merge(velden, gezette_velden(laag[naam]))
+                velden = _merge(velden, laag[naam])
         plekken = [(bron, prefix + ("scenarios", naam)), (bron, ("scenarios", naam))]
         if standaardplek:
             plekken.append((standaardplek[0], standaardplek[1] + ("scenarios", naam)))

@@ -142,14 +142,16 @@ class Eenheidskop(BaseModel):
     _scenarionamen = field_validator("scenarios")(_geen_basis)
 
 
+_VELDVOLGORDE: dict[type, tuple[str, ...]] = {}
+
+
 def gezette_velden(model: BaseModel, *, zonder: tuple[str, ...] = ()) -> dict[str, Any]:
     """The fields the user actually wrote, in the model's order (for merging)."""
-    gezet = model.model_fields_set
-    return {
-        naam: getattr(model, naam)
-        for naam in type(model).model_fields
-        if naam in gezet and naam not in zonder
-    }
+    gezet = model.__pydantic_fields_set__
+    volgorde = _VELDVOLGORDE.get(type(model))
+    if volgorde is None:
+        volgorde = _VELDVOLGORDE[type(model)] = tuple(type(model).model_fields)
+    return {naam: getattr(model, naam) for naam in volgorde if naam in gezet and naam not in zonder}
 
 
 VELDNAMEN: tuple[str, ...] = tuple(sorted({*Functieprofiel.model_fields, "standaard", "functies"}))

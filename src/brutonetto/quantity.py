@@ -7,10 +7,11 @@ Parsing is exact: the number goes straight from its text into a `Decimal`, so `5
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 UUR = "uur"
 PROCENT = "%"
@@ -105,6 +106,12 @@ def parse_hoeveelheid(waarde: object) -> Hoeveelheid:
     """Read a deduction: a bare number (hours), `<getal> <eenheid>`, or `{procent: P, van: BASIS}`."""
     if isinstance(waarde, dict):
         return _parse_lange_vorm(waarde)
+    if isinstance(waarde, (str, int, float)):
+        return _kort_geheugen(waarde)  # the same few texts come back thousands of times
+    return _parse_korte_vorm(waarde)
+
+
+def _parse_korte_vorm(waarde: object) -> Hoeveelheid:
     if isinstance(waarde, str):
         gevonden = _HOEVEELHEID.fullmatch(waarde)
         if gevonden is None:
@@ -121,6 +128,10 @@ def parse_hoeveelheid(waarde: object) -> Hoeveelheid:
     else:
         getal, eenheid = parse_getal(waarde), UUR
     return _gecontroleerd(Hoeveelheid(getal, eenheid), waarde)
+
+
+# typed: 1, 1.0 and True are different inputs (True is refused)
+_kort_geheugen = functools.lru_cache(maxsize=4096, typed=True)(_parse_korte_vorm)
 
 
 def parse_uren(waarde: object, eenheden: tuple[str, ...] = (UUR,)) -> Decimal:

@@ -40,25 +40,35 @@ def render_json(records: Iterable[Record], uit: TextIO) -> None:
     scheiding = "\n"
     for record in records:
         uit.write(scheiding)
-        uit.write(_json_waarde(record))
+        uit.write(_json_record(record))
         scheiding = ",\n"
     uit.write("\n]\n" if scheiding != "\n" else "]\n")
 
 
-def _json_waarde(waarde: Any) -> str:
-    if waarde is None:
-        return "null"
-    if isinstance(waarde, Decimal):
-        return machinegetal(waarde)
-    if isinstance(waarde, str):
-        return json.dumps(waarde, ensure_ascii=False)
-    if isinstance(waarde, dict):
-        return "{" + ", ".join(
-            f"{json.dumps(k, ensure_ascii=False)}: {_json_waarde(v)}" for k, v in waarde.items()
-        ) + "}"
-    if isinstance(waarde, bool) or isinstance(waarde, int):  # pragma: no cover - records hold Decimals
-        return json.dumps(waarde)
-    raise TypeError(f"cannot write {type(waarde).__name__} as JSON")  # pragma: no cover
+_tekst = json.encoder.encode_basestring  # the C escaper json.dumps(ensure_ascii=False) uses
+_SLEUTELS: dict[str, str] = {}
+
+
+def _json_record(record: Record) -> str:
+    """One record as a JSON object; records hold only text, Decimals, None and dicts of Decimals."""
+    delen = []
+    for sleutel, waarde in record.items():
+        kop = _SLEUTELS.get(sleutel)
+        if kop is None:
+            kop = _SLEUTELS[sleutel] = _tekst(sleutel) + ": "
+        if waarde is None:
+            delen.append(kop + "null")
+        elif isinstance(waarde, Decimal):
+            delen.append(kop + machinegetal(waarde))
+        elif isinstance(waarde, str):
+            delen.append(kop + _tekst(waarde))
+        elif isinstance(waarde, dict):
+            delen.append(kop + "{" + ", ".join(
+                f"{_tekst(naam)}: {machinegetal(uren)}" for naam, uren in waarde.items()
+            ) + "}")
+        else:  # pragma: no cover - records are built in one place, with these types only
+            raise TypeError(f"cannot write {type(waarde).__name__} as JSON")
+    return "{" + ", ".join(delen) + "}"
 
 
 # CSV ----------------------------------------------------------------------------------
@@ -175,8 +185,10 @@ def _cel(sleutel: str, record: Record) -> str:
 
 
 def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False) -> None:
+    """The table for people, drawn by Rich; cells are plain Text, so no markup is parsed."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     koppen, rijen, totalen = tabelrijen(records)
     tabel = Table()
@@ -184,14 +196,16 @@ def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False) 
         links = kop in ("Functie", "Eenheid", "Scenario")
         tabel.add_column(kop, justify="left" if links else "right", no_wrap=not links)
     for i, rij in enumerate(rijen):
-        tabel.add_row(*rij, end_section=i == len(rijen) - 1)
+        tabel.add_row(*map(Text, rij), end_section=i == len(rijen) - 1)
     for rij in totalen:
-        tabel.add_row(*rij, style="bold")
+        tabel.add_row(*map(Text, rij), style="bold")
     console = Console(
         file=uit,
         force_terminal=terminal,
         no_color=not terminal,
         width=None if terminal else 250,
+        markup=False,
+        emoji=False,
         highlight=False,
     )
     console.print(tabel)
