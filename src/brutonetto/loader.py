@@ -13,19 +13,9 @@ from typing import NamedTuple
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from brutonetto.engine import Profiel
 from brutonetto.errors import Fout, Pad
-from brutonetto.model import (
-    FOUTSOORT,
-    VELDNAMEN,
-    Eenheidskop,
-    Functieprofiel,
-    Scenario,
-    Standaard,
-    gezette_velden,
-)
+from brutonetto.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
 from brutonetto.source import Bron, expand, parse, read
 
 BASIS = "basis"
@@ -102,7 +92,7 @@ class _Lader:
     """Loads files of one run; a `standaard` file shared by many is read and checked once."""
 
     def __init__(self) -> None:
-        self._standaarden: dict[Path, tuple[Bron | None, Standaard | None, list[Fout]]] = {}
+        self._standaarden: dict[Path, tuple[Bron | None, Velden | None, list[Fout]]] = {}
         self._gemeld: set[Path] = set()
 
     @property
@@ -127,14 +117,14 @@ class _Lader:
         if "functie" in data and "functies" in data:
             return [], [bron.fout("een bestand heeft 'functie' (één profiel) of 'functies' (een eenheid), niet allebei", ("functies",))]
         if "functie" not in data and "functies" not in data:
-            if set(data) <= set(Standaard.model_fields):
+            if set(data) <= set(Velden.model_fields) - {"functie"}:
                 return [], [bron.fout(
                     "dit lijkt een standaardbestand (alleen profielvelden, geen 'functie'); gebruik het "
                     f"vanuit een profiel met standaard: {bron.naam}, of voeg 'functie: <naam>' toe"
                 )]
             return [], [bron.fout(
                 "verwacht 'functie' (één profiel) of 'functies' (een eenheid met een lijst functies)"
-                + _suggestie(data, ("functie", "functies"))
+                + next(filter(None, (suggestie(k, ("functie", "functies")) for k in data)), "")
             )]
 
         fouten: list[Fout] = []
@@ -145,7 +135,7 @@ class _Lader:
                 return [], fouten
             eenheid, bestandsscenarios = kop.eenheid, kop.scenarios or {}
         else:
-            profiel = _valideer(Functieprofiel, _zonder_standaard(data), bron, (), fouten)
+            profiel = _valideer(FUNCTIE, _zonder_standaard(data), bron, (), fouten)
             if profiel is None:
                 return [], fouten
             items = [((), profiel)]
@@ -159,10 +149,10 @@ class _Lader:
 
     def _eenheid(
         self, bron: Bron, data: dict, fouten: list[Fout]
-    ) -> tuple[Eenheidskop | None, list[tuple[Pad, Functieprofiel]]]:
+    ) -> tuple[Velden | None, list[tuple[Pad, Velden]]]:
         ruwe_functies = data["functies"]
         kop = _valideer(
-            Eenheidskop,
+            EENHEID,
             {k: v for k, v in _zonder_standaard(data).items() if k != "functies"},
             bron, (), fouten,
         )
@@ -173,20 +163,20 @@ class _Lader:
             fouten.append(bron.fout("de lijst functies is leeg", ("functies",)))
         items = []
         for i, ruw in enumerate(ruwe_functies):
-            profiel = _valideer(Functieprofiel, ruw, bron, ("functies", i), fouten)
+            profiel = _valideer(FUNCTIE, ruw, bron, ("functies", i), fouten)
             if profiel is not None:
                 items.append((("functies", i), profiel))
         return kop, items
 
     def _standaard(
         self, bron: Bron, data: dict, fouten: list[Fout]
-    ) -> tuple[Standaard | None, tuple[Bron, Pad] | None, bool]:
+    ) -> tuple[Velden | None, tuple[Bron, Pad] | None, bool]:
         """The defaults of a file, where they are written, and whether they failed to load."""
         ruw = data.get("standaard")
         if ruw is None:
             return None, None, False
         if not isinstance(ruw, str):
-            standaard = _valideer(Standaard, ruw, bron, ("standaard",), fouten)
+            standaard = _valideer(STANDAARD, ruw, bron, ("standaard",), fouten)
             return standaard, (bron, ("standaard",)), standaard is None
         try:
             if "\x00" in ruw or not ruw.strip():
@@ -213,7 +203,7 @@ class _Lader:
             return None, None, True
         return standaard, (standaardbron, ()), bool(problemen)
 
-    def _lees_standaard(self, pad: Path, naam: str, ruw: str) -> tuple[Bron | None, Standaard | None, list[Fout]]:
+    def _lees_standaard(self, pad: Path, naam: str, ruw: str) -> tuple[Bron | None, Velden | None, list[Fout]]:
         if pad.is_dir():
             return None, None, [Fout(ruw, f"'{ruw}' is een map; standaard wijst naar één YAML-bestand")]
         if not pad.is_file():
@@ -234,7 +224,7 @@ class _Lader:
                     f"een standaardbestand bevat alleen profielvelden, geen '{verboden}'", (verboden,)
                 )]
         fouten: list[Fout] = []
-        return bron, _valideer(Standaard, data, bron, (), fouten), fouten
+        return bron, _valideer(STANDAARD, data, bron, (), fouten), fouten
 
 
 class _Gedeeld(NamedTuple):
@@ -250,8 +240,8 @@ class _Gedeeld(NamedTuple):
     def van(
         cls,
         eenheid: str | None,
-        bestandsscenarios: dict[str, Scenario],
-        standaard: Standaard | None,
+        bestandsscenarios: dict[str, Velden],
+        standaard: Velden | None,
         standaardplek: tuple[Bron, Pad] | None,
     ) -> _Gedeeld:
         return cls(
@@ -263,7 +253,7 @@ class _Gedeeld(NamedTuple):
         )
 
 
-def _functie(bron: Bron, prefix: Pad, profiel: Functieprofiel, gedeeld: _Gedeeld) -> Functie:
+def _functie(bron: Bron, prefix: Pad, profiel: Velden, gedeeld: _Gedeeld) -> Functie:
     """Merge standaard <- functie into the basis, and basis <- scenario for each scenario."""
     eigen_velden = gezette_velden(profiel, zonder=("functie", "scenarios"))
     basisvelden = _merge(gedeeld.standaardvelden, eigen_velden)
@@ -321,77 +311,10 @@ def _zonder_standaard(data: dict) -> dict:
     return {k: v for k, v in data.items() if k != "standaard"}
 
 
-def _valideer(model: type[BaseModel], data: Any, bron: Bron, prefix: Pad, fouten: list[Fout]) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as fout:
-        details = fout.errors(include_url=False)
-        slechte_namen = {tuple(d["loc"][:-1]) for d in details if d["loc"] and d["loc"][-1] == "[key]"}
-        for detail in details:
-            loc = tuple(detail["loc"])
-            if loc[-1:] != ("[key]",) and any(loc[: len(n)] == n for n in slechte_namen):
-                continue  # the value under a bad name: the name's message says it all
-            if loc and loc[-1] == "[key]":
-                veld = prefix + loc[:-2]
-                bericht = (
-                    f"de naam {_kort(loc[-2])} is geen tekst; staat er een decimaalkomma in een "
-                    "regel met {...}? Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld c: '0,5'"
-                )
-            else:
-                veld, bericht = prefix + loc, _bericht(detail)
-            fouten.append(bron.fout(bericht, veld))
-        return None
-    except RecursionError:
-        fouten.append(bron.fout("de YAML is te diep genest", prefix))
-        return None
-
-
-def _bericht(detail: Any) -> str:
-    """A pydantic error in Dutch."""
-    soort, invoer = detail["type"], detail.get("input")
-    loc = detail["loc"]
-    if invoer is None and len(loc) >= 2 and loc[-2] in ("aftrek", "verlof") and str(loc[-1])[:1].isdigit():
-        return (
-            f"'{loc[-1]}' heeft geen waarde; staat er een decimaalkomma in een regel met {{...}}? "
-            "Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld verzuim: '5,7%'"
-        )
-    if soort == FOUTSOORT:
-        return str(detail["msg"])
-    if soort == "extra_forbidden":
-        veld = str(detail["loc"][-1])
-        if veld in VELDNAMEN:
-            return f"het veld '{veld}' hoort hier niet"
-        return f"onbekend veld '{veld}'" + _suggestie({veld: None}, VELDNAMEN)
-    if soort == "missing":
-        return f"het verplichte veld '{detail['loc'][-1]}' ontbreekt"
-    if soort in ("dict_type", "model_type", "model_attributes_type"):
-        return f"verwacht een mapping (regels 'naam: waarde'), niet {_kort(invoer)}"
-    if soort == "list_type":
-        return f"verwacht een lijst (regels die beginnen met '- '), niet {_kort(invoer)}"
-    if soort == "string_type":
-        return f"verwacht tekst, niet {_kort(invoer)}"
-    return f"ongeldige waarde {_kort(invoer)}: {detail['msg']}"
-
-
-def _kort(waarde: Any) -> str:
-    if waarde is None:
-        return "een lege waarde"
-    if isinstance(waarde, dict):
-        return "een mapping"
-    if isinstance(waarde, list):
-        return "een lijst"
-    tekst = str(waarde)
-    return f"'{tekst[:40]}...'" if len(tekst) > 40 else f"'{tekst}'"
-
-
-def _suggestie(data: dict, bekend: tuple[str, ...]) -> str:
-    import difflib
-
-    for sleutel in data:
-        gelijkend = difflib.get_close_matches(str(sleutel), bekend, n=1, cutoff=0.6)
-        if gelijkend:
-            return f"; bedoelt u '{gelijkend[0]}'?"
-    return ""
+def _valideer(soort: str, data: Any, bron: Bron, prefix: Pad, fouten: list[Fout]) -> Velden | None:
+    velden, problemen = valideer(data, soort)
+    fouten.extend(bron.fout(bericht, prefix + pad) for pad, bericht in problemen)
+    return velden
 
 
 def _dubbele_functies(functies: list[Functie]) -> list[Fout]:

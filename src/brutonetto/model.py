@@ -1,18 +1,24 @@
-"""The input format as pydantic models: the one place where outside data is validated.
+"""The input format as a pydantic model: the one place where outside data is validated.
 
-Each fragment of a file (a functie, `standaard`, a scenario) is validated where it is
-written, so every error has a path into the YAML document. Merging the fragments into
-one engine `Profiel` per scenario happens afterwards, in `loader`, on plain values.
-Numbers and quantities are read by `quantity`, exactly, with Dutch messages.
+Each fragment of a file (a functie, `standaard`, a scenario, the head of a unit file) is
+validated where it is written, so every error has a path into the YAML document, and
+every message is Dutch. Merging the fragments into one engine `Profiel` per scenario
+happens afterwards, in `loader`, on plain values. Numbers and quantities are read by
+`quantity`, exactly.
+
+One model, `Velden`, holds every field a fragment may have; which fields may stand where
+(no `functie` in a scenario, say) is checked in `valideer`. One model means one schema
+for pydantic to build at start-up instead of four: this CLI is judged on cold start.
 """
 
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Callable
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, field_validator
+from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
+from brutonetto.errors import Pad
 from brutonetto.quantity import (
     Hoeveelheid,
     Invoerfout,
@@ -81,11 +87,12 @@ Uren = Annotated[Decimal, _dutch(_jaaruren)]
 Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid)]
 
 
-class ProfielVelden(BaseModel):
-    """The fields a functie, its `standaard` and its scenarios share; all optional here."""
+class Velden(BaseModel):
+    """Every field a fragment of a file may hold, all optional here; see `valideer`."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
+    functie: Tekst | None = None
     eenheid: Tekst | None = None
     fte: NietNegatief | None = None
     beschikbare_uren: Uren | None = None
@@ -97,61 +104,127 @@ class ProfielVelden(BaseModel):
     werklast_uren: NietNegatief | None = None
     kosten_per_fte: NietNegatief | None = None
     uurtarief: NietNegatief | None = None
+    scenarios: "dict[str, Velden] | None" = None
+
+    @field_validator("scenarios")
+    @classmethod
+    def _geen_basis(cls, scenarios: dict[str, Any] | None) -> dict[str, Any] | None:
+        if scenarios and "basis" in scenarios:
+            raise PydanticCustomError(
+                FOUTSOORT, "'basis' is de basis zelf en kan geen scenario zijn; kies een andere naam"
+            )
+        return scenarios
 
 
-def _geen_basis(scenarios: dict[str, Any] | None) -> dict[str, Any] | None:
-    if scenarios and "basis" in scenarios:
-        raise PydanticCustomError(
-            FOUTSOORT, "'basis' is de basis zelf en kan geen scenario zijn; kies een andere naam"
-        )
-    return scenarios
+# Where a fragment stands, and the fields it may not hold there.
+FUNCTIE = "functie"  # an item of `functies`, or a single-profile file (its `standaard` taken out)
+STANDAARD = "standaard"  # inline `standaard:` or a defaults file
+EENHEID = "eenheid"  # the head of a unit file (its `standaard` and `functies` taken out)
+_EENHEIDSKOP = ("eenheid", "scenarios")
+_NIET_IN_SCENARIO = ("functie", "scenarios")
+
+VELDNAMEN: tuple[str, ...] = tuple(sorted({*Velden.model_fields, "standaard", "functies"}))
 
 
-class Scenario(ProfielVelden):
-    """A partial profile, deep-merged over the basis."""
+def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]]]:
+    """Validate one fragment; the problems as (field path, Dutch message), all of them."""
+    problemen: list[tuple[Pad, str]] = []
+    if soort == EENHEID and isinstance(data, dict):
+        for sleutel in data:
+            if sleutel not in _EENHEIDSKOP:
+                problemen.append(((sleutel,), _misplaatst(sleutel)))
+        data = {k: v for k, v in data.items() if k in _EENHEIDSKOP}
+    try:
+        velden = Velden.model_validate(data)
+    except ValidationError as fout:
+        problemen.extend(_vertaal(fout))
+        return None, problemen
+    except RecursionError:
+        return None, [((), "de YAML is te diep genest")]
+    gezet = velden.__pydantic_fields_set__
+    if soort == FUNCTIE and "functie" not in gezet:
+        problemen.append((("functie",), "het verplichte veld 'functie' ontbreekt"))
+    elif soort == FUNCTIE and velden.functie is None:
+        problemen.append((("functie",), "verwacht een niet-lege tekst"))
+    if soort == STANDAARD and "functie" in gezet:
+        problemen.append((("functie",), _misplaatst("functie")))
+    for naam, scenario in (velden.scenarios or {}).items():
+        for veld in _NIET_IN_SCENARIO:
+            if veld in scenario.__pydantic_fields_set__:
+                problemen.append((("scenarios", naam, veld), _misplaatst(veld)))
+    return (None if problemen else velden), problemen
 
 
-class Standaard(ProfielVelden):
-    """Defaults deep-merged under every functie of a file; inline or in a file of its own."""
-
-    scenarios: dict[str, Scenario] | None = None
-
-    _scenarionamen = field_validator("scenarios")(_geen_basis)
-
-
-class Functieprofiel(Standaard):
-    """One functie: the basis and its own scenarios. A single-profile file is one too,
-    with `standaard` beside it (taken out and loaded on its own before validation)."""
-
-    functie: Tekst
-
-
-class Eenheidskop(BaseModel):
-    """What a unit file says about all its functies: shared `eenheid`, `standaard`, `scenarios`.
-
-    `standaard` and `functies` are taken out and validated on their own before this model
-    sees the file, so each error keeps its place; the schema of the whole file format
-    (with both) is built from these models when it is asked for.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    eenheid: Tekst | None = None
-    scenarios: dict[str, Scenario] | None = None
-
-    _scenarionamen = field_validator("scenarios")(_geen_basis)
-
-
-_VELDVOLGORDE: dict[type, tuple[str, ...]] = {}
-
-
-def gezette_velden(model: BaseModel, *, zonder: tuple[str, ...] = ()) -> dict[str, Any]:
+def gezette_velden(model: Velden, *, zonder: tuple[str, ...] = ()) -> dict[str, Any]:
     """The fields the user actually wrote, in the model's order (for merging)."""
     gezet = model.__pydantic_fields_set__
-    volgorde = _VELDVOLGORDE.get(type(model))
-    if volgorde is None:
-        volgorde = _VELDVOLGORDE[type(model)] = tuple(type(model).model_fields)
-    return {naam: getattr(model, naam) for naam in volgorde if naam in gezet and naam not in zonder}
+    return {naam: getattr(model, naam) for naam in _VOLGORDE if naam in gezet and naam not in zonder}
 
 
-VELDNAMEN: tuple[str, ...] = tuple(sorted({*Functieprofiel.model_fields, "standaard", "functies"}))
+_VOLGORDE = tuple(Velden.model_fields)
+
+
+def _vertaal(fout: ValidationError) -> list[tuple[Pad, str]]:
+    details = fout.errors(include_url=False)
+    slechte_namen = {tuple(d["loc"][:-1]) for d in details if _sleutelfout(d)}
+    problemen = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if _sleutelfout(detail):
+            problemen.append((loc[:-2], (
+                f"de naam {_kort(loc[-2])} is geen tekst; staat er een decimaalkomma in een "
+                "regel met {...}? Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld c: '0,5'"
+            )))
+        elif not any(loc[: len(n)] == n for n in slechte_namen):  # else the name says it all
+            problemen.append((loc, _bericht(detail)))
+    return problemen
+
+
+def _sleutelfout(detail: Any) -> bool:
+    """A name in a mapping that is not text (pydantic marks its place with `[key]`)."""
+    loc = detail["loc"]
+    return len(loc) >= 2 and loc[-1] == "[key]" and detail["type"] != "extra_forbidden"
+
+
+def _bericht(detail: Any) -> str:
+    """A pydantic error in Dutch."""
+    soort, invoer, loc = detail["type"], detail.get("input"), detail["loc"]
+    if invoer is None and len(loc) >= 2 and loc[-2] in ("aftrek", "verlof") and str(loc[-1])[:1].isdigit():
+        return (
+            f"'{loc[-1]}' heeft geen waarde; staat er een decimaalkomma in een regel met {{...}}? "
+            "Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld verzuim: '5,7%'"
+        )
+    if soort == FOUTSOORT:
+        return str(detail["msg"])
+    if soort == "extra_forbidden":
+        return _misplaatst(str(loc[-1]))
+    if soort in ("dict_type", "model_type", "model_attributes_type"):
+        return f"verwacht een mapping (regels 'naam: waarde'), niet {_kort(invoer)}"
+    if soort == "string_type":
+        return f"verwacht tekst, niet {_kort(invoer)}"
+    return f"ongeldige waarde {_kort(invoer)}: {detail['msg']}"  # pragma: no cover - a new pydantic error
+
+
+def _misplaatst(veld: str) -> str:
+    if veld in VELDNAMEN:
+        return f"het veld '{veld}' hoort hier niet"
+    return f"onbekend veld '{veld}'" + suggestie(veld, VELDNAMEN)
+
+
+def suggestie(sleutel: object, bekend: tuple[str, ...]) -> str:
+    """`; bedoelt u 'beschikbare_uren'?` for a key that looks like a known one, else nothing."""
+    import difflib
+
+    gelijkend = difflib.get_close_matches(str(sleutel), bekend, n=1, cutoff=0.6)
+    return f"; bedoelt u '{gelijkend[0]}'?" if gelijkend else ""
+
+
+def _kort(waarde: Any) -> str:
+    if waarde is None:
+        return "een lege waarde"
+    if isinstance(waarde, dict):
+        return "een mapping"
+    if isinstance(waarde, list):
+        return "een lijst"
+    tekst = str(waarde)
+    return f"'{tekst[:40]}...'" if len(tekst) > 40 else f"'{tekst}'"
