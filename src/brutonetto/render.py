@@ -2,12 +2,12 @@
 
 JSON and CSV carry exact numbers rounded half-up to 6 decimals, without float noise or
 thousands separators; the table is for people, in Dutch notation, with total rows.
-Rich is imported only when a table is drawn: the JSON and CSV paths never pay for it.
+Rich is imported only to style a table in a terminal: JSON, CSV and piped tables never pay for it.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from decimal import Decimal
 from typing import Any, Iterable, TextIO
 
@@ -45,8 +45,17 @@ def render_json(records: Iterable[Record], uit: TextIO) -> None:
     uit.write("\n]\n" if scheiding != "\n" else "]\n")
 
 
-_tekst = json.encoder.encode_basestring  # the C escaper json.dumps(ensure_ascii=False) uses
+_BIJZONDER = re.compile(r'[\x00-\x1f"\\]')
 _SLEUTELS: dict[str, str] = {}
+
+
+def _tekst(tekst: str) -> str:
+    """A JSON string; the json module (a few ms to import) only for text that needs escaping."""
+    if _BIJZONDER.search(tekst) is None:
+        return f'"{tekst}"'
+    import json
+
+    return json.dumps(tekst, ensure_ascii=False)
 
 
 def _json_record(record: Record) -> str:
@@ -185,27 +194,37 @@ def _cel(sleutel: str, record: Record) -> str:
 
 
 def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False) -> None:
-    """The table for people, drawn by Rich; cells are plain Text, so no markup is parsed."""
+    """The table for people: laid out here, one line per row; in a terminal, Rich adds the style.
+
+    Laying the table out ourselves (widths, alignment, box lines) keeps a piped or saved
+    table free of Rich altogether, and the terminal shows exactly the same lines.
+    """
+    koppen, rijen, totalen = tabelrijen(records)
+    links = [kop in ("Functie", "Eenheid", "Scenario") for kop in koppen]
+    breedtes = [max(map(len, kolom)) for kolom in zip(koppen, *rijen, *totalen)]
+
+    def rand(links_: str, vul: str, tussen: str, rechts: str) -> str:
+        return links_ + tussen.join(vul * (b + 2) for b in breedtes) + rechts
+
+    def rij(cellen: list[str], wand: str = "│") -> str:
+        gevuld = (c.ljust(b) if l else c.rjust(b) for c, b, l in zip(cellen, breedtes, links))
+        return f"{wand} " + f" {wand} ".join(gevuld) + f" {wand}"
+
+    regels: list[tuple[str, str | None]] = [
+        (rand("┏", "━", "┳", "┓"), None),
+        (rij(koppen, "┃"), "bold"),
+        (rand("┡", "━", "╇", "┩"), None),
+        *((rij(r), None) for r in rijen),
+        (rand("├", "─", "┼", "┤"), None),
+        *((rij(t), "bold") for t in totalen),
+        (rand("└", "─", "┴", "┘"), None),
+    ]
+    if not terminal:
+        uit.write("".join(regel + "\n" for regel, _ in regels))
+        return
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
-    koppen, rijen, totalen = tabelrijen(records)
-    tabel = Table()
-    for kop in koppen:
-        links = kop in ("Functie", "Eenheid", "Scenario")
-        tabel.add_column(kop, justify="left" if links else "right", no_wrap=not links)
-    for i, rij in enumerate(rijen):
-        tabel.add_row(*map(Text, rij), end_section=i == len(rijen) - 1)
-    for rij in totalen:
-        tabel.add_row(*map(Text, rij), style="bold")
-    console = Console(
-        file=uit,
-        force_terminal=terminal,
-        no_color=not terminal,
-        width=None if terminal else 250,
-        markup=False,
-        emoji=False,
-        highlight=False,
-    )
-    console.print(tabel)
+    console = Console(file=uit, force_terminal=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
+    for regel, stijl in regels:
+        console.print(Text(regel, style=stijl or ""))
