@@ -108,6 +108,9 @@ def compute(
     formaat: FormaatOptie = Formaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,
+    balken: Annotated[
+        bool, typer.Option("--bars", help="Toon in de tabel per regel een balk: directe uren tegen aftrek.")
+    ] = False,
     debug: DebugOptie = False,
 ) -> None:
     """Bereken elk profiel: basis en elk scenario, met extra fte en kosten ten opzichte van basis."""
@@ -119,9 +122,9 @@ def compute(
         lading = load(paden)
         rapport = compute_records(lading.functies, scenario)
         rapport.fouten[:0] = lading.fouten
-        return rapport, lading.bestanden
+        return rapport, lading.bestanden, _records_schrijver(rapport, formaat, csv_dialect, balken)
 
-    _run(werk, formaat, csv_dialect, output, debug)
+    _run(werk, output, debug)
 
 
 @app.command()
@@ -150,9 +153,9 @@ def compare(
             oud_naam, nieuw_naam = oud, nieuw
         rapport = compare_records(oude.functies, nieuwe.functies, oud_naam, nieuw_naam)
         rapport.fouten[:0] = oude.fouten + nieuwe.fouten
-        return rapport, oude.bestanden + nieuwe.bestanden
+        return rapport, oude.bestanden + nieuwe.bestanden, _records_schrijver(rapport, formaat, csv_dialect)
 
-    _run(werk, formaat, csv_dialect, output, debug)
+    _run(werk, output, debug)
 
 
 @app.command()
@@ -175,22 +178,82 @@ def validate(paden: Paden, debug: DebugOptie = False) -> None:
                 f"{len(functies)} {'functie' if len(functies) == 1 else 'functies'}, "
                 f"{scenarios} {'scenario' if scenarios == 1 else 'scenario' + chr(39) + 's'}"
             )
-        rapport.records = []
-        return rapport, lading.bestanden
+        return rapport, lading.bestanden, None
 
-    _run(werk, None, Dialect.en, None, debug)
+    _run(werk, None, debug)
 
 
-def _run(
-    werk: Callable,
-    formaat: Formaat | None,
-    dialect: Dialect,
-    output: Path | None,
-    debug: bool,
+class Uitlegformaat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def explain(
+    paden: Paden,
+    functie: Annotated[
+        Optional[str],
+        typer.Option("--functie", "-F", help="Alleen deze functie. Standaard: alle.", show_default=False, metavar="NAAM"),
+    ] = None,
+    scenario: Annotated[
+        Optional[str],
+        typer.Option(
+            "--scenario", "-s", show_default=False, metavar="NAAM",
+            help="Alleen dit scenario (met de extra-fte-berekening tegen basis). Standaard: basis en alle scenario's.",
+        ),
+    ] = None,
+    formaat: Annotated[
+        Uitlegformaat, typer.Option("--format", "-f", help="text (een rekenblad) of json (dezelfde stappen als data).")
+    ] = Uitlegformaat.text,
+    output: UitvoerOptie = None,
+    debug: DebugOptie = False,
 ) -> None:
-    """Run a command's work, print problems and warnings to stderr, write the output, exit."""
+    """Laat zien hoe elk getal tot stand komt: een rekenblad, stap voor stap, met bestand:regel van elke invoer."""
+
+    def werk():
+        from brutonetto.loader import load
+        from brutonetto.records import Rapport
+        from brutonetto.rekenblad import bladen
+
+        lading = load(paden)
+        rapport = Rapport()
+        gevonden, fouten = bladen(lading.functies, functie, scenario) if lading.functies else ([], [])
+        rapport.fouten.extend(lading.fouten + fouten)
+
+        def schrijf(uit, terminal: bool) -> None:
+            from brutonetto import rekenblad
+
+            if formaat == Uitlegformaat.json:
+                from brutonetto.render import json_waarde
+
+                uit.write("[\n" + ",\n".join(json_waarde(b) for b in rekenblad.json_bladen(gevonden)) + "\n]\n")
+            elif terminal:
+                rekenblad.render_rekenblad_terminal(gevonden, uit)
+            else:
+                rekenblad.render_rekenblad(gevonden, uit)
+
+        return rapport, lading.bestanden, schrijf
+
+    _run(werk, output, debug)
+
+
+def _records_schrijver(rapport, formaat: Formaat, dialect: Dialect, balken: bool = False):
+    def schrijf(uit, terminal: bool) -> None:
+        from brutonetto.render import render
+
+        render(rapport.records, formaat.value, uit, dialect=dialect.value, terminal=terminal, balken=balken)
+
+    return schrijf
+
+
+def _run(werk: Callable, output: Path | None, debug: bool) -> None:
+    """Run a command's work, print problems and warnings to stderr, write the output, exit.
+
+    `werk` returns the report, the files it read (never to be overwritten) and a writer
+    `schrijf(uit, terminal)`, or None for a command without output.
+    """
     try:
-        rapport, invoer = werk()
+        rapport, invoer, schrijf = werk()
         volgorde = {naam: i for i, naam in enumerate(dict.fromkeys(f.bestand for f in rapport.fouten))}
         for fout in sorted(rapport.fouten, key=lambda f: (volgorde[f.bestand], f.regel or 0, f.kolom or 0)):
             typer.echo(str(fout), err=True)
@@ -200,17 +263,15 @@ def _run(
             aantal = len(rapport.fouten)
             typer.echo(f"{aantal} {'probleem' if aantal == 1 else 'problemen'} gevonden; er is niets berekend.", err=True)
             raise typer.Exit(1)
-        if formaat is None:
+        if schrijf is None:
             return
         if output is not None:
-            _schrijf_bestand(rapport.records, formaat, dialect, output, invoer)
+            _schrijf_bestand(schrijf, output, invoer)
         else:
-            from brutonetto.render import render
-
-            render(rapport.records, formaat.value, sys.stdout, dialect=dialect.value, terminal=sys.stdout.isatty())
+            schrijf(sys.stdout, sys.stdout.isatty())
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
-    except _Gebruiksfout as fout:
+    except Gebruiksfout as fout:
         typer.echo(f"fout: {fout}", err=True)
         raise typer.Exit(1) from None
     except BrokenPipeError:
@@ -228,38 +289,40 @@ def _run(
         raise typer.Exit(3) from None
 
 
-def _schrijf_bestand(records, formaat: Formaat, dialect: Dialect, doel: Path, invoer: list[Path]) -> None:
+def _schrijf_bestand(schrijf: Callable, doel: Path, invoer: list[Path], binair: bool = False) -> None:
     """Write the whole output to a temporary file beside the target, then rename: all or nothing."""
     import os
     import tempfile
 
-    from brutonetto.render import render
-
     doel_echt = doel.resolve()
     if any(pad.resolve() == doel_echt for pad in invoer):
-        raise _Gebruiksfout(f"--output {doel} is een van de invoerbestanden; kies een ander bestand")
+        raise Gebruiksfout(f"--output {doel} is een van de invoerbestanden; kies een ander bestand")
     if doel_echt.is_dir():
-        raise _Gebruiksfout(f"--output {doel} is een map; geef een bestandsnaam")
+        raise Gebruiksfout(f"--output {doel} is een map; geef een bestandsnaam")
     if not doel_echt.parent.is_dir():
-        raise _Gebruiksfout(f"--output {doel}: de map {doel.parent} bestaat niet")
+        raise Gebruiksfout(f"--output {doel}: de map {doel.parent} bestaat niet")
     try:
         fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel_echt.parent)
     except OSError as fout:
-        raise _Gebruiksfout(f"--output {doel}: kan niet schrijven in {doel.parent}: {fout.strerror or fout}") from None
+        raise Gebruiksfout(f"--output {doel}: kan niet schrijven in {doel.parent}: {fout.strerror or fout}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            render(records, formaat.value, f, dialect=dialect.value)
+        if binair:
+            with os.fdopen(fd, "wb") as f:
+                schrijf(f, False)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                schrijf(f, False)
         os.replace(tijdelijk, doel_echt)
     except OSError as fout:
         Path(tijdelijk).unlink(missing_ok=True)
-        raise _Gebruiksfout(f"--output {doel}: schrijven mislukt: {fout.strerror or fout}") from None
+        raise Gebruiksfout(f"--output {doel}: schrijven mislukt: {fout.strerror or fout}") from None
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
         raise
     typer.echo(f"geschreven: {doel}", err=True)
 
 
-class _Gebruiksfout(Exception):
+class Gebruiksfout(Exception):
     """A usable input with an output request that cannot be honoured (exit 1)."""
 
 

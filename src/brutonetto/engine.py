@@ -60,6 +60,10 @@ class Uitkomst(NamedTuple):
     directe_uren: Decimal
     aandeel_direct: Decimal
     fte_nodig: Decimal | None
+    # the conversion factors used, for showing the working (`brutonetto explain`)
+    weken_per_jaar: Decimal = WEKEN_PER_JAAR
+    uren_per_dag: Decimal | None = None
+    werkweken: Decimal | None = None  # beschikbare uren / uren_per_week, for `uur/week` in aftrek
 
 
 class Verschil(NamedTuple):
@@ -182,6 +186,9 @@ def _compute(profiel: Profiel) -> Uitkomst:
         directe_uren=directe,
         aandeel_direct=directe / beschikbaar,  # aandeel_direct = directe_uren / beschikbare_uren
         fte_nodig=nodig,
+        weken_per_jaar=weken,
+        uren_per_dag=per_dag,
+        werkweken=weken_gewerkt,
     )
 
 

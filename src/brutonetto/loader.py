@@ -25,12 +25,21 @@ _SAMENGESTELD = ("verlof", "aftrek")
 class Herkomst(NamedTuple):
     """Where the fields of one profile may have been written, most specific first.
 
-    Used only on the error path: a problem with, say, `aftrek.werkoverleg` is reported at
-    the first place that writes it (the functie's scenario, the file's scenario, the
-    functie, its `standaard`), or else at the functie itself.
+    Used on the error path, and to show the working: a value such as `aftrek.werkoverleg`
+    comes from the first place that writes it (the functie's scenario, the file's
+    scenario, the functie, its `standaard`), and a problem with it is reported there, or
+    else at the functie itself.
     """
 
     plekken: tuple[tuple[Bron, Pad], ...]
+
+    def waar(self, veld: Pad) -> str | None:
+        """`file:line` of the place a value was written, or None for a default or a result."""
+        for bron, prefix in self.plekken:
+            if bron.bestaat(prefix + veld):
+                regel, _ = bron.plaats(prefix + veld)
+                return f"{bron.naam}:{regel}"
+        return None
 
     def fout(self, bericht: str, veld: Pad = ()) -> Fout:
         for lengte in range(len(veld), 0, -1):
@@ -263,7 +272,8 @@ def _functie(bron: Bron, prefix: Pad, profiel: Velden, gedeeld: _Gedeeld) -> Fun
     eigen = {n: gezette_velden(s) for n, s in (profiel.scenarios or {}).items()}
     lagen = (gedeeld.standaardscenarios, gedeeld.bestandsscenarios, eigen)
     standaardplek = gedeeld.standaardplek
-    basisplekken = ((bron, prefix),) + ((standaardplek,) if standaardplek else ())
+    # the file's own root last: a unit file's `eenheid` is written there
+    basisplekken = ((bron, prefix),) + ((standaardplek,) if standaardplek else ()) + (((bron, ()),) if prefix else ())
     basis = Invoer(BASIS, _profiel(profiel.functie, basisvelden), Herkomst(basisplekken))
     scenarios = {}
     for naam in dict.fromkeys([*lagen[0], *lagen[1], *lagen[2]]):

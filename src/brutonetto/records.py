@@ -53,12 +53,12 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
         if rapport.fouten:
             return rapport
     for functie in functies:
-        basis = _uitkomst(functie, functie.basis, rapport)
+        basis = bereken(functie, functie.basis, rapport)
         uitkomsten = []
         for naam, invoer in functie.scenarios.items():
             if gekozen and naam not in gekozen:
                 continue
-            uitkomst = _uitkomst(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
+            uitkomst = bereken(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
             if uitkomst is not None:
                 uitkomsten.append((invoer, uitkomst))
             if basis is not None and invoer.profiel == functie.basis.profiel:
@@ -84,13 +84,13 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
     nieuw_per_sleutel = {(f.eenheid, f.naam): f for f in nieuw}
     oud_sleutels = {(f.eenheid, f.naam) for f in oud}
     for functie in oud:
-        basis = _uitkomst(functie, functie.basis, rapport)
+        basis = bereken(functie, functie.basis, rapport)
         tegenhanger = nieuw_per_sleutel.get((functie.eenheid, functie.naam))
         if tegenhanger is None:
             rapport.waarschuwingen.append(
                 f"functie '{functie.naam}' staat alleen in {oud_naam}, niet in {nieuw_naam}"
             )
-        uitkomst = _uitkomst(tegenhanger, tegenhanger.basis, rapport) if tegenhanger else None
+        uitkomst = bereken(tegenhanger, tegenhanger.basis, rapport) if tegenhanger else None
         if basis is None:
             continue
         rapport.records.append(
@@ -106,7 +106,7 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
         rapport.waarschuwingen.append(
             f"functie '{functie.naam}' staat alleen in {nieuw_naam}, niet in {oud_naam}"
         )
-        uitkomst = _uitkomst(functie, functie.basis, rapport)
+        uitkomst = bereken(functie, functie.basis, rapport)
         if uitkomst is not None:
             rapport.records.append(
                 _record(functie, functie.basis, uitkomst, None, None, scenario=nieuw_naam)
@@ -114,7 +114,7 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
     return rapport
 
 
-def _uitkomst(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None) -> Uitkomst | None:
+def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None) -> Uitkomst | None:
     """Compute one profile; a problem goes into the report, located in the file.
 
     With `zoals_basis` (a basis that failed), a scenario failing for the same reason as its

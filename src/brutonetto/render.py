@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterable, TextIO
 
-from brutonetto.notation import machinegetal, nl, nl_procent
+from brutonetto.notation import machinegetal, nl, nl_procent, rond
 from brutonetto.records import KOLOMMEN, Record
 
 FORMATEN = ("table", "json", "csv")
@@ -19,14 +19,16 @@ DIALECTEN = ("en", "nl")
 _GENEST = ("verlof", "aftrek")
 
 
-def render(records: list[Record], formaat: str, uit: TextIO, *, dialect: str = "en", terminal: bool = False) -> None:
+def render(
+    records: list[Record], formaat: str, uit: TextIO, *, dialect: str = "en", terminal: bool = False, balken: bool = False
+) -> None:
     """Write the records in the chosen format; the only place that picks a renderer."""
     if formaat == "json":
         render_json(records, uit)
     elif formaat == "csv":
         render_csv(records, uit, dialect)
     elif formaat == "table":
-        render_table(records, uit, terminal=terminal)
+        render_table(records, uit, terminal=terminal, balken=balken)
     else:  # pragma: no cover - the CLI only offers FORMATEN
         raise ValueError(f"unknown format {formaat!r}")
 
@@ -56,6 +58,21 @@ def _tekst(tekst: str) -> str:
     import json
 
     return json.dumps(tekst, ensure_ascii=False)
+
+
+def json_waarde(waarde: Any) -> str:
+    """Any structure of text, Decimals, None, lists and dicts as JSON; numbers exact, 6 decimals."""
+    if waarde is None:
+        return "null"
+    if isinstance(waarde, Decimal):
+        return machinegetal(waarde)
+    if isinstance(waarde, str):
+        return _tekst(waarde)
+    if isinstance(waarde, dict):
+        return "{" + ", ".join(f"{_tekst(k)}: {json_waarde(v)}" for k, v in waarde.items()) + "}"
+    if isinstance(waarde, list):
+        return "[" + ", ".join(json_waarde(v) for v in waarde) + "]"
+    raise TypeError(f"cannot write {type(waarde).__name__} as JSON")  # pragma: no cover
 
 
 def _json_record(record: Record) -> str:
@@ -141,16 +158,27 @@ _KOPPEN = (
 _UREN = ("beschikbare_uren", "totaal_aftrek", "directe_uren")
 
 
-def tabelrijen(records: list[Record]) -> tuple[list[str], list[list[str]], list[list[str]]]:
+BALK = 20  # characters in a --bars bar
+
+
+def tabelrijen(records: list[Record], balken: bool = False) -> tuple[list[str], list[list[str]], list[list[str]]]:
     """Headers, rows and total rows as Dutch text: the table without its drawing."""
     kolommen = [
         (sleutel, kop)
         for sleutel, kop in _KOPPEN
         if sleutel not in ("eenheid", "fte_nodig") or any(r[sleutel] is not None for r in records)
     ]
+    if balken:
+        kolommen.insert(kolommen.index(("aandeel_direct", "Aandeel direct")) + 1, ("balk", "Direct █ / aftrek ░"))
     rijen = [[_cel(sleutel, r) for sleutel, _ in kolommen] for r in records]
     totalen = [[_cel(sleutel, t) for sleutel, _ in kolommen] for t in totaalrijen(records)]
     return [kop for _, kop in kolommen], rijen, totalen
+
+
+def balk(aandeel: Decimal) -> str:
+    """The share of direct hours as a bar: █ for direct, ░ for the deductions."""
+    vol = int(rond(aandeel * BALK, 0))
+    return "█" * vol + "░" * (BALK - vol)
 
 
 def totaalrijen(records: list[Record]) -> list[Record]:
@@ -177,6 +205,8 @@ def totaalrijen(records: list[Record]) -> list[Record]:
 
 
 def _cel(sleutel: str, record: Record) -> str:
+    if sleutel == "balk":
+        return balk(record["aandeel_direct"])
     waarde = record.get(sleutel)
     if waarde is None:
         return ""
@@ -193,14 +223,14 @@ def _cel(sleutel: str, record: Record) -> str:
     return str(waarde)
 
 
-def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False) -> None:
+def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False, balken: bool = False) -> None:
     """The table for people: laid out here, one line per row; in a terminal, Rich adds the style.
 
     Laying the table out ourselves (widths, alignment, box lines) keeps a piped or saved
     table free of Rich altogether, and the terminal shows exactly the same lines.
     """
-    koppen, rijen, totalen = tabelrijen(records)
-    links = [kop in ("Functie", "Eenheid", "Scenario") for kop in koppen]
+    koppen, rijen, totalen = tabelrijen(records, balken)
+    links = [kop in ("Functie", "Eenheid", "Scenario") or kop.startswith("Direct █") for kop in koppen]
     breedtes = [max(map(len, kolom)) for kolom in zip(koppen, *rijen, *totalen)]
 
     def rand(links_: str, vul: str, tussen: str, rechts: str) -> str:
@@ -227,4 +257,7 @@ def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False) 
 
     console = Console(file=uit, force_terminal=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
     for regel, stijl in regels:
-        console.print(Text(regel, style=stijl or ""))
+        tekst = Text(regel, style=stijl or "")
+        tekst.highlight_regex("█+", "green")
+        tekst.highlight_regex("░+", "grey50")
+        console.print(tekst)
