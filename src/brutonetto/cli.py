@@ -237,6 +237,104 @@ def explain(
     _run(werk, output, debug)
 
 
+@app.command()
+def chart(
+    paden: Paden,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Het plaatje: BESTAND.svg of BESTAND.png.", show_default=False, metavar="BESTAND",
+        ),
+    ],
+    scenario: Annotated[
+        Optional[list[str]],
+        typer.Option("--scenario", "-s", help="Alleen dit scenario naast basis (mag vaker).", show_default=False, metavar="NAAM"),
+    ] = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Teken de bruto/netto-grafiek: per functie en scenario een balk van directe uren en elke aftrek.
+
+    Heeft matplotlib nodig: pip install 'brutonetto[grafiek]'.
+    """
+
+    def werk():
+        from brutonetto.loader import load
+        from brutonetto.records import compute_records
+
+        formaat = output.suffix.lower().lstrip(".")
+        if formaat not in ("svg", "png"):
+            raise Gebruiksfout(f"--output {output}: kies een naam op .svg of .png")
+        lading = load(paden)
+        rapport = compute_records(lading.functies, scenario)
+        rapport.fouten[:0] = lading.fouten
+
+        def schrijf(uit, terminal: bool) -> None:
+            from brutonetto.grafiek import GrafiekOntbreekt, teken
+
+            try:
+                teken(rapport.records, uit, formaat)
+            except GrafiekOntbreekt as fout:
+                raise Gebruiksfout(str(fout)) from None
+
+        return rapport, lading.bestanden, schrijf
+
+    _run(werk, output, debug, binair=True)
+
+
+@app.command()
+def schema(
+    standaard: Annotated[
+        bool, typer.Option("--standaard", help="Het schema van een standaardbestand (configs/) in plaats van een profiel.")
+    ] = False,
+    output: UitvoerOptie = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Druk het JSON Schema (draft 2020-12) van de invoer af, voor aanvulling en controle in een editor.
+
+    Zet bovenaan een profiel: # yaml-language-server: $schema=../schema/brutonetto.schema.json
+    """
+
+    def werk():
+        from brutonetto import schema as schemamodule
+        from brutonetto.records import Rapport
+
+        inhoud = schemamodule.standaardschema() if standaard else schemamodule.bestandsschema()
+        return Rapport(), [], lambda uit, terminal: uit.write(schemamodule.als_tekst(inhoud))
+
+    _run(werk, output, debug)
+
+
+@app.command()
+def init(
+    bestand: Annotated[
+        Path, typer.Argument(help="Het nieuwe profiel.", show_default=True, metavar="BESTAND")
+    ] = Path("profiel.yaml"),
+    debug: DebugOptie = False,
+) -> None:
+    """Schrijf een startprofiel met uitleg, klaar om aan te passen en uit te rekenen.
+
+    Overschrijft nooit een bestaand bestand. Schrijft ook brutonetto.schema.json ernaast
+    (als dat er nog niet is), zodat een editor als VS Code aanvult en controleert.
+    """
+
+    def werk():
+        from brutonetto import schema as schemamodule
+        from brutonetto.records import Rapport
+        from brutonetto.starter import STARTPROFIEL
+
+        if bestand.exists():
+            raise Gebruiksfout(f"{bestand} bestaat al; kies een andere naam (brutonetto init ANDERE-NAAM.yaml)")
+        _schrijf_bestand(lambda uit, terminal: uit.write(STARTPROFIEL.format(naam=bestand.name)), bestand, [])
+        naast = bestand.parent / "brutonetto.schema.json"
+        if not naast.exists():
+            inhoud = schemamodule.als_tekst(schemamodule.bestandsschema())
+            _schrijf_bestand(lambda uit, terminal: uit.write(inhoud), naast, [])
+        typer.echo(f"Pas {bestand} aan en reken het uit met: brutonetto compute {bestand}", err=True)
+        return Rapport(), [], None
+
+    _run(werk, None, debug)
+
+
 def _records_schrijver(rapport, formaat: Formaat, dialect: Dialect, balken: bool = False):
     def schrijf(uit, terminal: bool) -> None:
         from brutonetto.render import render
@@ -246,7 +344,7 @@ def _records_schrijver(rapport, formaat: Formaat, dialect: Dialect, balken: bool
     return schrijf
 
 
-def _run(werk: Callable, output: Path | None, debug: bool) -> None:
+def _run(werk: Callable, output: Path | None, debug: bool, binair: bool = False) -> None:
     """Run a command's work, print problems and warnings to stderr, write the output, exit.
 
     `werk` returns the report, the files it read (never to be overwritten) and a writer
@@ -266,7 +364,7 @@ def _run(werk: Callable, output: Path | None, debug: bool) -> None:
         if schrijf is None:
             return
         if output is not None:
-            _schrijf_bestand(schrijf, output, invoer)
+            _schrijf_bestand(schrijf, output, invoer, binair)
         else:
             schrijf(sys.stdout, sys.stdout.isatty())
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
@@ -312,6 +410,10 @@ def _schrijf_bestand(schrijf: Callable, doel: Path, invoer: list[Path], binair: 
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
                 schrijf(f, False)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tijdelijk, doel_echt.stat().st_mode & 0o7777 if doel_echt.exists() else 0o666 & ~umask)
         os.replace(tijdelijk, doel_echt)
     except OSError as fout:
         Path(tijdelijk).unlink(missing_ok=True)

@@ -15,11 +15,12 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Callable
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Pad
 from brutonetto.quantity import (
+    EENHEDEN,
     Hoeveelheid,
     Invoerfout,
     parse_getal,
@@ -54,15 +55,39 @@ def _tekst(waarde: Any) -> str:
     return waarde.strip()
 
 
-Tekst = Annotated[str, _dutch(_tekst)]
-NietNegatief = Annotated[Decimal, _dutch(parse_getal, (lambda d: d >= 0, "mag niet negatief zijn"))]
+# What the JSON Schema (`brutonetto schema`) says of each type: the forms the parsers accept.
+_GETALTEKST = r"^\s*[+-]?\d+([.,]\d+)?\s*$"
+_EENHEDEN = "|".join(sorted((re.escape(e).replace("/", r"\s*/\s*") for e in EENHEDEN if e), key=len, reverse=True))
+_HOEVEELHEIDTEKST = rf"^\s*\d+([.,]\d+)?\s*({_EENHEDEN})?\s*$"
+
+
+def _getal(minimum: float | None = None, maximum: float | None = None, eenheden: str = "") -> WithJsonSchema:
+    getal: dict[str, Any] = {"type": "number"}
+    if minimum is not None:
+        getal["minimum"] = minimum
+    if maximum is not None:
+        getal["maximum"] = maximum
+    patroon = rf"^\s*\d+([.,]\d+)?\s*({eenheden})?\s*$" if eenheden else _GETALTEKST
+    return WithJsonSchema({"anyOf": [getal, {"type": "string", "pattern": patroon}]})
+
+
+Tekst = Annotated[str, _dutch(_tekst), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
+NietNegatief = Annotated[
+    Decimal, _dutch(parse_getal, (lambda d: d >= 0, "mag niet negatief zijn")), _getal(minimum=0)
+]
 _POSITIEF = (lambda d: d > 0, "moet groter dan 0 zijn")
 Weken = Annotated[Decimal, _dutch(
     parse_getal, _POSITIEF,
     (lambda d: d <= 53, "een jaar heeft hooguit 53 weken (52, 52,14 of 52,18 zijn gangbaar)"),
-)]
-Weekuren = Annotated[Decimal, _dutch(parse_weekuren, _POSITIEF, (lambda d: d <= 168, "een week heeft maar 168 uur"))]
-Daguren = Annotated[Decimal, _dutch(parse_uren, _POSITIEF, (lambda d: d <= 24, "een dag heeft maar 24 uur"))]
+), _getal(minimum=1, maximum=53)]
+Weekuren = Annotated[
+    Decimal, _dutch(parse_weekuren, _POSITIEF, (lambda d: d <= 168, "een week heeft maar 168 uur")),
+    _getal(minimum=1, maximum=168, eenheden=r"uur|uren|u|h|uur\s*/\s*week|uren\s*/\s*week|u\s*/\s*week|u\s*/\s*w"),
+]
+Daguren = Annotated[
+    Decimal, _dutch(parse_uren, _POSITIEF, (lambda d: d <= 24, "een dag heeft maar 24 uur")),
+    _getal(minimum=1, maximum=24, eenheden="uur|uren|u|h"),
+]
 MIN_BESCHIKBAAR = Decimal(100)
 UREN_IN_EEN_JAAR = Decimal(24 * 366)
 
@@ -83,8 +108,27 @@ def _jaaruren(waarde: Any) -> Decimal:
     return uren
 
 
-Uren = Annotated[Decimal, _dutch(_jaaruren)]
-Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid)]
+Uren = Annotated[Decimal, _dutch(_jaaruren), _getal(minimum=100, maximum=8784, eenheden="uur|uren|u|h")]
+Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid), WithJsonSchema({
+    "anyOf": [
+        {"type": "number", "minimum": 0, "description": "uren per jaar"},
+        {
+            "type": "string",
+            "pattern": _HOEVEELHEIDTEKST,
+            "description": "<getal> <eenheid>: 92 uur, 5,7%, 1 uur/week, 3 dagen",
+        },
+        {
+            "type": "object",
+            "description": "een percentage met een eigen basis: {procent: 4, van: bruto}",
+            "properties": {
+                "procent": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string", "pattern": _GETALTEKST}]},
+                "van": {"enum": ["bruto", "beschikbaar"]},
+            },
+            "required": ["procent"],
+            "additionalProperties": False,
+        },
+    ]
+})]
 
 
 class Velden(BaseModel):
@@ -92,19 +136,34 @@ class Velden(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    functie: Tekst | None = None
-    eenheid: Tekst | None = None
-    fte: NietNegatief | None = None
-    beschikbare_uren: Uren | None = None
-    uren_per_week: Weekuren | None = None
-    weken_per_jaar: Weken | None = None
-    uren_per_dag: Daguren | None = None
-    verlof: dict[str, Aftrek] | None = None
-    aftrek: dict[str, Aftrek] | None = None
-    werklast_uren: NietNegatief | None = None
-    kosten_per_fte: NietNegatief | None = None
-    uurtarief: NietNegatief | None = None
-    scenarios: "dict[str, Velden] | None" = None
+    functie: Tekst | None = Field(None, description="Naam van de functie, bijvoorbeeld Klantadviseur; uniek per eenheid.")
+    eenheid: Tekst | None = Field(None, description="Organisatieonderdeel, bijvoorbeeld Uitkeren of Bezwaar & Beroep.")
+    fte: NietNegatief | None = Field(None, description="Huidige formatie in fte (0 of meer).")
+    beschikbare_uren: Uren | None = Field(
+        None, description="Voor werk beschikbare uren per fte per jaar, na verlof (UWV 2023: 1631). Niet samen met verlof."
+    )
+    uren_per_week: Weekuren | None = Field(None, description="Contracturen per week, bijvoorbeeld 36.")
+    weken_per_jaar: Weken | None = Field(
+        None, description="Weken per jaar; standaard 52 (HOT, CAO Rijk). Ook gangbaar: 52,14 of 52,18."
+    )
+    uren_per_dag: Daguren | None = Field(None, description="Uren per werkdag; standaard uren_per_week / 5.")
+    verlof: dict[str, Aftrek] | None = Field(
+        None,
+        description="Aftrek van bruto naar beschikbaar per naam (vakantie, feestdagen, ...); een % is van de bruto uren.",
+    )
+    aftrek: dict[str, Aftrek] | None = Field(
+        None,
+        description="Aftrek van beschikbaar naar direct per naam (verzuim, leren_en_ontwikkelen, ...), in volgorde; "
+        "een % is van de beschikbare uren.",
+    )
+    werklast_uren: NietNegatief | None = Field(None, description="Directe uren die de functie per jaar moet leveren.")
+    kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
+    uurtarief: NietNegatief | None = Field(None, description="Kosten per uur in euro.")
+    scenarios: "dict[str, Velden] | None" = Field(
+        None,
+        description="Scenario's: naam -> gedeeltelijk profiel dat over de basis wordt gelegd. "
+        "Een aftrek met dezelfde naam vervangt, een nieuwe naam telt op, 0 uur haalt weg.",
+    )
 
     @field_validator("scenarios")
     @classmethod

@@ -1,0 +1,91 @@
+"""The bruto/netto chart: one horizontal stacked bar per functie and scenario.
+
+Each bar is the available hours of one fte, split into the direct hours and every
+deduction, labelled with hours and the share of direct hours, as the agency's own
+evaluation memo shows it. matplotlib is an optional extra (`brutonetto[grafiek]`): it is
+imported here only, and a missing one is reported as what to install.
+"""
+
+from __future__ import annotations
+
+from typing import Any, BinaryIO
+
+from brutonetto.notation import nl, nl_procent
+from brutonetto.records import Record
+
+FORMATEN = ("svg", "png")
+INSTALLEREN = "pip install 'brutonetto[grafiek]'"
+DIRECT = "#1f4e79"  # dark blue: what the agency delivers
+# Okabe-Ito, readable for colour-blind readers, then a few more muted tones
+PALET = ["#e69f00", "#56b4e9", "#009e73", "#f0e442", "#cc79a7", "#d55e00", "#999999", "#8c6d31", "#7f7fbf", "#bcbd22"]
+
+
+class GrafiekOntbreekt(RuntimeError):
+    """matplotlib is not installed."""
+
+
+def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
+    """Draw the chart of these records to `uit` as SVG or PNG (text stays text in SVG)."""
+    try:
+        import matplotlib
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {INSTALLEREN}") from None
+
+    matplotlib.rcParams["svg.fonttype"] = "none"  # names stay searchable text in the SVG
+    matplotlib.rcParams["svg.hashsalt"] = "brutonetto"  # the same input gives the same file
+    aftrekken = list(dict.fromkeys(naam for r in records for naam in r["aftrek"]))
+    kleuren = {naam: PALET[i % len(PALET)] for i, naam in enumerate(aftrekken)}
+    labels = [f"{r['functie']} · {r['scenario']}" for r in records]
+    langste = max(float(r["beschikbare_uren"]) for r in records)
+
+    figuur = Figure(figsize=(11, 1.6 + 0.55 * len(records)), layout="constrained")
+    as_ = figuur.subplots()
+    for y, record in enumerate(records):
+        links = 0.0
+        _segment(as_, y, links, float(record["directe_uren"]), DIRECT, langste, "white")
+        links += float(record["directe_uren"])
+        for naam, uren in record["aftrek"].items():
+            _segment(as_, y, links, float(uren), kleuren[naam], langste, "black")
+            links += float(uren)
+        as_.text(links + langste * 0.01, y, f"{nl_procent(record['aandeel_direct'])} direct",
+                 va="center", ha="left", fontsize=9)
+    as_.set_yticks(range(len(records)), labels=labels)
+    as_.invert_yaxis()
+    as_.set_xlim(0, langste * 1.14)
+    as_.set_xlabel("uren per fte per jaar (beschikbare uren, na verlof)")
+    as_.set_title("Bruto/netto-berekening: van beschikbare uren naar directe uren", loc="left")
+    as_.xaxis.set_major_formatter(_DutchFormatter())
+    for kant in ("top", "right"):
+        as_.spines[kant].set_visible(False)
+    from matplotlib.patches import Patch
+
+    legenda = [Patch(color=DIRECT, label="directe uren")] + [Patch(color=kleuren[n], label=n) for n in aftrekken]
+    figuur.legend(handles=legenda, loc="outside lower center", ncols=min(len(legenda), 5), frameon=False, fontsize=9)
+    figuur.savefig(uit, format=formaat, dpi=120, metadata=_metadata(formaat))
+
+
+def _segment(as_: Any, y: int, links: float, breedte: float, kleur: str, langste: float, tekstkleur: str) -> None:
+    as_.barh(y, breedte, left=links, color=kleur, edgecolor="white", height=0.7)
+    if breedte >= langste * 0.045:  # label only what has room for it
+        as_.text(links + breedte / 2, y, nl_getal(breedte), va="center", ha="center", fontsize=8, color=tekstkleur)
+
+
+def nl_getal(uren: float) -> str:
+    from decimal import Decimal
+
+    return nl(Decimal(f"{float(uren):.6f}"), 0)
+
+
+def _metadata(formaat: str) -> dict[str, Any]:
+    # no creation date: identical input gives an identical file
+    return {"Date": None} if formaat == "svg" else {"Software": None}
+
+
+class _DutchFormatter:
+    """Axis ticks in Dutch notation: 1.200 rather than 1,200."""
+
+    def __new__(cls):  # a real matplotlib Formatter, built only once matplotlib is imported
+        from matplotlib.ticker import FuncFormatter
+
+        return FuncFormatter(lambda x, _: nl_getal(x))

@@ -1,0 +1,33 @@
+"""The starter profile `brutonetto init` writes: commented, valid, and computed as written."""
+
+STARTPROFIEL = """\
+# yaml-language-server: $schema=brutonetto.schema.json
+# Een brutonetto-profiel: één functie, van contracturen naar directe uren dienstverlening.
+#   Uitrekenen:                brutonetto compute {naam}
+#   Zien hoe elk getal ontstaat: brutonetto explain {naam}
+#   Controleren:               brutonetto validate {naam}
+# Een hoeveelheid is een getal (uren per jaar) of <getal> <eenheid>: 92 uur, 5,7%,
+# 1 uur/week, 3 dagen. Decimaalkomma of -punt, nooit een punt voor duizendtallen (1631).
+
+functie: Klantadviseur            # de naam van de functie
+eenheid: Klant & Service          # organisatieonderdeel (mag weg)
+fte: 100                          # huidige formatie
+kosten_per_fte: 75000             # euro per fte per jaar: voor de extra kosten
+uurtarief: 76                     # euro per uur: voor de waarde van de extra uren
+
+uren_per_week: 36                 # contracturen: 36 x 52 weken = 1872 bruto uren
+beschikbare_uren: 1631            # voor werk beschikbare uren na verlof (UWV 2023);
+                                  # of laat deze regel weg en geef het verlof op:
+                                  # verlof: {{vakantie: 25 dagen, feestdagen: 7 dagen}}
+
+aftrek:                           # van beschikbaar naar direct, in deze volgorde
+  verzuim: 5,7%                   # een % is van de beschikbare uren
+  leren_en_ontwikkelen: 150 uur
+  kwaliteitsontwikkeling: 35 uur  # intervisie, casuïstiek, peer review
+  werkoverleg: 1 uur/week         # x het aantal werkweken (beschikbare uren / uren per week)
+
+scenarios:                        # wat als? elk scenario wordt over de basis gelegd
+  extra_leertijd:
+    aftrek:
+      extra_leertijd: 24 uur      # een nieuwe naam telt op; dezelfde naam vervangt; 0 uur haalt weg
+"""
