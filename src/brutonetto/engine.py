@@ -1,7 +1,6 @@
 """The bruto/netto berekening: pure, exact `Decimal` arithmetic over a resolved profile.
 
-Read it next to the formula sheet of the contract (`shared/contract.md`, "Computation")
-and the README section "Formules": each function cites the line it implements. Nothing
+Read it next to the formula sheet, docs/berekening.md: each formula cites its section. Nothing
 here knows about files, YAML, the command line or how numbers are printed. A profile the
 arithmetic cannot handle raises `Rekenfout` naming the field, so the caller can point the
 user at the line in the file.
@@ -90,7 +89,7 @@ def compare(
     extra_fte = werklast/D_S - werklast/D_B when a werklast is given, else fte x (D_B/D_S - 1):
     the same output needs N x D_B / D_S people, because the new colleagues also take leave,
     fall ill and learn; dividing by the new netto is what makes this right (domain brief).
-    N is the basis fte: the people the agency has today.
+    N is the basis fte: the people the agency has today. Formulas: berekening.md §6 and §7.
     """
     with localcontext() as ctx:
         ctx.prec = PRECISIE
@@ -122,10 +121,10 @@ def _compute(profiel: Profiel) -> Uitkomst:
     if per_dag is None and per_week is not None:
         per_dag = per_week / DAGEN_PER_WEEK  # uren_per_dag defaults to uren_per_week / 5
 
-    # bruto_uren = uren_per_week x weken_per_jaar (when given)
+    # bruto_uren = uren_per_week x weken_per_jaar (when given)            berekening.md §1
     bruto = per_week * weken if per_week is not None else None
 
-    # beschikbare_uren = given, or bruto_uren - sum(verlof)
+    # beschikbare_uren = given, or bruto_uren - sum(verlof)              berekening.md §2
     if profiel.beschikbare_uren is not None and profiel.verlof:
         raise Rekenfout(
             ("verlof",),
@@ -157,8 +156,8 @@ def _compute(profiel: Profiel) -> Uitkomst:
             "(met weken_per_jaar en verlof) om ze uit te rekenen",
         )
 
-    # directe_uren = beschikbare_uren - sum(aftrek); `uur/week` counts the weeks actually
-    # worked: beschikbare uren / uren_per_week.
+    # directe_uren = beschikbare_uren - sum(aftrek)                       berekening.md §4
+    # (`uur/week` counts the weeks actually worked: beschikbare uren / uren_per_week)
     weken_gewerkt = beschikbaar / per_week if per_week is not None else None
     aftrek: dict[str, Decimal] = {}
     for naam, hoeveelheid in profiel.aftrek.items():
@@ -175,7 +174,7 @@ def _compute(profiel: Profiel) -> Uitkomst:
             f"uren ({_uren_tekst(beschikbaar)}): directe uren moeten groter dan 0 blijven",
         )
 
-    # fte_nodig = werklast_uren / directe_uren (when werklast_uren given)
+    # fte_nodig = werklast_uren / directe_uren (when werklast_uren given) berekening.md §5
     nodig = profiel.werklast_uren / directe if profiel.werklast_uren is not None else None
     return Uitkomst(
         bruto_uren=bruto,
@@ -201,7 +200,10 @@ def _uren(
     per_dag: Decimal | None,
     per_week_factor: Decimal | None,
 ) -> Decimal:
-    """Hours per year of one deduction; `basis` is the stage base of a bare percentage."""
+    """Hours per year of one deduction; `basis` is the stage base of a bare percentage.
+
+    The table of conversions: berekening.md §3.
+    """
     getal = hoeveelheid.getal
     if hoeveelheid.eenheid == PROCENT:
         if hoeveelheid.van == BRUTO:
