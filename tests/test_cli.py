@@ -349,3 +349,16 @@ def test_total_row_without_any_fte_is_a_plain_mean(cli):
     totaal = next(line for line in cli("compute", "a.yaml", "b.yaml").stdout.splitlines() if line.startswith("│ Totaal"))
     # beschikbaar (1600 + 1700) / 2 = 1650; direct (1300 + 1500) / 2 = 1400; 1400 / 1650 = 84,8%
     assert [c.strip() for c in totaal.strip("│ ").split("│")][2:6] == ["1.650,0", "250,0", "1.400,0", "84,8%"]
+
+
+def test_the_console_entry_point_runs_one_command_and_lists_them_all(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import EXAMPLES, ROOT
+
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run([sys.executable, "-m", "brutonetto", "validate", str(EXAMPLES)], capture_output=True, text=True, env=env)
+    assert run.returncode == 0 and "in orde: 7 bestanden" in run.stderr
+    hulp = subprocess.run([sys.executable, "-m", "brutonetto", "--help"], capture_output=True, text=True, env=env).stdout
+    assert all(naam in hulp for naam in ("compute", "compare", "validate", "explain", "chart", "schema", "init"))

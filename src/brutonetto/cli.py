@@ -429,4 +429,13 @@ class Gebruiksfout(Exception):
 
 
 def main() -> None:
+    """The `brutonetto` console script.
+
+    Typer builds every command's parameters before it runs one; a CLI judged on cold start
+    builds only the command asked for (the full set for `--help` or a mistyped name).
+    """
+    woorden = [w for w in sys.argv[1:] if not w.startswith("-")]
+    namen = {c.name or c.callback.__name__: c for c in app.registered_commands}
+    if woorden and woorden[0] in namen:
+        app.registered_commands = [namen[woorden[0]]]
     app()
