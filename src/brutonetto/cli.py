@@ -32,7 +32,9 @@ app = typer.Typer(
 class Formaat(str, Enum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class Dialect(str, Enum):
@@ -50,7 +52,11 @@ Paden = Annotated[
 ]
 FormaatOptie = Annotated[
     Formaat,
-    typer.Option("--format", "-f", help="Uitvoer: table (voor mensen), json of csv (voor scripts en Excel)."),
+    typer.Option(
+        "--format", "-f",
+        help="Uitvoer: table (voor mensen), json, jsonl (een record per regel), csv, of xlsx (een Excel-werkboek "
+        "met formules; met --output, en pip install 'brutonetto[xlsx]').",
+    ),
 ]
 DialectOptie = Annotated[
     Dialect,
@@ -122,9 +128,9 @@ def compute(
         lading = load(paden)
         rapport = compute_records(lading.functies, scenario)
         rapport.fouten[:0] = lading.fouten
-        return rapport, lading.bestanden, _records_schrijver(rapport, formaat, csv_dialect, balken)
+        return rapport, lading.bestanden, _records_schrijver(rapport, formaat, csv_dialect, output, balken)
 
-    _run(werk, output, debug)
+    _run(werk, output, debug, binair=formaat == Formaat.xlsx)
 
 
 @app.command()
@@ -153,9 +159,9 @@ def compare(
             oud_naam, nieuw_naam = oud, nieuw
         rapport = compare_records(oude.functies, nieuwe.functies, oud_naam, nieuw_naam)
         rapport.fouten[:0] = oude.fouten + nieuwe.fouten
-        return rapport, oude.bestanden + nieuwe.bestanden, _records_schrijver(rapport, formaat, csv_dialect)
+        return rapport, oude.bestanden + nieuwe.bestanden, _records_schrijver(rapport, formaat, csv_dialect, output)
 
-    _run(werk, output, debug)
+    _run(werk, output, debug, binair=formaat == Formaat.xlsx)
 
 
 @app.command()
@@ -335,7 +341,21 @@ def init(
     _run(werk, None, debug)
 
 
-def _records_schrijver(rapport, formaat: Formaat, dialect: Dialect, balken: bool = False):
+def _records_schrijver(rapport, formaat: Formaat, dialect: Dialect, output: Path | None, balken: bool = False):
+    if formaat == Formaat.xlsx:
+        if output is None:
+            raise Gebruiksfout("een Excel-werkboek gaat naar een bestand: geef --output BESTAND.xlsx")
+
+        def werkboek(uit, terminal: bool) -> None:
+            from brutonetto.werkboek import WerkboekOntbreekt, schrijf
+
+            try:
+                schrijf(rapport.records, rapport.profielen, uit)
+            except WerkboekOntbreekt as fout:
+                raise Gebruiksfout(str(fout)) from None
+
+        return werkboek
+
     def schrijf(uit, terminal: bool) -> None:
         from brutonetto.render import render
 

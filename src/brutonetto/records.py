@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from brutonetto.engine import Rekenfout, Uitkomst, compare, compute
+from brutonetto.engine import Profiel, Rekenfout, Uitkomst, compare, compute
 from brutonetto.errors import Fout
 from brutonetto.loader import BASIS, Functie, Invoer
 
@@ -27,10 +27,11 @@ KOLOMMEN: tuple[str, ...] = (
 class Rapport:
     """What a command produced: the records, the problems (exit 1) and warnings (stderr)."""
 
-    __slots__ = ("records", "fouten", "waarschuwingen")
+    __slots__ = ("records", "profielen", "fouten", "waarschuwingen")
 
     def __init__(self) -> None:
         self.records: list[Record] = []
+        self.profielen: list[Profiel] = []  # the input behind each record, for the workbook
         self.fouten: list[Fout] = []
         self.waarschuwingen: list[str] = []
 
@@ -68,9 +69,9 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
                 )
         if basis is None:
             continue
-        rapport.records.append(_record(functie, functie.basis, basis, functie.basis, basis))
+        _voeg_toe(rapport, functie.basis, _record(functie, functie.basis, basis, functie.basis, basis))
         for invoer, uitkomst in uitkomsten:
-            rapport.records.append(_record(functie, invoer, uitkomst, functie.basis, basis))
+            _voeg_toe(rapport, invoer, _record(functie, invoer, uitkomst, functie.basis, basis))
     return rapport
 
 
@@ -93,11 +94,9 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
         uitkomst = bereken(tegenhanger, tegenhanger.basis, rapport) if tegenhanger else None
         if basis is None:
             continue
-        rapport.records.append(
-            _record(functie, functie.basis, basis, functie.basis, basis, scenario=oud_naam)
-        )
+        _voeg_toe(rapport, functie.basis, _record(functie, functie.basis, basis, functie.basis, basis, scenario=oud_naam))
         if tegenhanger is not None and uitkomst is not None:
-            rapport.records.append(_record(
+            _voeg_toe(rapport, tegenhanger.basis, _record(
                 tegenhanger, tegenhanger.basis, uitkomst, functie.basis, basis, scenario=nieuw_naam
             ))
     for functie in nieuw:
@@ -108,10 +107,13 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
         )
         uitkomst = bereken(functie, functie.basis, rapport)
         if uitkomst is not None:
-            rapport.records.append(
-                _record(functie, functie.basis, uitkomst, None, None, scenario=nieuw_naam)
-            )
+            _voeg_toe(rapport, functie.basis, _record(functie, functie.basis, uitkomst, None, None, scenario=nieuw_naam))
     return rapport
+
+
+def _voeg_toe(rapport: Rapport, invoer: Invoer, record: Record) -> None:
+    rapport.records.append(record)
+    rapport.profielen.append(invoer.profiel)
 
 
 def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None) -> Uitkomst | None:

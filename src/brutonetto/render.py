@@ -14,7 +14,7 @@ from typing import Any, Iterable, TextIO
 from brutonetto.notation import machinegetal, nl, nl_procent, rond
 from brutonetto.records import KOLOMMEN, Record
 
-FORMATEN = ("table", "json", "csv")
+FORMATEN = ("table", "json", "jsonl", "csv")
 DIALECTEN = ("en", "nl")
 _GENEST = ("verlof", "aftrek")
 
@@ -25,6 +25,8 @@ def render(
     """Write the records in the chosen format; the only place that picks a renderer."""
     if formaat == "json":
         render_json(records, uit)
+    elif formaat == "jsonl":
+        uit.writelines(_json_record(record) + "\n" for record in records)
     elif formaat == "csv":
         render_csv(records, uit, dialect)
     elif formaat == "table":

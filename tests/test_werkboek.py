@@ -1,0 +1,175 @@
+"""The Excel workbook, recalculated by a real spreadsheet engine (LibreOffice Calc, headless).
+
+The cached values brutonetto writes are stripped first (openpyxl saves formulas without
+them), so LibreOffice must compute every cell from the formulas: a wrong formula cannot
+hide behind a right cached value. Each result cell must then equal the JSON output to 6
+decimals, and changing an input cell must move the results that depend on it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from decimal import Decimal as D
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from brutonetto.werkboek import RESULTAAT
+from conftest import EXAMPLES
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+VELDEN = {  # Resultaat column -> JSON key
+    "Bruto uren": "bruto_uren", "Beschikbare uren": "beschikbare_uren", "Totaal aftrek": "totaal_aftrek",
+    "Directe uren": "directe_uren", "Aandeel direct": "aandeel_direct", "Fte": "fte", "Fte nodig": "fte_nodig",
+    "Basis directe uren": "basis_directe_uren", "Extra fte": "extra_fte", "Extra kosten": "extra_kosten",
+    "Waarde extra uren": "waarde_extra_uren",
+}
+
+
+def herreken(bestanden: list[Path], map_: Path) -> dict[str, Path]:
+    """Strip the cached values, let LibreOffice recalculate and save; the recalculated files."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd; .ci/run installeert het (libreoffice-calc-nogui)")
+    kaal = map_ / "kaal"
+    kaal.mkdir(exist_ok=True)
+    for bestand in bestanden:
+        openpyxl.load_workbook(bestand).save(kaal / bestand.name)  # formulas only, no cached values
+        assert openpyxl.load_workbook(kaal / bestand.name, data_only=True)["Resultaat"]["H2"].value is None
+    uit = map_ / "herrekend"
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{map_ / 'lo-profiel'}", "--headless", "--convert-to", "xlsx",
+         "--outdir", str(uit), *(str(kaal / b.name) for b in bestanden)],
+        check=True, capture_output=True, timeout=300,
+    )
+    return {b.name: uit / b.name for b in bestanden}
+
+
+def resultaat(pad: Path) -> list[dict[str, object]]:
+    blad = openpyxl.load_workbook(pad, data_only=True)["Resultaat"]
+    rijen = []
+    for rij in blad.iter_rows(min_row=2, values_only=True):
+        if not rij[0] or rij[0] == "Totaal":
+            break
+        rijen.append(dict(zip(RESULTAAT, rij)))
+    return rijen
+
+
+def gelijk(cel: object, waarde: object) -> bool:
+    if waarde is None:
+        return cel in (None, "")
+    return cel is not None and abs(D(repr(cel)) - D(str(waarde))) <= D("0.000001")
+
+
+@pytest.fixture(scope="module")
+def werkboeken(tmp_path_factory):
+    """Every example as a workbook and as JSON, plus a compare; recalculated by LibreOffice in one go."""
+    from typer.testing import CliRunner
+
+    from brutonetto.cli import app
+
+    map_ = tmp_path_factory.mktemp("werkboeken")
+    runner = CliRunner()
+    gevallen = {p.stem: [str(p)] for p in sorted(EXAMPLES.glob("*.yaml"))}
+    gevallen["vergelijking"] = ["compare", str(EXAMPLES / "uitkeren.yaml"), str(EXAMPLES / "uitkeren.yaml")]
+    json_uit, bestanden = {}, []
+    for naam, args in gevallen.items():
+        commando = args if args[0] == "compare" else ["compute", *args]
+        if naam == "vergelijking":  # two different files: uitkeren against a copy with more leertijd
+            nieuw = map_ / "uitkeren-2024.yaml"
+            nieuw.write_text((EXAMPLES / "uitkeren.yaml").read_text(encoding="utf-8").replace(
+                "kwaliteitsontwikkeling: 35 uur}", "kwaliteitsontwikkeling: 60 uur}"
+            ).replace("../configs/", str(EXAMPLES.parent / "configs") + "/"), encoding="utf-8")
+            commando = ["compare", str(EXAMPLES / "uitkeren.yaml"), str(nieuw)]
+        xlsx = map_ / f"{naam}.xlsx"
+        for extra, doel in ((["-f", "json"], None), (["-f", "xlsx", "-o", str(xlsx)], xlsx)):
+            result = runner.invoke(app, commando + extra)
+            assert result.exit_code == 0, result.output
+            if doel is None:
+                json_uit[naam] = json.loads(result.stdout)
+        bestanden.append(xlsx)
+    return json_uit, bestanden, herreken(bestanden, map_), map_
+
+
+def test_every_recalculated_result_cell_equals_the_json(werkboeken):
+    json_uit, bestanden, herrekend, _ = werkboeken
+    gecontroleerd = 0
+    for bestand in bestanden:
+        records = json_uit[bestand.stem]
+        rijen = resultaat(herrekend[bestand.name])
+        assert len(rijen) == len(records)
+        for rij, record in zip(rijen, records):
+            assert (rij["Functie"], rij["Scenario"]) == (record["functie"], record["scenario"])
+            for kolom, sleutel in VELDEN.items():
+                assert gelijk(rij[kolom], record[sleutel]), (bestand.name, record["functie"], record["scenario"], kolom, rij[kolom], record[sleutel])
+                gecontroleerd += 1
+    assert gecontroleerd > 300  # 29 records x 11 result columns
+
+
+def test_the_cached_values_equal_the_json_too(werkboeken):
+    json_uit, bestanden, _, _ = werkboeken
+    for bestand in bestanden:
+        for rij, record in zip(resultaat(bestand), json_uit[bestand.stem]):
+            for kolom, sleutel in VELDEN.items():
+                assert gelijk(rij[kolom], record[sleutel]), (bestand.name, kolom)
+
+
+def test_totals_are_sumif_formulas_over_the_rows(werkboeken):
+    json_uit, bestanden, herrekend, _ = werkboeken
+    blad = openpyxl.load_workbook(herrekend["uitkeren.xlsx"], data_only=True)["Resultaat"]
+    totalen = {r[2]: dict(zip(RESULTAAT, r)) for r in blad.iter_rows(min_row=2, values_only=True) if r[0] == "Totaal"}
+    records = json_uit["uitkeren"]
+    extra_25 = sum(D(str(r["extra_fte"])) for r in records if r["scenario"] == "leertijd_plus_25")
+    assert gelijk(totalen["leertijd_plus_25"]["Extra fte"], extra_25)  # 108,0 fte: the Uitkeren budget
+    assert gelijk(totalen["basis"]["Fte"], 5455)
+    formule = openpyxl.load_workbook(bestanden[[b.name for b in bestanden].index("uitkeren.xlsx")])["Resultaat"]
+    assert any(str(c.value).startswith("=SUMIF(") for r in formule.iter_rows() for c in r)
+
+
+def test_changing_an_input_cell_moves_the_results(werkboeken):
+    _, bestanden, _, map_ = werkboeken
+    bron = next(b for b in bestanden if b.stem == "bezwaar-en-beroep")
+    boek = openpyxl.load_workbook(bron)
+    invoer = boek["Invoer"]
+    koppen = [c.value for c in invoer[1]]
+    fte, verzuim = koppen.index("Fte") + 1, koppen.index("aftrek: verzuim") + 1
+    invoer.cell(2, fte).value = 841.8  # Medewerker bezwaar, basis row: double the fte (420,9)
+    invoer.cell(3, verzuim).value = 0.06  # its extra_leertijd row: sickness 6% instead of 5,7%
+    gewijzigd = map_ / "gewijzigd.xlsx"
+    boek.save(gewijzigd)
+    (map_ / "tweede").mkdir()
+    rijen = resultaat(herreken([gewijzigd], map_ / "tweede")["gewijzigd.xlsx"])
+    basis, extra = rijen[0], rijen[1]
+    # verzuim 6% x 1631 = 97,86 (was 92,967): aftrek 379,272556 + 4,893 = 384,165556; direct 1246,834444
+    assert gelijk(extra["Directe uren"], D("1246.834444"))
+    # extra fte = 841,8 x (1287,727444 / 1246,834444 - 1) = 27,609189...
+    verwacht = D("841.8") * (D("1287.727444444444444") / D("1246.834444444444444") - 1)
+    assert gelijk(extra["Extra fte"], round(verwacht, 6))
+    assert gelijk(basis["Fte"], D("841.8"))
+
+
+def test_xlsx_needs_an_output_file_and_names_the_missing_library(cli, monkeypatch):
+    assert "geef --output BESTAND.xlsx" in cli("compute", EXAMPLES / "hot-2023.yaml", "-f", "xlsx", code=1).stderr
+    import builtins
+    import sys
+
+    echte_import = builtins.__import__
+
+    def zonder_xlsxwriter(naam, *args, **kwargs):
+        if naam == "xlsxwriter":
+            raise ImportError(naam)
+        return echte_import(naam, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", zonder_xlsxwriter)
+    monkeypatch.delitem(sys.modules, "xlsxwriter", raising=False)
+    result = cli("compute", EXAMPLES / "hot-2023.yaml", "-f", "xlsx", "-o", "uit.xlsx", code=1)
+    assert "pip install 'brutonetto[xlsx]'" in result.stderr
+    assert not (cli.tmp_path / "uit.xlsx").exists()
+
+
+def test_jsonl_is_one_record_per_line(cli):
+    regels = cli("compute", EXAMPLES / "uitkeren.yaml", "-f", "jsonl").stdout.splitlines()
+    records = [json.loads(r) for r in regels]
+    assert len(records) == 6 and records == json.loads(cli("compute", EXAMPLES / "uitkeren.yaml", "-f", "json").stdout)
