@@ -173,3 +173,22 @@ def test_jsonl_is_one_record_per_line(cli):
     regels = cli("compute", EXAMPLES / "uitkeren.yaml", "-f", "jsonl").stdout.splitlines()
     records = [json.loads(r) for r in regels]
     assert len(records) == 6 and records == json.loads(cli("compute", EXAMPLES / "uitkeren.yaml", "-f", "json").stdout)
+
+
+def test_dutch_csv_opens_as_numbers_in_a_dutch_spreadsheet(cli, tmp_path):
+    """LibreOffice reads the nl dialect with a Dutch locale: numbers stay numbers, accents survive."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd; .ci/run installeert het (libreoffice-calc-nogui)")
+    cli.write("p.yaml", "functie: Coördinator\nbeschikbare_uren: 1631\nfte: 12,5\naftrek: {verzuim: '5,7%'}\n")
+    cli("compute", "p.yaml", "-f", "csv", "--csv-dialect", "nl", "-o", "uit.csv")
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+         "--infilter=CSV:59,34,76,1,,1043", "--convert-to", "xlsx", "--outdir", str(tmp_path / "x"), str(tmp_path / "uit.csv")],
+        check=True, capture_output=True, timeout=120,
+    )
+    blad = openpyxl.load_workbook(tmp_path / "x" / "uit.xlsx").active
+    koppen = [c.value for c in blad[1]]
+    rij = dict(zip(koppen, [c.value for c in blad[2]]))
+    assert rij["functie"] == "Coördinator"
+    assert rij["aftrek.verzuim"] == pytest.approx(92.967) and rij["fte"] == pytest.approx(12.5)
+    assert rij["directe_uren"] == pytest.approx(1538.033)  # 1631 - 92,967, a number, not text

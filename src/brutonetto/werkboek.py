@@ -169,11 +169,16 @@ def schrijf(records: list[Record], profielen: list[Profiel], uit: BinaryIO) -> N
     laatste = len(records) + 1
     _totalen(resultaat, records, laatste, rk, opmaak)
     for blad, koppen_, breedtes in ((invoer, koppen, breedte_in), (resultaat, RESULTAAT, breedte_uit)):
+        blad.set_landscape()  # printed: landscape, one page wide, the headers on every page
+        blad.set_paper(9)
+        blad.fit_to_pages(1, 0)
+        blad.repeat_rows(0)
         blad.freeze_panes(1, 1)
         blad.autofilter(0, 0, laatste - 1, len(koppen_) - 1)
         for c, b in enumerate(breedtes):
             blad.set_column(c, c, min(max(b, 10) + 2, 45))
     _toelichting(toelichting, opmaak)
+    resultaat.activate()  # opens on the results
     boek.close()
 
 
@@ -204,9 +209,11 @@ def _totalen(blad: Any, records: list[Record], laatste: int, rk: dict[str, str],
         blad.write_string(r - 1, 2, totaal["scenario"], opmaak.kop)
         for veld, sleutel, fmt in (("Fte", "fte", opmaak.fte), ("Fte nodig", "fte_nodig", opmaak.fte),
                                    ("Extra fte", "extra_fte", opmaak.fte), ("Extra kosten", "extra_kosten", opmaak.euro)):
+            if totaal[sleutel] is None:
+                continue  # nothing to add up: no row has this figure
             k = rk[veld]
             blad.write_formula(r - 1, RESULTAAT.index(veld), f'=SUMIF({scenario},"{naam}",{k}$2:{k}${laatste})', fmt,
-                               _f(totaal[sleutel]) if totaal[sleutel] is not None else 0)
+                               _f(totaal[sleutel]))
     blad.write_string(laatste + len(totaalrijen(records)) + 2, 0,
                       "Totalen per scenario: fte en kosten opgeteld (SUMIF); zie Toelichting.", opmaak.cursief)
 
