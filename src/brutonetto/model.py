@@ -23,6 +23,7 @@ from brutonetto.quantity import (
     EENHEDEN,
     Hoeveelheid,
     Invoerfout,
+    beschrijf,
     parse_getal,
     parse_hoeveelheid,
     parse_uren,
@@ -231,7 +232,7 @@ def _vertaal(fout: ValidationError) -> list[tuple[Pad, str]]:
         loc = tuple(detail["loc"])
         if _sleutelfout(detail):
             problemen.append((loc[:-2], (
-                f"de naam {_kort(loc[-2])} is geen tekst; staat er een decimaalkomma in een "
+                f"de naam {beschrijf(loc[-2])} is geen tekst; staat er een decimaalkomma in een "
                 "regel met {...}? Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld c: '0,5'"
             )))
         elif not any(loc[: len(n)] == n for n in slechte_namen):  # else the name says it all
@@ -258,10 +259,10 @@ def _bericht(detail: Any) -> str:
     if soort == "extra_forbidden":
         return _misplaatst(str(loc[-1]))
     if soort in ("dict_type", "model_type", "model_attributes_type"):
-        return f"verwacht een mapping (regels 'naam: waarde'), niet {_kort(invoer)}"
+        return f"verwacht een mapping (regels 'naam: waarde'), niet {beschrijf(invoer)}"
     if soort == "string_type":
-        return f"verwacht tekst, niet {_kort(invoer)}"
-    return f"ongeldige waarde {_kort(invoer)}: {detail['msg']}"  # pragma: no cover - a new pydantic error
+        return f"verwacht tekst, niet {beschrijf(invoer)}"
+    return f"ongeldige waarde {beschrijf(invoer)}: {detail['msg']}"  # pragma: no cover - a new pydantic error
 
 
 def _misplaatst(veld: str) -> str:
@@ -277,13 +278,3 @@ def suggestie(sleutel: object, bekend: tuple[str, ...]) -> str:
     gelijkend = difflib.get_close_matches(str(sleutel), bekend, n=1, cutoff=0.6)
     return f"; bedoelt u '{gelijkend[0]}'?" if gelijkend else ""
 
-
-def _kort(waarde: Any) -> str:
-    if waarde is None:
-        return "een lege waarde"
-    if isinstance(waarde, dict):
-        return "een mapping"
-    if isinstance(waarde, list):
-        return "een lijst"
-    tekst = str(waarde)
-    return f"'{tekst[:40]}...'" if len(tekst) > 40 else f"'{tekst}'"

@@ -99,7 +99,7 @@ def _parse_getal(waarde: object) -> Decimal:
             return _decimal(tekst)
         _weiger_duizendtallen(tekst)
         raise Invoerfout(f"verwacht een getal, niet '{waarde}'")
-    raise Invoerfout(f"verwacht een getal, niet {_soort(waarde)}")
+    raise Invoerfout(f"verwacht een getal, niet {beschrijf(waarde)}")
 
 
 def parse_hoeveelheid(waarde: object) -> Hoeveelheid:
@@ -198,11 +198,13 @@ def _decimal(tekst: str) -> Decimal:
         raise Invoerfout(f"verwacht een getal, niet '{tekst}'") from None
 
 
-def _soort(waarde: object) -> str:
+def beschrijf(waarde: object) -> str:
+    """A value as a message names it: 'een lijst', 'een lege waarde', or the text, shortened."""
     if waarde is None:
         return "een lege waarde"
     if isinstance(waarde, list):
         return "een lijst"
     if isinstance(waarde, dict):
         return "een mapping"
-    return f"'{waarde}'"
+    tekst = str(waarde)
+    return f"'{tekst[:40]}...'" if len(tekst) > 40 else f"'{tekst}'"
