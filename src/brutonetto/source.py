@@ -225,10 +225,11 @@ def parse(bron: Bron) -> tuple[Any, Fout | None]:
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark else None
         kolom = mark.column + 1 if mark else None
-        regeltekst = bron.tekst.split("\n")[mark.line] if mark and mark.line < bron.tekst.count("\n") + 1 else ""
+        regels = bron.tekst.split("\n")
+        voor_de_fout = regels[mark.line][: mark.column + 1] if mark and mark.line < len(regels) else ""
         bericht = (
             "een tab in de inspringing; YAML springt in met spaties: vervang de tabs door spaties"
-            if "\t" in regeltekst[: (mark.column if mark else 0) + 1] and not isinstance(fout, _DubbeleSleutel)
+            if "\t" in voor_de_fout and not isinstance(fout, _DubbeleSleutel)
             else _yaml_bericht(fout)
         )
         return None, Fout(bron.naam, bericht, regel=regel, kolom=kolom)
