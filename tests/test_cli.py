@@ -362,3 +362,24 @@ def test_the_console_entry_point_runs_one_command_and_lists_them_all(tmp_path):
     assert run.returncode == 0 and "in orde: 7 bestanden" in run.stderr
     hulp = subprocess.run([sys.executable, "-m", "brutonetto", "--help"], capture_output=True, text=True, env=env).stdout
     assert all(naam in hulp for naam in ("compute", "compare", "validate", "explain", "chart", "schema", "init"))
+
+
+def test_the_contract_example_record_is_reproduced_byte_for_byte(cli):
+    # contract.md, "Output": 36 x 52 = 1872; - 191 - 50 = 1631; 5,7% = 92,967; + 185 = 277,967;
+    # 1631 - 277,967 = 1353,033; / 1631 = 0,829573; no kosten or uurtarief: null
+    cli.write("path.yaml", """\
+        functie: "..."
+        eenheid: "..."
+        uren_per_week: 36
+        verlof: {vakantie: 191, feestdagen: 50}
+        aftrek: {verzuim: 5.7%, leren_en_ontwikkelen: 185}
+        fte: 100
+    """)
+    assert cli("compute", "path.yaml", "--format", "json").stdout == (
+        '[\n{"functie": "...", "eenheid": "...", "scenario": "basis", "bestand": "path.yaml", "bruto_uren": 1872, '
+        '"verlof": {"vakantie": 191, "feestdagen": 50}, "beschikbare_uren": 1631, '
+        '"aftrek": {"verzuim": 92.967, "leren_en_ontwikkelen": 185}, '
+        '"totaal_aftrek": 277.967, "directe_uren": 1353.033, "aandeel_direct": 0.829573, '
+        '"fte": 100, "werklast_uren": null, "fte_nodig": null, '
+        '"basis_directe_uren": 1353.033, "extra_fte": 0, "extra_kosten": null, "waarde_extra_uren": null}\n]\n'
+    )
