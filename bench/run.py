@@ -67,7 +67,7 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 def alternate(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
     """Median wall-clock and CPU seconds per command, the commands run in turn."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for name, cmd in commands.items():  # one warm-up each: file cache, .pyc files
+    for cmd in commands.values():  # one warm-up each: file cache, .pyc files
         timed(cmd)
     for _ in range(runs):
         for name, cmd in commands.items():

@@ -13,7 +13,6 @@ from typing import Any, BinaryIO
 from brutonetto.notation import nl, nl_procent
 from brutonetto.records import Record
 
-FORMATEN = ("svg", "png")
 INSTALLEREN = "pip install 'brutonetto[grafiek]'"
 DIRECT = "#1f4e79"  # dark blue: what the agency delivers
 # Okabe-Ito, readable for colour-blind readers, then a few more muted tones

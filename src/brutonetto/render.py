@@ -14,8 +14,6 @@ from typing import Any, Iterable, TextIO
 from brutonetto.notation import machinegetal, nl, nl_procent, rond
 from brutonetto.records import KOLOMMEN, Record
 
-FORMATEN = ("table", "json", "jsonl", "csv")
-DIALECTEN = ("en", "nl")
 _GENEST = ("verlof", "aftrek")
 
 
@@ -31,7 +29,7 @@ def render(
         render_csv(records, uit, dialect)
     elif formaat == "table":
         render_table(records, uit, terminal=terminal, balken=balken)
-    else:  # pragma: no cover - the CLI only offers FORMATEN
+    else:  # pragma: no cover - the CLI offers only these
         raise ValueError(f"unknown format {formaat!r}")
 
 

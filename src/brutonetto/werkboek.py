@@ -95,7 +95,6 @@ def schrijf(records: list[Record], profielen: list[Profiel], uit: BinaryIO) -> N
     for i, (record, profiel) in enumerate(zip(records, profielen)):
         r = i + 2  # the spreadsheet row of this record (row 1 holds the headers)
         b = basis[i] + 2 if basis[i] is not None else None
-        cel_in = lambda naam: f"Invoer!{kolom[naam]}{r}"  # noqa: E731
         for c, waarde in enumerate([record["functie"], record["eenheid"] or "", record["scenario"], record["bestand"]]):
             invoer.write_string(r - 1, c, waarde)
             breedte_in[c] = max(breedte_in[c], len(waarde))
@@ -132,11 +131,12 @@ def schrijf(records: list[Record], profielen: list[Profiel], uit: BinaryIO) -> N
             breedte_uit[c] = max(breedte_uit[c], len(waarde))
         formules: dict[str, tuple[str, Any, Any]] = {}
         if record["bruto_uren"] is not None:
-            formules["Bruto uren"] = (f"={cel_in('Uren per week')}*{cel_in('Weken per jaar')}", record["bruto_uren"], opmaak.uren)
+            bruto_formule = f"={_cel(kolom, r, 'Uren per week')}*{_cel(kolom, r, 'Weken per jaar')}"
+            formules["Bruto uren"] = (bruto_formule, record["bruto_uren"], opmaak.uren)
         if uren_cellen["verlof"]:
             formules["Verlof"] = (f"=SUM({','.join(uren_cellen['verlof'])})", sum(record["verlof"].values(), Decimal(0)), opmaak.uren)
         if profiel.beschikbare_uren is not None:
-            formules["Beschikbare uren"] = (f"={cel_in('Beschikbare uren (opgegeven)')}", record["beschikbare_uren"], opmaak.uren)
+            formules["Beschikbare uren"] = (f"={_cel(kolom, r, 'Beschikbare uren (opgegeven)')}", record["beschikbare_uren"], opmaak.uren)
         else:
             verlof = f"-{rk['Verlof']}{r}" if uren_cellen["verlof"] else ""
             formules["Beschikbare uren"] = (f"={rk['Bruto uren']}{r}{verlof}", record["beschikbare_uren"], opmaak.uren)
@@ -145,9 +145,9 @@ def schrijf(records: list[Record], profielen: list[Profiel], uit: BinaryIO) -> N
         formules["Directe uren"] = (f"={rk['Beschikbare uren']}{r}-{rk['Totaal aftrek']}{r}", record["directe_uren"], opmaak.uren)
         formules["Aandeel direct"] = (f"={rk['Directe uren']}{r}/{rk['Beschikbare uren']}{r}", record["aandeel_direct"], opmaak.procent)
         if record["fte"] is not None:
-            formules["Fte"] = (f"={cel_in('Fte')}", record["fte"], opmaak.fte)
+            formules["Fte"] = (f"={_cel(kolom, r, 'Fte')}", record["fte"], opmaak.fte)
         if record["fte_nodig"] is not None:
-            formules["Fte nodig"] = (f"={cel_in('Werklast uren')}/{rk['Directe uren']}{r}", record["fte_nodig"], opmaak.fte)
+            formules["Fte nodig"] = (f"={_cel(kolom, r, 'Werklast uren')}/{rk['Directe uren']}{r}", record["fte_nodig"], opmaak.fte)
         if b is not None:
             formules["Basis directe uren"] = (f"={rk['Directe uren']}{b}", record["basis_directe_uren"], opmaak.uren)
             if record["extra_fte"] is not None:
@@ -157,10 +157,10 @@ def schrijf(records: list[Record], profielen: list[Profiel], uit: BinaryIO) -> N
                     extra = f"={rk['Fte']}{b}*({rk['Directe uren']}{b}/{rk['Directe uren']}{r}-1)"
                 formules["Extra fte"] = (extra, record["extra_fte"], opmaak.fte)
             if record["extra_kosten"] is not None:
-                formules["Extra kosten"] = (f"={rk['Extra fte']}{r}*{cel_in('Kosten per fte')}", record["extra_kosten"], opmaak.euro)
+                formules["Extra kosten"] = (f"={rk['Extra fte']}{r}*{_cel(kolom, r, 'Kosten per fte')}", record["extra_kosten"], opmaak.euro)
             if record["waarde_extra_uren"] is not None:
                 formules["Waarde extra uren"] = (
-                    f"={rk['Fte']}{b}*({rk['Totaal aftrek']}{r}-{rk['Totaal aftrek']}{b})*{cel_in('Uurtarief')}",
+                    f"={rk['Fte']}{b}*({rk['Totaal aftrek']}{r}-{rk['Totaal aftrek']}{b})*{_cel(kolom, r, 'Uurtarief')}",
                     record["waarde_extra_uren"], opmaak.euro,
                 )
         for naam, (formule, waarde, fmt) in formules.items():
@@ -180,6 +180,11 @@ def schrijf(records: list[Record], profielen: list[Profiel], uit: BinaryIO) -> N
     _toelichting(toelichting, opmaak)
     resultaat.activate()  # opens on the results
     boek.close()
+
+
+def _cel(kolom: dict[str, str], r: int, naam: str) -> str:
+    """The Invoer cell of column `naam` in spreadsheet row r."""
+    return f"Invoer!{kolom[naam]}{r}"
 
 
 def _omrekening(
