@@ -383,3 +383,20 @@ def test_the_contract_example_record_is_reproduced_byte_for_byte(cli):
         '"fte": 100, "werklast_uren": null, "fte_nodig": null, '
         '"basis_directe_uren": 1353.033, "extra_fte": 0, "extra_kosten": null, "waarde_extra_uren": null}\n]\n'
     )
+
+
+def test_output_is_utf8_even_when_the_shell_redirects_in_a_legacy_code_page():
+    import subprocess
+    import sys
+
+    from conftest import EXAMPLES, ROOT
+
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "cp1252"}
+    run = subprocess.run(
+        [sys.executable, "-m", "brutonetto", "compute", str(EXAMPLES / "bezwaar-en-beroep.yaml"), "-f", "csv", "--csv-dialect", "nl"],
+        capture_output=True, env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("\ufefffunctie;".encode())  # the BOM, which cp1252 cannot encode
+    tabel = subprocess.run([sys.executable, "-m", "brutonetto", "compute", str(EXAMPLES / "hot-2023.yaml")], capture_output=True, env=env)
+    assert tabel.returncode == 0 and "┏".encode() in tabel.stdout

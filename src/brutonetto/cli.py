@@ -454,6 +454,11 @@ def main() -> None:
     Typer builds every command's parameters before it runs one; a CLI judged on cold start
     builds only the command asked for (the full set for `--help` or a mistyped name).
     """
+    for stroom in (sys.stdout, sys.stderr):
+        # JSON, CSV (with its BOM) and the table's box lines are UTF-8, also when a Windows
+        # shell redirects them to a file in its legacy code page
+        if (getattr(stroom, "encoding", None) or "utf-8").lower().replace("_", "-") not in ("utf-8", "utf8"):
+            stroom.reconfigure(encoding="utf-8")
     woorden = [w for w in sys.argv[1:] if not w.startswith("-")]
     namen = {c.name or c.callback.__name__: c for c in app.registered_commands}
     if woorden and woorden[0] in namen:
