@@ -24,7 +24,7 @@ def render(
     if formaat == "json":
         render_json(records, uit)
     elif formaat == "jsonl":
-        uit.writelines(_json_record(record) + "\n" for record in records)
+        uit.writelines(json_waarde(record) + "\n" for record in records)
     elif formaat == "csv":
         render_csv(records, uit, dialect)
     elif formaat == "table":
@@ -42,7 +42,7 @@ def render_json(records: Iterable[Record], uit: TextIO) -> None:
     scheiding = "\n"
     for record in records:
         uit.write(scheiding)
-        uit.write(_json_record(record))
+        uit.write(json_waarde(record))
         scheiding = ",\n"
     uit.write("\n]\n" if scheiding != "\n" else "]\n")
 
@@ -61,7 +61,7 @@ def _tekst(tekst: str) -> str:
 
 
 def json_waarde(waarde: Any) -> str:
-    """Any structure of text, Decimals, None, lists and dicts as JSON; numbers exact, 6 decimals."""
+    """Text, Decimals, None, lists and dicts as JSON; numbers exact, 6 decimals, no float noise."""
     if waarde is None:
         return "null"
     if isinstance(waarde, Decimal):
@@ -69,32 +69,18 @@ def json_waarde(waarde: Any) -> str:
     if isinstance(waarde, str):
         return _tekst(waarde)
     if isinstance(waarde, dict):
-        return "{" + ", ".join(f"{_tekst(k)}: {json_waarde(v)}" for k, v in waarde.items()) + "}"
+        return "{" + ", ".join(_sleutel(k) + json_waarde(v) for k, v in waarde.items()) + "}"
     if isinstance(waarde, list):
         return "[" + ", ".join(json_waarde(v) for v in waarde) + "]"
     raise TypeError(f"cannot write {type(waarde).__name__} as JSON")  # pragma: no cover
 
 
-def _json_record(record: Record) -> str:
-    """One record as a JSON object; records hold only text, Decimals, None and dicts of Decimals."""
-    delen = []
-    for sleutel, waarde in record.items():
-        kop = _SLEUTELS.get(sleutel)
-        if kop is None:
-            kop = _SLEUTELS[sleutel] = _tekst(sleutel) + ": "
-        if waarde is None:
-            delen.append(kop + "null")
-        elif isinstance(waarde, Decimal):
-            delen.append(kop + machinegetal(waarde))
-        elif isinstance(waarde, str):
-            delen.append(kop + _tekst(waarde))
-        elif isinstance(waarde, dict):
-            delen.append(kop + "{" + ", ".join(
-                f"{_tekst(naam)}: {machinegetal(uren)}" for naam, uren in waarde.items()
-            ) + "}")
-        else:  # pragma: no cover - records are built in one place, with these types only
-            raise TypeError(f"cannot write {type(waarde).__name__} as JSON")
-    return "{" + ", ".join(delen) + "}"
+def _sleutel(sleutel: str) -> str:
+    """`"naam": `, escaped once per distinct key: the same few keys come back in every record."""
+    kop = _SLEUTELS.get(sleutel)
+    if kop is None:
+        kop = _SLEUTELS[sleutel] = _tekst(sleutel) + ": "
+    return kop
 
 
 # CSV ----------------------------------------------------------------------------------

@@ -207,7 +207,8 @@ def _omrekening(
 def _totalen(blad: Any, records: list[Record], laatste: int, rk: dict[str, str], opmaak: _Opmaak) -> None:
     """One total row per scenario: sums of fte and costs, hours weighted by fte (as the table)."""
     scenario = f"$C$2:$C${laatste}"
-    for j, totaal in enumerate(totaalrijen(records)):
+    totalen = totaalrijen(records)
+    for j, totaal in enumerate(totalen):
         r = laatste + 2 + j
         naam = totaal["scenario"].replace('"', '""')
         blad.write_string(r - 1, 0, "Totaal", opmaak.kop)
@@ -219,7 +220,7 @@ def _totalen(blad: Any, records: list[Record], laatste: int, rk: dict[str, str],
             k = rk[veld]
             blad.write_formula(r - 1, RESULTAAT.index(veld), f'=SUMIF({scenario},"{naam}",{k}$2:{k}${laatste})', fmt,
                                _f(totaal[sleutel]))
-    blad.write_string(laatste + len(totaalrijen(records)) + 2, 0,
+    blad.write_string(laatste + len(totalen) + 2, 0,
                       "Totalen per scenario: fte en kosten opgeteld (SUMIF); zie Toelichting.", opmaak.cursief)
 
 
