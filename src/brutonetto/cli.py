@@ -151,10 +151,8 @@ def compare(
     def werk():
         from brutonetto.loader import load
         from brutonetto.records import compare_records
-        from brutonetto.source import Bron
-
         oude, nieuwe = load([oud]), load([nieuw])
-        oud_naam, nieuw_naam = (Bron(p, "", None if p == "-" else Path(p)).stam for p in (oud, nieuw))
+        oud_naam, nieuw_naam = ("stdin" if p == "-" else Path(p).stem for p in (oud, nieuw))
         if oud_naam == nieuw_naam:
             oud_naam, nieuw_naam = oud, nieuw
         rapport = compare_records(oude.functies, nieuwe.functies, oud_naam, nieuw_naam)

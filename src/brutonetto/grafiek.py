@@ -8,6 +8,7 @@ imported here only, and a missing one is reported as what to install.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, BinaryIO
 
 from brutonetto.notation import nl, nl_procent
@@ -54,7 +55,9 @@ def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
     as_.set_xlim(0, langste * 1.14)
     as_.set_xlabel("uren per fte per jaar (beschikbare uren, na verlof)")
     as_.set_title("Bruto/netto-berekening: van beschikbare uren naar directe uren", loc="left")
-    as_.xaxis.set_major_formatter(_DutchFormatter())
+    from matplotlib.ticker import FuncFormatter
+
+    as_.xaxis.set_major_formatter(FuncFormatter(lambda x, _: nl_getal(x)))  # 1.200, not 1,200
     for kant in ("top", "right"):
         as_.spines[kant].set_visible(False)
     from matplotlib.patches import Patch
@@ -71,20 +74,10 @@ def _segment(as_: Any, y: int, links: float, breedte: float, kleur: str, langste
 
 
 def nl_getal(uren: float) -> str:
-    from decimal import Decimal
-
+    """Hours on the chart, whole, in Dutch notation."""
     return nl(Decimal(f"{float(uren):.6f}"), 0)
 
 
 def _metadata(formaat: str) -> dict[str, Any]:
     # no creation date: identical input gives an identical file
     return {"Date": None} if formaat == "svg" else {"Software": None}
-
-
-class _DutchFormatter:
-    """Axis ticks in Dutch notation: 1.200 rather than 1,200."""
-
-    def __new__(cls):  # a real matplotlib Formatter, built only once matplotlib is imported
-        from matplotlib.ticker import FuncFormatter
-
-        return FuncFormatter(lambda x, _: nl_getal(x))

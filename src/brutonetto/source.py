@@ -102,10 +102,6 @@ class Bron:
         """The folder that relative `standaard` paths start from."""
         return self.pad.parent if self.pad is not None else Path.cwd()
 
-    @property
-    def stam(self) -> str:
-        return self.pad.stem if self.pad is not None else "stdin"
-
     def fout(self, bericht: str, veld: Pad = ()) -> Fout:
         """A problem at a field path, with the line and column of the deepest part that exists."""
         regel, kolom = self.plaats(veld)
