@@ -50,7 +50,7 @@ class Floor(BaseModel):
     x: int
 """
 FLOOR_TABLE = FLOOR + "\nimport rich.console, rich.table\n"
-LAUNCHER = "import sys\nfrom brutonetto.cli import main\nsys.exit(main())\n"
+LAUNCHER = "import sys\nfrom brutonetto.cli.commands import main\nsys.exit(main())\n"
 FLOOR_YAML = "import sys, yaml\nwith open(sys.argv[1], encoding='utf-8') as f:\n    yaml.load(f, Loader=yaml.CSafeLoader)\n"
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from brutonetto.source import MAX_BYTES, MAX_WAARDEN
+from brutonetto.input.source import MAX_BYTES, MAX_WAARDEN
 
 CATALOGUS = Path(__file__).parent / "catalogus"
 CASES = sorted(p.name for p in CATALOGUS.glob("[0-9]*.yaml"))

@@ -11,7 +11,7 @@ from decimal import Decimal as D
 import pytest
 
 from brutonetto import __version__
-from brutonetto.records import KOLOMMEN
+from brutonetto.engine.records import KOLOMMEN
 
 UNIT = """\
     eenheid: Bezwaar & Beroep

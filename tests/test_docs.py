@@ -9,7 +9,7 @@ from decimal import Decimal as D
 import pytest
 import typer.main
 
-from brutonetto.cli import app
+from brutonetto.cli.commands import app
 from conftest import ROOT
 
 BEREKENING = (ROOT / "docs" / "berekening.md").read_text(encoding="utf-8")
@@ -31,7 +31,7 @@ def test_the_worked_example_in_the_formula_sheet_recomputes(cli):
 
 
 def test_every_engine_formula_cites_its_section():
-    engine = (ROOT / "src" / "brutonetto" / "engine.py").read_text(encoding="utf-8")
+    engine = (ROOT / "src" / "brutonetto" / "engine" / "hours.py").read_text(encoding="utf-8")
     secties = set(re.findall(r"^## §(\d)", BEREKENING, re.M))
     geciteerd = set(re.findall(r"§(\d)", engine))
     assert "docs/berekening.md" in engine

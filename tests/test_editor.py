@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from brutonetto.schema import als_tekst, bestandsschema, standaardschema
+from brutonetto.output.schema import als_tekst, bestandsschema, standaardschema
 from conftest import CONFIGS, EXAMPLES, ROOT
 
 SCHEMA = ROOT / "schema" / "brutonetto.schema.json"

@@ -4,9 +4,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from brutonetto.engine import Profiel, Rekenfout, compare, compute
+from brutonetto.engine.hours import Profiel, Rekenfout, compare, compute
 from brutonetto.notation import rond
-from brutonetto.quantity import Hoeveelheid, parse_hoeveelheid
+from brutonetto.input.quantity import Hoeveelheid, parse_hoeveelheid
 
 
 def q(tekst) -> Hoeveelheid:

@@ -216,12 +216,12 @@ def test_a_scenario_that_changes_nothing_is_a_warning_not_an_error(cli):
 
 
 def test_an_internal_error_is_one_line_with_exit_3_and_debug_shows_the_traceback(cli, monkeypatch):
-    import brutonetto.records
+    import brutonetto.engine.records
 
     def boom(*args, **kwargs):
         raise ZeroDivisionError("kapot")
 
-    monkeypatch.setattr(brutonetto.records, "compute_records", boom)
+    monkeypatch.setattr(brutonetto.engine.records, "compute_records", boom)
     cli.write("p.yaml", BASE)
     result = cli("compute", "p.yaml", code=3)
     assert result.stderr.strip().count("\n") == 0

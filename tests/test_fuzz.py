@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brutonetto.records import KOLOMMEN
+from brutonetto.engine.records import KOLOMMEN
 
 VOORBEELDEN = int(os.environ.get("BRUTONETTO_FUZZ", "300"))
 fuzz = settings(

@@ -9,9 +9,9 @@ from decimal import localcontext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brutonetto.engine import Profiel, compare, compute
-from brutonetto.quantity import DAG, PROCENT, UUR, UUR_PER_WEEK, Hoeveelheid
-from brutonetto.render import totaalrijen
+from brutonetto.engine.hours import Profiel, compare, compute
+from brutonetto.input.quantity import DAG, PROCENT, UUR, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.output.render import totaalrijen
 
 uren = st.decimals(min_value=0, max_value=60, places=2)
 procent = st.decimals(min_value=0, max_value=3, places=2)

@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from brutonetto.quantity import (
+from brutonetto.input.quantity import (
     DAG,
     PROCENT,
     UUR,

@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from brutonetto.werkboek import RESULTAAT
+from brutonetto.output.werkboek import RESULTAAT
 from conftest import EXAMPLES
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -68,7 +68,7 @@ def werkboeken(tmp_path_factory):
     """Every example as a workbook and as JSON, plus a compare; recalculated by LibreOffice in one go."""
     from typer.testing import CliRunner
 
-    from brutonetto.cli import app
+    from brutonetto.cli.commands import app
 
     map_ = tmp_path_factory.mktemp("werkboeken")
     runner = CliRunner()

@@ -1,3 +1,3 @@
-from brutonetto.cli import main
+from brutonetto.cli.commands import main
 
 main()

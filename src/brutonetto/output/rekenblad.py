@@ -11,12 +11,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple, TextIO
 
-from brutonetto.engine import Profiel, Uitkomst, Verschil, compare
+from brutonetto.engine.hours import Profiel, Uitkomst, Verschil, compare
 from brutonetto.errors import Fout
-from brutonetto.loader import BASIS, Functie, Herkomst, Invoer
+from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
 from brutonetto.notation import nl, rond
-from brutonetto.records import Rapport, bereken, scenarionamen
-from brutonetto.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.engine.records import Rapport, bereken, scenarionamen
+from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
 UUR, FTE, EURO, PROCENT_AANDEEL = "uur", "fte", "euro", "%"
 

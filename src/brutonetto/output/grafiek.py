@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, BinaryIO
 
 from brutonetto.notation import nl, nl_procent
-from brutonetto.records import Record
+from brutonetto.engine.records import Record
 
 INSTALLEREN = "pip install 'brutonetto[grafiek]'"
 DIRECT = "#1f4e79"  # dark blue: what the agency delivers

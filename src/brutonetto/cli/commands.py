@@ -122,8 +122,8 @@ def compute(
     """Bereken elk profiel: basis en elk scenario, met extra fte en kosten ten opzichte van basis."""
 
     def werk():
-        from brutonetto.loader import load
-        from brutonetto.records import compute_records
+        from brutonetto.input.loader import load
+        from brutonetto.engine.records import compute_records
 
         lading = load(paden)
         rapport = compute_records(lading.functies, scenario)
@@ -149,8 +149,8 @@ def compare(
     """
 
     def werk():
-        from brutonetto.loader import load
-        from brutonetto.records import compare_records
+        from brutonetto.input.loader import load
+        from brutonetto.engine.records import compare_records
         oude, nieuwe = load([oud]), load([nieuw])
         oud_naam, nieuw_naam = ("stdin" if p == "-" else Path(p).stem for p in (oud, nieuw))
         if oud_naam == nieuw_naam:
@@ -167,8 +167,8 @@ def validate(paden: Paden, debug: DebugOptie = False) -> None:
     """Controleer bestanden zonder uitvoer te maken; meldt elk probleem met bestand, regel en veld."""
 
     def werk():
-        from brutonetto.loader import load
-        from brutonetto.records import compute_records
+        from brutonetto.input.loader import load
+        from brutonetto.engine.records import compute_records
 
         lading = load(paden)
         functies = lading.functies
@@ -215,9 +215,9 @@ def explain(
     """Laat zien hoe elk getal tot stand komt: een rekenblad, stap voor stap, met bestand:regel van elke invoer."""
 
     def werk():
-        from brutonetto.loader import load
-        from brutonetto.records import Rapport
-        from brutonetto.rekenblad import bladen
+        from brutonetto.input.loader import load
+        from brutonetto.engine.records import Rapport
+        from brutonetto.output.rekenblad import bladen
 
         lading = load(paden)
         rapport = Rapport()
@@ -225,10 +225,10 @@ def explain(
         rapport.fouten.extend(lading.fouten + fouten)
 
         def schrijf(uit, terminal: bool) -> None:
-            from brutonetto import rekenblad
+            from brutonetto.output import rekenblad
 
             if formaat == Uitlegformaat.json:
-                from brutonetto.render import json_waarde
+                from brutonetto.output.render import json_waarde
 
                 uit.write("[\n" + ",\n".join(json_waarde(b) for b in rekenblad.json_bladen(gevonden)) + "\n]\n")
             elif terminal:
@@ -262,8 +262,8 @@ def chart(
     """
 
     def werk():
-        from brutonetto.loader import load
-        from brutonetto.records import compute_records
+        from brutonetto.input.loader import load
+        from brutonetto.engine.records import compute_records
 
         formaat = output.suffix.lower().lstrip(".")
         if formaat not in ("svg", "png"):
@@ -273,7 +273,7 @@ def chart(
         rapport.fouten[:0] = lading.fouten
 
         def schrijf(uit, terminal: bool) -> None:
-            from brutonetto.grafiek import GrafiekOntbreekt, teken
+            from brutonetto.output.grafiek import GrafiekOntbreekt, teken
 
             try:
                 teken(rapport.records, uit, formaat)
@@ -299,8 +299,8 @@ def schema(
     """
 
     def werk():
-        from brutonetto import schema as schemamodule
-        from brutonetto.records import Rapport
+        from brutonetto.output import schema as schemamodule
+        from brutonetto.engine.records import Rapport
 
         inhoud = schemamodule.standaardschema() if standaard else schemamodule.bestandsschema()
         return Rapport(), [], lambda uit, terminal: uit.write(schemamodule.als_tekst(inhoud))
@@ -322,9 +322,9 @@ def init(
     """
 
     def werk():
-        from brutonetto import schema as schemamodule
-        from brutonetto.records import Rapport
-        from brutonetto.starter import STARTPROFIEL
+        from brutonetto.output import schema as schemamodule
+        from brutonetto.engine.records import Rapport
+        from brutonetto.output.starter import STARTPROFIEL
 
         if bestand.exists():
             raise Gebruiksfout(f"{bestand} bestaat al; kies een andere naam (brutonetto init ANDERE-NAAM.yaml)")
@@ -345,7 +345,7 @@ def _records_schrijver(rapport, formaat: Formaat, dialect: Dialect, output: Path
             raise Gebruiksfout("een Excel-werkboek gaat naar een bestand: geef --output BESTAND.xlsx")
 
         def werkboek(uit, terminal: bool) -> None:
-            from brutonetto.werkboek import WerkboekOntbreekt, schrijf
+            from brutonetto.output.werkboek import WerkboekOntbreekt, schrijf
 
             try:
                 schrijf(rapport.records, rapport.profielen, uit)
@@ -355,7 +355,7 @@ def _records_schrijver(rapport, formaat: Formaat, dialect: Dialect, output: Path
         return werkboek
 
     def schrijf(uit, terminal: bool) -> None:
-        from brutonetto.render import render
+        from brutonetto.output.render import render
 
         render(rapport.records, formaat.value, uit, dialect=dialect.value, terminal=terminal, balken=balken)
 

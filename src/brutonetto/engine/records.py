@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from brutonetto.engine import Profiel, Rekenfout, Uitkomst, compare, compute
+from brutonetto.engine.hours import Profiel, Rekenfout, Uitkomst, compare, compute
 from brutonetto.errors import Fout
-from brutonetto.loader import BASIS, Functie, Invoer
+from brutonetto.input.functie import BASIS, Functie, Invoer
 
 Record = dict[str, Any]
 

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from brutonetto import __version__
-from brutonetto.model import Velden
+from brutonetto.input.model import Velden
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

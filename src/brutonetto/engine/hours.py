@@ -12,7 +12,7 @@ from decimal import Decimal, localcontext
 from typing import NamedTuple
 
 from brutonetto.notation import nl
-from brutonetto.quantity import BESCHIKBAAR, BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.input.quantity import BESCHIKBAAR, BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
 # Exact enough for any budget: 40 significant digits before the final rounding on output.
 PRECISIE = 40

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Iterable, TextIO
 
 from brutonetto.notation import machinegetal, nl, nl_procent, rond
-from brutonetto.records import KOLOMMEN, Record
+from brutonetto.engine.records import KOLOMMEN, Record
 
 _GENEST = ("verlof", "aftrek")
 

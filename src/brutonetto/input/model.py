@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Pad
-from brutonetto.quantity import (
+from brutonetto.input.quantity import (
     EENHEDEN,
     Hoeveelheid,
     Invoerfout,

@@ -15,10 +15,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, BinaryIO
 
-from brutonetto.engine import Profiel
-from brutonetto.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
-from brutonetto.records import Record
-from brutonetto.render import totaalrijen
+from brutonetto.engine.hours import Profiel
+from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.engine.records import Record
+from brutonetto.output.render import totaalrijen
 
 INSTALLEREN = "pip install 'brutonetto[xlsx]'"
 

@@ -1,0 +1,1 @@
+"""The command line: Typer commands that forward to one runner."""

@@ -1,0 +1,1 @@
+"""Reading input: paths -> text -> YAML data -> validated fields -> merged profiles (`loader.load`)."""

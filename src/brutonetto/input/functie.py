@@ -1,0 +1,71 @@
+"""A functie as loaded: its basis and scenarios as engine profiles, and where each field was written.
+
+These are the types the rest of brutonetto works with after `loader.load`; they import no
+YAML, so the engine's records can use them. `Herkomst` asks a `source.Bron` (duck-typed)
+for file:line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from brutonetto.engine.hours import Profiel
+from brutonetto.errors import Fout, Pad
+
+if TYPE_CHECKING:
+    from brutonetto.input.source import Bron
+
+BASIS = "basis"
+
+
+class Herkomst(NamedTuple):
+    """Where the fields of one profile may have been written, most specific first.
+
+    Used on the error path, and to show the working: a value such as `aftrek.werkoverleg`
+    comes from the first place that writes it (the functie's scenario, the file's
+    scenario, the functie, its `standaard`), and a problem with it is reported there, or
+    else at the functie itself.
+    """
+
+    plekken: tuple[tuple[Bron, Pad], ...]
+
+    def waar(self, veld: Pad) -> str | None:
+        """`file:line` of the place a value was written, or None for a default or a result."""
+        for bron, prefix in self.plekken:
+            if bron.bestaat(prefix + veld):
+                regel, _ = bron.plaats(prefix + veld)
+                return f"{bron.naam}:{regel}"
+        return None
+
+    def fout(self, bericht: str, veld: Pad = ()) -> Fout:
+        for lengte in range(len(veld), 0, -1):
+            for bron, prefix in self.plekken:
+                if bron.bestaat(prefix + veld[:lengte]):
+                    return bron.fout(bericht, prefix + veld[:lengte])
+        for bron, prefix in self.plekken:
+            if bron.bestaat(prefix):
+                return bron.fout(bericht, prefix)
+        bron, prefix = self.plekken[0]
+        return bron.fout(bericht, prefix)
+
+
+class Invoer(NamedTuple):
+    """One functie in one scenario, ready for the engine, with where its fields came from."""
+
+    scenario: str
+    profiel: Profiel
+    herkomst: Herkomst
+
+
+class Functie(NamedTuple):
+    """A functie as loaded: its file, its basis and its scenarios in the order written."""
+
+    bron: Bron
+    naam: str
+    eenheid: str | None
+    basis: Invoer
+    scenarios: dict[str, Invoer]
+
+    @property
+    def bestand(self) -> str:
+        return self.bron.naam

@@ -1,0 +1,35 @@
+"""The layering of style.md, checked: the engine imports neither Typer, Rich, YAML nor pydantic,
+and nothing below the command line imports the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+ENGINE_MODULES = sorted(
+    f"brutonetto.engine.{p.stem}" for p in (ROOT / "src" / "brutonetto" / "engine").glob("*.py") if p.stem != "__init__"
+)
+
+
+def _imported_after(module: str) -> set[str]:
+    code = f"import sys; import {module}; print('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(ROOT / "src")}).stdout
+    return {name.split(".")[0] for name in out.split()} | {name for name in out.split()}
+
+
+def test_the_engine_is_pure_arithmetic():
+    assert ENGINE_MODULES, "no engine modules found"
+    for module in ENGINE_MODULES:
+        loaded = _imported_after(module)
+        for forbidden in ("yaml", "typer", "click", "rich", "pydantic", "brutonetto.cli", "brutonetto.output",
+                          "brutonetto.input.source", "brutonetto.input.model", "brutonetto.input.loader"):
+            assert forbidden not in loaded, f"{module} imports {forbidden}"
+
+
+def test_outputs_do_not_import_the_command_line():
+    for path in (ROOT / "src" / "brutonetto" / "output").glob("*.py"):
+        tekst = path.read_text(encoding="utf-8")
+        assert "brutonetto.cli" not in tekst and "import typer" not in tekst, path.name
