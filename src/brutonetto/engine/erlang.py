@@ -102,6 +102,10 @@ class _Instellingen(NamedTuple):
     binnen_s: Fraction
     doel: Fraction  # the service level target as a fraction, in (0, 1]
     max_bezetting: Fraction | None  # as a fraction, in (0, 1]
+    # worked out once for every interval of a week
+    duur_per_interval: Fraction  # A = aanbod x this
+    snelheid: float  # binnen / gespreksduur, the exponent's rate per agent above A
+    doel_f: float
 
 
 def erlang_b(agenten: int, verkeer: float) -> float:
@@ -142,7 +146,7 @@ def measure(agenten: int, *, aanbod: Getal, interval_s: Getal, gespreksduur_s: G
     if agenten <= a:
         return Interval(agenten, 0.0, 1.0, 1.0, math.inf, af)
     c = _c_uit_b(agenten, af, erlang_b(agenten, af))
-    return _interval(agenten, a, af, c, _exponent(agenten, af, inst), inst)
+    return _interval(agenten, af, c, math.exp(-(agenten - af) * inst.snelheid), inst)
 
 
 def compute_interval(aanbod: Getal, *, interval_s: Getal, gespreksduur_s: Getal,
@@ -166,11 +170,12 @@ def compute_week(aanbod: Iterable[Getal], *, interval_s: Getal, gespreksduur_s: 
     gezien: dict[Fraction, Interval] = {}
     intervallen = []
     for positie, waarde in enumerate(aanbod):
-        exact = _exact(waarde, "aanbod", positie)
-        uitkomst = gezien.get(exact)
+        # Equal numbers hash alike whatever their type (100, Decimal("100.0")), so the
+        # volume as given is the key; only a bool, equal to 1 or 0, must not slip through.
+        uitkomst = None if isinstance(waarde, bool) else gezien.get(waarde)
         if uitkomst is None:
             try:
-                uitkomst = gezien[exact] = _compute(exact, inst)
+                uitkomst = gezien[waarde] = _compute(_exact(waarde, "aanbod"), inst)
             except Erlangfout as fout:
                 raise Erlangfout(fout.veld, f"interval {positie + 1}: {fout.bericht}") from None
         intervallen.append(uitkomst)
@@ -205,9 +210,10 @@ def _compute(aanbod: Fraction, inst: _Instellingen) -> Interval:
             "controleer aanbod, gespreksduur en interval",
         )
     af = float(a)
-    start = math.floor(a) + 1  # N > A: fewer agents than the traffic never catch up
-    if inst.max_bezetting is not None:
-        start = max(start, math.ceil(a / inst.max_bezetting))  # A / N <= max_bezetting
+    start = a.numerator // a.denominator + 1  # N > A: fewer agents than the traffic never catch up
+    m = inst.max_bezetting
+    if m is not None:  # A / N <= max_bezetting, so N >= ceil(A / max_bezetting), in integers
+        start = max(start, -(-(a.numerator * m.denominator) // (a.denominator * m.numerator)))
     # Carry the recurrence up to the first candidate; once B underflows it stays 0.
     b, n = 1.0, 0
     while n < start and b > 0.0:
@@ -217,13 +223,12 @@ def _compute(aanbod: Fraction, inst: _Instellingen) -> Interval:
     n = start
     # Past this N the service level is at least the target whatever C is (C <= 1): see the
     # module docstring. The margin of 2 covers rounding; the loop cannot run out.
-    grens = start + 2 + math.ceil(float(inst.gespreksduur_s / inst.binnen_s)
-                                  * -math.log1p(-float(inst.doel)))
+    grens = start + 2 + math.ceil(-math.log1p(-inst.doel_f) / inst.snelheid)
     while n <= grens:
         c = _c_uit_b(n, af, b)
-        exponent = _exponent(n, af, inst)
+        exponent = math.exp(-(n - af) * inst.snelheid)
         if _haalt(c, exponent, n, a, inst):
-            return _interval(n, a, af, c, exponent, inst)
+            return _interval(n, af, c, exponent, inst)
         n += 1
         ab = af * b
         b = ab / (n + ab)
@@ -235,14 +240,10 @@ def _c_uit_b(n: int, a: float, b: float) -> float:
     return n * b / ((n - a) + a * b)
 
 
-def _exponent(n: int, a: float, inst: _Instellingen) -> float:
-    return math.exp(-(n - a) * float(inst.binnen_s) / float(inst.gespreksduur_s))
-
-
 def _haalt(c: float, exponent: float, n: int, a: Fraction, inst: _Instellingen) -> bool:
     """Does SL = 1 - C exp(...) reach the target? Taken again exactly when within a hair of it."""
     sl = 1.0 - c * exponent
-    doel = float(inst.doel)
+    doel = inst.doel_f
     if abs(sl - doel) > _TWIJFEL:
         return sl > doel
     with localcontext() as ctx:
@@ -251,12 +252,11 @@ def _haalt(c: float, exponent: float, n: int, a: Fraction, inst: _Instellingen) 
         return 1 - Decimal(c) * (-x).exp() >= _decimaal(inst.doel)
 
 
-def _interval(n: int, a: Fraction, af: float, c: float, exponent: float,
-              inst: _Instellingen) -> Interval:
+def _interval(n: int, af: float, c: float, exponent: float, inst: _Instellingen) -> Interval:
     return Interval(
         agenten=n,
         servicelevel=1.0 - c * exponent,
-        bezetting=float(a / n),
+        bezetting=af / n,
         wachtkans=c,
         gemiddelde_wachttijd_s=c * float(inst.gespreksduur_s) / (n - af),
         verkeer=af,
@@ -265,7 +265,7 @@ def _interval(n: int, a: Fraction, af: float, c: float, exponent: float,
 
 def _verkeer(aanbod: Fraction, inst: _Instellingen) -> Fraction:
     """A = aanbod x gespreksduur / interval, exact (contract: per interval)."""
-    return aanbod * inst.gespreksduur_s / inst.interval_s
+    return aanbod * inst.duur_per_interval
 
 
 def _instellingen(interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal,
@@ -296,7 +296,9 @@ def _instellingen(interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal,
                              f"de maximale bezetting moet boven 0% en hoogstens 100% zijn "
                              f"(gegeven: {_tekst(bezetting)}%)")
         bezetting /= 100
-    return _Instellingen(interval, duur, binnen, procent / 100, bezetting)
+    doel = procent / 100
+    return _Instellingen(interval, duur, binnen, doel, bezetting, duur / interval,
+                         float(binnen / duur), float(doel))
 
 
 def _exact(waarde: Getal, veld: str, positie: int | None = None) -> Fraction:
