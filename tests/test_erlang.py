@@ -29,6 +29,7 @@ from brutonetto.engine.erlang import (
     MAX_VERKEER,
     Erlangfout,
     Interval,
+    check,
     compute_interval,
     compute_week,
     erlang_b,
@@ -265,6 +266,25 @@ def test_bad_input_is_refused_in_dutch(wijziging, veld, bericht):
     assert isinstance(fout.value, ValueError)
     assert fout.value.veld == veld
     assert str(fout.value) == bericht
+
+
+def test_check_reports_every_problem_at_once():
+    problemen = check(interval_s=0, gespreksduur_s=-1, servicelevel=Decimal("100.5"), binnen_s=20,
+                      max_bezetting="85%")
+    assert [(p.veld, str(p)) for p in problemen] == [
+        ("interval", "het interval moet langer zijn dan 0 s (gegeven: 0 s)"),
+        ("gespreksduur", "de gespreksduur moet langer zijn dan 0 s (gegeven: -1 s)"),
+        ("servicelevel", "het servicelevel moet boven 0% en hoogstens 100% zijn (gegeven: 100,5%)"),
+        ("max_bezetting", "max_bezetting moet een getal zijn (gegeven: '85%')"),
+    ]
+    assert check(**KLASSIEK) == [] and check(**KLASSIEK, max_bezetting=85) == []
+
+
+def test_a_week_takes_volumes_of_any_numeric_type_but_not_booleans():
+    week = compute_week([100, Decimal("100.0"), Fraction(100), 100.0], **KLASSIEK)
+    assert {i.agenten for i in week.intervallen} == {14}
+    with pytest.raises(Erlangfout, match=r"^interval 2: aanbod moet een getal zijn \(gegeven: True\)$"):
+        compute_week([1, True], **KLASSIEK)
 
 
 def test_a_hundred_percent_target_is_fine_without_traffic():

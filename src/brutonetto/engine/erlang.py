@@ -135,7 +135,7 @@ def measure(agenten: int, *, aanbod: Getal, interval_s: Getal, gespreksduur_s: G
     """
     if agenten < 0:
         raise Erlangfout("agenten", f"het aantal agenten kan niet negatief zijn (gegeven: {agenten})")
-    inst = _instellingen(interval_s, gespreksduur_s, 50, binnen_s, None)  # no target needed
+    inst = _instellingen(interval_s, gespreksduur_s, None, binnen_s, None)
     aanbod = _exact(aanbod, "aanbod")
     if aanbod < 0:
         raise Erlangfout("aanbod", f"het aanbod kan niet negatief zijn (gegeven: {_tekst(aanbod)})")
@@ -167,17 +167,17 @@ def compute_week(aanbod: Iterable[Getal], *, interval_s: Getal, gespreksduur_s: 
     is computed once.
     """
     inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting)
-    gezien: dict[Fraction, Interval] = {}
+    gezien: dict[int | Fraction, Interval] = {}
     intervallen = []
     for positie, waarde in enumerate(aanbod):
-        # Equal numbers hash alike whatever their type (100, Decimal("100.0")), so the
-        # volume as given is the key; only a bool, equal to 1 or 0, must not slip through.
-        uitkomst = None if isinstance(waarde, bool) else gezien.get(waarde)
-        if uitkomst is None:
-            try:
-                uitkomst = gezien[waarde] = _compute(_exact(waarde, "aanbod"), inst)
-            except Erlangfout as fout:
-                raise Erlangfout(fout.veld, f"interval {positie + 1}: {fout.bericht}") from None
+        try:
+            # Equal numbers hash alike, so an int (the usual count of calls) is its own key.
+            sleutel = waarde if type(waarde) is int else _exact(waarde, "aanbod")
+            uitkomst = gezien.get(sleutel)
+            if uitkomst is None:
+                uitkomst = gezien[sleutel] = _compute(Fraction(sleutel), inst)
+        except Erlangfout as fout:
+            raise Erlangfout(fout.veld, f"interval {positie + 1}: {fout.bericht}") from None
         intervallen.append(uitkomst)
     agenten = sum(i.agenten for i in intervallen)
     with localcontext() as ctx:
@@ -268,48 +268,65 @@ def _verkeer(aanbod: Fraction, inst: _Instellingen) -> Fraction:
     return aanbod * inst.duur_per_interval
 
 
-def _instellingen(interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal,
+def check(*, interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal, binnen_s: Getal,
+          max_bezetting: Getal | None = None) -> list[Erlangfout]:
+    """Every problem with the interval settings at once, as values (style.md: errors are data),
+    so a loader can report them all, each at its own line. Empty when all is well."""
+    problemen: list[Erlangfout] = []
+    for veld, waarde, ondergrens, bovengrens in (
+        ("interval", interval_s, 0, None),
+        ("gespreksduur", gespreksduur_s, 0, None),
+        ("servicelevel", servicelevel, 0, 100),
+        ("binnen", binnen_s, 0, None),
+        ("max_bezetting", max_bezetting, 0, 100),
+    ):
+        if waarde is None and veld == "max_bezetting":
+            continue
+        try:
+            getal = _exact(waarde, veld)
+        except Erlangfout as fout:
+            problemen.append(fout)
+            continue
+        if getal <= ondergrens or (bovengrens is not None and getal > bovengrens):
+            problemen.append(Erlangfout(veld, _BERICHTEN[veld].format(_tekst(getal))))
+    return problemen
+
+
+_BERICHTEN = {
+    "interval": "het interval moet langer zijn dan 0 s (gegeven: {} s)",
+    "gespreksduur": "de gespreksduur moet langer zijn dan 0 s (gegeven: {} s)",
+    "servicelevel": "het servicelevel moet boven 0% en hoogstens 100% zijn (gegeven: {}%)",
+    "binnen": "de doeltijd van het servicelevel (binnen) moet langer zijn dan 0 s (gegeven: {} s)",
+    "max_bezetting": "de maximale bezetting moet boven 0% en hoogstens 100% zijn (gegeven: {}%)",
+}
+
+
+def _instellingen(interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal | None,
                   binnen_s: Getal, max_bezetting: Getal | None) -> _Instellingen:
-    interval = _exact(interval_s, "interval")
-    if interval <= 0:
-        raise Erlangfout("interval", f"het interval moet langer zijn dan 0 s (gegeven: {_tekst(interval)} s)")
-    duur = _exact(gespreksduur_s, "gespreksduur")
-    if duur <= 0:
-        raise Erlangfout("gespreksduur",
-                         f"de gespreksduur moet langer zijn dan 0 s (gegeven: {_tekst(duur)} s)")
-    procent = _exact(servicelevel, "servicelevel")
-    if not 0 < procent <= 100:
-        raise Erlangfout("servicelevel",
-                         f"het servicelevel moet boven 0% en hoogstens 100% zijn (gegeven: {_tekst(procent)}%)")
-    binnen = _exact(binnen_s, "binnen")
-    if binnen <= 0:
-        raise Erlangfout(
-            "binnen",
-            f"de doeltijd van het servicelevel (binnen) moet langer zijn dan 0 s "
-            f"(gegeven: {_tekst(binnen)} s)",
-        )
-    bezetting = None
-    if max_bezetting is not None:
-        bezetting = _exact(max_bezetting, "max_bezetting")
-        if not 0 < bezetting <= 100:
-            raise Erlangfout("max_bezetting",
-                             f"de maximale bezetting moet boven 0% en hoogstens 100% zijn "
-                             f"(gegeven: {_tekst(bezetting)}%)")
-        bezetting /= 100
-    doel = procent / 100
+    """The checked settings, exact; raises the first problem `check` finds.
+
+    `servicelevel` is None only for `measure`, which has no target (100% stands in).
+    """
+    procent = 100 if servicelevel is None else servicelevel
+    problemen = check(interval_s=interval_s, gespreksduur_s=gespreksduur_s, servicelevel=procent,
+                      binnen_s=binnen_s, max_bezetting=max_bezetting)
+    if problemen:
+        raise problemen[0]
+    interval, duur, binnen = (Fraction(x) for x in (interval_s, gespreksduur_s, binnen_s))
+    doel = Fraction(procent) / 100
+    bezetting = None if max_bezetting is None else Fraction(max_bezetting) / 100
     return _Instellingen(interval, duur, binnen, doel, bezetting, duur / interval,
                          float(binnen / duur), float(doel))
 
 
-def _exact(waarde: Getal, veld: str, positie: int | None = None) -> Fraction:
+def _exact(waarde: Getal, veld: str) -> Fraction:
     """Any number as an exact fraction (a float as the binary value it holds)."""
     if isinstance(waarde, bool) or not isinstance(waarde, (int, Decimal, Fraction, float)):
         raise Erlangfout(veld, f"{veld} moet een getal zijn (gegeven: {waarde!r})")
     try:
         return Fraction(waarde)
     except (ValueError, OverflowError):  # NaN, infinity
-        waar = f" in interval {positie + 1}" if positie is not None else ""
-        raise Erlangfout(veld, f"{veld}{waar} moet een eindig getal zijn (gegeven: {waarde})") from None
+        raise Erlangfout(veld, f"{veld} moet een eindig getal zijn (gegeven: {waarde})") from None
 
 
 def _decimaal(waarde: Fraction) -> Decimal:
