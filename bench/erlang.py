@@ -9,7 +9,8 @@ every run does the full work):
 - one interval of 10,000 Erlang (100,000 calls of 180 s in half an hour, 80/20);
 - a typical week of 336 half-hour intervals for 100 functies, each with its own handle
   time and its own volumes (a seeded random week shaped like a working day), 80/20 at
-  most 85% busy.
+  most 85% busy;
+- Erlang A (callers hang up after 60 s on average) for the same 10,000-Erlang interval.
 
 `measure(runs)` returns the figures in seconds, for bench/run.py to call.
 """
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from brutonetto.engine.erlang import compute_interval, compute_week  # noqa: E402
+from brutonetto.engine.erlang import compute_interval, compute_interval_met_afhakers, compute_week  # noqa: E402
 
 FUNCTIES = 100
 INTERVALLEN = 336  # 7 days x 48 half hours
@@ -49,7 +50,7 @@ def _tijd(werk) -> float:
 
 
 def measure(runs: int = 15) -> dict[str, float]:
-    """Median seconds for one 10,000-Erlang interval and for 100 functies x 336 intervals."""
+    """Median seconds: one 10,000-Erlang interval, 100 functies x 336 intervals, and Erlang A."""
     groot = [_tijd(lambda: compute_interval(100_000, interval_s=1800, gespreksduur_s=180,
                                             servicelevel=80, binnen_s=20)) for _ in range(runs)]
     invoer = weken()
@@ -60,7 +61,11 @@ def measure(runs: int = 15) -> dict[str, float]:
                          max_bezetting=85)
 
     week = [_tijd(alle_weken) for _ in range(runs)]
-    return {"10000_erlang": statistics.median(groot), "week_100_functies": statistics.median(week)}
+    afhakers = [_tijd(lambda: compute_interval_met_afhakers(100_000, interval_s=1800, gespreksduur_s=180,
+                                                            servicelevel=80, binnen_s=20, geduld_s=60))
+                for _ in range(runs)]
+    return {"10000_erlang": statistics.median(groot), "week_100_functies": statistics.median(week),
+            "10000_erlang_a": statistics.median(afhakers)}
 
 
 def main() -> int:
@@ -70,6 +75,7 @@ def main() -> int:
     print(f"Erlang C, 10,000 Erlang in one interval        {figures['10000_erlang'] * 1000:8.1f} ms")
     print(f"Erlang C, {INTERVALLEN} intervals x {FUNCTIES} functies          "
           f"{figures['week_100_functies'] * 1000:8.1f} ms")
+    print(f"Erlang A, 10,000 Erlang, 60 s patience          {figures['10000_erlang_a'] * 1000:8.1f} ms")
     return 0
 
 

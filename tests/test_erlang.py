@@ -28,13 +28,16 @@ from brutonetto.engine.erlang import (
     LEEG,
     MAX_VERKEER,
     Erlangfout,
+    LEEG_MET_AFHAKERS,
     Interval,
     check,
     compute_interval,
+    compute_interval_met_afhakers,
     compute_week,
     erlang_b,
     erlang_c,
     measure,
+    measure_met_afhakers,
 )
 
 KLASSIEK = dict(interval_s=1800, gespreksduur_s=180, servicelevel=80, binnen_s=20)
@@ -347,3 +350,128 @@ def test_a_week_is_the_sum_of_its_intervals(volumes, d):
     agenten = [compute_interval(v, **kwargs).agenten for v in volumes]
     assert [i.agenten for i in week.intervallen] == agenten
     assert week.agenturen_per_week == Decimal(sum(agenten)) / 4
+
+
+# --- Erlang A: callers who hang up --------------------------------------------------------------
+#
+# No published Erlang A table was at hand to type in, so the references are derived by hand
+# or by brute force, sharing nothing with the engine's incomplete-gamma forms:
+# - patience equal to the handle time: every caller present leaves at the same rate, served or
+#   waiting, so the number present is Poisson(A) (an M/M/infinity queue): wachtkans is
+#   P(K >= N) and afhaakkans E[(K - N)^+] / A;
+# - a brute-force sum over queue positions: the birth-death distribution in Fractions, and for
+#   each position the answered-within-T chance of a sum of exponentials by partial fractions,
+#   in 60-digit Decimals;
+# - a patience of 30 years turns Erlang A into Erlang C.
+
+
+def _poisson(a: int, tot: int) -> list[Decimal]:
+    with localcontext() as ctx:
+        ctx.prec = 60
+        kans = [(-Decimal(a)).exp()]
+        for k in range(1, tot):
+            kans.append(kans[-1] * a / k)
+        return kans
+
+
+def test_erlang_a_with_patience_equal_to_the_handle_time_is_poisson():
+    a, n = 10, 12
+    kans = _poisson(a, 200)
+    wacht = 1 - sum(kans[:n])
+    afhaak = sum((k - n) * p for k, p in enumerate(kans) if k > n) / a
+    uit = measure_met_afhakers(n, aanbod=100, interval_s=1800, gespreksduur_s=180, binnen_s=20, geduld_s=180)
+    assert _drie(uit.wachtkans) == _drie(wacht)
+    assert _drie(uit.afhaakkans) == _drie(afhaak)
+    assert _drie(uit.gemiddelde_wachttijd_s) == _drie(afhaak * 180)  # Little: E[W] = P(Ab) x geduld
+    assert _drie(uit.bezetting) == _drie(a * (1 - afhaak) / n)
+
+
+def _erlang_a_brute(n: int, aanbod: int, interval: int, duur: int, binnen: int, geduld: int) -> dict[str, Decimal]:
+    """Sum over queue positions j: P(j ahead) x P(answered within T | j ahead), all by brute force."""
+    lam, mu, theta = Fraction(aanbod, interval), Fraction(1, duur), Fraction(1, geduld)
+    rij = 90  # queue positions summed; the rest must weigh nothing at 3 decimals
+    gewicht = [Fraction(1)]  # birth-death weights, state k = callers present
+    for k in range(1, n + rij + 1):
+        weg = min(k, n) * mu + max(k - n, 0) * theta
+        gewicht.append(gewicht[-1] * lam / weg)
+    totaal = sum(gewicht)
+    assert gewicht[-1] / totaal < Fraction(1, 10**12)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        t = Decimal(binnen)
+        th = Decimal(theta.numerator) / theta.denominator
+        direct = sum(gewicht[:n]) / totaal
+        sl = Decimal(direct.numerator) / direct.denominator
+        for j in range(0, rij):  # j callers ahead: phases i = j..0 at rates N mu + i theta
+            p = gewicht[n + j] / totaal
+            rates = [Decimal((n * mu + i * theta).numerator) / (n * mu + i * theta).denominator for i in range(j + 1)]
+            kans = Decimal(0)
+            for i, r in enumerate(rates):  # density of the phase sum: sum_i C_i r_i e^{-r_i t}
+                c_i = Decimal(1)
+                for k, r_k in enumerate(rates):
+                    if k != i:
+                        c_i *= r_k / (r_k - r)
+                kans += c_i * r / (r + th) * (1 - (-(r + th) * t).exp())  # E[e^{-theta V} 1{V <= T}]
+            sl += Decimal(p.numerator) / p.denominator * kans
+        wacht = 1 - direct
+        return {"servicelevel": sl, "wachtkans": Decimal(wacht.numerator) / wacht.denominator}
+
+
+@pytest.mark.parametrize("n, aanbod, geduld", [
+    (12, 100, 60), (9, 100, 120), (4, 30, 300), (14, 100, 600),
+    (6, 100, 300),  # fewer agents than the traffic: the continued-fraction branch of F
+])
+def test_erlang_a_against_a_brute_force_sum_over_queue_positions(n, aanbod, geduld):
+    ref = _erlang_a_brute(n, aanbod, 1800, 180, 20, geduld)
+    uit = measure_met_afhakers(n, aanbod=aanbod, interval_s=1800, gespreksduur_s=180, binnen_s=20, geduld_s=geduld)
+    assert _drie(uit.wachtkans) == _drie(ref["wachtkans"])
+    assert _drie(uit.servicelevel) == _drie(ref["servicelevel"])
+
+
+def test_erlang_a_with_endless_patience_is_erlang_c():
+    for n in (11, 14, 20):
+        a = measure_met_afhakers(n, aanbod=100, interval_s=1800, gespreksduur_s=180, binnen_s=20, geduld_s=10**9)
+        c = measure(n, aanbod=100, interval_s=1800, gespreksduur_s=180, binnen_s=20)
+        for veld in ("servicelevel", "wachtkans", "gemiddelde_wachttijd_s", "bezetting"):
+            assert _drie(getattr(a, veld)) == _drie(getattr(c, veld)), (n, veld)
+    assert compute_interval_met_afhakers(100, **KLASSIEK, geduld_s=10**9).agenten == 14
+
+
+def test_erlang_a_staffs_fewer_when_callers_hang_up_and_the_count_is_the_fewest():
+    for geduld, verwacht in ((600, 13), (60, 12)):
+        uit = compute_interval_met_afhakers(100, **KLASSIEK, geduld_s=geduld)
+        assert uit.agenten == verwacht and uit.servicelevel >= 0.8
+        minder = measure_met_afhakers(verwacht - 1, aanbod=100, interval_s=1800, gespreksduur_s=180,
+                                      binnen_s=20, geduld_s=geduld)
+        assert minder.servicelevel < 0.8
+        assert _drie(uit.servicelevel) == _drie(_erlang_a_brute(verwacht, 100, 1800, 180, 20, geduld)["servicelevel"])
+
+
+def test_erlang_a_at_ten_thousand_erlang_is_quick_and_sane():
+    """With 60 s patience an 80/20 target is met with fewer agents than the traffic: the 20%
+    who hang up are the price, which is why the afhaakkans is reported next to it."""
+    uit = compute_interval_met_afhakers(100_000, **KLASSIEK, geduld_s=60)
+    assert uit.agenten < 10_000 and uit.servicelevel >= 0.8 and uit.afhaakkans == pytest.approx(0.2, abs=0.01)
+    assert measure_met_afhakers(uit.agenten - 1, aanbod=100_000, interval_s=1800, gespreksduur_s=180,
+                                binnen_s=20, geduld_s=60).servicelevel < 0.8
+
+
+def test_erlang_a_bad_input():
+    with pytest.raises(Erlangfout, match=r"^het gemiddelde geduld moet langer zijn dan 0 s \(gegeven: 0 s\)$"):
+        compute_interval_met_afhakers(100, **KLASSIEK, geduld_s=0)
+    with pytest.raises(Erlangfout, match="ook als bellers ophangen, wacht altijd een deel"):
+        compute_interval_met_afhakers(100, **dict(KLASSIEK, servicelevel=100), geduld_s=60)
+    assert compute_interval_met_afhakers(0, **KLASSIEK, geduld_s=60) == LEEG_MET_AFHAKERS
+
+
+@settings(max_examples=100, deadline=None)
+@given(aanbod.filter(bool), duur, binnen, st.integers(min_value=5, max_value=1800), st.integers(min_value=1, max_value=200))
+def test_erlang_a_more_agents_never_lower_the_service_level_nor_raise_occupancy(x, d, t, g, extra):
+    kwargs = dict(aanbod=x, interval_s=1800, gespreksduur_s=d, binnen_s=t, geduld_s=g)
+    vorige = measure_met_afhakers(1, **kwargs)
+    for n in (2, 1 + extra, 2 + extra):
+        volgende = measure_met_afhakers(n, **kwargs)
+        assert volgende.servicelevel >= vorige.servicelevel - 1e-12
+        assert volgende.bezetting <= vorige.bezetting + 1e-12
+        assert volgende.afhaakkans <= vorige.afhaakkans + 1e-12
+        vorige = volgende

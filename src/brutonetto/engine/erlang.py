@@ -33,6 +33,8 @@ carried forward while searching, so one interval costs O(N) in all. The search e
 C <= 1, SL >= 1 - exp(-(N - A) binnen / gespreksduur) >= target as soon as
 N >= A + gespreksduur / binnen x ln(1 / (1 - target)); and once B underflows to 0, SL is 1.
 
+At the end, Erlang A: the same interval when callers hang up after a mean patience.
+
 What no number of agents can serve: a target of 100%. For any traffic above 0, C(N, A) > 0
 and the exponential > 0 for every finite N, so some callers always wait longer than
 `binnen`. Any occupancy cap in (0, 100%] can always be met (N >= A / max_bezetting).
@@ -196,19 +198,9 @@ def _compute(aanbod: Fraction, inst: _Instellingen) -> Interval:
     if a == 0:
         return LEEG
     if inst.doel == 1:
-        raise Erlangfout(
-            "servicelevel",
-            f"een servicelevel van 100% binnen {_tekst(inst.binnen_s)} s haalt geen enkel aantal "
-            f"agenten: in het Erlang C-model wacht altijd een deel van de bellers langer dan "
-            f"{_tekst(inst.binnen_s)} s; kies een lager percentage",
-        )
+        raise _onhaalbaar(inst, "in het Erlang C-model wacht")
     if a > MAX_VERKEER:
-        raise Erlangfout(
-            "aanbod",
-            f"het verkeer is {_tekst(Fraction(round(a)))} Erlang in één interval (aanbod x "
-            f"gespreksduur / interval), meer dan de rekengrens van {_tekst(Fraction(MAX_VERKEER))} Erlang; "
-            "controleer aanbod, gespreksduur en interval",
-        )
+        raise _te_veel_verkeer(a)
     af = float(a)
     start = a.numerator // a.denominator + 1  # N > A: fewer agents than the traffic never catch up
     m = inst.max_bezetting
@@ -233,6 +225,25 @@ def _compute(aanbod: Fraction, inst: _Instellingen) -> Interval:
         ab = af * b
         b = ab / (n + ab)
     raise ArithmeticError(f"geen aantal agenten gevonden tot {grens} (A = {af}): een rekenfout")
+
+
+def _onhaalbaar(inst: _Instellingen, model: str) -> Erlangfout:
+    """A 100% target: C(N, A) > 0 and the exponential > 0 for every finite N, so no N reaches it."""
+    binnen = _tekst(inst.binnen_s)
+    return Erlangfout(
+        "servicelevel",
+        f"een servicelevel van 100% binnen {binnen} s haalt geen enkel aantal agenten: {model} "
+        f"altijd een deel van de bellers langer dan {binnen} s; kies een lager percentage",
+    )
+
+
+def _te_veel_verkeer(a: Fraction) -> Erlangfout:
+    return Erlangfout(
+        "aanbod",
+        f"het verkeer is {_tekst(Fraction(round(a)))} Erlang in één interval (aanbod x "
+        f"gespreksduur / interval), meer dan de rekengrens van {_tekst(Fraction(MAX_VERKEER))} Erlang; "
+        "controleer aanbod, gespreksduur en interval",
+    )
 
 
 def _c_uit_b(n: int, a: float, b: float) -> float:
@@ -345,3 +356,221 @@ def _tekst(waarde: Fraction) -> str:
     if "." in tekst:
         tekst = tekst.rstrip("0").rstrip(".")
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+# --- Erlang A: callers who hang up ----------------------------------------------------------
+#
+# Erlang C lets every caller wait for ever. In Erlang A (Palm's M/M/N+M) each caller hangs up
+# after an exponential patience with mean `geduld_s`, so the queue stays finite even with
+# fewer agents than the traffic. With mu = 1/gespreksduur, theta = 1/geduld, lambda = A mu:
+#
+#   x = N mu / theta,  y = lambda / theta
+#   F(x, y) = 1 + sum_{j>=1} prod_{k=1..j} y / (x + k)    the queue's weight against "all busy"
+#   wachtkans      P(W > 0) = F B / (1 + (F - 1) B),       B = Erlang B(N, A)
+#   afhaakkans     P(Ab) = P(W > 0) (1 - (N / A) (1 - 1 / F))
+#   servicelevel   share of ALL offered calls answered within T (a caller who hangs up is not):
+#                  1 - P(W > 0) + P(W > 0) [(N / A)(1 - 1 / F)
+#                      - N mu / (N mu + theta) exp(y - z - (N mu + theta) T) F(x + 1, z) / F(x, y)],
+#                  z = y exp(-theta T)
+#   gemiddelde wachttijd (all callers, also those who hang up) = P(Ab) x geduld   (Little)
+#   bezetting      A (1 - P(Ab)) / N                        (only answered calls take agent time)
+#
+# Where the service-level line comes from: a waiting caller with i callers ahead moves up at
+# rate N mu + i theta (a service, or someone ahead hanging up) and hangs up itself at rate
+# theta. Weighting queue position i by r_i = prod_{k<=i} y / (x + k), the mass still waiting
+# at position i at time t is u_i(t) = r_i e^{-i theta t} exp(-(N mu + theta) t + y (1 - e^{-theta t}))
+# (it solves du_i/dt = -(N mu + (i + 1) theta) u_i + (N mu + (i + 1) theta) u_{i+1}), and
+# integrating the answered flow N mu u_0 from 0 to T gives the incomplete-gamma form above. With a long
+# patience it tends to Erlang C's 1 - C exp(-(N - A) T / gespreksduur); the tests check that,
+# the patience = handle time case (the number of calls present is then Poisson(A)), and a
+# brute-force sum over queue positions.
+
+
+class IntervalMetAfhakers(NamedTuple):
+    """One interval when callers hang up; shares are fractions of all offered calls."""
+
+    agenten: int
+    servicelevel: float
+    bezetting: float
+    wachtkans: float
+    gemiddelde_wachttijd_s: float
+    verkeer: float
+    afhaakkans: float
+
+
+LEEG_MET_AFHAKERS = IntervalMetAfhakers(0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+def measure_met_afhakers(agenten: int, *, aanbod: Getal, interval_s: Getal, gespreksduur_s: Getal,
+                         binnen_s: Getal, geduld_s: Getal) -> IntervalMetAfhakers:
+    """What `agenten` agents give callers who hang up after `geduld_s` seconds on average."""
+    if agenten < 0:
+        raise Erlangfout("agenten", f"het aantal agenten kan niet negatief zijn (gegeven: {agenten})")
+    inst = _instellingen(interval_s, gespreksduur_s, None, binnen_s, None)
+    geduld = _geduld(geduld_s)
+    a = _verkeer(_aanbod(aanbod), inst)
+    if a == 0:
+        return LEEG_MET_AFHAKERS._replace(agenten=agenten)
+    return _met_afhakers(agenten, float(a), erlang_b(agenten, float(a)), geduld, inst)
+
+
+def compute_interval_met_afhakers(aanbod: Getal, *, interval_s: Getal, gespreksduur_s: Getal,
+                                  servicelevel: Getal, binnen_s: Getal, geduld_s: Getal,
+                                  max_bezetting: Getal | None = None) -> IntervalMetAfhakers:
+    """The fewest agents reaching the service level when callers hang up (Erlang A).
+
+    The service level counts every offered call, so one who hangs up is not answered in time.
+    N agents answer at most N / A of the offered calls (their capacity), so no N below
+    target x A can do; the search starts there and, the service level growing with N, steps
+    up in doubling strides and then halves back, carrying Erlang B along from the last count
+    that fell short: O(N) recurrence steps in all, and O(log N) evaluations of the queue.
+    """
+    inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting)
+    geduld = _geduld(geduld_s)
+    a = _verkeer(_aanbod(aanbod), inst)
+    if a == 0:
+        return LEEG_MET_AFHAKERS
+    if inst.doel == 1:
+        raise _onhaalbaar(inst, "ook als bellers ophangen, wacht")
+    if a > MAX_VERKEER:
+        raise _te_veel_verkeer(a)
+    af = float(a)
+    # Answered calls are at most N / A of the offered, and each keeps an agent busy, so
+    # SL >= target needs N >= target x A, and the cap then N >= target x A / max_bezetting.
+    ondergrens = max(1, math.ceil(inst.doel * a / (inst.max_bezetting or 1)))
+
+    def proef(n: int, b: float) -> IntervalMetAfhakers | None:
+        uitkomst = _met_afhakers(n, af, b, geduld, inst)
+        te_druk = inst.max_bezetting is not None and uitkomst.bezetting > inst.max_bezetting
+        return None if te_druk or uitkomst.servicelevel < inst.doel_f else uitkomst
+
+    laag, b_laag = ondergrens, erlang_b(ondergrens, af)
+    gevonden = proef(laag, b_laag)
+    if gevonden is not None:
+        return gevonden
+    stap = 1  # stride up, doubling, until a count does; B carried forward from the last failure
+    while True:
+        hoog, b_hoog = laag + stap, _b_verder(b_laag, laag, laag + stap, af)
+        gevonden = proef(hoog, b_hoog)
+        if gevonden is not None:
+            break
+        laag, b_laag, stap = hoog, b_hoog, stap * 2
+    while hoog - laag > 1:  # then halve back: laag falls short, hoog does
+        midden = (laag + hoog) // 2
+        b_midden = _b_verder(b_laag, laag, midden, af)
+        poging = proef(midden, b_midden)
+        if poging is None:
+            laag, b_laag = midden, b_midden
+        else:
+            hoog, gevonden = midden, poging
+    return gevonden
+
+
+def _b_verder(b: float, van: int, tot: int, a: float) -> float:
+    """Erlang B(tot, A) from B(van, A), by the same recurrence; once it underflows it stays 0."""
+    for n in range(van + 1, tot + 1):
+        if b == 0.0:
+            break
+        ab = a * b
+        b = ab / (n + ab)
+    return b
+
+
+def _met_afhakers(n: int, a: float, b: float, geduld: Fraction, inst: _Instellingen) -> IntervalMetAfhakers:
+    duur = float(inst.gespreksduur_s)
+    theta = 1 / float(geduld)
+    mu = 1 / duur
+    x, y = n * mu / theta, a * mu / theta
+    log_f = _log_f(x, y)
+    if b == 0.0:
+        wacht = 0.0
+    elif b == 1.0:  # no agents
+        wacht = 1.0
+    else:  # F B / (1 + (F - 1) B) = 1 / (1 + e^k), k = log((1 - B) / (B F)): no huge F or 1/B
+        k = math.log1p(-b) - math.log(b) - log_f
+        wacht = 1 / (1 + math.exp(k)) if k < 0 else math.exp(-k) / (1 + math.exp(-k))
+    bediend = (n / a) * -math.expm1(-log_f)  # (N / A)(1 - 1 / F): a waiting caller is served
+    afhaak = wacht * (1 - bediend)
+    t = float(inst.binnen_s)
+    z = y * math.exp(-theta * t)
+    if wacht > 0.0:
+        te_laat = (n * mu / (n * mu + theta)) * math.exp(
+            y - z - (n * mu + theta) * t + _log_f(x + 1, z) - log_f)
+        binnen = wacht * (bediend - te_laat)
+    else:
+        binnen = 0.0
+    return IntervalMetAfhakers(
+        agenten=n,
+        servicelevel=(1 - wacht) + binnen,
+        bezetting=a * (1 - afhaak) / n if n else 0.0,
+        wachtkans=wacht,
+        gemiddelde_wachttijd_s=afhaak * float(geduld),
+        verkeer=a,
+        afhaakkans=afhaak,
+    )
+
+
+def _log_f(x: float, y: float) -> float:
+    """log F(x, y), F = 1 + sum_j prod_{k<=j} y / (x + k).
+
+    Summed term by term, rescaled so it never overflows, while that is short: the terms grow
+    until j = y - x, so past `_REEKS` terms of growth (callers far more than the agents can
+    take, with long patience) it switches to F = x e^y y^-x gamma(x, y), the lower incomplete
+    gamma function, whose upper part's continued fraction converges fast exactly there.
+    """
+    if y - x > _REEKS:
+        return _log_f_kettingbreuk(x, y)
+    som = term = 1.0
+    schaal = 0.0
+    j = 0
+    while True:
+        j += 1
+        term *= y / (x + j)
+        som += term
+        if som > 1e250:
+            som, term, schaal = som * 1e-250, term * 1e-250, schaal + _LOG_1E250
+        if term <= som * 1e-17 and x + j >= y:
+            return math.log(som) + schaal
+
+
+def _log_f_kettingbreuk(x: float, y: float) -> float:
+    """log F for y > x + _REEKS: log x + y - x log y + log Gamma(x) + log(1 - Q(x, y)), with Q the
+    regularised upper incomplete gamma by Lentz's continued fraction (Numerical Recipes, gcf)."""
+    if x == 0.0:  # no agents: F(0, y) = sum y^j / j! = e^y
+        return y
+    klein = 1e-300
+    b = y + 1 - x
+    c, d = 1 / klein, 1 / b
+    h = d
+    for i in range(1, 10_000):
+        an = -i * (i - x)
+        b += 2
+        d = an * d + b
+        d = klein if abs(d) < klein else d
+        c = b + an / c
+        c = klein if abs(c) < klein else c
+        d = 1 / d
+        delta = d * c
+        h *= delta
+        if abs(delta - 1) < 1e-16:
+            break
+    log_q = -y + x * math.log(y) - math.lgamma(x) + math.log(h)
+    return math.log(x) + y - x * math.log(y) + math.lgamma(x) + math.log1p(-math.exp(log_q))
+
+
+_REEKS = 1.0  # as Numerical Recipes splits the incomplete gamma: series below x + 1, fraction above
+_LOG_1E250 = 250 * math.log(10)
+
+
+def _geduld(geduld_s: Getal) -> Fraction:
+    geduld = _exact(geduld_s, "geduld")
+    if geduld <= 0:
+        raise Erlangfout("geduld", f"het gemiddelde geduld moet langer zijn dan 0 s (gegeven: {_tekst(geduld)} s)")
+    return geduld
+
+
+def _aanbod(aanbod: Getal) -> Fraction:
+    exact = _exact(aanbod, "aanbod")
+    if exact < 0:
+        raise Erlangfout("aanbod", f"het aanbod kan niet negatief zijn (gegeven: {_tekst(exact)})")
+    return exact
