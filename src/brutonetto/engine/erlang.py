@@ -46,9 +46,9 @@ import math
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
-Getal = Union[int, Decimal, Fraction, float]
+Getal = int | Decimal | Fraction | float
 
 SECONDEN_PER_UUR = 3600
 # A guard against a typo, not a limit of the method: the recurrence costs one step per agent,
@@ -112,11 +112,7 @@ class _Instellingen(NamedTuple):
 
 def erlang_b(agenten: int, verkeer: float) -> float:
     """Blocking probability B(N, A) by the recurrence: stable for any N, no factorials."""
-    b = 1.0
-    for n in range(1, agenten + 1):
-        ab = verkeer * b
-        b = ab / (n + ab)
-    return b
+    return _b_verder(1.0, 0, agenten, verkeer)
 
 
 def erlang_c(agenten: int, verkeer: float) -> float:
@@ -138,10 +134,7 @@ def measure(agenten: int, *, aanbod: Getal, interval_s: Getal, gespreksduur_s: G
     if agenten < 0:
         raise Erlangfout("agenten", f"het aantal agenten kan niet negatief zijn (gegeven: {agenten})")
     inst = _instellingen(interval_s, gespreksduur_s, None, binnen_s, None)
-    aanbod = _exact(aanbod, "aanbod")
-    if aanbod < 0:
-        raise Erlangfout("aanbod", f"het aanbod kan niet negatief zijn (gegeven: {_tekst(aanbod)})")
-    a = _verkeer(aanbod, inst)
+    a = _verkeer(_aanbod(aanbod), inst)
     if a == 0:
         return LEEG._replace(agenten=agenten)
     af = float(a)
@@ -157,7 +150,7 @@ def compute_interval(aanbod: Getal, *, interval_s: Getal, gespreksduur_s: Getal,
     """The fewest agents for one interval that reach `servicelevel`% answered within `binnen_s`
     seconds at an occupancy of at most `max_bezetting`% (when given). Times are in seconds."""
     inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting)
-    return _compute(_exact(aanbod, "aanbod"), inst)
+    return _compute(_aanbod(aanbod), inst)
 
 
 def compute_week(aanbod: Iterable[Getal], *, interval_s: Getal, gespreksduur_s: Getal,
@@ -177,7 +170,7 @@ def compute_week(aanbod: Iterable[Getal], *, interval_s: Getal, gespreksduur_s: 
             sleutel = waarde if type(waarde) is int else _exact(waarde, "aanbod")
             uitkomst = gezien.get(sleutel)
             if uitkomst is None:
-                uitkomst = gezien[sleutel] = _compute(Fraction(sleutel), inst)
+                uitkomst = gezien[sleutel] = _compute(_aanbod(sleutel), inst)
         except Erlangfout as fout:
             raise Erlangfout(fout.veld, f"interval {positie + 1}: {fout.bericht}") from None
         intervallen.append(uitkomst)
@@ -186,97 +179,6 @@ def compute_week(aanbod: Iterable[Getal], *, interval_s: Getal, gespreksduur_s: 
         ctx.prec = _PRECISIE
         uren = _decimaal(inst.interval_s) * agenten / SECONDEN_PER_UUR
     return Week(tuple(intervallen), uren)
-
-
-# --- the working --------------------------------------------------------------------------
-
-
-def _compute(aanbod: Fraction, inst: _Instellingen) -> Interval:
-    if aanbod < 0:
-        raise Erlangfout("aanbod", f"het aanbod kan niet negatief zijn (gegeven: {_tekst(aanbod)})")
-    a = _verkeer(aanbod, inst)
-    if a == 0:
-        return LEEG
-    if inst.doel == 1:
-        raise _onhaalbaar(inst, "in het Erlang C-model wacht")
-    if a > MAX_VERKEER:
-        raise _te_veel_verkeer(a)
-    af = float(a)
-    start = a.numerator // a.denominator + 1  # N > A: fewer agents than the traffic never catch up
-    m = inst.max_bezetting
-    if m is not None:  # A / N <= max_bezetting, so N >= ceil(A / max_bezetting), in integers
-        start = max(start, -(-(a.numerator * m.denominator) // (a.denominator * m.numerator)))
-    # Carry the recurrence up to the first candidate; once B underflows it stays 0.
-    b, n = 1.0, 0
-    while n < start and b > 0.0:
-        n += 1
-        ab = af * b
-        b = ab / (n + ab)
-    n = start
-    # Past this N the service level is at least the target whatever C is (C <= 1): see the
-    # module docstring. The margin of 2 covers rounding; the loop cannot run out.
-    grens = start + 2 + math.ceil(-math.log1p(-inst.doel_f) / inst.snelheid)
-    while n <= grens:
-        c = _c_uit_b(n, af, b)
-        exponent = math.exp(-(n - af) * inst.snelheid)
-        if _haalt(c, exponent, n, a, inst):
-            return _interval(n, af, c, exponent, inst)
-        n += 1
-        ab = af * b
-        b = ab / (n + ab)
-    raise ArithmeticError(f"geen aantal agenten gevonden tot {grens} (A = {af}): een rekenfout")
-
-
-def _onhaalbaar(inst: _Instellingen, model: str) -> Erlangfout:
-    """A 100% target: C(N, A) > 0 and the exponential > 0 for every finite N, so no N reaches it."""
-    binnen = _tekst(inst.binnen_s)
-    return Erlangfout(
-        "servicelevel",
-        f"een servicelevel van 100% binnen {binnen} s haalt geen enkel aantal agenten: {model} "
-        f"altijd een deel van de bellers langer dan {binnen} s; kies een lager percentage",
-    )
-
-
-def _te_veel_verkeer(a: Fraction) -> Erlangfout:
-    return Erlangfout(
-        "aanbod",
-        f"het verkeer is {_tekst(Fraction(round(a)))} Erlang in één interval (aanbod x "
-        f"gespreksduur / interval), meer dan de rekengrens van {_tekst(Fraction(MAX_VERKEER))} Erlang; "
-        "controleer aanbod, gespreksduur en interval",
-    )
-
-
-def _c_uit_b(n: int, a: float, b: float) -> float:
-    # (N - A) + A B rather than N - A (1 - B): no cancellation when N is close to A.
-    return n * b / ((n - a) + a * b)
-
-
-def _haalt(c: float, exponent: float, n: int, a: Fraction, inst: _Instellingen) -> bool:
-    """Does SL = 1 - C exp(...) reach the target? Taken again exactly when within a hair of it."""
-    sl = 1.0 - c * exponent
-    doel = inst.doel_f
-    if abs(sl - doel) > _TWIJFEL:
-        return sl > doel
-    with localcontext() as ctx:
-        ctx.prec = _PRECISIE
-        x = _decimaal((n - a) * inst.binnen_s / inst.gespreksduur_s)
-        return 1 - Decimal(c) * (-x).exp() >= _decimaal(inst.doel)
-
-
-def _interval(n: int, af: float, c: float, exponent: float, inst: _Instellingen) -> Interval:
-    return Interval(
-        agenten=n,
-        servicelevel=1.0 - c * exponent,
-        bezetting=af / n,
-        wachtkans=c,
-        gemiddelde_wachttijd_s=c * float(inst.gespreksduur_s) / (n - af),
-        verkeer=af,
-    )
-
-
-def _verkeer(aanbod: Fraction, inst: _Instellingen) -> Fraction:
-    """A = aanbod x gespreksduur / interval, exact (contract: per interval)."""
-    return aanbod * inst.duur_per_interval
 
 
 def check(*, interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal, binnen_s: Getal,
@@ -312,6 +214,99 @@ _BERICHTEN = {
 }
 
 
+# --- the working --------------------------------------------------------------------------
+
+
+def _compute(aanbod: Fraction, inst: _Instellingen) -> Interval:
+    a = _verkeer(aanbod, inst)
+    if a == 0:
+        return LEEG
+    if inst.doel == 1:
+        raise _onhaalbaar(inst, "in het Erlang C-model wacht")
+    if a > MAX_VERKEER:
+        raise _te_veel_verkeer(a)
+    af = float(a)
+    start = a.numerator // a.denominator + 1  # N > A: fewer agents than the traffic never catch up
+    m = inst.max_bezetting
+    if m is not None:  # A / N <= max_bezetting, so N >= ceil(A / max_bezetting), in integers
+        start = max(start, -(-(a.numerator * m.denominator) // (a.denominator * m.numerator)))
+    b, n = erlang_b(start, af), start  # carried forward from here, one step per candidate
+    # Past this N the service level is at least the target whatever C is (C <= 1): see the
+    # module docstring. The margin of 2 covers rounding; the loop cannot run out.
+    grens = start + 2 + math.ceil(-math.log1p(-inst.doel_f) / inst.snelheid)
+    while n <= grens:
+        c = _c_uit_b(n, af, b)
+        exponent = math.exp(-(n - af) * inst.snelheid)
+        if _haalt(c, exponent, n, a, inst):
+            return _interval(n, af, c, exponent, inst)
+        n += 1
+        ab = af * b
+        b = ab / (n + ab)
+    raise ArithmeticError(f"geen aantal agenten gevonden tot {grens} (A = {af}): een rekenfout")
+
+
+def _onhaalbaar(inst: _Instellingen, model: str) -> Erlangfout:
+    """A 100% target: C(N, A) > 0 and the exponential > 0 for every finite N, so no N reaches it."""
+    binnen = _tekst(inst.binnen_s)
+    return Erlangfout(
+        "servicelevel",
+        f"een servicelevel van 100% binnen {binnen} s haalt geen enkel aantal agenten: {model} "
+        f"altijd een deel van de bellers langer dan {binnen} s; kies een lager percentage",
+    )
+
+
+def _te_veel_verkeer(a: Fraction) -> Erlangfout:
+    return Erlangfout(
+        "aanbod",
+        f"het verkeer is {_tekst(Fraction(round(a)))} Erlang in één interval (aanbod x "
+        f"gespreksduur / interval), meer dan de rekengrens van {_tekst(Fraction(MAX_VERKEER))} Erlang; "
+        "controleer aanbod, gespreksduur en interval",
+    )
+
+
+def _b_verder(b: float, van: int, tot: int, a: float) -> float:
+    """Erlang B(tot, A) from B(van, A), by the same recurrence; once it underflows it stays 0."""
+    for n in range(van + 1, tot + 1):
+        if b == 0.0:
+            break
+        ab = a * b
+        b = ab / (n + ab)
+    return b
+
+
+def _c_uit_b(n: int, a: float, b: float) -> float:
+    # (N - A) + A B rather than N - A (1 - B): no cancellation when N is close to A.
+    return n * b / ((n - a) + a * b)
+
+
+def _haalt(c: float, exponent: float, n: int, a: Fraction, inst: _Instellingen) -> bool:
+    """Does SL = 1 - C exp(...) reach the target? Taken again exactly when within a hair of it."""
+    sl = 1.0 - c * exponent
+    doel = inst.doel_f
+    if abs(sl - doel) > _TWIJFEL:
+        return sl > doel
+    with localcontext() as ctx:
+        ctx.prec = _PRECISIE
+        x = _decimaal((n - a) * inst.binnen_s / inst.gespreksduur_s)
+        return 1 - Decimal(c) * (-x).exp() >= _decimaal(inst.doel)
+
+
+def _interval(n: int, af: float, c: float, exponent: float, inst: _Instellingen) -> Interval:
+    return Interval(
+        agenten=n,
+        servicelevel=1.0 - c * exponent,
+        bezetting=af / n,
+        wachtkans=c,
+        gemiddelde_wachttijd_s=c * float(inst.gespreksduur_s) / (n - af),
+        verkeer=af,
+    )
+
+
+def _verkeer(aanbod: Fraction, inst: _Instellingen) -> Fraction:
+    """A = aanbod x gespreksduur / interval, exact (contract: per interval)."""
+    return aanbod * inst.duur_per_interval
+
+
 def _instellingen(interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal | None,
                   binnen_s: Getal, max_bezetting: Getal | None) -> _Instellingen:
     """The checked settings, exact; raises the first problem `check` finds.
@@ -338,6 +333,13 @@ def _exact(waarde: Getal, veld: str) -> Fraction:
         return Fraction(waarde)
     except (ValueError, OverflowError):  # NaN, infinity
         raise Erlangfout(veld, f"{veld} moet een eindig getal zijn (gegeven: {waarde})") from None
+
+
+def _aanbod(aanbod: Getal) -> Fraction:
+    exact = _exact(aanbod, "aanbod")
+    if exact < 0:
+        raise Erlangfout("aanbod", f"het aanbod kan niet negatief zijn (gegeven: {_tekst(exact)})")
+    return exact
 
 
 def _decimaal(waarde: Fraction) -> Decimal:
@@ -384,6 +386,10 @@ def _tekst(waarde: Fraction) -> str:
 # patience it tends to Erlang C's 1 - C exp(-(N - A) T / gespreksduur); the tests check that,
 # the patience = handle time case (the number of calls present is then Poisson(A)), and a
 # brute-force sum over queue positions.
+#
+# Unlike Erlang C above, this has no exact re-check near the target: it leans on the platform's
+# exp, log and lgamma, so a count whose service level lands within about 1e-12 of the target
+# could differ between machines. It is not wired into the bruto/netto.
 
 
 class IntervalMetAfhakers(NamedTuple):
@@ -466,16 +472,6 @@ def compute_interval_met_afhakers(aanbod: Getal, *, interval_s: Getal, gespreksd
     return gevonden
 
 
-def _b_verder(b: float, van: int, tot: int, a: float) -> float:
-    """Erlang B(tot, A) from B(van, A), by the same recurrence; once it underflows it stays 0."""
-    for n in range(van + 1, tot + 1):
-        if b == 0.0:
-            break
-        ab = a * b
-        b = ab / (n + ab)
-    return b
-
-
 def _met_afhakers(n: int, a: float, b: float, geduld: Fraction, inst: _Instellingen) -> IntervalMetAfhakers:
     duur = float(inst.gespreksduur_s)
     theta = 1 / float(geduld)
@@ -513,10 +509,11 @@ def _met_afhakers(n: int, a: float, b: float, geduld: Fraction, inst: _Instellin
 def _log_f(x: float, y: float) -> float:
     """log F(x, y), F = 1 + sum_j prod_{k<=j} y / (x + k).
 
-    Summed term by term, rescaled so it never overflows, while that is short: the terms grow
-    until j = y - x, so past `_REEKS` terms of growth (callers far more than the agents can
-    take, with long patience) it switches to F = x e^y y^-x gamma(x, y), the lower incomplete
-    gamma function, whose upper part's continued fraction converges fast exactly there.
+    Summed term by term (rescaled, so it never overflows) while the terms shrink from the
+    start, y <= x + 1. Past that they grow until j = y - x, which with more callers than the
+    agents can take and a long patience is many terms; there F = x e^y y^-x gamma(x, y), the
+    lower incomplete gamma function, and its upper part's continued fraction converges fast:
+    the split Numerical Recipes makes.
     """
     if y - x > _REEKS:
         return _log_f_kettingbreuk(x, y)
@@ -534,7 +531,7 @@ def _log_f(x: float, y: float) -> float:
 
 
 def _log_f_kettingbreuk(x: float, y: float) -> float:
-    """log F for y > x + _REEKS: log x + y - x log y + log Gamma(x) + log(1 - Q(x, y)), with Q the
+    """log F for y > x + 1: log x + y - x log y + log Gamma(x) + log(1 - Q(x, y)), with Q the
     regularised upper incomplete gamma by Lentz's continued fraction (Numerical Recipes, gcf)."""
     if x == 0.0:  # no agents: F(0, y) = sum y^j / j! = e^y
         return y
@@ -558,7 +555,7 @@ def _log_f_kettingbreuk(x: float, y: float) -> float:
     return math.log(x) + y - x * math.log(y) + math.lgamma(x) + math.log1p(-math.exp(log_q))
 
 
-_REEKS = 1.0  # as Numerical Recipes splits the incomplete gamma: series below x + 1, fraction above
+_REEKS = 1.0  # series up to y = x + 1, continued fraction beyond
 _LOG_1E250 = 250 * math.log(10)
 
 
@@ -568,9 +565,3 @@ def _geduld(geduld_s: Getal) -> Fraction:
         raise Erlangfout("geduld", f"het gemiddelde geduld moet langer zijn dan 0 s (gegeven: {_tekst(geduld)} s)")
     return geduld
 
-
-def _aanbod(aanbod: Getal) -> Fraction:
-    exact = _exact(aanbod, "aanbod")
-    if exact < 0:
-        raise Erlangfout("aanbod", f"het aanbod kan niet negatief zijn (gegeven: {_tekst(exact)})")
-    return exact
