@@ -5,11 +5,12 @@ The references:
   formula in exact integers for 10,000 Erlang (`_c_integer`): no floats, no recurrence;
 - closed forms worked by hand: M/M/1 waits with probability A; M/M/2 with A^2 / (2 + A);
   C(3, 2) = (8/6 x 3) / (1 + 2 + 2 + 8/6 x 3) = 4/9;
-- two worked examples from the literature, their published figures typed in by hand at the
-  precision they are printed: Westbay Engineers' "The Erlang-C formula" (360 calls per half
-  hour, 4 minutes, 55 agents, 15 s: 48 Erlang, occupancy 0.87, probability of waiting 24%,
-  ASA 8.2 s, service level 85%), and the 100-calls-per-half-hour example of call-centre
-  planning guides (3 minutes, 80/20: 10 Erlang and 14 agents).
+- two worked examples from the literature, their figures typed in by hand at the precision
+  they are printed (from the published pages as remembered, not fetched here, and each one
+  confirmed by the exact formula in this file): Westbay Engineers' "The Erlang-C formula"
+  (360 calls per half hour, 4 minutes, 55 agents, 15 s: 48 Erlang, occupancy 0.87,
+  probability of waiting 24%, ASA 8.2 s, service level 85%), and the 100-calls-per-half-hour
+  example of call-centre planning guides (3 minutes, 80/20: 10 Erlang and 14 agents).
 Every figure the engine returns is compared with the exact formula to 3 decimals, as the
 contract asks.
 """
