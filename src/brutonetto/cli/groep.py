@@ -45,7 +45,7 @@ _VERTALINGEN: tuple[tuple[str, str], ...] = (
     (r"Option '(.*)' requires an argument\.", r"de optie \1 heeft een waarde nodig"),
     (r"Option '(.*)' requires (\d+) arguments\.", r"de optie \1 heeft \2 waarden nodig"),
     (r"Option '(.*)' does not take a value\.", r"de optie \1 neemt geen waarde"),
-    (r"Got unexpected extra arguments? \((.*)\)", r"onverwacht extra argument: \1"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", r"onverwacht extra argument: \1"),
     (r"Invalid value for '(.*?)'(?: / '.*?')*: (.*)", r"ongeldige waarde voor \1: \2"),
     (r"Invalid value: (.*)", r"ongeldige waarde: \1"),
 )

@@ -316,6 +316,7 @@ def _kaarten(
     """One card per row: the functie and scenario as a heading, then every figure on a line."""
     regels: list[tuple[str, str | None]] = []
     scenario = koppen.index("Scenario")
+    balk = [i for i, kop in enumerate(koppen) if kop.startswith("Direct █")]  # the share says it on a card
     breedte = max(len(kop) for kop in koppen)
     for cellen in rijen + totalen:
         if regels:
@@ -323,7 +324,7 @@ def _kaarten(
         kop = " · ".join(cellen[i] for i in (*groep_kolommen, scenario) if cellen[i])
         regels.append((kop, "bold"))
         for i, naam in enumerate(koppen):
-            if i not in groep_kolommen and i != scenario and cellen[i]:
+            if i not in groep_kolommen and i != scenario and i not in balk and cellen[i]:
                 regels.append((f"  {naam.ljust(breedte)}  {cellen[i]}", None))
     return regels
 

@@ -46,7 +46,7 @@ def rekenblad_in_terminal(bladen: list[Any], uit: TextIO, breedte: int) -> None:
     console = Console(file=uit, force_terminal=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
     for regel, soort in tekstregels:
         if soort != "stap":
-            for deel in textwrap.wrap(regel, breedte, subsequent_indent="  ") or [""]:
+            for deel in textwrap.wrap(regel, breedte, subsequent_indent="  ", break_on_hyphens=False) or [""]:
                 console.print(Text(deel, style="bold" if soort == "kop" else ""))
             continue
         for deel in vouw(regel, breedte):
