@@ -8,7 +8,9 @@ import pytest
 import typer.main
 
 import brutonetto.cli.uitvoer
-from brutonetto.cli.commands import app
+from brutonetto.cli.commands import DebugOptie, Dialect, DialectOptie, Formaat, FormaatOptie, UitvoerOptie, app
+from brutonetto.cli.groep import OPTIES, Commando, Groep
+from brutonetto.cli.uitvoer import Inhoud, Opmaak, Resultaat, voer_uit
 from conftest import EXAMPLES, ROOT
 
 ENGELS_IN_HULP = ("Usage", "Options", "Arguments", "Commands", "Show this message", "<bool>", "<list", "[default", "[required]")
@@ -184,3 +186,54 @@ def test_standaard_on_stdin_is_relative_to_the_working_directory_and_documented(
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert "relatief aan de map waarin u brutonetto start" in readme
     assert "relatief aan de huidige map" in " ".join(cli("compute", "--help").stdout.split())
+
+
+# A new command with the standard output options ---------------------------------------
+
+
+def test_a_new_command_gets_every_format_from_the_shared_options_and_the_runner(tmp_path, monkeypatch):
+    """What a v2 command (sensitivity, budget, ...) writes: the shared options, an Inhoud, one call."""
+    import json
+    from decimal import Decimal
+    from functools import partial
+
+    import typer
+    from typer.testing import CliRunner
+
+
+    class Jaren(Inhoud):
+        def rijen(self):
+            return [{"jaar": Decimal(2023), "kosten": Decimal("1.5")}, {"jaar": Decimal(2024), "kosten": Decimal("2")}]
+
+        def tabel(self, uit, breedte, opmaak):
+            uit.writelines(f"{r['jaar']}  {r['kosten']}\n" for r in self.rijen())
+
+        def csv(self, uit, dialect):
+            uit.write("jaar;kosten\r\n" if dialect == "nl" else "jaar,kosten\r\n")
+
+    def _werk() -> Resultaat:
+        return Resultaat(Jaren(), [], ["let op"], [])
+
+    proef = typer.Typer()
+
+    @proef.command(cls=Commando, options_metavar=OPTIES)
+    def budget(
+        formaat: FormaatOptie = Formaat.table, csv_dialect: DialectOptie = Dialect.en,
+        output: UitvoerOptie = None, debug: DebugOptie = False,
+    ) -> None:
+        """Een proefcommando met de gewone uitvoeropties, in een paar regels."""
+        voer_uit(partial(_werk), Opmaak(formaat.value, output, csv_dialect.value), debug)
+
+    groep = typer.Typer(cls=Groep.met(proef), rich_markup_mode=None)
+    groep.callback()(lambda: None)
+    monkeypatch.chdir(tmp_path)
+    loper = CliRunner()
+    tabel = loper.invoke(groep, ["budget"])
+    assert tabel.exit_code == 0 and tabel.stdout == "2023  1.5\n2024  2\n" and "waarschuwing: let op" in tabel.stderr
+    assert json.loads(loper.invoke(groep, ["budget", "-f", "json"]).stdout) == [{"jaar": 2023, "kosten": 1.5}, {"jaar": 2024, "kosten": 2}]
+    assert loper.invoke(groep, ["budget", "-f", "jsonl"]).stdout.count("\n") == 2
+    assert loper.invoke(groep, ["budget", "-f", "csv", "--csv-dialect", "nl"]).stdout.strip() == "jaar;kosten"
+    assert loper.invoke(groep, ["budget", "-f", "json", "-o", "b.json"]).exit_code == 0
+    assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))[1]["jaar"] == 2024
+    fout = loper.invoke(groep, ["budget", "-f", "xlsx"])
+    assert fout.exit_code == 2 and "'xlsx' is geen van 'table', 'json', 'jsonl', 'csv'" in fout.stderr

@@ -7,10 +7,15 @@ file. What a format needs is written once, in `FORMATEN`: whether it only goes t
 hands over an `Inhoud` (records, rekenbladen, a text) that has those methods.
 
 Adding a command with the standard output options (v2: sensitivity, budget, realisation,
-erlang) is: a `Formaat`-typed option plus `DialectOptie` and `UitvoerOptie`, an `Inhoud`
-with `rijen()` and `tabel()` (and `csv()`), and one call
+erlang) is: the shared option types of `commands` (`FormaatOptie`, `DialectOptie`,
+`UitvoerOptie`, `DebugOptie`), an `Inhoud` with `rijen()`, `tabel()` and `csv()`, a work
+function returning a `Resultaat`, and one call:
 
-    voer_uit(partial(_mijn_werk, paden), Opmaak(formaat.value, output, csv_dialect.value), debug)
+    @commando()
+    def budget(paden: Paden, formaat: FormaatOptie = Formaat.table, csv_dialect: DialectOptie = Dialect.en,
+               output: UitvoerOptie = None, debug: DebugOptie = False) -> None:
+        '''De jaren: kosten tegen financiering.'''
+        voer_uit(partial(_budget, paden), Opmaak(formaat.value, output, csv_dialect.value), debug)
 
 Exit codes (contract): 0 success, 1 invalid input, 2 wrong usage, 3 internal error.
 """
@@ -18,6 +23,7 @@ Exit codes (contract): 0 success, 1 invalid input, 2 wrong usage, 3 internal err
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, NamedTuple
 
@@ -74,35 +80,35 @@ class Inhoud:
         raise NotImplementedError
 
 
-def _json(inhoud: Inhoud, uit: IO[Any], opmaak: Opmaak, breedte: int | None) -> None:
+def _json(inhoud: Inhoud, opmaak: Opmaak, uit: IO[Any], breedte: int | None) -> None:
     from brutonetto.output.render import render_json
 
     render_json(inhoud.rijen(), uit)
 
 
-def _jsonl(inhoud: Inhoud, uit: IO[Any], opmaak: Opmaak, breedte: int | None) -> None:
+def _jsonl(inhoud: Inhoud, opmaak: Opmaak, uit: IO[Any], breedte: int | None) -> None:
     from brutonetto.output.render import json_waarde
 
     uit.writelines(json_waarde(rij) + "\n" for rij in inhoud.rijen())
 
 
-class Formaat(NamedTuple):
+class Schrijfwijze(NamedTuple):
     """One `--format`: whether it needs `--output`, whether it is binary, and its writer."""
 
     alleen_bestand: bool
     binair: bool
-    schrijf: Callable[[Inhoud, IO[Any], Opmaak, int | None], None]
+    schrijf: Callable[[Inhoud, Opmaak, IO[Any], int | None], None]  # (result, options, stream, terminal width)
 
 
-FORMATEN: dict[str, Formaat] = {
-    "table": Formaat(False, False, lambda inhoud, uit, opmaak, breedte: inhoud.tabel(uit, breedte, opmaak)),
-    "text": Formaat(False, False, lambda inhoud, uit, opmaak, breedte: inhoud.tabel(uit, breedte, opmaak)),
-    "json": Formaat(False, False, _json),
-    "jsonl": Formaat(False, False, _jsonl),
-    "csv": Formaat(False, False, lambda inhoud, uit, opmaak, breedte: inhoud.csv(uit, opmaak.dialect)),
-    "xlsx": Formaat(True, True, lambda inhoud, uit, opmaak, breedte: inhoud.xlsx(uit)),
-    "svg": Formaat(True, False, lambda inhoud, uit, opmaak, breedte: inhoud.grafiek(uit, "svg")),
-    "png": Formaat(True, True, lambda inhoud, uit, opmaak, breedte: inhoud.grafiek(uit, "png")),
+FORMATEN: dict[str, Schrijfwijze] = {
+    "table": Schrijfwijze(False, False, lambda inhoud, opmaak, uit, breedte: inhoud.tabel(uit, breedte, opmaak)),
+    "text": Schrijfwijze(False, False, lambda inhoud, opmaak, uit, breedte: inhoud.tabel(uit, breedte, opmaak)),
+    "json": Schrijfwijze(False, False, _json),
+    "jsonl": Schrijfwijze(False, False, _jsonl),
+    "csv": Schrijfwijze(False, False, lambda inhoud, opmaak, uit, breedte: inhoud.csv(uit, opmaak.dialect)),
+    "xlsx": Schrijfwijze(True, True, lambda inhoud, opmaak, uit, breedte: inhoud.xlsx(uit)),
+    "svg": Schrijfwijze(True, False, lambda inhoud, opmaak, uit, breedte: inhoud.grafiek(uit, "svg")),
+    "png": Schrijfwijze(True, True, lambda inhoud, opmaak, uit, breedte: inhoud.grafiek(uit, "png")),
 }
 _NAAR_BESTAND = {"xlsx": "een Excel-werkboek", "svg": "een grafiek", "png": "een grafiek"}
 
@@ -140,7 +146,7 @@ def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) 
         if resultaat.inhoud is None or opmaak is None:
             return
         formaat = FORMATEN[opmaak.formaat]
-        schrijf = lambda uit, breedte: formaat.schrijf(resultaat.inhoud, uit, opmaak, breedte)  # noqa: E731
+        schrijf = partial(formaat.schrijf, resultaat.inhoud, opmaak)
         if opmaak.bestand is not None:
             schrijf_bestand(schrijf, opmaak.bestand, resultaat.invoer, formaat.binair)
         else:
