@@ -218,7 +218,7 @@ def _compare(oud: str, nieuw: str) -> Resultaat:
                 "(gebruik compute voor de scenario's)"
             )
     fouten = oude.fouten + nieuwe.fouten + rapport.fouten
-    return Resultaat(Records(rapport), fouten, waarschuwingen, oude.bestanden + nieuwe.bestanden)
+    return Resultaat(Records(rapport), fouten, list(dict.fromkeys(waarschuwingen)), oude.bestanden + nieuwe.bestanden)
 
 
 @commando()
