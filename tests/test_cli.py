@@ -140,13 +140,14 @@ def test_table_shows_dutch_numbers_and_a_total_per_scenario(cli):
     cellen = [c.strip() for c in rij.strip("│┃ ").split("│")]
     assert cellen == [
         "Medewerker bezwaar", "Bezwaar & Beroep", "extra_leertijd",
-        "1.631,0", "359,3", "1.271,7", "78,0%", "420,90", "+11,91", "€ 893.611",
-    ]
+        "1.631,0", "359,3", "1.271,7", "78,0%", "67,9%", "420,90", "+11,91", "€ 893.611",
+    ]  # aandeel bruto (contract v2): 1271,727444 / 1872 (36 x 52) = 0,679341
     totaal = next(line for line in lines if "Totaal" in line and "extra_leertijd" in line)
     cellen = [c.strip() for c in totaal.strip("│┃ ").split("│")]
     # hours weighted by fte: (420,9 x 1271,727444 + 50 x 1380,727444) / 470,9 = 1283,300
     # fte 470,9; extra fte 11,914817 + 0,434554 = 12,349371; costs only where known
-    assert cellen[3:] == ["1.631,0", "347,7", "1.283,3", "78,7%", "470,90", "+12,35", "€ 893.611"]
+    # aandeel bruto of the total: 1283,300 / 1872 = 0,685523
+    assert cellen[3:] == ["1.631,0", "347,7", "1.283,3", "78,7%", "68,6%", "470,90", "+12,35", "€ 893.611"]
 
 
 def test_scenario_option_limits_the_scenarios_but_keeps_basis(cli):
@@ -367,6 +368,7 @@ def test_the_console_entry_point_runs_one_command_and_lists_them_all(tmp_path):
 def test_the_contract_example_record_is_reproduced_byte_for_byte(cli):
     # contract.md, "Output": 36 x 52 = 1872; - 191 - 50 = 1631; 5,7% = 92,967; + 185 = 277,967;
     # 1631 - 277,967 = 1353,033; / 1631 = 0,829573; no kosten or uurtarief: null
+    # contract v2 adds aandeel_bruto after waarde_extra_uren: 1353,033 / 1872 = 0,72277404 -> 0,722774
     cli.write("path.yaml", """\
         functie: "..."
         eenheid: "..."
@@ -381,7 +383,8 @@ def test_the_contract_example_record_is_reproduced_byte_for_byte(cli):
         '"aftrek": {"verzuim": 92.967, "leren_en_ontwikkelen": 185}, '
         '"totaal_aftrek": 277.967, "directe_uren": 1353.033, "aandeel_direct": 0.829573, '
         '"fte": 100, "werklast_uren": null, "fte_nodig": null, '
-        '"basis_directe_uren": 1353.033, "extra_fte": 0, "extra_kosten": null, "waarde_extra_uren": null}\n]\n'
+        '"basis_directe_uren": 1353.033, "extra_fte": 0, "extra_kosten": null, "waarde_extra_uren": null, '
+        '"aandeel_bruto": 0.722774}\n]\n'
     )
 
 

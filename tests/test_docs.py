@@ -35,7 +35,14 @@ def test_every_engine_formula_cites_its_section():
     secties = set(re.findall(r"^## §(\d)", BEREKENING, re.M))
     geciteerd = set(re.findall(r"§(\d)", engine))
     assert "docs/berekening.md" in engine
-    assert secties == {"1", "2", "3", "4", "5", "6", "7"} and geciteerd == secties
+    assert secties == {"1", "2", "3", "4", "5", "6", "7", "8"} and geciteerd == secties
+
+
+def test_every_rule_cites_a_section_of_the_formula_sheet():
+    from brutonetto.engine.regels import REGELS
+
+    secties = set(re.findall(r"^## (§\d)", BEREKENING, re.M))
+    assert {regel.paragraaf for regel in REGELS.values()} == secties
 
 
 def test_the_readme_links_the_formula_sheet_and_shows_the_chart():

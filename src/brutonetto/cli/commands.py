@@ -348,7 +348,7 @@ def _records_schrijver(rapport, formaat: Formaat, dialect: Dialect, output: Path
             from brutonetto.output.werkboek import WerkboekOntbreekt, schrijf
 
             try:
-                schrijf(rapport.records, rapport.profielen, uit)
+                schrijf(rapport.records, uit)
             except WerkboekOntbreekt as fout:
                 raise Gebruiksfout(str(fout)) from None
 

@@ -11,8 +11,12 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import NamedTuple
 
+from brutonetto.engine.regels import (
+    DAG_X_UREN_PER_DAG, EXTRA_FTE_FTE, EXTRA_FTE_WERKLAST, OPGEGEVEN_UREN, PROCENT_BESCHIKBAAR, PROCENT_BRUTO,
+    WEEK_X_WEKEN_PER_JAAR, WEEK_X_WERKWEKEN,
+)
 from brutonetto.notation import nl
-from brutonetto.input.quantity import BESCHIKBAAR, BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
 # Exact enough for any budget: 40 significant digits before the final rounding on output.
 PRECISIE = 40
@@ -58,11 +62,13 @@ class Uitkomst(NamedTuple):
     totaal_aftrek: Decimal
     directe_uren: Decimal
     aandeel_direct: Decimal
+    aandeel_bruto: Decimal | None
     fte_nodig: Decimal | None
     # the conversion factors used, for showing the working (`brutonetto explain`)
     weken_per_jaar: Decimal = WEKEN_PER_JAAR
     uren_per_dag: Decimal | None = None
     werkweken: Decimal | None = None  # beschikbare uren / uren_per_week, for `uur/week` in aftrek
+    totaal_verlof: Decimal | None = None  # sum(verlof), when beschikbare uren are computed from bruto
 
 
 class Verschil(NamedTuple):
@@ -72,6 +78,7 @@ class Verschil(NamedTuple):
     extra_fte: Decimal | None
     extra_kosten: Decimal | None
     waarde_extra_uren: Decimal | None
+    regel: str | None = None  # which extra-fte formula applied: EXTRA_FTE_WERKLAST or EXTRA_FTE_FTE
 
 
 def compute(profiel: Profiel) -> Uitkomst:
@@ -95,9 +102,10 @@ def compare(
         ctx.prec = PRECISIE
         d_basis, d_nieuw = basis.directe_uren, uitkomst.directe_uren
         fte = basis_profiel.fte
-        if uitkomst.fte_nodig is not None and basis.fte_nodig is not None:
+        regel = extra_fte_regel(basis, uitkomst, fte)
+        if regel == EXTRA_FTE_WERKLAST:
             extra_fte = uitkomst.fte_nodig - basis.fte_nodig  # W_S/D_S - W_B/D_B
-        elif fte is not None:
+        elif regel == EXTRA_FTE_FTE:
             extra_fte = fte * (d_basis / d_nieuw - 1)  # fte x (D_B / D_S - 1)
         else:
             extra_fte = None
@@ -111,7 +119,15 @@ def compare(
             if fte is not None and profiel.uurtarief is not None
             else None
         )
-        return Verschil(d_basis, extra_fte, extra_kosten, waarde_extra_uren)
+        return Verschil(d_basis, extra_fte, extra_kosten, waarde_extra_uren, regel)
+
+
+def extra_fte_regel(basis: Uitkomst, uitkomst: Uitkomst, fte: Decimal | None) -> str | None:
+    """Which extra-fte formula applies (berekening.md §6): with a werklast in both, the difference
+    in fte_nodig; else, with the basis fte, fte x (D_B / D_S - 1); else none."""
+    if uitkomst.fte_nodig is not None and basis.fte_nodig is not None:
+        return EXTRA_FTE_WERKLAST
+    return EXTRA_FTE_FTE if fte is not None else None
 
 
 def _compute(profiel: Profiel) -> Uitkomst:
@@ -132,6 +148,7 @@ def _compute(profiel: Profiel) -> Uitkomst:
             "verlof (zet beschikbare_uren: null om een overgenomen waarde te laten vervallen)",
         )
     verlof: dict[str, Decimal] = {}
+    totaal_verlof = None
     if profiel.beschikbare_uren is not None:
         beschikbaar = profiel.beschikbare_uren
         if beschikbaar <= 0:
@@ -139,10 +156,11 @@ def _compute(profiel: Profiel) -> Uitkomst:
     elif bruto is not None:
         for naam, hoeveelheid in profiel.verlof.items():
             verlof[naam] = _uren(
-                hoeveelheid, ("verlof", naam), basis=bruto, bruto=bruto,
+                hoeveelheid, ("verlof", naam), beschikbaar=None, bruto=bruto,
                 per_dag=per_dag, per_week_factor=weken,
             )
-        beschikbaar = bruto - sum(verlof.values(), NUL)
+        totaal_verlof = sum(verlof.values(), NUL)
+        beschikbaar = bruto - totaal_verlof
         if beschikbaar <= 0:
             raise Rekenfout(
                 ("verlof",),
@@ -162,7 +180,7 @@ def _compute(profiel: Profiel) -> Uitkomst:
     aftrek: dict[str, Decimal] = {}
     for naam, hoeveelheid in profiel.aftrek.items():
         aftrek[naam] = _uren(
-            hoeveelheid, ("aftrek", naam), basis=beschikbaar, bruto=bruto,
+            hoeveelheid, ("aftrek", naam), beschikbaar=beschikbaar, bruto=bruto,
             per_dag=per_dag, per_week_factor=weken_gewerkt,
         )
     totaal = sum(aftrek.values(), NUL)
@@ -184,47 +202,68 @@ def _compute(profiel: Profiel) -> Uitkomst:
         totaal_aftrek=totaal,
         directe_uren=directe,
         aandeel_direct=directe / beschikbaar,  # aandeel_direct = directe_uren / beschikbare_uren
+        # aandeel_bruto = directe_uren / bruto_uren (null without bruto)   berekening.md §8
+        aandeel_bruto=directe / bruto if bruto is not None else None,
         fte_nodig=nodig,
         weken_per_jaar=weken,
         uren_per_dag=per_dag,
         werkweken=weken_gewerkt,
+        totaal_verlof=totaal_verlof,
     )
+
+
+def omrekening(hoeveelheid: Hoeveelheid, stap: str) -> str:
+    """The rule that turns one verlof or aftrek line into hours per year (berekening.md §3).
+
+    The one place this is decided: `compute` converts by it, and the steps that explain and
+    the workbook show name it. `stap` is "verlof" or "aftrek": a bare percentage is of the
+    stage base (bruto for verlof, beschikbaar for aftrek); `uur/week` counts every week of the
+    year in verlof and the weeks actually worked in aftrek.
+    """
+    eenheid = hoeveelheid.eenheid
+    if eenheid == PROCENT:
+        if hoeveelheid.van == BRUTO or (hoeveelheid.van is None and stap == "verlof"):
+            return PROCENT_BRUTO
+        return PROCENT_BESCHIKBAAR
+    if eenheid == UUR_PER_WEEK:
+        return WEEK_X_WEKEN_PER_JAAR if stap == "verlof" else WEEK_X_WERKWEKEN
+    if eenheid == DAG:
+        return DAG_X_UREN_PER_DAG
+    return OPGEGEVEN_UREN
 
 
 def _uren(
     hoeveelheid: Hoeveelheid,
     veld: tuple[str, ...],
     *,
-    basis: Decimal,
+    beschikbaar: Decimal | None,
     bruto: Decimal | None,
     per_dag: Decimal | None,
     per_week_factor: Decimal | None,
 ) -> Decimal:
-    """Hours per year of one deduction; `basis` is the stage base of a bare percentage.
-
-    The table of conversions: berekening.md §3.
-    """
+    """Hours per year of one deduction, by the rule `omrekening` picks (berekening.md §3)."""
+    regel = omrekening(hoeveelheid, veld[0])
     getal = hoeveelheid.getal
-    if hoeveelheid.eenheid == PROCENT:
-        if hoeveelheid.van == BRUTO:
-            if bruto is None:
-                raise Rekenfout(
-                    veld,
-                    "een percentage van bruto heeft uren_per_week nodig om de bruto uren te kennen",
-                )
-            basis = bruto
-        elif hoeveelheid.van == BESCHIKBAAR and veld[0] == "verlof":
+    if regel == PROCENT_BRUTO:
+        if bruto is None:
+            raise Rekenfout(
+                veld,
+                "een percentage van bruto heeft uren_per_week nodig om de bruto uren te kennen",
+            )
+        return bruto * getal / HONDERD
+    if regel == PROCENT_BESCHIKBAAR:
+        if beschikbaar is None:  # verlof: the beschikbare uren follow from it
             raise Rekenfout(
                 veld, "verlof kan geen percentage van de beschikbare uren zijn: die volgen uit het verlof"
             )
-        return basis * getal / HONDERD
-    if hoeveelheid.eenheid == UUR_PER_WEEK:
+        return beschikbaar * getal / HONDERD
+    if regel in (WEEK_X_WEKEN_PER_JAAR, WEEK_X_WERKWEKEN):
         if per_week_factor is None:
             raise Rekenfout(
                 veld, f"'{hoeveelheid}' heeft uren_per_week nodig om het aantal weken te kennen"
             )
         return getal * per_week_factor
-    if hoeveelheid.eenheid == DAG:
+    if regel == DAG_X_UREN_PER_DAG:
         if per_dag is None:
             raise Rekenfout(
                 veld, f"'{hoeveelheid}' heeft uren_per_dag of uren_per_week nodig om dagen in uren om te rekenen"
