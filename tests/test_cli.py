@@ -403,3 +403,65 @@ def test_output_is_utf8_even_when_the_shell_redirects_in_a_legacy_code_page():
     assert run.stdout.startswith("\ufefffunctie;".encode())  # the BOM, which cp1252 cannot encode
     tabel = subprocess.run([sys.executable, "-m", "brutonetto", "compute", str(EXAMPLES / "hot-2023.yaml")], capture_output=True, env=env)
     assert tabel.returncode == 0 and "┏".encode() in tabel.stdout
+
+
+def test_aandeel_bruto_is_null_without_bruto_and_its_column_shows_only_when_a_row_has_it(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1600\naftrek: {indirect: 400}\n")
+    (record,) = cli.json("compute", "p.yaml")
+    assert list(record)[-2:] == ["waarde_extra_uren", "aandeel_bruto"] and record["aandeel_bruto"] is None
+    assert "Aandeel bruto" not in cli("compute", "p.yaml").stdout
+    csv_regels = cli("compute", "p.yaml", "-f", "csv").stdout.splitlines()
+    assert csv_regels[0].endswith(",waarde_extra_uren,aandeel_bruto") and csv_regels[1].endswith(",")
+    # with 40 x 52 = 2080 bruto uren: 1200 / 2080 = 0,576923
+    cli.write("q.yaml", "functie: Y\nuren_per_week: 40\nbeschikbare_uren: 1600\naftrek: {indirect: 400}\n")
+    assert cli("compute", "q.yaml", "-f", "csv").stdout.splitlines()[1].endswith(",0.576923")
+    assert "57,7%" in cli("compute", "p.yaml", "q.yaml").stdout
+
+
+COMPARE_OUD = """\
+    eenheid: SMZ
+    standaard: {beschikbare_uren: 1631}
+    functies:
+      - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331}}
+      - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}
+"""
+COMPARE_NIEUW = """\
+    eenheid: SMZ
+    standaard: {beschikbare_uren: 1631}
+    functies:
+      - {functie: Nieuw, fte: 3, aftrek: {indirect: 300}}
+      - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331, leren: 40}}
+"""
+
+
+def _tabel(uit: str) -> dict[tuple[str, str], dict[str, str]]:
+    regels = uit.splitlines()
+    koppen = [c.strip() for c in regels[1][1:-1].split("┃")]
+    rijen = [[c.strip() for c in r[1:-1].split("│")] for r in regels if r.startswith("│")]  # blank cells too
+    return {(r[0], r[koppen.index("Scenario")]): dict(zip(koppen, r)) for r in rijen}
+
+
+def test_compare_leaves_the_basis_row_and_total_blank_as_compute_does(cli):
+    cli.write("oud.yaml", COMPARE_OUD)
+    cli.write("nieuw.yaml", COMPARE_NIEUW)
+    rijen = _tabel(cli("compare", "oud.yaml", "nieuw.yaml").stdout)
+    for sleutel in [("Procesbegeleider", "oud"), ("Verdwenen", "oud"), ("Totaal gekoppeld", "oud")]:
+        assert (rijen[sleutel]["Extra fte"], rijen[sleutel]["Extra kosten"]) == ("", ""), sleutel
+    # 100 x (1300 / 1260 - 1) = 3,174603; x 70.000 = 222.222
+    assert (rijen[("Procesbegeleider", "nieuw")]["Extra fte"], rijen[("Procesbegeleider", "nieuw")]["Extra kosten"]) == ("+3,17", "€ 222.222")
+
+
+def test_compare_totals_cover_the_matched_functies_and_say_so(cli):
+    cli.write("oud.yaml", COMPARE_OUD)
+    cli.write("nieuw.yaml", COMPARE_NIEUW)
+    rijen = _tabel(cli("compare", "oud.yaml", "nieuw.yaml").stdout)
+    # only Procesbegeleider is in both: 100 fte on each side (not 105 and 103), its hours alone
+    assert rijen[("Totaal gekoppeld", "oud")]["Fte"] == "100,00"
+    assert rijen[("Totaal gekoppeld", "nieuw")]["Fte"] == "100,00"
+    assert rijen[("Totaal gekoppeld", "oud")]["Directe uren"] == "1.300,0"
+    assert rijen[("Totaal gekoppeld", "nieuw")]["Directe uren"] == "1.260,0"
+    assert ("Totaal", "oud") not in rijen
+    # both files the same functies: a plain Totaal, as compute
+    cli.write("nieuw2.yaml", COMPARE_OUD.replace("indirect: 331}", "indirect: 371}"))
+    rijen = _tabel(cli("compare", "oud.yaml", "nieuw2.yaml").stdout)
+    assert rijen[("Totaal", "oud")]["Fte"] == "105,00" and rijen[("Totaal", "oud")]["Extra fte"] == ""
