@@ -12,6 +12,7 @@ import pytest
 
 from brutonetto import __version__
 from brutonetto.engine.records import KOLOMMEN
+from conftest import COMPARE_NIEUW, COMPARE_OUD
 
 UNIT = """\
     eenheid: Bezwaar & Beroep
@@ -280,20 +281,8 @@ def test_identical_input_gives_byte_identical_output(cli):
 
 
 def test_compare_matches_functies_by_name_and_reports_the_lonely_ones(cli):
-    cli.write("oud.yaml", """\
-        eenheid: SMZ
-        standaard: {beschikbare_uren: 1631}
-        functies:
-          - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331}}
-          - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}
-    """)
-    cli.write("nieuw.yaml", """\
-        eenheid: SMZ
-        standaard: {beschikbare_uren: 1631}
-        functies:
-          - {functie: Nieuw, fte: 3, aftrek: {indirect: 300}}
-          - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331, leren: 40}}
-    """)
+    cli.write("oud.yaml", COMPARE_OUD)
+    cli.write("nieuw.yaml", COMPARE_NIEUW)
     result = cli("compare", "oud.yaml", "nieuw.yaml", "-f", "json")
     records = json.loads(result.stdout)
     assert [(r["functie"], r["scenario"]) for r in records] == [
@@ -416,22 +405,6 @@ def test_aandeel_bruto_is_null_without_bruto_and_its_column_shows_only_when_a_ro
     cli.write("q.yaml", "functie: Y\nuren_per_week: 40\nbeschikbare_uren: 1600\naftrek: {indirect: 400}\n")
     assert cli("compute", "q.yaml", "-f", "csv").stdout.splitlines()[1].endswith(",0.576923")
     assert "57,7%" in cli("compute", "p.yaml", "q.yaml").stdout
-
-
-COMPARE_OUD = """\
-    eenheid: SMZ
-    standaard: {beschikbare_uren: 1631}
-    functies:
-      - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331}}
-      - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}
-"""
-COMPARE_NIEUW = """\
-    eenheid: SMZ
-    standaard: {beschikbare_uren: 1631}
-    functies:
-      - {functie: Nieuw, fte: 3, aftrek: {indirect: 300}}
-      - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331, leren: 40}}
-"""
 
 
 def _tabel(uit: str) -> dict[tuple[str, str], dict[str, str]]:

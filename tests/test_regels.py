@@ -29,7 +29,7 @@ from brutonetto.input.loader import load
 from brutonetto.notation import rond
 from brutonetto.output.rekenblad import naam
 from brutonetto.output.werkboek import RESULTAAT, UITKOMSTEN
-from conftest import EXAMPLES
+from conftest import COMPARE_NIEUW, COMPARE_OUD, EXAMPLES
 from test_werkboek import gelijk, herreken
 
 PROFIELEN = {
@@ -79,30 +79,14 @@ PROFIELEN = {
     # catalogue 34: a percentage of bruto without bruto; repaired: uren_per_week given
     "catalogus-34": "functie: X\nbeschikbare_uren: 1631\nuren_per_week: 36\naftrek: {ziek: {procent: 4, van: bruto}}\n",
 }
-OUD = """\
-    eenheid: SMZ
-    standaard: {beschikbare_uren: 1631}
-    functies:
-      - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, uurtarief: 80, aftrek: {indirect: 331}}
-      - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}
-"""
-NIEUW = """\
-    eenheid: SMZ
-    standaard: {beschikbare_uren: 1631}
-    functies:
-      - {functie: Nieuw, fte: 3, aftrek: {indirect: 300}}
-      - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, uurtarief: 80, aftrek: {indirect: 331, leren: 40}}
-"""
-
-
 @pytest.fixture(scope="module")
 def gevallen(tmp_path_factory):
     """Per case: the JSON records, the explain steps, the workbook and its recalculated copy."""
     map_ = tmp_path_factory.mktemp("regels")
     for naam_, tekst in PROFIELEN.items():
         (map_ / f"{naam_}.yaml").write_text(textwrap.dedent(tekst), encoding="utf-8")
-    (map_ / "oud.yaml").write_text(textwrap.dedent(OUD), encoding="utf-8")
-    (map_ / "nieuw.yaml").write_text(textwrap.dedent(NIEUW), encoding="utf-8")
+    (map_ / "oud.yaml").write_text(textwrap.dedent(COMPARE_OUD), encoding="utf-8")
+    (map_ / "nieuw.yaml").write_text(textwrap.dedent(COMPARE_NIEUW), encoding="utf-8")
     commandos = {p.stem: ["compute", str(p)] for p in sorted(EXAMPLES.glob("*.yaml"))}
     commandos.update({naam_: ["compute", str(map_ / f"{naam_}.yaml")] for naam_ in PROFIELEN})
     commandos["vergelijking"] = ["compare", str(map_ / "oud.yaml"), str(map_ / "nieuw.yaml")]
