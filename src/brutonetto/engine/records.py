@@ -11,11 +11,14 @@ a weighted mean is a calculation, not a rendering.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute
 from brutonetto.errors import Fout
 from brutonetto.input.functie import BASIS, Functie, Invoer
+
+if TYPE_CHECKING:
+    from brutonetto.engine.stappen import Stap
 
 
 class Record(NamedTuple):
@@ -48,7 +51,7 @@ class Record(NamedTuple):
     verschil: Verschil | None  # the price against the basis; None: nothing to price against (compare)
     in_totaal: bool = True  # False: found in one file of a compare only, so left out of the totals
 
-    def stappen(self, prijs: bool = True) -> list:
+    def stappen(self, prijs: bool = True) -> list[Stap]:
         """The working of every number: typed steps with their rules (engine/stappen.py).
 
         With `prijs`, also the price against the basis (for a basis: against itself, 0).

@@ -58,7 +58,7 @@ UITKOMSTEN = {
     "Aandeel bruto": "aandeel_bruto", "Fte": "fte", "Fte nodig": "fte_nodig", "Basis directe uren": "basis_directe_uren",
     "Extra fte": "extra_fte", "Extra kosten": "extra_kosten", "Waarde extra uren": "waarde_extra_uren",
 }
-RESULTAAT = ["Functie", "Eenheid", "Scenario", *UITKOMSTEN]
+RESULTAAT = ["Functie", "Eenheid", "Scenario", *UITKOMSTEN]  # a step not named here gets a column after these
 INVOERSTAPPEN = {("uren_per_dag",), ("werkweken",)}  # steps that live on Invoer, beside the inputs they follow from
 
 
@@ -85,12 +85,18 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
             invoerkolommen[f"{stap}: {naam} (uur)"] = None  # its hours: the step, beside it
     invoerkolommen.update(NA)
     koppen = list(invoerkolommen)
-    cellen = _Cellen(koppen, invoerkolommen)
+    uitkomsten = dict(UITKOMSTEN)
+    for blad in alle_stappen:  # a step the layout does not know yet (a new rule) gets a column of its own
+        for stap in blad:
+            if len(stap.veld) == 1 and stap.veld[0] not in uitkomsten.values() and stap.veld not in INVOERSTAPPEN:
+                uitkomsten[stap.veld[0].replace("_", " ").capitalize()] = stap.veld[0]
+    uitkoppen = ["Functie", "Eenheid", "Scenario", *uitkomsten]
+    cellen = _Cellen(koppen, invoerkolommen, uitkomsten)
 
     breedte_in = [len(k) for k in koppen]
-    breedte_uit = [len(k) for k in RESULTAAT]
+    breedte_uit = [len(k) for k in uitkoppen]
     invoer.write_row(0, 0, koppen, opmaak.kop)
-    resultaat.write_row(0, 0, RESULTAAT, opmaak.kop)
+    resultaat.write_row(0, 0, uitkoppen, opmaak.kop)
     rij_van = {id(record): i + 2 for i, record in enumerate(records)}  # the spreadsheet row of each record
 
     for i, (record, blad) in enumerate(zip(records, alle_stappen)):
@@ -111,7 +117,8 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
         for stap in blad:
             for operand in stap.operanden:
                 if operand.soort == INVOER and len(operand.veld) == 2:  # a verlof or aftrek line as written
-                    invoer.write_number(r - 1, cellen.invoer[operand.veld], float(operand.waarde), opmaak.regel[stap.regel])
+                    fmt = opmaak.regel.get(stap.regel, opmaak.getal)
+                    invoer.write_number(r - 1, cellen.invoer[operand.veld], float(operand.waarde), fmt)
                 elif operand.soort == STANDAARD and not operand.basis:
                     invoer.write_number(r - 1, cellen.invoer[operand.veld], float(operand.waarde), opmaak.invoer(operand.veld))
 
@@ -125,12 +132,12 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
             fmt = opmaak.getal if blad_naam == "Invoer" and len(stap.veld) == 1 else opmaak.eenheid[regels.REGELS[stap.regel].eenheid]
             doel.write_formula(r - 1, c, formule, fmt, _f(stap.uitkomst))
         if record.fte is not None:
-            resultaat.write_formula(r - 1, RESULTAAT.index("Fte"), f"=Invoer!{_kolom(cellen.invoer[('fte',)])}{r}",
+            resultaat.write_formula(r - 1, uitkoppen.index("Fte"), f"=Invoer!{_kolom(cellen.invoer[('fte',)])}{r}",
                                     opmaak.fte, _f(record.fte))
 
     laatste = len(records) + 1
-    _totalen(resultaat, records, laatste, opmaak)
-    for blad_, koppen_, breedtes in ((invoer, koppen, breedte_in), (resultaat, RESULTAAT, breedte_uit)):
+    _totalen(resultaat, records, uitkoppen, laatste, opmaak)
+    for blad_, koppen_, breedtes in ((invoer, koppen, breedte_in), (resultaat, uitkoppen, breedte_uit)):
         blad_.set_landscape()  # printed: landscape, one page wide, the headers on every page
         blad_.set_paper(9)
         blad_.fit_to_pages(1, 0)
@@ -139,7 +146,7 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
         blad_.autofilter(0, 0, laatste - 1, len(koppen_) - 1)
         for c, breedte in enumerate(breedtes):
             blad_.set_column(c, c, min(max(breedte, 10) + 2, 45))
-    _toelichting(toelichting, [stap for blad in alle_stappen for stap in blad], opmaak)
+    _toelichting(toelichting, [stap for blad in alle_stappen for stap in blad], uitkomsten, opmaak)
     resultaat.activate()  # opens on the results
     boek.close()
 
@@ -147,11 +154,13 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
 class _Cellen:
     """Where each input and each step of a row lives, and how a formula refers to it."""
 
-    def __init__(self, koppen: list[str], invoerkolommen: dict[str, tuple[str, ...] | None]) -> None:
+    def __init__(
+        self, koppen: list[str], invoerkolommen: dict[str, tuple[str, ...] | None], uitkomsten: dict[str, str]
+    ) -> None:
         self.invoer = {veld: koppen.index(kop) for kop, veld in invoerkolommen.items() if veld is not None}
         self.stap = {veld: ("Invoer", c) for veld, c in self.invoer.items() if veld in INVOERSTAPPEN}
         self.stap.update({veld: ("Invoer", c + 1) for veld, c in self.invoer.items() if len(veld) == 2})
-        self.stap.update({(veld,): ("Resultaat", RESULTAAT.index(kop)) for kop, veld in UITKOMSTEN.items()})
+        self.stap.update({(veld,): ("Resultaat", 3 + i) for i, veld in enumerate(uitkomsten.values())})
 
     def plek(self, veld: tuple[str, ...]) -> tuple[str, int]:
         return self.stap[veld]
@@ -165,7 +174,7 @@ class _Cellen:
         return cel if waar == blad else f"{waar}!{cel}"
 
 
-def _totalen(blad: Any, records: list[Record], laatste: int, opmaak: _Opmaak) -> None:
+def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, opmaak: _Opmaak) -> None:
     """One total row per scenario, as the engine's totals: fte and costs summed (SUMIF).
 
     When a total leaves records out (a functie found in one file of a compare), a column
@@ -175,10 +184,10 @@ def _totalen(blad: Any, records: list[Record], laatste: int, opmaak: _Opmaak) ->
     rijen = totalen(records)
     telt = None
     if any(not record.in_totaal for record in records):
-        telt = _kolom(len(RESULTAAT))
-        blad.write_string(0, len(RESULTAAT), "In totaal", opmaak.kop)
+        telt = _kolom(len(koppen))
+        blad.write_string(0, len(koppen), "In totaal", opmaak.kop)
         for i, record in enumerate(records):
-            blad.write_string(i + 1, len(RESULTAAT), "ja" if record.in_totaal else "nee")
+            blad.write_string(i + 1, len(koppen), "ja" if record.in_totaal else "nee")
     for j, totaal in enumerate(rijen):
         r = laatste + 2 + j
         naam = totaal.scenario.replace('"', '""')
@@ -188,11 +197,11 @@ def _totalen(blad: Any, records: list[Record], laatste: int, opmaak: _Opmaak) ->
             waarde = getattr(totaal, UITKOMSTEN[kop])
             if waarde is None:
                 continue  # nothing to add up: no row has this figure
-            k = _kolom(RESULTAAT.index(kop))
+            k = _kolom(koppen.index(kop))
             bereik = f"{k}$2:{k}${laatste}"
             formule = (f'=SUMIF({scenario},"{naam}",{bereik})' if telt is None
                        else f'=SUMIFS({bereik},{scenario},"{naam}",${telt}$2:${telt}${laatste},"ja")')
-            blad.write_formula(r - 1, RESULTAAT.index(kop), formule, fmt, _f(waarde))
+            blad.write_formula(r - 1, koppen.index(kop), formule, fmt, _f(waarde))
     blad.write_string(laatste + len(rijen) + 2, 0,
                       "Totalen per scenario: fte en kosten opgeteld (SUMIF); zie Toelichting.", opmaak.cursief)
 
@@ -242,9 +251,9 @@ TOELICHTING_EIND = [
 ]
 
 
-def _toelichting(blad: Any, stappen: list[Stap], opmaak: _Opmaak) -> None:
+def _toelichting(blad: Any, stappen: list[Stap], uitkomsten: dict[str, str], opmaak: _Opmaak) -> None:
     """What each column means: its formula in the words of the rule, with the formula sheet's section."""
-    kolommen = {veld: kop for kop, veld in UITKOMSTEN.items()}
+    kolommen = {veld: kop for kop, veld in uitkomsten.items()}
     kolommen.update({"verlof": "verlof: ... (uur)", "aftrek": "aftrek: ... (uur)", "uren_per_dag": "Uren per dag",
                      "werkweken": "Werkweken"})
     uitleg: dict[str, dict[str, None]] = {}
