@@ -11,10 +11,6 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import NamedTuple
 
-from brutonetto.engine.regels import (
-    DAG_X_UREN_PER_DAG, EXTRA_FTE_FTE, EXTRA_FTE_WERKLAST, OPGEGEVEN_UREN, PROCENT_BESCHIKBAAR, PROCENT_BRUTO,
-    WEEK_X_WEKEN_PER_JAAR, WEEK_X_WERKWEKEN,
-)
 from brutonetto.notation import nl
 from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
@@ -24,6 +20,30 @@ WEKEN_PER_JAAR = Decimal(52)  # the HOT and CAO Rijk convention
 DAGEN_PER_WEEK = Decimal(5)
 HONDERD = Decimal(100)
 NUL = Decimal(0)
+
+# Rule ids: what made each number. Their words, Excel formulas and sections: engine/regels.py.
+BRUTO_UREN = "bruto_uren"
+UREN_PER_DAG = "uren_per_dag"  # uren_per_week / 5, when not given
+OPGEGEVEN_UREN = "uur"  # a deduction in hours, as written
+PROCENT_BRUTO = "procent_bruto"
+PROCENT_BESCHIKBAAR = "procent_beschikbaar"
+WEEK_X_WEKEN_PER_JAAR = "week_x_weken_per_jaar"  # uur/week in verlof
+WERKWEKEN = "werkweken"  # beschikbare uren / uren_per_week
+WEEK_X_WERKWEKEN = "week_x_werkweken"  # uur/week in aftrek
+DAG_X_UREN_PER_DAG = "dag_x_uren_per_dag"
+TOTAAL_VERLOF = "totaal_verlof"
+BESCHIKBAAR_OPGEGEVEN = "beschikbaar_opgegeven"
+BRUTO_MIN_VERLOF = "bruto_min_verlof"
+TOTAAL_AFTREK = "totaal_aftrek"
+DIRECTE_UREN = "directe_uren"
+AANDEEL_DIRECT = "aandeel_direct"
+AANDEEL_BRUTO = "aandeel_bruto"
+FTE_NODIG = "fte_nodig"
+BASIS_DIRECTE_UREN = "basis_directe_uren"
+EXTRA_FTE_WERKLAST = "extra_fte_werklast"
+EXTRA_FTE_FTE = "extra_fte_fte"
+EXTRA_KOSTEN = "extra_kosten"
+WAARDE_EXTRA_UREN = "waarde_extra_uren"
 
 
 class Rekenfout(ValueError):

@@ -1,12 +1,14 @@
 """Every rule of the berekening, once: its section, its words, its Excel formula and its arithmetic.
 
-The engine decides which rule makes each number (`hours.compute`, `hours.compare`) and lists
-them as steps (`stappen.stappen`); `brutonetto explain` turns a step into words and the
+The engine decides which rule makes each number (`hours.compute`, `hours.compare`; the rule
+ids live there, so a run that shows no working never imports this table) and lists them as
+steps (`stappen.stappen`); `brutonetto explain` turns a step into words and the
 workbook into a live formula, both from the row of the rule below, so the three cannot
 drift apart. A new formula (v2: producten, verhouding, inwerkverlies, Erlang C) is a new
-rule id here, a line in the engine that computes it and a step that names it; no renderer
-changes. A test proves every step's `reken` over its operands gives the engine's number,
-and that LibreOffice, recalculating the `excel` formulas, gives it too.
+rule id in hours.py, a row here, the line in the engine that computes it and a step that
+names it (stappen.py); no renderer changes. A test proves that every step's `reken` over its
+operands gives the engine's number, and that LibreOffice, recalculating the `excel`
+formulas, gives it too (tests/test_regels.py).
 
 Templates: `{0}`, `{1}`, ... are the operands in order (numbers in explain, cell references
 in Excel). A rule with `reeks` adds up any number of operands: `a + b + c` in words,
@@ -18,32 +20,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, NamedTuple
 
+# The rule ids are the engine's (hours.py names what it decides, without importing this table
+# at start-up); here each gets its section, its words, its Excel formula and its arithmetic.
+from brutonetto.engine.hours import (
+    AANDEEL_BRUTO, AANDEEL_DIRECT, BASIS_DIRECTE_UREN, BESCHIKBAAR_OPGEGEVEN, BRUTO_MIN_VERLOF, BRUTO_UREN,
+    DAG_X_UREN_PER_DAG, DIRECTE_UREN, EXTRA_FTE_FTE, EXTRA_FTE_WERKLAST, EXTRA_KOSTEN, FTE_NODIG, OPGEGEVEN_UREN,
+    PROCENT_BESCHIKBAAR, PROCENT_BRUTO, TOTAAL_AFTREK, TOTAAL_VERLOF, UREN_PER_DAG, WAARDE_EXTRA_UREN,
+    WEEK_X_WEKEN_PER_JAAR, WEEK_X_WERKWEKEN, WERKWEKEN,
+)
+
 # The unit of a step's result: how explain writes it and which number format the workbook uses.
 UUR, WEKEN, FTE, EURO, AANDEEL = "uur", "weken", "fte", "euro", "%"
-
-# Rule ids: what a step's number is made by.
-BRUTO_UREN = "bruto_uren"
-UREN_PER_DAG = "uren_per_dag"  # uren_per_week / 5, when not given
-OPGEGEVEN_UREN = "uur"  # a deduction in hours, as written
-PROCENT_BRUTO = "procent_bruto"
-PROCENT_BESCHIKBAAR = "procent_beschikbaar"
-WEEK_X_WEKEN_PER_JAAR = "week_x_weken_per_jaar"  # uur/week in verlof
-WERKWEKEN = "werkweken"  # beschikbare uren / uren_per_week
-WEEK_X_WERKWEKEN = "week_x_werkweken"  # uur/week in aftrek
-DAG_X_UREN_PER_DAG = "dag_x_uren_per_dag"
-TOTAAL_VERLOF = "totaal_verlof"
-BESCHIKBAAR_OPGEGEVEN = "beschikbaar_opgegeven"
-BRUTO_MIN_VERLOF = "bruto_min_verlof"
-TOTAAL_AFTREK = "totaal_aftrek"
-DIRECTE_UREN = "directe_uren"
-AANDEEL_DIRECT = "aandeel_direct"
-AANDEEL_BRUTO = "aandeel_bruto"
-FTE_NODIG = "fte_nodig"
-BASIS_DIRECTE_UREN = "basis_directe_uren"
-EXTRA_FTE_WERKLAST = "extra_fte_werklast"
-EXTRA_FTE_FTE = "extra_fte_fte"
-EXTRA_KOSTEN = "extra_kosten"
-WAARDE_EXTRA_UREN = "waarde_extra_uren"
 
 
 class Regel(NamedTuple):
