@@ -264,6 +264,8 @@ def _uren(
     """Hours per year of one deduction, by the rule `omrekening` picks (berekening.md §3)."""
     regel = omrekening(hoeveelheid, veld[0])
     getal = hoeveelheid.getal
+    if regel == OPGEGEVEN_UREN:  # the common case first
+        return getal
     if regel == PROCENT_BRUTO:
         if bruto is None:
             raise Rekenfout(
@@ -289,7 +291,7 @@ def _uren(
                 veld, f"'{hoeveelheid}' heeft uren_per_dag of uren_per_week nodig om dagen in uren om te rekenen"
             )
         return getal * per_dag
-    return getal
+    raise AssertionError(f"no conversion for rule {regel}")  # pragma: no cover - omrekening has none other
 
 
 def _uren_tekst(uren: Decimal) -> str:
