@@ -83,8 +83,7 @@ class Totaal(NamedTuple):
     fte_nodig: Decimal | None
     extra_fte: Decimal | None
     extra_kosten: Decimal | None
-    leden: tuple[Record, ...]  # the records it adds up
-    eenheid: None = None
+    eenheid: str | None = None  # a total belongs to no one eenheid
 
 
 def totalen(records: list[Record]) -> list[Totaal]:
@@ -127,7 +126,6 @@ def totalen(records: list[Record]) -> list[Totaal]:
             fte_nodig=som("fte_nodig"),
             extra_fte=som("extra_fte"),
             extra_kosten=som("extra_kosten"),
-            leden=tuple(groep),
         ))
     return uit
 
