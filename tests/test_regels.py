@@ -198,3 +198,36 @@ def test_explain_rounds_nothing_it_did_not_get_from_the_engine(gevallen):
     assert stap["totaal verlof"]["uitkomst"] == 338.8
     assert stap["werkweken"]["uitkomst"] == 42.588889
     assert D(str(stap["directe uren"]["uitkomst"])) == rond(D(str(records[1]["directe_uren"])))
+
+
+def test_a_new_rule_reaches_explain_and_the_workbook_without_touching_them(cli, monkeypatch):
+    """What v2 does (producten, verhouding, ...): a rule in the table and a step in the engine.
+
+    Explain writes the new step in the rule's words and the workbook gives it a column with
+    the rule's live formula; neither module is changed.
+    """
+    from brutonetto.engine import regels
+    from brutonetto.engine.records import Record
+    from brutonetto.engine.stappen import STAP, Operand, Stap
+
+    monkeypatch.setitem(regels.REGELS, "dubbel_direct", regels.Regel(
+        "§4", regels.UUR, "twee keer de directe uren", "2 x {0}", "2*{0}", lambda d: 2 * d,
+    ))
+    echte_stappen = Record.stappen
+
+    def met_nieuwe_stap(self, prijs=True):
+        blad = echte_stappen(self, prijs)
+        direct = Operand(("directe_uren",), self.directe_uren, STAP)
+        return blad + [Stap(("dubbel_direct",), "dubbel_direct", (direct,), 2 * self.directe_uren)]
+
+    monkeypatch.setattr(Record, "stappen", met_nieuwe_stap)
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1600\naftrek: {indirect: 400}\n")
+    regel = cli("explain", "p.yaml").stdout.splitlines()[-1]
+    assert regel.split(". ", 1)[1].startswith("dubbel direct")
+    assert regel.endswith("= twee keer de directe uren = 2 x 1.200 = 2.400 uur  (berekend)")
+    cli("compute", "p.yaml", "-f", "xlsx", "-o", "p.xlsx")
+    blad = openpyxl.load_workbook(cli.tmp_path / "p.xlsx")["Resultaat"]
+    koppen = [c.value for c in blad[1]]
+    kolom = koppen.index("Dubbel direct") + 1
+    direct = openpyxl.utils.get_column_letter(koppen.index("Directe uren") + 1)
+    assert blad.cell(2, kolom).value == f"=2*{direct}2"
