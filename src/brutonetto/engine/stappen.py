@@ -50,6 +50,7 @@ def stappen(
     }
     gebruikt = {regel for per_stap in lijnen.values() for regel in per_stap.values()}
 
+    # §3: uren_per_dag, when not given, is uren_per_week / 5 (a step only where dagen use it)
     if profiel.uren_per_dag is not None or uitkomst.uren_per_dag is None:
         per_dag = _invoer(profiel, "uren_per_dag")
     else:
@@ -58,6 +59,7 @@ def stappen(
             dagen = Operand(("dagen_per_week",), DAGEN_PER_WEEK, CONSTANTE)
             blad.append(Stap(("uren_per_dag",), r.UREN_PER_DAG, (per_week, dagen), uitkomst.uren_per_dag))
 
+    # §1 bruto, §3 each verlof line, §2 beschikbaar
     bruto = Operand(("bruto_uren",), uitkomst.bruto_uren, STAP)
     if uitkomst.bruto_uren is not None:
         blad.append(Stap(("bruto_uren",), r.BRUTO_UREN, (per_week, weken), uitkomst.bruto_uren))
@@ -69,10 +71,11 @@ def stappen(
         blad.append(Stap(("beschikbare_uren",), r.BESCHIKBAAR_OPGEGEVEN, (_invoer(profiel, "beschikbare_uren"),),
                          uitkomst.beschikbare_uren))
     else:
-        blad.append(Stap(("totaal_verlof",), r.TOTAAL_VERLOF, _regels_van(uitkomst, "verlof"), uitkomst.totaal_verlof))
+        blad.append(Stap(("totaal_verlof",), r.TOTAAL_VERLOF, _lijnen_opgeteld(uitkomst, "verlof"), uitkomst.totaal_verlof))
         totaal_verlof = Operand(("totaal_verlof",), uitkomst.totaal_verlof, STAP)
         blad.append(Stap(("beschikbare_uren",), r.BRUTO_MIN_VERLOF, (bruto, totaal_verlof), uitkomst.beschikbare_uren))
 
+    # §3 each aftrek line (werkweken where uur/week uses them), §4 direct, §8 aandeel bruto, §5 fte nodig
     werkweken = Operand(("werkweken",), uitkomst.werkweken, STAP)
     if r.WEEK_X_WERKWEKEN in lijnen["aftrek"].values():
         blad.append(Stap(("werkweken",), r.WERKWEKEN, (beschikbaar, per_week), uitkomst.werkweken))
@@ -82,7 +85,7 @@ def stappen(
     totaal = Operand(("totaal_aftrek",), uitkomst.totaal_aftrek, STAP)
     direct = Operand(("directe_uren",), uitkomst.directe_uren, STAP)
     blad += [
-        Stap(("totaal_aftrek",), r.TOTAAL_AFTREK, _regels_van(uitkomst, "aftrek"), uitkomst.totaal_aftrek),
+        Stap(("totaal_aftrek",), r.TOTAAL_AFTREK, _lijnen_opgeteld(uitkomst, "aftrek"), uitkomst.totaal_aftrek),
         Stap(("directe_uren",), r.DIRECTE_UREN, (beschikbaar, totaal), uitkomst.directe_uren),
         Stap(("aandeel_direct",), r.AANDEEL_DIRECT, (direct, beschikbaar), uitkomst.aandeel_direct),
     ]
@@ -99,6 +102,7 @@ def stappen(
 def _verschil(
     profiel: Profiel, basis: tuple[Profiel, Uitkomst, Verschil], werklast: Operand, direct: Operand, totaal: Operand
 ) -> list[Stap]:
+    """§6 D_basis and extra fte by the formula compare chose, §7 the costs."""
     basisprofiel, basisuitkomst, verschil = basis
     direct_basis = Operand(("directe_uren",), basisuitkomst.directe_uren, STAP, basis=True)
     blad = [Stap(("basis_directe_uren",), r.BASIS_DIRECTE_UREN, (direct_basis,), verschil.basis_directe_uren)]
@@ -140,5 +144,6 @@ def _lijnen(
     return blad
 
 
-def _regels_van(uitkomst: Uitkomst, stap: str) -> tuple[Operand, ...]:
+def _lijnen_opgeteld(uitkomst: Uitkomst, stap: str) -> tuple[Operand, ...]:
+    """The hours of every line of a stage, as the operands of its sum."""
     return tuple(Operand((stap, naam), uren, STAP) for naam, uren in getattr(uitkomst, stap).items())
