@@ -202,8 +202,11 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
             formule = (f'=SUMIF({scenario},"{naam}",{bereik})' if telt is None
                        else f'=SUMIFS({bereik},{scenario},"{naam}",${telt}$2:${telt}${laatste},"ja")')
             blad.write_formula(r - 1, koppen.index(kop), formule, fmt, _f(waarde))
-    blad.write_string(laatste + len(rijen) + 2, 0,
-                      "Totalen per scenario: fte en kosten opgeteld (SUMIF); zie Toelichting.", opmaak.cursief)
+    uitleg = "Totalen per scenario: fte en kosten opgeteld (SUMIF); zie Toelichting."
+    if telt is not None:
+        uitleg = ("Totalen per scenario: fte en kosten opgeteld over de regels met 'ja' in de kolom In totaal "
+                  "(SUMIFS): een functie die in maar één bestand staat telt niet mee.")
+    blad.write_string(laatste + len(rijen) + 2, 0, uitleg, opmaak.cursief)
 
 
 class _Opmaak:
