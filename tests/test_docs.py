@@ -21,7 +21,7 @@ def test_the_worked_example_in_the_formula_sheet_recomputes(cli):
     cli.write("voorbeeld.yaml", voorbeeld)
     basis, scenario = json.loads(cli("compute", "voorbeeld.yaml", "-f", "json").stdout, parse_float=D, parse_int=D)
     rijen = re.findall(r"^\| (\d) \| ([\w.]+) \|[^|]+\|([^|]*)\|([^|]*)\|$", BEREKENING, re.M)
-    assert len(rijen) == 13
+    assert len(rijen) == 14
     for _, veld, in_basis, in_scenario in rijen:
         for record, tekst in ((basis, in_basis), (scenario, in_scenario)):
             groep, _, naam = veld.partition(".")
@@ -35,7 +35,14 @@ def test_every_engine_formula_cites_its_section():
     secties = set(re.findall(r"^## §(\d)", BEREKENING, re.M))
     geciteerd = set(re.findall(r"§(\d)", engine))
     assert "docs/berekening.md" in engine
-    assert secties == {"1", "2", "3", "4", "5", "6", "7"} and geciteerd == secties
+    assert secties == {"1", "2", "3", "4", "5", "6", "7", "8"} and geciteerd == secties
+
+
+def test_every_rule_cites_a_section_of_the_formula_sheet():
+    from brutonetto.engine.regels import REGELS
+
+    secties = set(re.findall(r"^## (§\d)", BEREKENING, re.M))
+    assert {regel.paragraaf for regel in REGELS.values()} == secties
 
 
 def test_the_readme_links_the_formula_sheet_and_shows_the_chart():

@@ -12,7 +12,7 @@ from decimal import Decimal, localcontext
 from typing import NamedTuple
 
 from brutonetto.notation import nl
-from brutonetto.input.quantity import BESCHIKBAAR, BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
 # Exact enough for any budget: 40 significant digits before the final rounding on output.
 PRECISIE = 40
@@ -20,6 +20,30 @@ WEKEN_PER_JAAR = Decimal(52)  # the HOT and CAO Rijk convention
 DAGEN_PER_WEEK = Decimal(5)
 HONDERD = Decimal(100)
 NUL = Decimal(0)
+
+# Rule ids: what made each number. Their words, Excel formulas and sections: engine/regels.py.
+BRUTO_UREN = "bruto_uren"
+UREN_PER_DAG = "uren_per_dag"  # uren_per_week / 5, when not given
+OPGEGEVEN_UREN = "uur"  # a deduction in hours, as written
+PROCENT_BRUTO = "procent_bruto"
+PROCENT_BESCHIKBAAR = "procent_beschikbaar"
+WEEK_X_WEKEN_PER_JAAR = "week_x_weken_per_jaar"  # uur/week in verlof
+WERKWEKEN = "werkweken"  # beschikbare uren / uren_per_week
+WEEK_X_WERKWEKEN = "week_x_werkweken"  # uur/week in aftrek
+DAG_X_UREN_PER_DAG = "dag_x_uren_per_dag"
+TOTAAL_VERLOF = "totaal_verlof"
+BESCHIKBAAR_OPGEGEVEN = "beschikbaar_opgegeven"
+BRUTO_MIN_VERLOF = "bruto_min_verlof"
+TOTAAL_AFTREK = "totaal_aftrek"
+DIRECTE_UREN = "directe_uren"
+AANDEEL_DIRECT = "aandeel_direct"
+AANDEEL_BRUTO = "aandeel_bruto"
+FTE_NODIG = "fte_nodig"
+BASIS_DIRECTE_UREN = "basis_directe_uren"
+EXTRA_FTE_WERKLAST = "extra_fte_werklast"
+EXTRA_FTE_FTE = "extra_fte_fte"
+EXTRA_KOSTEN = "extra_kosten"
+WAARDE_EXTRA_UREN = "waarde_extra_uren"
 
 
 class Rekenfout(ValueError):
@@ -59,11 +83,13 @@ class Uitkomst(NamedTuple):
     totaal_aftrek: Decimal
     directe_uren: Decimal
     aandeel_direct: Decimal
+    aandeel_bruto: Decimal | None
     fte_nodig: Decimal | None
     # the conversion factors used, for showing the working (`brutonetto explain`)
     weken_per_jaar: Decimal = WEKEN_PER_JAAR
     uren_per_dag: Decimal | None = None
     werkweken: Decimal | None = None  # beschikbare uren / uren_per_week, for `uur/week` in aftrek
+    totaal_verlof: Decimal | None = None  # sum(verlof), when beschikbare uren are computed from bruto
 
 
 class Verschil(NamedTuple):
@@ -73,6 +99,7 @@ class Verschil(NamedTuple):
     extra_fte: Decimal | None
     extra_kosten: Decimal | None
     waarde_extra_uren: Decimal | None
+    regel: str | None = None  # which extra-fte formula applied: EXTRA_FTE_WERKLAST or EXTRA_FTE_FTE
 
 
 def compute(profiel: Profiel) -> Uitkomst:
@@ -96,9 +123,10 @@ def compare(
         ctx.prec = PRECISIE
         d_basis, d_nieuw = basis.directe_uren, uitkomst.directe_uren
         fte = basis_profiel.fte
-        if uitkomst.fte_nodig is not None and basis.fte_nodig is not None:
+        regel = extra_fte_regel(basis, uitkomst, fte)
+        if regel == EXTRA_FTE_WERKLAST:
             extra_fte = uitkomst.fte_nodig - basis.fte_nodig  # W_S/D_S - W_B/D_B
-        elif fte is not None:
+        elif regel == EXTRA_FTE_FTE:
             extra_fte = fte * (d_basis / d_nieuw - 1)  # fte x (D_B / D_S - 1)
         else:
             extra_fte = None
@@ -112,7 +140,15 @@ def compare(
             if fte is not None and profiel.uurtarief is not None
             else None
         )
-        return Verschil(d_basis, extra_fte, extra_kosten, waarde_extra_uren)
+        return Verschil(d_basis, extra_fte, extra_kosten, waarde_extra_uren, regel)
+
+
+def extra_fte_regel(basis: Uitkomst, uitkomst: Uitkomst, fte: Decimal | None) -> str | None:
+    """Which extra-fte formula applies (berekening.md §6): with a werklast in both, the difference
+    in fte_nodig; else, with the basis fte, fte x (D_B / D_S - 1); else none."""
+    if uitkomst.fte_nodig is not None and basis.fte_nodig is not None:
+        return EXTRA_FTE_WERKLAST
+    return EXTRA_FTE_FTE if fte is not None else None
 
 
 def _compute(profiel: Profiel) -> Uitkomst:
@@ -133,6 +169,7 @@ def _compute(profiel: Profiel) -> Uitkomst:
             "verlof (zet beschikbare_uren: null om een overgenomen waarde te laten vervallen)",
         )
     verlof: dict[str, Decimal] = {}
+    totaal_verlof = None
     if profiel.beschikbare_uren is not None:
         beschikbaar = profiel.beschikbare_uren
         if beschikbaar <= 0:
@@ -140,10 +177,11 @@ def _compute(profiel: Profiel) -> Uitkomst:
     elif bruto is not None:
         for naam, hoeveelheid in profiel.verlof.items():
             verlof[naam] = _uren(
-                hoeveelheid, ("verlof", naam), basis=bruto, bruto=bruto,
+                hoeveelheid, ("verlof", naam), beschikbaar=None, bruto=bruto,
                 per_dag=per_dag, per_week_factor=weken,
             )
-        beschikbaar = bruto - sum(verlof.values(), NUL)
+        totaal_verlof = sum(verlof.values(), NUL)
+        beschikbaar = bruto - totaal_verlof
         if beschikbaar <= 0:
             raise Rekenfout(
                 ("verlof",),
@@ -163,7 +201,7 @@ def _compute(profiel: Profiel) -> Uitkomst:
     aftrek: dict[str, Decimal] = {}
     for naam, hoeveelheid in profiel.aftrek.items():
         aftrek[naam] = _uren(
-            hoeveelheid, ("aftrek", naam), basis=beschikbaar, bruto=bruto,
+            hoeveelheid, ("aftrek", naam), beschikbaar=beschikbaar, bruto=bruto,
             per_dag=per_dag, per_week_factor=weken_gewerkt,
         )
     totaal = sum(aftrek.values(), NUL)
@@ -185,47 +223,70 @@ def _compute(profiel: Profiel) -> Uitkomst:
         totaal_aftrek=totaal,
         directe_uren=directe,
         aandeel_direct=directe / beschikbaar,  # aandeel_direct = directe_uren / beschikbare_uren
+        # aandeel_bruto = directe_uren / bruto_uren (null without bruto)   berekening.md §8
+        aandeel_bruto=directe / bruto if bruto is not None else None,
         fte_nodig=nodig,
         weken_per_jaar=weken,
         uren_per_dag=per_dag,
         werkweken=weken_gewerkt,
+        totaal_verlof=totaal_verlof,
     )
+
+
+def omrekening(hoeveelheid: Hoeveelheid, stap: str) -> str:
+    """The rule that turns one verlof or aftrek line into hours per year (berekening.md §3).
+
+    The one place this is decided: `compute` converts by it, and the steps that explain and
+    the workbook show name it. `stap` is "verlof" or "aftrek": a bare percentage is of the
+    stage base (bruto for verlof, beschikbaar for aftrek); `uur/week` counts every week of the
+    year in verlof and the weeks actually worked in aftrek.
+    """
+    eenheid = hoeveelheid.eenheid
+    if eenheid == PROCENT:
+        if hoeveelheid.van == BRUTO or (hoeveelheid.van is None and stap == "verlof"):
+            return PROCENT_BRUTO
+        return PROCENT_BESCHIKBAAR
+    if eenheid == UUR_PER_WEEK:
+        return WEEK_X_WEKEN_PER_JAAR if stap == "verlof" else WEEK_X_WERKWEKEN
+    if eenheid == DAG:
+        return DAG_X_UREN_PER_DAG
+    return OPGEGEVEN_UREN
 
 
 def _uren(
     hoeveelheid: Hoeveelheid,
     veld: tuple[str, ...],
     *,
-    basis: Decimal,
+    beschikbaar: Decimal | None,
     bruto: Decimal | None,
     per_dag: Decimal | None,
     per_week_factor: Decimal | None,
 ) -> Decimal:
-    """Hours per year of one deduction; `basis` is the stage base of a bare percentage.
-
-    The table of conversions: berekening.md §3.
-    """
+    """Hours per year of one deduction, by the rule `omrekening` picks (berekening.md §3)."""
+    regel = omrekening(hoeveelheid, veld[0])
     getal = hoeveelheid.getal
-    if hoeveelheid.eenheid == PROCENT:
-        if hoeveelheid.van == BRUTO:
-            if bruto is None:
-                raise Rekenfout(
-                    veld,
-                    "een percentage van bruto heeft uren_per_week nodig om de bruto uren te kennen",
-                )
-            basis = bruto
-        elif hoeveelheid.van == BESCHIKBAAR and veld[0] == "verlof":
+    if regel == OPGEGEVEN_UREN:  # the common case first
+        return getal
+    if regel == PROCENT_BRUTO:
+        if bruto is None:
+            raise Rekenfout(
+                veld,
+                "een percentage van bruto heeft uren_per_week nodig om de bruto uren te kennen",
+            )
+        return bruto * getal / HONDERD
+    if regel == PROCENT_BESCHIKBAAR:
+        if beschikbaar is None:  # verlof: the beschikbare uren follow from it
             raise Rekenfout(
                 veld, "verlof kan geen percentage van de beschikbare uren zijn: die volgen uit het verlof"
             )
-        return basis * getal / HONDERD
-    if hoeveelheid.eenheid == UUR_PER_WEEK:
+        return beschikbaar * getal / HONDERD
+    if regel in (WEEK_X_WEKEN_PER_JAAR, WEEK_X_WERKWEKEN):
         if per_week_factor is None:
             raise Rekenfout(
                 veld, f"'{hoeveelheid}' heeft uren_per_week nodig om het aantal weken te kennen", str(hoeveelheid)
             )
         return getal * per_week_factor
-    if hoeveelheid.eenheid == DAG:
+    if regel == DAG_X_UREN_PER_DAG:
         if per_dag is None:
             raise Rekenfout(
                 veld,
@@ -233,7 +294,7 @@ def _uren(
                 str(hoeveelheid),
             )
         return getal * per_dag
-    return getal
+    raise AssertionError(f"no conversion for rule {regel}")  # pragma: no cover - omrekening has none other
 
 
 def _uren_tekst(uren: Decimal) -> str:

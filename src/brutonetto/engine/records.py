@@ -1,37 +1,142 @@
 """Report records: one per functie per scenario, computed once and rendered many ways.
 
-A record is a plain dict whose keys and their order are the contract's JSON; values are
-exact `Decimal`s (rounded only by the renderers), text, `None`, or for `verlof` and
-`aftrek` a dict of hours per named deduction.
+A `Record` holds the contract's JSON fields, in the contract's order (`KOLOMMEN`), as exact
+`Decimal`s (rounded only by the renderers), text, `None`, or for `verlof` and `aftrek` a
+dict of hours per named deduction; and besides them where it came from: whether it is the
+basis, its input (profile and file:line), the engine's result and the basis it was priced
+against, so its working (`stappen`) can be shown. Totals are worked out here too (`totalen`):
+a weighted mean is a calculation, not a rendering.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, NamedTuple
 
-from brutonetto.engine.hours import Profiel, Rekenfout, Uitkomst, compare, compute
+from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute
 from brutonetto.errors import Fout
 from brutonetto.input.functie import BASIS, Functie, Invoer
 
-Record = dict[str, Any]
+if TYPE_CHECKING:
+    from brutonetto.engine.stappen import Stap
 
-KOLOMMEN: tuple[str, ...] = (
-    "functie", "eenheid", "scenario", "bestand",
-    "bruto_uren", "verlof", "beschikbare_uren", "aftrek", "totaal_aftrek",
-    "directe_uren", "aandeel_direct", "fte", "werklast_uren", "fte_nodig",
-    "basis_directe_uren", "extra_fte", "extra_kosten", "waarde_extra_uren",
-)
+
+class Record(NamedTuple):
+    """One functie in one scenario: the contract's fields first, in order, then its provenance."""
+
+    functie: str
+    eenheid: str | None
+    scenario: str
+    bestand: str
+    bruto_uren: Decimal | None
+    verlof: dict[str, Decimal]
+    beschikbare_uren: Decimal
+    aftrek: dict[str, Decimal]
+    totaal_aftrek: Decimal
+    directe_uren: Decimal
+    aandeel_direct: Decimal
+    fte: Decimal | None
+    werklast_uren: Decimal | None
+    fte_nodig: Decimal | None
+    basis_directe_uren: Decimal | None
+    extra_fte: Decimal | None
+    extra_kosten: Decimal | None
+    waarde_extra_uren: Decimal | None
+    aandeel_bruto: Decimal | None  # contract v2: new keys come after waarde_extra_uren
+    # not in the JSON: where the record came from
+    is_basis: bool  # the basis row of its functie (compute), or OLD's row (compare)
+    invoer: Invoer  # the profile and where each field was written
+    uitkomst: Uitkomst
+    basis: Record | None  # the basis record it is priced against; None for a basis (priced against itself)
+    verschil: Verschil | None  # the price against the basis; None: nothing to price against (compare)
+    in_totaal: bool = True  # False: found in one file of a compare only, so left out of the totals
+
+    def stappen(self, prijs: bool = True) -> list[Stap]:
+        """The working of every number: typed steps with their rules (engine/stappen.py).
+
+        With `prijs`, also the price against the basis (for a basis: against itself, 0).
+        """
+        from brutonetto.engine.stappen import stappen
+
+        basis = None
+        if prijs and self.verschil is not None:
+            tegen = self.basis or self
+            basis = (tegen.invoer.profiel, tegen.uitkomst, self.verschil)
+        return stappen(self.invoer.profiel, self.uitkomst, basis)
+
+
+KOLOMMEN: tuple[str, ...] = Record._fields[: Record._fields.index("aandeel_bruto") + 1]
+
+
+class Totaal(NamedTuple):
+    """The total of one scenario: fte, extra fte and costs summed; hours weighted by fte."""
+
+    functie: str  # "Totaal", or "Totaal gekoppeld" when records were left out (compare)
+    scenario: str
+    is_basis: bool
+    beschikbare_uren: Decimal
+    totaal_aftrek: Decimal
+    directe_uren: Decimal
+    aandeel_direct: Decimal
+    aandeel_bruto: Decimal | None
+    fte: Decimal | None
+    fte_nodig: Decimal | None
+    extra_fte: Decimal | None
+    extra_kosten: Decimal | None
+    eenheid: str | None = None  # a total belongs to no one eenheid
+
+
+def totalen(records: list[Record]) -> list[Totaal]:
+    """One total per scenario, over the records that belong in it.
+
+    Fte, fte nodig, extra fte and costs are summed; hours are weighted by fte: rows without
+    fte do not weigh in, unless no row has fte: then it is a plain mean. A record found in
+    one file of a compare only is left out (it has nothing to compare with), and the total
+    then says so in its name.
+    """
+    uit = []
+    for scenario in dict.fromkeys(r.scenario for r in records):
+        alle = [r for r in records if r.scenario == scenario]
+        groep = [r for r in alle if r.in_totaal]
+        if not groep:
+            continue
+        # weights: fte; without any fte every row counts once (a plain mean)
+        gewogen = [(r.fte, r) for r in groep if r.fte] or [(Decimal(1), r) for r in groep]
+        gewicht = sum((w for w, _ in gewogen), Decimal(0))
+
+        def gemiddeld(veld: str) -> Decimal:
+            return sum((w * getattr(r, veld) for w, r in gewogen), Decimal(0)) / gewicht
+
+        def som(veld: str) -> Decimal | None:
+            waarden = [getattr(r, veld) for r in groep if getattr(r, veld) is not None]
+            return sum(waarden, Decimal(0)) if waarden else None
+
+        direct, beschikbaar = gemiddeld("directe_uren"), gemiddeld("beschikbare_uren")
+        bruto = gemiddeld("bruto_uren") if all(r.bruto_uren is not None for _, r in gewogen) else None
+        uit.append(Totaal(
+            functie="Totaal" if len(groep) == len(alle) else "Totaal gekoppeld",
+            scenario=scenario,
+            is_basis=all(r.is_basis for r in groep),
+            beschikbare_uren=beschikbaar,
+            totaal_aftrek=gemiddeld("totaal_aftrek"),
+            directe_uren=direct,
+            aandeel_direct=direct / beschikbaar,
+            aandeel_bruto=direct / bruto if bruto else None,
+            fte=som("fte"),
+            fte_nodig=som("fte_nodig"),
+            extra_fte=som("extra_fte"),
+            extra_kosten=som("extra_kosten"),
+        ))
+    return uit
 
 
 class Rapport:
     """What a command produced: the records, the problems (exit 1) and warnings (stderr)."""
 
-    __slots__ = ("records", "profielen", "fouten", "waarschuwingen")
+    __slots__ = ("records", "fouten", "waarschuwingen")
 
     def __init__(self) -> None:
         self.records: list[Record] = []
-        self.profielen: list[Profiel] = []  # the input behind each record, for the workbook
         self.fouten: list[Fout] = []
         self.waarschuwingen: list[str] = []
 
@@ -69,9 +174,10 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
                 )
         if basis is None:
             continue
-        _voeg_toe(rapport, functie.basis, _record(functie, functie.basis, basis, functie.basis, basis))
+        basisrecord = _record(functie, functie.basis, basis, None, is_basis=True)
+        rapport.records.append(basisrecord)
         for invoer, uitkomst in uitkomsten:
-            _voeg_toe(rapport, invoer, _record(functie, invoer, uitkomst, functie.basis, basis))
+            rapport.records.append(_record(functie, invoer, uitkomst, basisrecord))
     return rapport
 
 
@@ -79,7 +185,8 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
     """Records for `brutonetto compare OLD NEW`: OLD's basis is the basis, NEW's the scenario.
 
     Functies are matched by eenheid and name; one found in a single file is still reported,
-    as a record of its own and a warning, never dropped.
+    as a record of its own and a warning, never dropped; it is left out of the totals, which
+    compare the matched functies only.
     """
     rapport = Rapport()
     nieuw_per_sleutel = {(f.eenheid, f.naam): f for f in nieuw}
@@ -94,11 +201,11 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
         uitkomst = bereken(tegenhanger, tegenhanger.basis, rapport) if tegenhanger else None
         if basis is None:
             continue
-        _voeg_toe(rapport, functie.basis, _record(functie, functie.basis, basis, functie.basis, basis, scenario=oud_naam))
-        if tegenhanger is not None and uitkomst is not None:
-            _voeg_toe(rapport, tegenhanger.basis, _record(
-                tegenhanger, tegenhanger.basis, uitkomst, functie.basis, basis, scenario=nieuw_naam
-            ))
+        gekoppeld = tegenhanger is not None and uitkomst is not None
+        basisrecord = _record(functie, functie.basis, basis, None, scenario=oud_naam, is_basis=True, in_totaal=gekoppeld)
+        rapport.records.append(basisrecord)
+        if gekoppeld:
+            rapport.records.append(_record(tegenhanger, tegenhanger.basis, uitkomst, basisrecord, scenario=nieuw_naam))
     for functie in nieuw:
         if (functie.eenheid, functie.naam) in oud_sleutels:
             continue
@@ -107,13 +214,10 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
         )
         uitkomst = bereken(functie, functie.basis, rapport)
         if uitkomst is not None:
-            _voeg_toe(rapport, functie.basis, _record(functie, functie.basis, uitkomst, None, None, scenario=nieuw_naam))
+            rapport.records.append(_record(
+                functie, functie.basis, uitkomst, None, scenario=nieuw_naam, zonder_basis=True, in_totaal=False
+            ))
     return rapport
-
-
-def _voeg_toe(rapport: Rapport, invoer: Invoer, record: Record) -> None:
-    rapport.records.append(record)
-    rapport.profielen.append(invoer.profiel)
 
 
 def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None) -> Uitkomst | None:
@@ -144,34 +248,27 @@ def _record(
     functie: Functie,
     invoer: Invoer,
     uitkomst: Uitkomst,
-    basis_invoer: Invoer | None,
-    basis: Uitkomst | None,
+    basis: Record | None,
     scenario: str | None = None,
+    *,
+    is_basis: bool = False,
+    zonder_basis: bool = False,
+    in_totaal: bool = True,
 ) -> Record:
+    """The record of one profile, priced against `basis` (a basis against itself, so its extra
+    fte is 0), or against nothing when `zonder_basis`."""
     profiel = invoer.profiel
-    if basis_invoer is not None and basis is not None:
-        verschil = compare(basis_invoer.profiel, basis, profiel, uitkomst)
-        basis_directe: Decimal | None = verschil.basis_directe_uren
-        extra_fte, extra_kosten, waarde = verschil.extra_fte, verschil.extra_kosten, verschil.waarde_extra_uren
+    if zonder_basis:
+        verschil = None
+    elif basis is None:  # the basis itself
+        verschil = compare(profiel, uitkomst, profiel, uitkomst)
     else:
-        basis_directe = extra_fte = extra_kosten = waarde = None
-    return {
-        "functie": functie.naam,
-        "eenheid": profiel.eenheid,
-        "scenario": scenario if scenario is not None else invoer.scenario,
-        "bestand": functie.bestand,
-        "bruto_uren": uitkomst.bruto_uren,
-        "verlof": uitkomst.verlof,
-        "beschikbare_uren": uitkomst.beschikbare_uren,
-        "aftrek": uitkomst.aftrek,
-        "totaal_aftrek": uitkomst.totaal_aftrek,
-        "directe_uren": uitkomst.directe_uren,
-        "aandeel_direct": uitkomst.aandeel_direct,
-        "fte": profiel.fte,
-        "werklast_uren": profiel.werklast_uren,
-        "fte_nodig": uitkomst.fte_nodig,
-        "basis_directe_uren": basis_directe,
-        "extra_fte": extra_fte,
-        "extra_kosten": extra_kosten,
-        "waarde_extra_uren": waarde,
-    }
+        verschil = compare(basis.invoer.profiel, basis.uitkomst, profiel, uitkomst)
+    record = Record(
+        functie.naam, profiel.eenheid, scenario if scenario is not None else invoer.scenario, functie.bestand,
+        uitkomst.bruto_uren, uitkomst.verlof, uitkomst.beschikbare_uren, uitkomst.aftrek, uitkomst.totaal_aftrek,
+        uitkomst.directe_uren, uitkomst.aandeel_direct, profiel.fte, profiel.werklast_uren, uitkomst.fte_nodig,
+        *(verschil[:4] if verschil is not None else (None, None, None, None)),
+        uitkomst.aandeel_bruto, is_basis, invoer, uitkomst, basis, verschil, in_totaal,
+    )
+    return record
