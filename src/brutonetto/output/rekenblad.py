@@ -45,9 +45,9 @@ class Blad(NamedTuple):
     stappen: list[Stap]
 
 
-def kort(getal: Decimal) -> str:
-    """Dutch notation with at most 3 decimals and no trailing zeros: 1.287,727 and 1.631."""
-    tekst = nl(getal, 3)
+def kort(getal: Decimal, decimalen: int = 3) -> str:
+    """Dutch notation with at most 3 (or `decimalen`) decimals and no trailing zeros: 1.287,727 and 1.631."""
+    tekst = nl(getal, decimalen)
     return tekst.rstrip("0").rstrip(",") if "," in tekst else tekst
 
 
@@ -65,7 +65,8 @@ def stappen(record: Record) -> list[Stap]:
     uit = []
     for stap in record.stappen(prijs=not record.is_basis):
         regel = REGELS[stap.regel]
-        berekening = vul_in(regel, [_getal(op) for op in stap.operanden])
+        decimalen = _genoeg_decimalen(regel, stap)
+        berekening = vul_in(regel, [_getal(op, decimalen) for op in stap.operanden])
         uit.append(Stap(
             naam(stap.veld), regel.formule, berekening, stap.uitkomst, regel.eenheid,
             _bron(stap, herkomst, basisherkomst), stap.veld,
@@ -73,8 +74,27 @@ def stappen(record: Record) -> list[Stap]:
     return uit
 
 
-def _getal(operand: rekenstappen.Operand) -> str:
-    return kort(operand.waarde * 100) + "%" if operand.procent else kort(operand.waarde)
+def _getal(operand: rekenstappen.Operand, decimalen: int = 3) -> str:
+    return kort(operand.waarde * 100, decimalen) + "%" if operand.procent else kort(operand.waarde, decimalen)
+
+
+def _genoeg_decimalen(regel, stap: rekenstappen.Stap) -> int:
+    """The fewest decimals (3 to 10) for the operands such that the shown numbers give the shown result.
+
+    `12,105 x 75.000` is 907.875, not the € 907.889,34 shown: the reader must be able to redo
+    the sum from what is written, so the operands get as many digits as that takes.
+    """
+    doel = resultaattekst(regel.eenheid, stap.uitkomst)
+    for decimalen in range(3, 11):
+        getoond = [
+            rond(op.waarde * 100, decimalen) / 100 if op.procent else rond(op.waarde, decimalen) for op in stap.operanden
+        ]
+        try:
+            if resultaattekst(regel.eenheid, regel.reken(*getoond)) == doel:
+                return decimalen
+        except ArithmeticError:  # a factor shown as 0: more digits
+            continue
+    return 10
 
 
 def _bron(stap: rekenstappen.Stap, herkomst: Herkomst, basisherkomst: Herkomst) -> str:
@@ -97,13 +117,17 @@ def _bron(stap: rekenstappen.Stap, herkomst: Herkomst, basisherkomst: Herkomst) 
 
 def uitkomsttekst(stap: Stap) -> str:
     """The result of a step in Dutch notation, with its unit."""
-    if stap.eenheid == AANDEEL:
-        return nl(stap.uitkomst * 100, 2) + "%"
-    if stap.eenheid == EURO:
-        return "€ " + nl(stap.uitkomst, 2)
-    if stap.eenheid == FTE:
-        return nl(stap.uitkomst, 3) + " fte"
-    return f"{kort(stap.uitkomst)} {stap.eenheid}"
+    return resultaattekst(stap.eenheid, stap.uitkomst)
+
+
+def resultaattekst(eenheid: str, waarde: Decimal) -> str:
+    if eenheid == AANDEEL:
+        return nl(waarde * 100, 2) + "%"
+    if eenheid == EURO:
+        return "€ " + nl(waarde, 2)
+    if eenheid == FTE:
+        return nl(waarde, 3) + " fte"
+    return f"{kort(waarde)} {eenheid}"
 
 
 def regels(bladen: list[Blad]) -> list[tuple[str, str]]:
@@ -116,9 +140,11 @@ def regels(bladen: list[Blad]) -> list[tuple[str, str]]:
         uit.append((f"Rekenblad: {blad.functie}{eenheid} · scenario {blad.scenario} · {blad.bestand}", "kop"))
         breedte = max(len(s.stap) for s in blad.stappen)
         for nummer, stap in enumerate(blad.stappen, 1):
+            uitkomst = uitkomsttekst(stap)
+            # a given number is not worked out: `opgegeven = 1.631 uur`, not `= 1.631 = 1.631 uur`
+            berekening = "" if stap.berekening in (uitkomst, uitkomst.rsplit(" ", 1)[0]) else f" = {stap.berekening}"
             uit.append((
-                f"{nummer:>3}. {stap.stap.ljust(breedte)} = {stap.formule} = {stap.berekening}"
-                f" = {uitkomsttekst(stap)}  ({stap.bron})",
+                f"{nummer:>3}. {stap.stap.ljust(breedte)} = {stap.formule}{berekening} = {uitkomst}  ({stap.bron})",
                 "stap",
             ))
     return uit
