@@ -66,6 +66,10 @@ def test_amounts_are_read_exactly_in_every_form(tekst, euro):
                       "Schrijf bedragen zonder duizendtalscheiding, met . of , als decimaalteken ('12,5 mln')"),
         ("750.000", "'750.000' lijkt scheidingstekens voor duizendtallen te bevatten: bedoelt u 750000? "
                     "Schrijf bedragen zonder duizendtalscheiding, met . of , als decimaalteken ('12,5 mln')"),
+        ("12 500 000", "'12 500 000' lijkt spaties voor duizendtallen te bevatten: bedoelt u 12500000? "
+                       "Schrijf bedragen zonder duizendtalscheiding"),
+        ("750 000 k", "'750 000 k' lijkt spaties voor duizendtallen te bevatten: bedoelt u 750000 k? "
+                      "Schrijf bedragen zonder duizendtalscheiding"),
         ("12 mld", "onbekende eenheid 'mld' in '12 mld'; bekend zijn: k, mln, miljoen (bedragen zijn euro's)"),
         ("twaalf", "'twaalf' is geen bedrag; schrijf bijvoorbeeld '12 mln', '750k' of 1200000"),
         ("12 mln euro", "'12 mln euro' is geen bedrag; schrijf bijvoorbeeld '12 mln', '750k' of 1200000"),

@@ -247,6 +247,12 @@ def test_an_unquoted_decimal_comma_in_a_comma_separated_file_gets_a_hint():
     ]
 
 
+def test_empty_fields_past_the_header_are_no_problem_and_filled_ones_are():
+    rijen, fouten = lees(f"{KOP}\nA;leren;1-1-2023;31-1-2023;1;1;;\nB;leren;1-1-2023;31-1-2023;1;1;;x\n")
+    assert [r.functie for r in rijen] == ["A"]
+    assert [str(f) for f in fouten] == ["r.csv:3:1: deze regel heeft 8 velden, de kopregel 6"]
+
+
 def test_a_tab_separated_export_and_an_optional_column_left_off_a_row():
     rijen, fouten = lees("functie\taftrek\tvan\ttot\turen\tfte\teenheid\nA\tleren\t1-1-2023\t31-1-2023\t1\t1\n")
     assert fouten == []

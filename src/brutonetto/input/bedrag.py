@@ -42,6 +42,7 @@ EERSTE_JAAR, LAATSTE_JAAR = 1900, 2200
 _BEDRAG = re.compile(r"\s*(?:(?:eur|€)\s*)?([+-]?\s*\d[\d.,]*)\s*([^\d\s.,]*)\s*", re.IGNORECASE)
 _DUBBELZINNIG = re.compile(r"\d{1,3}[.,]\d{3}")  # 750.000, 1,200: thousands or decimals?
 _GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+_SPATIES = re.compile(r"\s*(?:(?:eur|€)\s*)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?\s*[^\d\s.,]*\s*", re.IGNORECASE)
 _VIER_CIJFERS = re.compile(r"\d{4}")
 _PROCENT = re.compile(r"\s*(.*?)\s*%\s*")
 
@@ -65,6 +66,11 @@ def parse_bedrag(waarde: object) -> Decimal:
 
 def _parse_tekst(waarde: str) -> Decimal:
     gevonden = _BEDRAG.fullmatch(waarde)
+    if gevonden is None and _SPATIES.fullmatch(waarde):
+        raise Invoerfout(
+            f"'{waarde.strip()}' lijkt spaties voor duizendtallen te bevatten: bedoelt u "
+            f"{re.sub(r'(?<=[0-9]) (?=[0-9])', '', waarde.strip())}? Schrijf bedragen zonder duizendtalscheiding"
+        )
     if gevonden is None:
         raise Invoerfout(f"'{waarde}' is geen bedrag; {_VOORBEELD}")
     getaltekst, achtervoegsel = gevonden.groups()

@@ -82,7 +82,7 @@ def read_registraties(bron: str | Iterable[str], bestand: str, fouten: list[Fout
         # through to `_problemen`, which reads the row again with the same functions and
         # names every problem, so the two paths cannot disagree on what is accepted.
         try:
-            if breedte <= len(rij) <= lang:
+            if len(rij) >= breedte and (len(rij) <= lang or not "".join(rij[lang:]).strip()):
                 functie = rij[i_functie].strip()
                 aftrek = rij[i_aftrek].strip()
                 van = lees_datum(rij[i_van])
