@@ -12,6 +12,8 @@ from decimal import Decimal as D
 from fractions import Fraction as F
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brutonetto.engine.realisation import Realisatie, Registratie, aggregate, compare_plan, hele_maanden
 from brutonetto.errors import Fout
@@ -253,10 +255,25 @@ def test_empty_fields_past_the_header_are_no_problem_and_filled_ones_are():
     assert [str(f) for f in fouten] == ["r.csv:3:1: deze regel heeft 8 velden, de kopregel 6"]
 
 
+def test_a_quote_without_its_partner_is_a_problem_not_a_crash():
+    tekst = f'{KOP}\nA;"leren;1-1-2023;31-1-2023;1;1\n' + "x;" * 70_000 + "\n"
+    rijen, fouten = lees(tekst)
+    assert rijen == []
+    assert [str(f) for f in fouten] == [
+        "r.csv:2:1: een veld is langer dan 131072 tekens; staat er een aanhalingsteken zonder tegenhanger?"
+    ]
+
+
 def test_a_tab_separated_export_and_an_optional_column_left_off_a_row():
     rijen, fouten = lees("functie\taftrek\tvan\ttot\turen\tfte\teenheid\nA\tleren\t1-1-2023\t31-1-2023\t1\t1\n")
     assert fouten == []
     assert rijen[0].eenheid is None
+
+
+def test_a_row_is_located_at_the_line_it_starts_on():
+    rijen, fouten = lees(f'{KOP}\n"Medewerker\nbezwaar";leren;1-1-2023;31-1-2023;1;1\nA;leren;1-1-2023;31-1-2023;x;1\n')
+    assert [(r.functie, r.regel) for r in rijen] == [("Medewerker\nbezwaar", 2)]
+    assert [f.regel for f in fouten] == [4]
 
 
 def test_a_file_object_is_read_line_by_line_with_its_line_numbers(tmp_path):
@@ -379,3 +396,19 @@ def test_the_reader_is_lazy():
     eerste = next(rijen)
     assert eerste.regel == 2
     assert len(list(itertools.islice(bron, 1000))) == 10 * 52 - 1  # only the header and one row were read
+
+
+# --- no row is lost ------------------------------------------------------------------------
+
+_VELDEN = st.sampled_from(["A", "", " ", "leren", "1-1-2023", "31-1-2023", "2023-02-30", "12,5", "0", "-1",
+                           "1.234,5", "abc", "2023-01-15", "1/2/2023", "\"7,5\""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_VELDEN, min_size=0, max_size=9), min_size=1, max_size=8))
+def test_every_line_with_data_is_read_or_named_as_a_problem(rijen):
+    tekst = KOP + ";eenheid\n" + "".join(";".join(rij) + "\n" for rij in rijen)
+    gelezen, fouten = lees(tekst)
+    met_data = [n for n, rij in enumerate(rijen, start=2) if "".join(rij).replace('"', "").strip()]
+    assert sorted({r.regel for r in gelezen} | {f.regel for f in fouten}) == met_data
+    assert not {r.regel for r in gelezen} & {f.regel for f in fouten}

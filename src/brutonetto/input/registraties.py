@@ -77,7 +77,17 @@ def read_registraties(bron: str | Iterable[str], bestand: str, fouten: list[Fout
     namen: dict[str, str] = {}  # one str object per distinct name, however many rows repeat it
 
     lang = len(kop)
-    for rij in lezer:
+    while True:
+        regel = lezer.line_num + 1 + overgeslagen  # where this record starts (a quoted value may span lines)
+        try:
+            rij = next(lezer)
+        except StopIteration:
+            return
+        except csv.Error as fout:  # a field over csv's size limit, a stray quote in strict mode
+            bericht = (f"een veld is langer dan {csv.field_size_limit()} tekens; staat er een aanhalingsteken "
+                       "zonder tegenhanger?" if "field limit" in str(fout) else f"deze regel is geen leesbare CSV ({fout})")
+            fouten.append(Fout(bestand, bericht, regel=regel))
+            continue
         # The common case first: a good row, read with no bookkeeping. Anything odd falls
         # through to `_problemen`, which reads the row again with the same functions and
         # names every problem, so the two paths cannot disagree on what is accepted.
@@ -99,14 +109,14 @@ def read_registraties(bron: str | Iterable[str], bestand: str, fouten: list[Fout
                         uren,
                         fte,
                         namen.setdefault(eenheid, eenheid) if eenheid else None,
-                        lezer.line_num + overgeslagen,
+                        regel,
                     )
                     continue
         except Invoerfout:
             pass
         if not "".join(rij).strip():
             continue  # a blank line, or only separators
-        fouten.extend(_problemen(rij, kolommen, lang, teken, bestand, lezer.line_num + overgeslagen))
+        fouten.extend(_problemen(rij, kolommen, lang, teken, bestand, regel))
 
 
 def _problemen(rij: list[str], kolommen: tuple[int | None, ...], lang: int, teken: str,
