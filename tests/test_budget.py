@@ -11,6 +11,8 @@ from decimal import localcontext
 from fractions import Fraction as F
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brutonetto.engine.budget import Jaar, compute_budget
 from brutonetto.engine.hours import Rekenfout
@@ -227,3 +229,19 @@ def test_no_funding_or_no_price_per_fte_is_a_located_problem():
     with pytest.raises(Rekenfout) as nul:
         compute_budget(D(1), {2023: D(1)}, kosten_per_fte=D(0))
     assert nul.value.veld == ("kosten_per_fte",)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.decimals(min_value=-10**8, max_value=10**8, places=2),
+    st.dictionaries(st.integers(2000, 2040), st.decimals(min_value=0, max_value=10**8, places=2), min_size=1, max_size=8),
+    st.decimals(min_value=0, max_value=10, places=1),
+)
+def test_the_last_cumulatief_is_all_funding_less_all_cost_and_no_year_is_skipped(kosten, financiering, indexatie):
+    jaren = compute_budget(kosten, financiering, indexatie=indexatie)
+    assert [j.jaar for j in jaren] == list(range(min(financiering), max(financiering) + 1))
+    assert sum(j.financiering for j in jaren) == sum(financiering.values())
+    totaal = sum(F(j.financiering) for j in jaren) - sum(F(j.kosten) for j in jaren)
+    assert abs(F(jaren[-1].cumulatief) - totaal) < F(1, 10**20)  # 40 digits, rounded in the last
+    groei = 1 + F(indexatie) / 100
+    assert all(abs(F(j.kosten) - F(kosten) * groei ** (j.jaar - jaren[0].jaar)) < F(1, 10**20) for j in jaren)

@@ -412,3 +412,30 @@ def test_every_line_with_data_is_read_or_named_as_a_problem(rijen):
     met_data = [n for n, rij in enumerate(rijen, start=2) if "".join(rij).replace('"', "").strip()]
     assert sorted({r.regel for r in gelezen} | {f.regel for f in fouten}) == met_data
     assert not {r.regel for r in gelezen} & {f.regel for f in fouten}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2026, 12, 31)),
+    st.integers(1, 400),
+    st.data(),
+    st.decimals(min_value=0, max_value=10_000, places=1),
+    st.decimals(min_value=D("0.1"), max_value=500, places=1),
+)
+def test_splitting_a_row_in_two_adjacent_periods_changes_nothing(van, dagen, data, uren, fte):
+    tot = van + timedelta(days=dagen - 1)
+    knip = data.draw(st.integers(1, dagen - 1)) if dagen > 1 else None
+    heel = een(f"{KOP}\nA;leren;{van.isoformat()};{tot.isoformat()};{uren};{fte}\n")
+    if knip is None:
+        return
+    # the same people at the same rate: hours in proportion to the days of each part
+    eerste = (uren * knip / dagen)
+    tweede = uren - eerste
+    midden = van + timedelta(days=knip)
+    rijen = [Registratie("A", "leren", van, midden - timedelta(days=1), eerste, fte, None, 2),
+             Registratie("A", "leren", midden, tot, tweede, fte, None, 3)]
+    (gesplitst,), fouten = aggregate(rijen, "r.csv")
+    assert fouten == []
+    assert abs(F(gesplitst.gerealiseerd_per_fte) - F(heel.gerealiseerd_per_fte)) < F(1, 10**20)
+    assert gesplitst.fte == fte
+    assert (gesplitst.van, gesplitst.tot, gesplitst.dagen) == (heel.van, heel.tot, heel.dagen)
