@@ -49,7 +49,11 @@ Sleutel = tuple[str | None, str, str]  # (eenheid, functie, aftrek)
 
 
 class Registratie(NamedTuple):
-    """One CSV row: `uren` registered for `aftrek` by `fte` people on average, van..tot inclusive."""
+    """One CSV row: `uren` registered for `aftrek` by `fte` people on average, van..tot inclusive.
+
+    As the reader makes them: van <= tot, uren >= 0 and fte > 0 (it turns anything else
+    into a located problem), so the sums below need no checks of their own.
+    """
 
     functie: str
     aftrek: str
