@@ -1,0 +1,251 @@
+"""Plan against realisation: registered hours per (eenheid, functie, aftrek), annualised.
+
+Pure, exact `Decimal` arithmetic. Formulas: contract v2, "`realisation PLAN CSV`".
+The CSV is read by input/registraties.py into `Registratie` rows; `aggregate` sums them
+as they stream past (it keeps a few numbers per key and 24 bytes per row for the overlap
+check, never the rows themselves); `compare_plan` sets one sum against the plan.
+
+What the numbers mean when several rows are summed
+--------------------------------------------------
+A row says: between `van` and `tot` (inclusive), `fte` people on average registered
+`uren` hours for this aftrek line. So one head registered `uren / fte` hours in that period.
+
+- **Hours per head** add up over periods: someone present all year learned the hours of
+  each period in turn, whatever the group's size in each. So the registered hours per fte
+  are `sum(uren_i / fte_i)` over the rows, never `sum(uren) / sum(fte)` (which would count
+  the same people once per period) nor `sum(uren) / mean(fte)` (which lets a large group in
+  one quarter stand in for a small one in another).
+- **The period** is the whole span, from the earliest `van` to the latest `tot`, and
+  that span is what is annualised: `12 / months` when it runs from a first to a last day
+  of a month, else `365 / days` (inclusive). A gap between rows therefore counts as a
+  time in which nobody registered hours for this line: zero, as a controller reading the
+  total over the reporting period would take it (exports commonly leave out weeks without
+  hours). The result row shows van and tot, so the period annualised is always visible.
+- **fte**, for `niet_benut_uren`, is the registered average: the rows' fte weighted by
+  the days each row covers, `sum(fte_i x days_i) / sum(days_i)`. It is the registered fte
+  and not the plan's because these are the people who actually worked in the period: the
+  hours per head they did not use are hours that went to other work (or were lost), and
+  `niet_benut_fte = niet_benut_uren / directe_uren` is then the capacity that moved. The
+  plan's fte can differ for reasons that have nothing to do with learning (vacancies);
+  multiplying the per-head shortfall by people who were not there would count hours
+  nobody could have used.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+from datetime import date, timedelta
+from decimal import Decimal, localcontext
+from typing import NamedTuple
+
+from brutonetto.engine.hours import NUL, PRECISIE
+from brutonetto.errors import Fout
+
+TWAALF = Decimal(12)
+DAGEN_PER_JAAR = Decimal(365)
+
+Sleutel = tuple[str | None, str, str]  # (eenheid, functie, aftrek)
+
+
+class Registratie(NamedTuple):
+    """One CSV row: `uren` registered for `aftrek` by `fte` people on average, van..tot inclusive.
+
+    As the reader makes them: van <= tot, uren >= 0 and fte > 0 (it turns anything else
+    into a located problem), so the sums below need no checks of their own.
+    """
+
+    functie: str
+    aftrek: str
+    van: date
+    tot: date
+    uren: Decimal
+    fte: Decimal
+    eenheid: str | None = None
+    regel: int | None = None  # the CSV line, for messages
+
+
+class Gerealiseerd(NamedTuple):
+    """The registered side of one (eenheid, functie, aftrek), summed and annualised."""
+
+    eenheid: str | None
+    functie: str
+    aftrek: str
+    van: date
+    tot: date
+    uren: Decimal  # total hours registered
+    uren_per_fte: Decimal  # sum(uren_i / fte_i): hours per head over the period
+    fte: Decimal  # registered average fte, weighted by days
+    dagen: int  # the span, van..tot inclusive
+    maanden: int | None  # whole months, when the span is whole months
+    annualisatie: Decimal  # 12 / maanden, or 365 / dagen
+    gerealiseerd_per_fte: Decimal  # uren_per_fte x annualisatie
+    regels: int  # rows summed
+
+
+class Realisatie(NamedTuple):
+    """Plan against realisation for one aftrek line; the fields are the contract's JSON keys, in order."""
+
+    functie: str
+    eenheid: str | None
+    aftrek: str
+    van: date
+    tot: date
+    gepland_per_fte: Decimal
+    gerealiseerd_per_fte: Decimal
+    percentage: Decimal | None  # a fraction: 0.96 is 96%; None when nothing was planned
+    niet_benut_uren: Decimal
+    niet_benut_fte: Decimal
+
+
+class _Som:
+    """What `aggregate` keeps per key while the rows stream past."""
+
+    __slots__ = ("uren", "uren_per_fte", "fte_dagen", "dagen", "van", "tot", "perioden")
+
+    def __init__(self, van: date, tot: date) -> None:
+        self.uren = NUL
+        self.uren_per_fte = NUL
+        self.fte_dagen = NUL
+        self.dagen = 0
+        self.van = van
+        self.tot = tot
+        self.perioden = array("q")  # van ordinal, tot ordinal, CSV line: 24 bytes a row
+
+
+def aggregate(registraties: Iterable[Registratie], bestand: str) -> tuple[list[Gerealiseerd], list[Fout]]:
+    """Sum the rows per (eenheid, functie, aftrek) and annualise them (contract: realisation).
+
+    Rows are consumed one at a time, so a generator over a large CSV streams. A key with
+    overlapping periods gives a problem at both CSV lines of every overlapping pair and no
+    result: its hours would be counted twice. Results come in the order keys first appear.
+    """
+    sommen: dict[Sleutel, _Som] = {}
+    with localcontext() as ctx:
+        ctx.prec = PRECISIE
+        for functie, aftrek, van, tot, uren, fte, eenheid, regel in registraties:
+            sleutel = (eenheid, functie, aftrek)
+            som = sommen.get(sleutel)
+            if som is None:
+                som = sommen[sleutel] = _Som(van, tot)
+            eerste, laatste = van.toordinal(), tot.toordinal()
+            dagen = laatste - eerste + 1
+            som.uren += uren
+            som.uren_per_fte += uren / fte  # hours per head in this period
+            som.fte_dagen += fte * dagen
+            som.dagen += dagen
+            if van < som.van:
+                som.van = van
+            if tot > som.tot:
+                som.tot = tot
+            som.perioden.extend((eerste, laatste, regel or 0))
+
+        resultaten: list[Gerealiseerd] = []
+        fouten: list[Fout] = []
+        for (eenheid, functie, aftrek), som in sommen.items():
+            overlap = _overlap(som.perioden, bestand, eenheid, functie, aftrek)
+            if overlap:
+                fouten.extend(overlap)
+                continue
+            resultaten.append(_gerealiseerd(eenheid, functie, aftrek, som))
+    fouten.sort(key=lambda f: (f.regel or 0, f.bericht))
+    return resultaten, fouten
+
+
+def _gerealiseerd(eenheid: str | None, functie: str, aftrek: str, som: _Som) -> Gerealiseerd:
+    dagen = (som.tot - som.van).days + 1
+    maanden = hele_maanden(som.van, som.tot)
+    # annualisation = 12 / months for whole months, else 365 / days (inclusive)
+    annualisatie = TWAALF / maanden if maanden is not None else DAGEN_PER_JAAR / dagen
+    return Gerealiseerd(
+        eenheid=eenheid,
+        functie=functie,
+        aftrek=aftrek,
+        van=som.van,
+        tot=som.tot,
+        uren=som.uren,
+        uren_per_fte=som.uren_per_fte,
+        fte=som.fte_dagen / som.dagen,  # the registered average: fte weighted by days
+        dagen=dagen,
+        maanden=maanden,
+        annualisatie=annualisatie,
+        gerealiseerd_per_fte=som.uren_per_fte * annualisatie,  # uren / fte x annualisation
+        regels=len(som.perioden) // 3,
+    )
+
+
+def hele_maanden(van: date, tot: date) -> int | None:
+    """The number of months from van to tot when van is a first and tot a last day of a month."""
+    if van.day != 1 or (tot + timedelta(days=1)).day != 1:
+        return None
+    return (tot.year - van.year) * 12 + tot.month - van.month + 1
+
+
+def _overlap(perioden: array, bestand: str, eenheid: str | None, functie: str, aftrek: str) -> list[Fout]:
+    """Every pair of rows whose periods share a day, reported at both lines.
+
+    Sorted by van, a row overlaps every earlier row that has not ended before it starts;
+    keeping the earlier rows still open makes each overlapping pair appear exactly once.
+    """
+    rijen = sorted(zip(perioden[0::3], perioden[1::3], perioden[2::3]))
+    fouten: list[Fout] = []
+    open_: list[tuple[int, int, int]] = []
+    naam = " / ".join(d for d in (eenheid, functie, aftrek) if d)
+    for van, tot, regel in rijen:
+        open_ = [o for o in open_ if o[1] >= van]
+        for o_van, o_tot, o_regel in open_:
+            fouten.append(_overlapfout(bestand, naam, (van, tot, regel), (o_van, o_tot, o_regel)))
+            fouten.append(_overlapfout(bestand, naam, (o_van, o_tot, o_regel), (van, tot, regel)))
+        open_.append((van, tot, regel))
+    return fouten
+
+
+def _overlapfout(bestand: str, naam: str, hier: tuple[int, int, int], daar: tuple[int, int, int]) -> Fout:
+    if hier[:2] == daar[:2]:
+        bericht = (f"{naam}: dezelfde periode {_periode(hier)} staat ook op regel {daar[2]} "
+                   "(dubbel geregistreerd?); perioden mogen niet overlappen")
+    else:
+        bericht = (f"{naam}: de periode {_periode(hier)} overlapt met {_periode(daar)} op regel "
+                   f"{daar[2]}; perioden mogen niet overlappen, anders tellen uren dubbel")
+    return Fout(bestand, bericht, regel=hier[2] or None)
+
+
+def _periode(rij: tuple[int, int, int]) -> str:
+    return f"{datumtekst(date.fromordinal(rij[0]))} t/m {datumtekst(date.fromordinal(rij[1]))}"
+
+
+def datumtekst(dag: date) -> str:
+    """A date as Dutch users write it: 1-1-2023."""
+    return f"{dag.day}-{dag.month}-{dag.year}"
+
+
+def compare_plan(gerealiseerd: Gerealiseerd, *, gepland_per_fte: Decimal, directe_uren: Decimal) -> Realisatie:
+    """Set one aftrek line's registered hours against the plan (contract: realisation).
+
+    `gepland_per_fte` is the aftrek line's hours per fte per year in the plan and
+    `directe_uren` the plan's direct hours per fte, both from hours.compute on PLAN's
+    scenario. The fte is the registered average (see the module's docstring for why).
+    """
+    if directe_uren <= 0:
+        raise ValueError("directe_uren must be > 0 (hours.compute guarantees it)")
+    with localcontext() as ctx:
+        ctx.prec = PRECISIE
+        gerealiseerd_per_fte = gerealiseerd.gerealiseerd_per_fte
+        # percentage = gerealiseerd_per_fte / gepland_per_fte
+        percentage = gerealiseerd_per_fte / gepland_per_fte if gepland_per_fte else None
+        # niet_benut_uren = fte x (gepland - gerealiseerd)   (negative: more than planned)
+        niet_benut_uren = gerealiseerd.fte * (gepland_per_fte - gerealiseerd_per_fte)
+        # niet_benut_fte = niet_benut_uren / directe_uren
+        niet_benut_fte = niet_benut_uren / directe_uren
+        return Realisatie(
+            functie=gerealiseerd.functie,
+            eenheid=gerealiseerd.eenheid,
+            aftrek=gerealiseerd.aftrek,
+            van=gerealiseerd.van,
+            tot=gerealiseerd.tot,
+            gepland_per_fte=gepland_per_fte,
+            gerealiseerd_per_fte=gerealiseerd_per_fte,
+            percentage=percentage,
+            niet_benut_uren=niet_benut_uren,
+            niet_benut_fte=niet_benut_fte,
+        )
