@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import NamedTuple
 
+from brutonetto.engine.capacity import Product, Verhouding
 from brutonetto.notation import nl
 from brutonetto.input.quantity import BESCHIKBAAR, BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
@@ -46,6 +47,11 @@ class Profiel(NamedTuple):
     werklast_uren: Decimal | None = None
     kosten_per_fte: Decimal | None = None
     uurtarief: Decimal | None = None
+    # contract v2: capacity (engine/capacity.py)
+    instroom: Decimal | None = None  # percent of new staff per year
+    inwerkverlies: Hoeveelheid | None = None  # direct hours one new colleague loses
+    producten: dict[str, Product] = {}
+    verhouding: Verhouding | None = None
 
 
 class Uitkomst(NamedTuple):
