@@ -91,3 +91,68 @@ def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[st
             )
         uit[naam] = Producturen(product.volume, None, kanalen, sum((u for _, _, u in kanalen.values()), Decimal(0)))
     return uit
+
+
+class Verhoudingsfout(NamedTuple):
+    """A ratio that cannot be followed: functie `index`, the field to blame, the message."""
+
+    index: int
+    veld: tuple[str, ...]
+    bericht: str
+
+
+def volgorde(namen: list[tuple[str | None, str]], van: list[str | None]) -> tuple[list[int], list[Verhoudingsfout]]:
+    """The order to compute functies in so that every ratio role comes after the one it follows.
+
+    `namen[i]` is functie i's (eenheid, naam); `van[i]` the name it follows (in its own
+    eenheid), or None. A name that is not there, or ratios that run in a circle, are
+    problems; a functie that depends on such a problem is left out of the order.
+    """
+    index = {sleutel: i for i, sleutel in enumerate(namen)}
+    fouten: list[Verhoudingsfout] = []
+    basis: dict[int, int] = {}
+    for i, gevolgd in enumerate(van):
+        if gevolgd is None:
+            continue
+        eenheid, naam = namen[i]
+        j = index.get((eenheid, gevolgd))
+        if j is None:
+            import difflib
+
+            in_eenheid = [n for e, n in namen if e == eenheid and n != naam]
+            gelijk = difflib.get_close_matches(gevolgd, in_eenheid, n=1, cutoff=0.6)
+            waar = f" in eenheid '{eenheid}'" if eenheid else ""
+            fouten.append(Verhoudingsfout(i, ("verhouding", "van"), f"onbekende functie '{gevolgd}'{waar}"
+                                          + (f"; bedoelt u '{gelijk[0]}'?" if gelijk else
+                                             f"; hier staan: {', '.join(in_eenheid) or 'geen andere functies'}")))
+        else:
+            basis[i] = j
+    eigen_fout = {f.index for f in fouten}
+    goed: dict[int, bool] = {}  # resolved: can be computed, or not
+    klaar: list[int] = []
+    for start in range(len(namen)):
+        pad: list[int] = []
+        i = start
+        while i not in goed and i not in pad and i not in eigen_fout and i in basis:
+            pad.append(i)
+            i = basis[i]
+        if i in pad:  # round in a circle from i back to i
+            kring = pad[pad.index(i):]
+            for k, lid in enumerate(kring):
+                rond = kring[k:] + kring[:k] + [lid]
+                fouten.append(Verhoudingsfout(lid, ("verhouding",), "de verhoudingen lopen in een kring: "
+                                              + " -> ".join(namen[x][1] for x in rond)))
+                goed[lid] = False
+            uitkomst = False
+        elif i in goed:
+            uitkomst = goed[i]
+        else:  # a functie that follows no one, or one whose own ratio is wrong
+            uitkomst = goed[i] = i not in eigen_fout
+            if uitkomst:
+                klaar.append(i)
+        for lid in reversed(pad):
+            if lid not in goed:
+                goed[lid] = uitkomst
+                if uitkomst:
+                    klaar.append(lid)
+    return klaar, fouten

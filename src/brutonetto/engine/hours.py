@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import NamedTuple
 
-from brutonetto.engine.capacity import Product, Verhouding
+from brutonetto.engine.capacity import Product, Producturen, Verhouding, producturen
 from brutonetto.notation import nl
 from brutonetto.input.quantity import BESCHIKBAAR, BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
@@ -20,6 +20,7 @@ PRECISIE = 40
 WEKEN_PER_JAAR = Decimal(52)  # the HOT and CAO Rijk convention
 DAGEN_PER_WEEK = Decimal(5)
 HONDERD = Decimal(100)
+INWERKVERLIES = "inwerkverlies"  # the aftrek line instroom x inwerkverlies makes
 NUL = Decimal(0)
 
 
@@ -65,6 +66,8 @@ class Uitkomst(NamedTuple):
     directe_uren: Decimal
     aandeel_direct: Decimal
     fte_nodig: Decimal | None
+    werklast_uren: Decimal | None = None  # given, or the sum of the products
+    producten: dict[str, Producturen] | None = None
     # the conversion factors used, for showing the working (`brutonetto explain`)
     weken_per_jaar: Decimal = WEKEN_PER_JAAR
     uren_per_dag: Decimal | None = None
@@ -171,6 +174,24 @@ def _compute(profiel: Profiel) -> Uitkomst:
             hoeveelheid, ("aftrek", naam), basis=beschikbaar, bruto=bruto,
             per_dag=per_dag, per_week_factor=weken_gewerkt,
         )
+    # aftrek.inwerkverlies = instroom x inwerkverlies, the last line         berekening.md §9
+    if profiel.instroom is not None:
+        if profiel.inwerkverlies is None:
+            raise Rekenfout(
+                ("instroom",),
+                "instroom heeft inwerkverlies nodig: de directe uren die één nieuwe collega verliest "
+                "(bijvoorbeeld inwerkverlies: 240 uur)",
+            )
+        if INWERKVERLIES in aftrek:
+            raise Rekenfout(
+                ("aftrek", INWERKVERLIES),
+                "de aftrek 'inwerkverlies' volgt al uit instroom x inwerkverlies; geef hem niet ook zelf",
+            )
+        per_nieuwe = _uren(
+            profiel.inwerkverlies, ("inwerkverlies",), basis=beschikbaar, bruto=bruto,
+            per_dag=per_dag, per_week_factor=weken_gewerkt,
+        )
+        aftrek[INWERKVERLIES] = profiel.instroom * per_nieuwe / HONDERD
     totaal = sum(aftrek.values(), NUL)
     directe = beschikbaar - totaal
     if directe <= 0:
@@ -180,8 +201,20 @@ def _compute(profiel: Profiel) -> Uitkomst:
             f"uren ({_uren_tekst(beschikbaar)}): directe uren moeten groter dan 0 blijven",
         )
 
+    # werklast_uren = sum(volume x normtijd) when producten given          berekening.md §8
+    werklast = profiel.werklast_uren
+    producten = None
+    if profiel.producten:
+        if werklast is not None:
+            raise Rekenfout(
+                ("producten",),
+                "geef producten of werklast_uren, niet allebei (producten rekenen de werklast_uren zelf uit)",
+            )
+        producten = producturen(profiel.producten, Rekenfout)
+        werklast = sum((p.uren for p in producten.values()), NUL)
+
     # fte_nodig = werklast_uren / directe_uren (when werklast_uren given) berekening.md §5
-    nodig = profiel.werklast_uren / directe if profiel.werklast_uren is not None else None
+    nodig = werklast / directe if werklast is not None else None
     return Uitkomst(
         bruto_uren=bruto,
         verlof=verlof,
@@ -191,6 +224,8 @@ def _compute(profiel: Profiel) -> Uitkomst:
         directe_uren=directe,
         aandeel_direct=directe / beschikbaar,  # aandeel_direct = directe_uren / beschikbare_uren
         fte_nodig=nodig,
+        werklast_uren=werklast,
+        producten=producten,
         weken_per_jaar=weken,
         uren_per_dag=per_dag,
         werkweken=weken_gewerkt,

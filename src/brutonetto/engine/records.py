@@ -10,7 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from brutonetto.engine.hours import Profiel, Rekenfout, Uitkomst, compare, compute
+from decimal import localcontext
+
+from brutonetto.engine.capacity import volgorde
+from brutonetto.engine.hours import PRECISIE, Profiel, Rekenfout, Uitkomst, compare, compute
 from brutonetto.errors import Fout
 from brutonetto.input.functie import BASIS, Functie, Invoer
 
@@ -21,6 +24,7 @@ KOLOMMEN: tuple[str, ...] = (
     "bruto_uren", "verlof", "beschikbare_uren", "aftrek", "totaal_aftrek",
     "directe_uren", "aandeel_direct", "fte", "werklast_uren", "fte_nodig",
     "basis_directe_uren", "extra_fte", "extra_kosten", "waarde_extra_uren",
+    "aandeel_bruto", "producten",
 )
 
 
@@ -53,26 +57,87 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
                 ))
         if rapport.fouten:
             return rapport
-    for functie in functies:
-        basis = bereken(functie, functie.basis, rapport)
-        uitkomsten = []
-        for naam, invoer in functie.scenarios.items():
-            if gekozen and naam not in gekozen:
+    berekend = _bereken_alles(functies, rapport)
+    for functie, uitkomsten in zip(functies, berekend):
+        if uitkomsten is None:
+            continue
+        (basis_invoer, basis), *scenarios = uitkomsten
+        for invoer, uitkomst in uitkomsten:
+            if invoer.scenario != BASIS and gekozen and invoer.scenario not in gekozen:
                 continue
+            _voeg_toe(rapport, invoer, _record(functie, invoer, uitkomst, basis_invoer, basis))
+        for invoer, _ in scenarios:
+            if invoer.profiel == basis_invoer.profiel and invoer.scenario in functie.scenarios:
+                rapport.waarschuwingen.append(
+                    f"{functie.bestand}: functie '{functie.naam}': scenario '{invoer.scenario}' "
+                    "verandert niets ten opzichte van basis"
+                )
+    return rapport
+
+
+def _bereken_alles(functies: list[Functie], rapport: Rapport) -> list[list[tuple[Invoer, Uitkomst]] | None]:
+    """Every functie in every scenario, ratio roles after the functie they follow (§10).
+
+    A ratio role's fte_nodig is its base's fte_nodig (or, without a workload, its fte) in the
+    same scenario, over een_per; it has a record for each of its base's scenarios too.
+    """
+    van = [f.basis.profiel.verhouding.van if f.basis.profiel.verhouding else None for f in functies]
+    orde, problemen = volgorde([(f.eenheid, f.naam) for f in functies], van)
+    for probleem in problemen:
+        functie = functies[probleem.index]
+        rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {probleem.bericht}", probleem.veld))
+    per_sleutel = {(f.eenheid, f.naam): i for i, f in enumerate(functies)}
+    berekend: list[list[tuple[Invoer, Uitkomst]] | None] = [None] * len(functies)
+    for i in orde:
+        functie = functies[i]
+        basis = bereken(functie, functie.basis, rapport)
+        invoeren = list(functie.scenarios.values())
+        gevolgd = None
+        if van[i] is not None:
+            gevolgd = berekend[per_sleutel[(functie.eenheid, van[i])]]
+            if gevolgd is None:
+                continue  # its base could not be computed: that problem is reported already
+            eigen = set(functie.scenarios)
+            invoeren += [
+                Invoer(invoer.scenario, functie.basis.profiel, functie.basis.herkomst)
+                for invoer, _ in gevolgd[1:] if invoer.scenario not in eigen
+            ]
+        uitkomsten = []
+        for invoer in invoeren:
             uitkomst = bereken(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
             if uitkomst is not None:
                 uitkomsten.append((invoer, uitkomst))
-            if basis is not None and invoer.profiel == functie.basis.profiel:
-                rapport.waarschuwingen.append(
-                    f"{functie.bestand}: functie '{functie.naam}': scenario '{naam}' "
-                    "verandert niets ten opzichte van basis"
-                )
         if basis is None:
             continue
-        _voeg_toe(rapport, functie.basis, _record(functie, functie.basis, basis, functie.basis, basis))
-        for invoer, uitkomst in uitkomsten:
-            _voeg_toe(rapport, invoer, _record(functie, invoer, uitkomst, functie.basis, basis))
-    return rapport
+        uitkomsten.insert(0, (functie.basis, basis))
+        if gevolgd is not None:
+            try:
+                uitkomsten = [(inv, _verhouding(functie, inv, u, gevolgd)) for inv, u in uitkomsten]
+            except Rekenfout as fout:
+                rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {fout.bericht}", fout.veld))
+                continue
+        berekend[i] = uitkomsten
+    return berekend
+
+
+def _verhouding(functie: Functie, invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkomst]]) -> Uitkomst:
+    """fte_nodig = fte (nodig) of the followed functie in this scenario / een_per    berekening.md §10"""
+    verhouding = invoer.profiel.verhouding
+    if verhouding.een_per is None:
+        raise Rekenfout(("verhouding",), "de verhouding heeft een_per nodig, bijvoorbeeld {een_per: 30, van: ...}")
+    if uitkomst.werklast_uren is not None:
+        raise Rekenfout(("verhouding",), "een verhoudingsfunctie heeft geen werklast_uren of producten: "
+                        "haar fte nodig volgt uit de verhouding")
+    basis_invoer, basis_uitkomst = gevolgd[0]
+    for ander, ander_uitkomst in gevolgd:
+        if ander.scenario == invoer.scenario:
+            basis_invoer, basis_uitkomst = ander, ander_uitkomst
+    grondslag = basis_uitkomst.fte_nodig if basis_uitkomst.fte_nodig is not None else basis_invoer.profiel.fte
+    if grondslag is None:
+        raise Rekenfout(("verhouding", "van"), f"'{verhouding.van}' heeft geen fte of werklast om een verhouding van te nemen")
+    with localcontext() as ctx:
+        ctx.prec = PRECISIE
+        return uitkomst._replace(fte_nodig=grondslag / verhouding.een_per)
 
 
 def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nieuw_naam: str) -> Rapport:
@@ -164,10 +229,12 @@ def _record(
         "directe_uren": uitkomst.directe_uren,
         "aandeel_direct": uitkomst.aandeel_direct,
         "fte": profiel.fte,
-        "werklast_uren": profiel.werklast_uren,
+        "werklast_uren": uitkomst.werklast_uren,
         "fte_nodig": uitkomst.fte_nodig,
         "basis_directe_uren": basis_directe,
         "extra_fte": extra_fte,
         "extra_kosten": extra_kosten,
         "waarde_extra_uren": waarde,
+        "aandeel_bruto": None,
+        "producten": {n: p.uren for n, p in uitkomst.producten.items()} if uitkomst.producten is not None else None,
     }
