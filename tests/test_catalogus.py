@@ -24,9 +24,9 @@ def verwacht(naam: str) -> str:
     return naam + bericht if bericht.startswith((":", " ")) else bericht
 
 
-def refused(cli, *args, input=None) -> str:
-    """Exit 1, nothing on stdout, no traceback, no internal error; the messages."""
-    result = cli(*args, code=1, input=input)
+def refused(cli, *args, input=None, code=1) -> str:
+    """Exit 1 (2 for wrong usage), nothing on stdout, no traceback, no internal error; the messages."""
+    result = cli(*args, code=code, input=input)
     assert result.stdout == ""
     assert "Traceback" not in result.stderr and "interne fout" not in result.stderr
     return result.stderr
@@ -94,8 +94,8 @@ def test_bom_and_crlf_are_no_errors(cli):
 
 def test_unknown_scenario_option(cli):
     cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\nscenarios: {meer: {fte: 1}}\n")
-    assert "--scenario: onbekend scenario 'minder'; in deze bestanden staan: basis, meer" in refused(
-        cli, "compute", "p.yaml", "--scenario", "minder"
+    assert "fout: --scenario: onbekend scenario 'minder'; in deze bestanden staan: basis, meer" in refused(
+        cli, "compute", "p.yaml", "--scenario", "minder", code=2
     )
 
 
@@ -134,13 +134,13 @@ def test_garbage_on_stdin(cli, rommel):
 def test_output_onto_a_defaults_file_of_the_run_is_refused(cli):
     config = cli.write("configs/org.yaml", "beschikbare_uren: 1631\n")
     cli.write("p.yaml", "standaard: configs/org.yaml\nfunctie: X\n")
-    assert "is een van de invoerbestanden" in refused(cli, "compute", "p.yaml", "-o", "configs/org.yaml")
+    assert "is een van de invoerbestanden" in refused(cli, "compute", "p.yaml", "-o", "configs/org.yaml", code=2)
     assert config.read_text(encoding="utf-8") == "beschikbare_uren: 1631\n"
 
 
 def test_output_into_a_directory_or_a_missing_folder_is_refused(cli):
     cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\n")
     (cli.tmp_path / "uit").mkdir()
-    assert "--output uit is een map" in refused(cli, "compute", "p.yaml", "-o", "uit")
-    assert "de map nergens bestaat niet" in refused(cli, "compute", "p.yaml", "-o", "nergens/uit.json")
+    assert "--output uit is een map" in refused(cli, "compute", "p.yaml", "-o", "uit", code=2)
+    assert "de map nergens bestaat niet" in refused(cli, "compute", "p.yaml", "-o", "nergens/uit.json", code=2)
     assert sorted(p.name for p in cli.tmp_path.iterdir()) == ["p.yaml", "uit"]

@@ -166,9 +166,9 @@ def test_scenario_option_limits_the_scenarios_but_keeps_basis(cli):
     assert [r["scenario"] for r in records] == ["basis", "plus_12", "plus_40"]
 
 
-def test_an_unknown_scenario_is_an_input_error(cli):
+def test_an_unknown_scenario_is_wrong_usage(cli):
     cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\nscenarios: {a: {fte: 1}}\n")
-    result = cli("compute", "p.yaml", "--scenario", "b", code=1)
+    result = cli("compute", "p.yaml", "--scenario", "b", code=2)
     assert "onbekend scenario 'b'" in result.stderr and "basis, a" in result.stderr
     assert result.stdout == ""
 
@@ -267,7 +267,7 @@ def test_output_is_not_touched_when_the_input_is_invalid(cli):
 
 def test_output_never_overwrites_an_input_file(cli):
     path = cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\n")
-    result = cli("compute", "p.yaml", "-f", "json", "-o", "p.yaml", code=1)
+    result = cli("compute", "p.yaml", "-f", "json", "-o", "p.yaml", code=2)
     assert "invoerbestand" in result.stderr
     assert path.read_text(encoding="utf-8") == "functie: X\nbeschikbare_uren: 1631\n"
 
@@ -320,7 +320,7 @@ def test_version_and_help_on_every_command(cli):
     assert cli("--version").stdout.strip() == f"brutonetto {__version__}"
     for command in ("compute", "compare", "validate"):
         help_text = cli(command, "--help").stdout
-        assert "Usage" in help_text and len(help_text) > 200
+        assert "Gebruik:" in help_text and len(help_text) > 200
     assert "Bruto/netto" in cli("--help").stdout
 
 

@@ -87,7 +87,7 @@ def test_init_writes_a_starter_that_validates_and_computes_as_written(cli):
 
 def test_init_never_overwrites(cli):
     bestaand = cli.write("mijn.yaml", "functie: Eigen\nbeschikbare_uren: 1631\n")
-    result = cli("init", "mijn.yaml", code=1)
+    result = cli("init", "mijn.yaml", code=2)
     assert "mijn.yaml bestaat al" in result.stderr
     assert bestaand.read_text(encoding="utf-8") == "functie: Eigen\nbeschikbare_uren: 1631\n"
 
@@ -116,7 +116,7 @@ def test_chart_is_the_same_for_the_same_input(cli):
 
 
 def test_chart_refuses_other_formats(cli):
-    assert "kies een naam op .svg of .png" in cli("chart", EXAMPLES / "handhaving.yaml", "-o", "g.pdf", code=1).stderr
+    assert "kies een naam op .svg of .png" in cli("chart", EXAMPLES / "handhaving.yaml", "-o", "g.pdf", code=2).stderr
 
 
 def test_chart_without_matplotlib_says_what_to_install(cli, monkeypatch):

@@ -82,9 +82,9 @@ def test_explain_shows_verlof_and_werklast(cli):
 
 
 def test_explain_names_an_unknown_functie_or_scenario(cli):
-    result = cli("explain", EXAMPLES / "uitkeren.yaml", "--functie", "Kok", code=1)
+    result = cli("explain", EXAMPLES / "uitkeren.yaml", "--functie", "Kok", code=2)
     assert "--functie: onbekende functie 'Kok'; in deze bestanden staan: Medewerker uitkeren, Specialist uitkeren" in result.stderr
-    result = cli("explain", EXAMPLES / "uitkeren.yaml", "--scenario", "nul", code=1)
+    result = cli("explain", EXAMPLES / "uitkeren.yaml", "--scenario", "nul", code=2)
     assert "onbekend scenario 'nul'" in result.stderr
 
 

@@ -151,7 +151,7 @@ def test_changing_an_input_cell_moves_the_results(werkboeken):
 
 
 def test_xlsx_needs_an_output_file_and_names_the_missing_library(cli, monkeypatch):
-    assert "geef --output BESTAND.xlsx" in cli("compute", EXAMPLES / "hot-2023.yaml", "-f", "xlsx", code=1).stderr
+    assert "geef --output BESTAND.xlsx" in cli("compute", EXAMPLES / "hot-2023.yaml", "-f", "xlsx", code=2).stderr
     import builtins
     import sys
 

@@ -27,10 +27,11 @@ NUL = Decimal(0)
 class Rekenfout(ValueError):
     """A profile whose numbers cannot be computed; `veld` is the field path to blame."""
 
-    def __init__(self, veld: tuple[str, ...], bericht: str) -> None:
+    def __init__(self, veld: tuple[str, ...], bericht: str, waarde: str | None = None) -> None:
         super().__init__(bericht)
         self.veld = veld
         self.bericht = bericht
+        self.waarde = waarde  # the input as the message quotes it, normalised: `'1.5 uur/week'`
 
 
 class Profiel(NamedTuple):
@@ -262,13 +263,15 @@ def _uren(
     if hoeveelheid.eenheid == UUR_PER_WEEK:
         if per_week_factor is None:
             raise Rekenfout(
-                veld, f"'{hoeveelheid}' heeft uren_per_week nodig om het aantal weken te kennen"
+                veld, f"'{hoeveelheid}' heeft uren_per_week nodig om het aantal weken te kennen", str(hoeveelheid)
             )
         return getal * per_week_factor
     if hoeveelheid.eenheid == DAG:
         if per_dag is None:
             raise Rekenfout(
-                veld, f"'{hoeveelheid}' heeft uren_per_dag of uren_per_week nodig om dagen in uren om te rekenen"
+                veld,
+                f"'{hoeveelheid}' heeft uren_per_dag of uren_per_week nodig om dagen in uren om te rekenen",
+                str(hoeveelheid),
             )
         return getal * per_dag
     return getal

@@ -197,7 +197,11 @@ def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Inv
                 if (basisfout.veld, basisfout.bericht) == (fout.veld, fout.bericht):
                     return None
         scenario = "" if invoer.scenario == BASIS else f", scenario '{invoer.scenario}'"
-        rapport.fouten.append(invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {fout.bericht}", fout.veld))
+        bericht = fout.bericht
+        getypt = invoer.herkomst.getypt(fout.veld) if fout.waarde is not None else None
+        if getypt is not None:  # quote the input as the user typed it, not as the engine reads it
+            bericht = bericht.replace(f"'{fout.waarde}'", f"'{getypt}'", 1)
+        rapport.fouten.append(invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {bericht}", fout.veld))
         return None
 
 

@@ -37,6 +37,13 @@ class Herkomst(NamedTuple):
                 return f"{bron.naam}:{regel}"
         return None
 
+    def getypt(self, veld: Pad) -> str | None:
+        """The value of a field as the user typed it, where it was written; None for a default."""
+        for bron, prefix in self.plekken:
+            if bron.bestaat(prefix + veld):
+                return bron.getypt(prefix + veld)
+        return None
+
     def fout(self, bericht: str, veld: Pad = ()) -> Fout:
         for lengte in range(len(veld), 0, -1):
             for bron, prefix in self.plekken:

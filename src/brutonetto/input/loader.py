@@ -25,11 +25,12 @@ _GENEST = ("producten", "verhouding")  # merged field by field, to any depth
 
 
 class Lading(NamedTuple):
-    """What a run loaded: its functies, every problem, and every file it read (defaults too)."""
+    """What a run loaded: its functies, every problem, every file it read (defaults too), and warnings."""
 
     functies: list[Functie]
     fouten: list[Fout]
     bestanden: list[Path]
+    waarschuwingen: list[str]
 
 
 def load(paden: list[str]) -> Lading:
@@ -43,7 +44,27 @@ def load(paden: list[str]) -> Lading:
         fouten.extend(problemen)
     fouten.extend(_dubbele_functies(functies))
     gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden)
-    return Lading(functies, fouten, gelezen)
+    return Lading(functies, fouten, gelezen, _zonder_verlof(functies))
+
+
+def _zonder_verlof(functies: list[Functie]) -> list[str]:
+    """Contract hours without verlof or beschikbare_uren: valid, but bruto then counts as available.
+
+    That is rarely meant (it gives some 95% direct), so say where, once per place written.
+    """
+    gemeld: dict[str, None] = {}
+    for functie in functies:
+        for invoer in (functie.basis, *functie.scenarios.values()):
+            profiel = invoer.profiel
+            if profiel.uren_per_week is None or profiel.verlof or profiel.beschikbare_uren is not None:
+                continue
+            waar = invoer.herkomst.waar(("uren_per_week",)) or functie.bestand
+            gemeld.setdefault(
+                f"{waar}: functie '{functie.naam}': uren_per_week zonder verlof of beschikbare_uren; "
+                "alle bruto uren tellen nu als beschikbaar (geen vakantie, geen feestdagen): "
+                "geef verlof of beschikbare_uren"
+            )
+    return list(gemeld)
 
 
 class _Lader:

@@ -122,12 +122,36 @@ def _parse_korte_vorm(waarde: object) -> Hoeveelheid:
         getaltekst, eenheidtekst = gevonden.groups()
         eenheid = EENHEDEN.get(re.sub(r"\s*/\s*", "/", eenheidtekst.lower()))
         if eenheid is None:
-            bekend = ", ".join(sorted({k for k in EENHEDEN if k}))
-            raise Invoerfout(f"onbekende eenheid '{eenheidtekst}' in '{waarde}'; bekend zijn: {bekend}")
+            raise Invoerfout(_onbekende_eenheid(waarde, getaltekst, eenheidtekst))
         getal = parse_getal(getaltekst)
     else:
         getal, eenheid = parse_getal(waarde), UUR
     return _gecontroleerd(Hoeveelheid(getal, eenheid), waarde)
+
+
+# Units written out in words, to the unit meant: the message suggests it.
+_VOLUIT: dict[str, str] = {
+    "procent": PROCENT, "pct": PROCENT, "percent": PROCENT, "perc": PROCENT, "prc": PROCENT,
+    "uur per week": UUR_PER_WEEK, "uren per week": UUR_PER_WEEK, "u per week": UUR_PER_WEEK,
+    "per week": UUR_PER_WEEK, "p/w": UUR_PER_WEEK, "pw": UUR_PER_WEEK, "uur/wk": UUR_PER_WEEK, "u/wk": UUR_PER_WEEK,
+    "uur per jaar": UUR, "uren per jaar": UUR, "per jaar": UUR, "uur/jaar": UUR, "u/j": UUR, "uur p/j": UUR,
+    "werkdagen": "dagen", "werkdag": "dag", "dg": "dagen", "dgn": "dagen", "dagen per jaar": "dagen",
+}
+
+
+def _onbekende_eenheid(waarde: str, getaltekst: str, eenheidtekst: str) -> str:
+    """`onbekende eenheid 'procent' in '5 procent'; bedoelt u '5%'?`, else the units known."""
+    import difflib
+
+    sleutel = re.sub(r"\s+", " ", re.sub(r"\s*/\s*", "/", eenheidtekst.lower()))
+    bedoeld = _VOLUIT.get(sleutel)
+    if bedoeld is None:
+        gelijkend = difflib.get_close_matches(sleutel, [k for k in EENHEDEN if len(k) > 1], n=1, cutoff=0.75)
+        bedoeld = gelijkend[0] if gelijkend else None
+    bericht = f"onbekende eenheid '{eenheidtekst}' in '{waarde}'"
+    if bedoeld is not None:
+        return bericht + f"; bedoelt u '{getaltekst}{'' if bedoeld == PROCENT else ' '}{bedoeld}'?"
+    return bericht + f"; bekend zijn: {', '.join(sorted({k for k in EENHEDEN if k}))}"
 
 
 # typed: 1, 1.0 and True are different inputs (True is refused)
@@ -170,7 +194,8 @@ def _gecontroleerd(hoeveelheid: Hoeveelheid, waarde: object) -> Hoeveelheid:
     if hoeveelheid.getal < 0:
         raise Invoerfout(f"een aftrek kan niet negatief zijn: {waarde}")
     if hoeveelheid.eenheid == PROCENT and hoeveelheid.getal > 100:
-        raise Invoerfout(f"een percentage ligt tussen 0 en 100, niet {format(hoeveelheid.getal, 'f')}")
+        getypt = waarde.get("procent") if isinstance(waarde, dict) else waarde
+        raise Invoerfout(f"een percentage ligt tussen 0 en 100, niet {str(getypt).strip()}")
     return hoeveelheid
 
 

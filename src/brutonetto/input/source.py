@@ -117,6 +117,20 @@ class Bron:
             return None, None
         return node.start_mark.line + 1, node.start_mark.column + 1
 
+    def getypt(self, veld: Pad) -> str | None:
+        """The value at a field path as the user typed it (`1,5 u/w`), for messages; None if not a scalar."""
+        self._zoek(())  # composes the document once
+        node = self._boom
+        for deel in veld:
+            if isinstance(node, yaml.MappingNode):
+                paar = self._sleutels(node).get(str(deel))
+                node = paar[1] if paar is not None else None
+            elif isinstance(node, yaml.SequenceNode) and isinstance(deel, int) and 0 <= deel < len(node.value):
+                node = node.value[deel]
+            else:
+                return None
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+
     def _zoek(self, veld: Pad) -> tuple[Any, int]:
         if self._boom is None:
             try:

@@ -209,13 +209,23 @@ def _cel(sleutel: str, record: Record) -> str:
     return str(waarde)
 
 
-def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False, balken: bool = False) -> None:
+def render_table(
+    records: list[Record], uit: TextIO, *, terminal: bool = False, balken: bool = False, breedte: int | None = None
+) -> None:
     """The table for people: laid out here, one line per row; in a terminal, Rich adds the style.
 
     Laying the table out ourselves (widths, alignment, box lines) keeps a piped or saved
-    table free of Rich altogether, and the terminal shows exactly the same lines.
+    table free of Rich altogether, and the terminal shows exactly the same lines. A terminal
+    narrower than the table (`breedte`, its columns) gets the compact layout instead.
     """
     koppen, rijen, totalen = tabelrijen(records, balken)
+    regels = _volle_tabel(koppen, rijen, totalen)
+    if breedte is not None and len(regels[0][0]) > breedte:
+        regels = compacte_tabel(koppen, rijen, totalen, breedte)
+    _druk(regels, uit, terminal)
+
+
+def _volle_tabel(koppen: list[str], rijen: list[list[str]], totalen: list[list[str]]) -> list[tuple[str, str | None]]:
     links = [kop in ("Functie", "Eenheid", "Scenario") or kop.startswith("Direct █") for kop in koppen]
     breedtes = [max(map(len, kolom)) for kolom in zip(koppen, *rijen, *totalen)]
 
@@ -226,7 +236,7 @@ def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False, 
         gevuld = (c.ljust(b) if l else c.rjust(b) for c, b, l in zip(cellen, breedtes, links))
         return f"{wand} " + f" {wand} ".join(gevuld) + f" {wand}"
 
-    regels: list[tuple[str, str | None]] = [
+    return [
         (rand("┏", "━", "┳", "┓"), None),
         (rij(koppen, "┃"), "bold"),
         (rand("┡", "━", "╇", "┩"), None),
@@ -235,6 +245,91 @@ def render_table(records: list[Record], uit: TextIO, *, terminal: bool = False, 
         *((rij(t), "bold") for t in totalen),
         (rand("└", "─", "┴", "┘"), None),
     ]
+
+
+# The compact layout: short headers, and the columns a narrow screen drops first.
+_KORT = {
+    "Beschikbare uren": "Beschikb.",
+    "Totaal aftrek": "Aftrek",
+    "Directe uren": "Direct",
+    "Aandeel direct": "% direct",
+    "Fte nodig": "Nodig",
+    "Extra kosten": "Kosten",
+    "Direct █ / aftrek ░": "Direct █",
+}
+_EERST_WEG = ("Direct █ / aftrek ░", "Totaal aftrek", "Beschikbare uren", "Fte nodig", "Fte")
+
+
+def compacte_tabel(
+    koppen: list[str], rijen: list[list[str]], totalen: list[list[str]], breedte: int
+) -> list[tuple[str, str | None]]:
+    """The table for a narrow terminal: a heading per functie, its scenarios below it.
+
+    Functie and eenheid move to the heading, headers get short, box lines go; columns are
+    left out (and named) until the rows fit `breedte`. Below some 40 columns each row
+    becomes a card of `kop  waarde` lines.
+    """
+    groep_kolommen = [i for i, kop in enumerate(koppen) if kop in ("Functie", "Eenheid")]
+    overige = [i for i in range(len(koppen)) if i not in groep_kolommen]
+    weg: list[int] = []
+    for kop in (None, *_EERST_WEG):
+        if kop is not None and kop in koppen:
+            weg.append(koppen.index(kop))
+        kolommen = [i for i in overige if i not in weg]
+        breedtes = {i: max(len(_KORT.get(koppen[i], koppen[i])), *(len(r[i]) for r in rijen + totalen)) for i in kolommen}
+        if 2 + sum(breedtes.values()) + 2 * (len(kolommen) - 1) <= breedte:
+            break
+    else:
+        return _kaarten(koppen, rijen, totalen, groep_kolommen)
+
+    def rij(cellen: list[str]) -> str:
+        delen = []
+        for i in kolommen:
+            links = koppen[i] == "Scenario" or koppen[i].startswith("Direct █")
+            delen.append(cellen[i].ljust(breedtes[i]) if links else cellen[i].rjust(breedtes[i]))
+        return ("  " + "  ".join(delen)).rstrip()
+
+    kopregel = rij([_KORT.get(kop, kop) for kop in koppen])
+    regels: list[tuple[str, str | None]] = []
+    for stijl, groep in ((None, rijen), ("bold", totalen)):
+        vorige = None
+        for cellen in groep:
+            sleutel = " · ".join(cellen[i] for i in groep_kolommen if cellen[i])
+            if sleutel != vorige:
+                if regels:
+                    regels.append(("", None))
+                regels += [(sleutel, "bold"), (kopregel, "dim")]
+                vorige = sleutel
+            regels.append((rij(cellen), stijl))
+    if weg:
+        namen = ", ".join(koppen[i].lower() for i in sorted(weg))
+        import textwrap
+
+        noot = f"Niet getoond (scherm te smal): {namen}; een breder venster of --format csv toont alles."
+        regels += [("", None), *((deel, "dim") for deel in textwrap.wrap(noot, breedte))]
+    return regels
+
+
+def _kaarten(
+    koppen: list[str], rijen: list[list[str]], totalen: list[list[str]], groep_kolommen: list[int]
+) -> list[tuple[str, str | None]]:
+    """One card per row: the functie and scenario as a heading, then every figure on a line."""
+    regels: list[tuple[str, str | None]] = []
+    scenario = koppen.index("Scenario")
+    balk = [i for i, kop in enumerate(koppen) if kop.startswith("Direct █")]  # the share says it on a card
+    breedte = max(len(kop) for kop in koppen)
+    for cellen in rijen + totalen:
+        if regels:
+            regels.append(("", None))
+        kop = " · ".join(cellen[i] for i in (*groep_kolommen, scenario) if cellen[i])
+        regels.append((kop, "bold"))
+        for i, naam in enumerate(koppen):
+            if i not in groep_kolommen and i != scenario and i not in balk and cellen[i]:
+                regels.append((f"  {naam.ljust(breedte)}  {cellen[i]}", None))
+    return regels
+
+
+def _druk(regels: list[tuple[str, str | None]], uit: TextIO, terminal: bool) -> None:
     if not terminal:
         uit.write("".join(regel + "\n" for regel, _ in regels))
         return

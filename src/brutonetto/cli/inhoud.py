@@ -1,0 +1,78 @@
+"""What the commands write, each in the formats it offers (see `uitvoer.FORMATEN`).
+
+The renderers are imported when a format is written, never at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import IO, Any, Iterable
+
+from brutonetto.cli.uitvoer import Inhoud, Opmaak, Uitvoerfout
+
+
+class Records(Inhoud):
+    """`compute` and `compare`: one record per functie per scenario, and the profiles behind them."""
+
+    def __init__(self, rapport: Any) -> None:
+        self.rapport = rapport
+
+    def rijen(self) -> Iterable[Any]:
+        return self.rapport.records
+
+    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
+        from brutonetto.output.render import render_table
+
+        render_table(self.rapport.records, uit, terminal=breedte is not None, balken=opmaak.balken, breedte=breedte)
+
+    def csv(self, uit: IO[str], dialect: str) -> None:
+        from brutonetto.output.render import render_csv
+
+        render_csv(self.rapport.records, uit, dialect)
+
+    def xlsx(self, uit: IO[bytes]) -> None:
+        from brutonetto.output.werkboek import WerkboekOntbreekt, schrijf
+
+        try:
+            schrijf(self.rapport.records, self.rapport.profielen, uit)
+        except WerkboekOntbreekt as fout:
+            raise Uitvoerfout(str(fout)) from None
+
+    def grafiek(self, uit: IO[Any], formaat: str) -> None:
+        from brutonetto.output.grafiek import GrafiekOntbreekt, teken
+
+        try:
+            teken(self.rapport.records, uit, formaat)
+        except GrafiekOntbreekt as fout:
+            raise Uitvoerfout(str(fout)) from None
+
+
+class Rekenbladen(Inhoud):
+    """`explain`: the working of each figure, step by step."""
+
+    def __init__(self, bladen: list[Any]) -> None:
+        self.bladen = bladen
+
+    def rijen(self) -> Iterable[Any]:
+        from brutonetto.output.rekenblad import json_bladen
+
+        return json_bladen(self.bladen)
+
+    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
+        from brutonetto.output import rekenblad
+
+        if breedte is None:
+            rekenblad.render_rekenblad(self.bladen, uit)
+        else:
+            from brutonetto.output.terminal import rekenblad_in_terminal
+
+            rekenblad_in_terminal(self.bladen, uit, breedte)
+
+
+class Tekst(Inhoud):
+    """A text written as it is (the JSON Schema)."""
+
+    def __init__(self, tekst: str) -> None:
+        self.tekst = tekst
+
+    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
+        uit.write(self.tekst)
