@@ -146,13 +146,15 @@ Percentage = Annotated[Decimal, _dutch(parse_aandeel), WithJsonSchema({
 Positief = Annotated[Decimal, _dutch(parse_getal, _POSITIEF), WithJsonSchema(
     {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string", "pattern": _GETALTEKST}]}
 )]
-_DEEL = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+def _deel(beschrijving: str) -> ConfigDict:
+    """A nested part; its Dutch description is what an editor shows (the docstring is for developers)."""
+    return ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra={"description": beschrijving})
 
 
 class Kanaal(BaseModel):
     """One channel of a service mix: its share of the product's volume and its own normtijd."""
 
-    model_config = _DEEL
+    model_config = _deel("Een kanaal van een dienstenmix: zijn aandeel in het volume en zijn normtijd.")
 
     aandeel: Percentage | None = Field(None, description="Deel van het volume via dit kanaal, bijvoorbeeld 60%; samen 100%.")
     normtijd: Normtijd | None = Field(None, description="Normtijd per product via dit kanaal, met eenheid: 8 min.")
@@ -161,7 +163,7 @@ class Kanaal(BaseModel):
 class Product(BaseModel):
     """A product or service: its volume per year and its normtijd, or a mix over channels."""
 
-    model_config = _DEEL
+    model_config = _deel("Een product of dienst: volume per jaar x normtijd, of een mix over kanalen.")
 
     volume: NietNegatief | None = Field(None, description="Aantal per jaar (0 of meer).")
     normtijd: Normtijd | None = Field(None, description="Normtijd per stuk, met eenheid: 45 min, 1,5 uur, 180 s.")
@@ -173,7 +175,7 @@ class Product(BaseModel):
 class Verhouding(BaseModel):
     """A ratio role: one of this functie per `een_per` fte of functie `van`."""
 
-    model_config = _DEEL
+    model_config = _deel("Een verhouding: één fte van deze functie per een_per fte van de functie 'van'.")
 
     een_per: Positief | None = Field(None, description="Eén fte van deze functie per zoveel fte van 'van', bijvoorbeeld 30.")
     van: Tekst | None = Field(None, description="De functie (in dezelfde eenheid) waarvan dit een verhouding is.")
