@@ -15,6 +15,23 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 CONFIGS = ROOT / "configs"
 
+# Two files for `compare`: Procesbegeleider in both (40 h more leren in NIEUW), Verdwenen only
+# in OUD, Nieuw only in NIEUW.
+COMPARE_OUD = """\
+    eenheid: SMZ
+    standaard: {beschikbare_uren: 1631}
+    functies:
+      - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331}}
+      - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}
+"""
+COMPARE_NIEUW = """\
+    eenheid: SMZ
+    standaard: {beschikbare_uren: 1631}
+    functies:
+      - {functie: Nieuw, fte: 3, aftrek: {indirect: 300}}
+      - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331, leren: 40}}
+"""
+
 
 class Cli:
     def __init__(self, tmp_path: Path) -> None:

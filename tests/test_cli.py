@@ -12,6 +12,7 @@ import pytest
 
 from brutonetto import __version__
 from brutonetto.engine.records import KOLOMMEN
+from conftest import COMPARE_NIEUW, COMPARE_OUD
 
 UNIT = """\
     eenheid: Bezwaar & Beroep
@@ -140,13 +141,14 @@ def test_table_shows_dutch_numbers_and_a_total_per_scenario(cli):
     cellen = [c.strip() for c in rij.strip("│┃ ").split("│")]
     assert cellen == [
         "Medewerker bezwaar", "Bezwaar & Beroep", "extra_leertijd",
-        "1.631,0", "359,3", "1.271,7", "78,0%", "420,90", "+11,91", "€ 893.611",
-    ]
+        "1.631,0", "359,3", "1.271,7", "78,0%", "67,9%", "420,90", "+11,91", "€ 893.611",
+    ]  # aandeel bruto (contract v2): 1271,727444 / 1872 (36 x 52) = 0,679341
     totaal = next(line for line in lines if "Totaal" in line and "extra_leertijd" in line)
     cellen = [c.strip() for c in totaal.strip("│┃ ").split("│")]
     # hours weighted by fte: (420,9 x 1271,727444 + 50 x 1380,727444) / 470,9 = 1283,300
     # fte 470,9; extra fte 11,914817 + 0,434554 = 12,349371; costs only where known
-    assert cellen[3:] == ["1.631,0", "347,7", "1.283,3", "78,7%", "470,90", "+12,35", "€ 893.611"]
+    # aandeel bruto of the total: 1283,300 / 1872 = 0,685523
+    assert cellen[3:] == ["1.631,0", "347,7", "1.283,3", "78,7%", "68,6%", "470,90", "+12,35", "€ 893.611"]
 
 
 def test_scenario_option_limits_the_scenarios_but_keeps_basis(cli):
@@ -279,20 +281,8 @@ def test_identical_input_gives_byte_identical_output(cli):
 
 
 def test_compare_matches_functies_by_name_and_reports_the_lonely_ones(cli):
-    cli.write("oud.yaml", """\
-        eenheid: SMZ
-        standaard: {beschikbare_uren: 1631}
-        functies:
-          - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331}}
-          - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}
-    """)
-    cli.write("nieuw.yaml", """\
-        eenheid: SMZ
-        standaard: {beschikbare_uren: 1631}
-        functies:
-          - {functie: Nieuw, fte: 3, aftrek: {indirect: 300}}
-          - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331, leren: 40}}
-    """)
+    cli.write("oud.yaml", COMPARE_OUD)
+    cli.write("nieuw.yaml", COMPARE_NIEUW)
     result = cli("compare", "oud.yaml", "nieuw.yaml", "-f", "json")
     records = json.loads(result.stdout)
     assert [(r["functie"], r["scenario"]) for r in records] == [
@@ -367,6 +357,8 @@ def test_the_console_entry_point_runs_one_command_and_lists_them_all(tmp_path):
 def test_the_contract_example_record_is_reproduced_byte_for_byte(cli):
     # contract.md, "Output": 36 x 52 = 1872; - 191 - 50 = 1631; 5,7% = 92,967; + 185 = 277,967;
     # 1631 - 277,967 = 1353,033; / 1631 = 0,829573; no kosten or uurtarief: null
+    # contract v2 adds aandeel_bruto after waarde_extra_uren: 1353,033 / 1872 = 0,72277404 -> 0,722774;
+    # then producten (null: no products)
     cli.write("path.yaml", """\
         functie: "..."
         eenheid: "..."
@@ -381,7 +373,8 @@ def test_the_contract_example_record_is_reproduced_byte_for_byte(cli):
         '"aftrek": {"verzuim": 92.967, "leren_en_ontwikkelen": 185}, '
         '"totaal_aftrek": 277.967, "directe_uren": 1353.033, "aandeel_direct": 0.829573, '
         '"fte": 100, "werklast_uren": null, "fte_nodig": null, '
-        '"basis_directe_uren": 1353.033, "extra_fte": 0, "extra_kosten": null, "waarde_extra_uren": null}\n]\n'
+        '"basis_directe_uren": 1353.033, "extra_fte": 0, "extra_kosten": null, "waarde_extra_uren": null, '
+        '"aandeel_bruto": 0.722774, "producten": null}\n]\n'
     )
 
 
@@ -400,3 +393,49 @@ def test_output_is_utf8_even_when_the_shell_redirects_in_a_legacy_code_page():
     assert run.stdout.startswith("\ufefffunctie;".encode())  # the BOM, which cp1252 cannot encode
     tabel = subprocess.run([sys.executable, "-m", "brutonetto", "compute", str(EXAMPLES / "hot-2023.yaml")], capture_output=True, env=env)
     assert tabel.returncode == 0 and "┏".encode() in tabel.stdout
+
+
+def test_aandeel_bruto_is_null_without_bruto_and_its_column_shows_only_when_a_row_has_it(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1600\naftrek: {indirect: 400}\n")
+    (record,) = cli.json("compute", "p.yaml")
+    assert list(record)[-3:] == ["waarde_extra_uren", "aandeel_bruto", "producten"] and record["aandeel_bruto"] is None
+    assert "Aandeel bruto" not in cli("compute", "p.yaml").stdout
+    csv_regels = cli("compute", "p.yaml", "-f", "csv").stdout.splitlines()
+    assert csv_regels[0].endswith(",waarde_extra_uren,aandeel_bruto") and csv_regels[1].endswith(",")  # no products: no columns
+    # with 40 x 52 = 2080 bruto uren: 1200 / 2080 = 0,576923
+    cli.write("q.yaml", "functie: Y\nuren_per_week: 40\nbeschikbare_uren: 1600\naftrek: {indirect: 400}\n")
+    assert cli("compute", "q.yaml", "-f", "csv").stdout.splitlines()[1].endswith(",0.576923")
+    assert "57,7%" in cli("compute", "p.yaml", "q.yaml").stdout
+
+
+def _tabel(uit: str) -> dict[tuple[str, str], dict[str, str]]:
+    regels = uit.splitlines()
+    koppen = [c.strip() for c in regels[1][1:-1].split("┃")]
+    rijen = [[c.strip() for c in r[1:-1].split("│")] for r in regels if r.startswith("│")]  # blank cells too
+    return {(r[0], r[koppen.index("Scenario")]): dict(zip(koppen, r)) for r in rijen}
+
+
+def test_compare_leaves_the_basis_row_and_total_blank_as_compute_does(cli):
+    cli.write("oud.yaml", COMPARE_OUD)
+    cli.write("nieuw.yaml", COMPARE_NIEUW)
+    rijen = _tabel(cli("compare", "oud.yaml", "nieuw.yaml").stdout)
+    for sleutel in [("Procesbegeleider", "oud"), ("Verdwenen", "oud"), ("Totaal gekoppeld", "oud")]:
+        assert (rijen[sleutel]["Extra fte"], rijen[sleutel]["Extra kosten"]) == ("", ""), sleutel
+    # 100 x (1300 / 1260 - 1) = 3,174603; x 70.000 = 222.222
+    assert (rijen[("Procesbegeleider", "nieuw")]["Extra fte"], rijen[("Procesbegeleider", "nieuw")]["Extra kosten"]) == ("+3,17", "€ 222.222")
+
+
+def test_compare_totals_cover_the_matched_functies_and_say_so(cli):
+    cli.write("oud.yaml", COMPARE_OUD)
+    cli.write("nieuw.yaml", COMPARE_NIEUW)
+    rijen = _tabel(cli("compare", "oud.yaml", "nieuw.yaml").stdout)
+    # only Procesbegeleider is in both: 100 fte on each side (not 105 and 103), its hours alone
+    assert rijen[("Totaal gekoppeld", "oud")]["Fte"] == "100,00"
+    assert rijen[("Totaal gekoppeld", "nieuw")]["Fte"] == "100,00"
+    assert rijen[("Totaal gekoppeld", "oud")]["Directe uren"] == "1.300,0"
+    assert rijen[("Totaal gekoppeld", "nieuw")]["Directe uren"] == "1.260,0"
+    assert ("Totaal", "oud") not in rijen
+    # both files the same functies: a plain Totaal, as compute
+    cli.write("nieuw2.yaml", COMPARE_OUD.replace("indirect: 331}", "indirect: 371}"))
+    rijen = _tabel(cli("compare", "oud.yaml", "nieuw2.yaml").stdout)
+    assert rijen[("Totaal", "oud")]["Fte"] == "105,00" and rijen[("Totaal", "oud")]["Extra fte"] == ""

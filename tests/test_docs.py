@@ -21,7 +21,7 @@ def test_the_worked_example_in_the_formula_sheet_recomputes(cli):
     cli.write("voorbeeld.yaml", voorbeeld)
     basis, scenario = json.loads(cli("compute", "voorbeeld.yaml", "-f", "json").stdout, parse_float=D, parse_int=D)
     rijen = re.findall(r"^\| (\d) \| ([\w.]+) \|[^|]+\|([^|]*)\|([^|]*)\|$", BEREKENING, re.M)
-    assert len(rijen) == 13
+    assert len(rijen) == 14
     for _, veld, in_basis, in_scenario in rijen:
         for record, tekst in ((basis, in_basis), (scenario, in_scenario)):
             groep, _, naam = veld.partition(".")
@@ -31,11 +31,20 @@ def test_the_worked_example_in_the_formula_sheet_recomputes(cli):
 
 
 def test_every_engine_formula_cites_its_section():
-    engine = (ROOT / "src" / "brutonetto" / "engine" / "hours.py").read_text(encoding="utf-8")
-    secties = set(re.findall(r"^## §(\d)", BEREKENING, re.M))
-    geciteerd = set(re.findall(r"§(\d)", engine))
+    engine = "".join(
+        (ROOT / "src" / "brutonetto" / "engine" / naam).read_text(encoding="utf-8") for naam in ("hours.py", "capacity.py")
+    )
+    secties = set(re.findall(r"^## §(\d+)", BEREKENING, re.M))
+    geciteerd = set(re.findall(r"§(\d+)", engine))
     assert "docs/berekening.md" in engine
-    assert secties == {"1", "2", "3", "4", "5", "6", "7"} and geciteerd == secties
+    assert secties == {str(n) for n in range(1, 12)} and geciteerd == secties
+
+
+def test_every_rule_cites_a_section_of_the_formula_sheet():
+    from brutonetto.engine.regels import REGELS
+
+    secties = set(re.findall(r"^## (§\d+)", BEREKENING, re.M))
+    assert {regel.paragraaf for regel in REGELS.values()} == secties
 
 
 def test_the_readme_links_the_formula_sheet_and_shows_the_chart():

@@ -115,4 +115,26 @@ def test_hospital_sheet_gives_1579_netto_84_1_percent(cli):
 
 def test_every_example_and_the_whole_folder_validates(cli):
     result = cli("validate", EXAMPLES)
-    assert "in orde: 7 bestanden" in result.stderr
+    assert "in orde: 9 bestanden" in result.stderr
+
+
+def test_hot_2023_and_the_hospital_sheet_print_their_share_of_bruto(cli):
+    """Contract v2, aandeel_bruto = directe_uren / bruto_uren: the share the published sheets print.
+
+    HOT 2023: 1363 / 1872 = 0,72809829 -> 72,8%. Hospital: 1578,5952 / 1878,12 = 0,84051882 -> 84,1%
+    (1579 / 1878 as printed). Neither is aandeel_direct (82,3% and 94,2%: of beschikbare uren).
+    """
+    (hot,) = records(cli, "hot-2023.yaml")
+    (ziekenhuis,) = records(cli, "ziekenhuis.yaml")
+    assert hot["aandeel_bruto"] == D("0.728098")
+    assert ziekenhuis["aandeel_bruto"] == D("0.840519")
+    tabel = cli("compute", EXAMPLES / "hot-2023.yaml", EXAMPLES / "ziekenhuis.yaml").stdout
+    koppen = [c.strip() for c in tabel.splitlines()[1].strip("┃ ").split("┃")]
+    rijen = {r.split("│")[1].strip(): [c.strip() for c in r.strip("│ ").split("│")] for r in tabel.splitlines() if r.startswith("│")}
+    kolom = koppen.index("Aandeel bruto")
+    assert rijen["Rijksmedewerker (HOT 2023)"][kolom] == "72,8%"
+    assert rijen["Verpleegkundige"][kolom] == "84,1%"
+    assert rijen["Verpleegkundige"][koppen.index("Aandeel direct")] == "94,2%"
+    uitleg = json.loads(cli("explain", EXAMPLES / "hot-2023.yaml", "-f", "json").stdout)
+    stap = {s["stap"]: s for s in uitleg[0]["stappen"]}["aandeel bruto"]
+    assert (stap["formule"], stap["berekening"], stap["uitkomst"]) == ("directe uren / bruto uren", "1.363 / 1.872", 0.728098)

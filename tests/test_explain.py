@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from conftest import EXAMPLES
 
@@ -48,7 +50,7 @@ def test_explain_traces_every_input_to_its_line(cli):
     assert stap["directe uren basis"].endswith("= 1.307,727 uur  (basis)")
     assert stap["extra fte"].endswith("= fte x (D_basis / D_scenario - 1) (delen door de nieuwe netto-uren) "
                                       "= 100 x (1.307,727 / 1.267,727 - 1) = 3,155 fte  (p.yaml:3)")
-    assert stap["extra kosten"].endswith("= 3,155 x 70.000 = € 220.867,66  (p.yaml:4)")
+    assert stap["extra kosten"].endswith("= 3,15525235 x 70.000 = € 220.867,66  (p.yaml:4)")
     assert stap["waarde extra uren"].endswith("= 100 x (363,273 - 323,273) x 80 = € 320.000,00  (p.yaml:5)")
 
 
@@ -61,7 +63,8 @@ def test_explain_json_gives_the_same_steps_as_data(cli):
     assert basis["directe uren"]["uitkomst"] == 1307.727444
     assert basis["aandeel direct"]["uitkomst"] == 0.801795  # 1307,727444 / 1631
     assert basis["aftrek: verzuim"] == {
-        "stap": "aftrek: verzuim", "formule": "percentage van de beschikbare uren", "berekening": "5,7% x 1.631",
+        "stap": "aftrek: verzuim", "veld": ["aftrek", "verzuim"], "formule": "percentage van de beschikbare uren",
+        "berekening": "5,7% x 1.631",
         "uitkomst": 92.967, "eenheid": "uur", "bron": "configs/org.yaml:4",
     }
     extra = {s["stap"]: s for s in bladen[1]["stappen"]}
@@ -93,3 +96,37 @@ def test_bars_show_the_direct_share(cli):
     out = cli("compute", "p.yaml", "--bars").stdout
     # 1200 / 1600 = 75%: 15 of 20 blocks direct
     assert "│ " + "█" * 15 + "░" * 5 + " │" in out
+
+
+_GETAL = r"-?[\d.]+(?:,\d+)?%?"
+_BINAIR = re.compile(rf"= ({_GETAL}) (x|/|-) ({_GETAL}) = (€ )?({_GETAL})(?: (uur|fte|weken))?  \(")
+
+
+def _lees(tekst: str) -> Decimal:
+    waarde = Decimal(tekst.rstrip("%").replace(".", "").replace(",", "."))
+    return waarde / 100 if tekst.endswith("%") else waarde
+
+
+def test_every_shown_product_and_quotient_follows_from_the_shown_numbers(cli):
+    """`12,105 x 75.000 = € 907.889,34` could not be redone by hand; the operands get the digits it takes."""
+    tekst = cli("explain", EXAMPLES).stdout
+    gecontroleerd = 0
+    for regel in tekst.splitlines():
+        gevonden = _BINAIR.search(regel)
+        if gevonden is None:
+            continue
+        a, op, b, euro, uitkomst, _ = gevonden.groups()
+        x, y = _lees(a), _lees(b)
+        waarde = {"x": x * y, "/": x / y if y else None, "-": x - y}[op]
+        getoond = _lees(uitkomst)
+        decimalen = max(-getoond.as_tuple().exponent, 0)
+        assert waarde.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP) == getoond, regel
+        gecontroleerd += 1
+    assert gecontroleerd > 100
+
+
+def test_a_given_number_is_not_repeated_as_its_own_working(cli):
+    tekst = cli("explain", EXAMPLES / "bezwaar-en-beroep.yaml", "-F", "Medewerker bezwaar", "-s", "extra_leertijd").stdout
+    assert "beschikbare uren               = opgegeven = 1.631 uur  (" in tekst
+    assert "= 1.631 = 1.631 uur" not in tekst and "= 36 uur = 36 uur" not in tekst
+    assert "12,1051912 x 75.000 = € 907.889,34" in tekst  # 12,105 x 75.000 would be 907.875

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from brutonetto.engine.hours import Profiel, compare, compute
 from brutonetto.input.quantity import DAG, PROCENT, UUR, UUR_PER_WEEK, Hoeveelheid
-from brutonetto.output.render import totaalrijen
+from brutonetto.engine.records import KOLOMMEN, Record, totalen
 
 uren = st.decimals(min_value=0, max_value=60, places=2)
 procent = st.decimals(min_value=0, max_value=3, places=2)
@@ -79,19 +79,20 @@ def test_directe_uren_plus_aftrek_is_beschikbaar(profiel):
     st.decimals(min_value=0, max_value=20, places=3),
 ), min_size=1, max_size=6))
 def test_totals_equal_the_sum_of_the_rows(rijen):
+    leeg = dict.fromkeys(KOLOMMEN) | {"is_basis": False, "invoer": None, "uitkomst": None, "basis": None, "verschil": None}
     records = [
-        {"scenario": "s", "fte": fte, "beschikbare_uren": D(1631), "totaal_aftrek": D(1631) - direct,
-         "directe_uren": direct, "aandeel_direct": direct / 1631, "fte_nodig": None,
-         "extra_fte": extra, "extra_kosten": extra * 1000}
+        Record(**leeg | {"scenario": "s", "fte": fte, "beschikbare_uren": D(1631), "totaal_aftrek": D(1631) - direct,
+                         "directe_uren": direct, "aandeel_direct": direct / 1631, "fte_nodig": None,
+                         "extra_fte": extra, "extra_kosten": extra * 1000})
         for fte, direct, extra in rijen
     ]
-    (totaal,) = totaalrijen(records)
-    assert totaal["fte"] == sum(r[0] for r in rijen)
-    assert totaal["extra_fte"] == sum(r[2] for r in rijen)
-    assert totaal["extra_kosten"] == sum(r[2] * 1000 for r in rijen)
-    if totaal["fte"]:
+    (totaal,) = totalen(records)
+    assert totaal.fte == sum(r[0] for r in rijen)
+    assert totaal.extra_fte == sum(r[2] for r in rijen)
+    assert totaal.extra_kosten == sum(r[2] * 1000 for r in rijen)
+    if totaal.fte:
         gewogen = sum(f * d for f, d, _ in rijen) / sum(f for f, _, _ in rijen)
-        assert totaal["directe_uren"] == gewogen
+        assert totaal.directe_uren == gewogen
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

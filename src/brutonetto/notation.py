@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import MAX_EMAX, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
-_STAPPEN = {n: Decimal(1).scaleb(-n) for n in range(0, 7)}
+_STAPPEN = {n: Decimal(1).scaleb(-n) for n in range(0, 13)}
 
 
 def rond(getal: Decimal, decimalen: int = 6) -> Decimal:

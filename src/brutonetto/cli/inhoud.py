@@ -33,7 +33,7 @@ class Records(Inhoud):
         from brutonetto.output.werkboek import WerkboekOntbreekt, schrijf
 
         try:
-            schrijf(self.rapport.records, self.rapport.profielen, uit)
+            schrijf(self.rapport.records, uit)
         except WerkboekOntbreekt as fout:
             raise Uitvoerfout(str(fout)) from None
 

@@ -87,9 +87,9 @@ def _json(inhoud: Inhoud, opmaak: Opmaak, uit: IO[Any], breedte: int | None) -> 
 
 
 def _jsonl(inhoud: Inhoud, opmaak: Opmaak, uit: IO[Any], breedte: int | None) -> None:
-    from brutonetto.output.render import json_waarde
+    from brutonetto.output.render import json_rij
 
-    uit.writelines(json_waarde(rij) + "\n" for rij in inhoud.rijen())
+    uit.writelines(json_rij(rij) + "\n" for rij in inhoud.rijen())
 
 
 class Schrijfwijze(NamedTuple):

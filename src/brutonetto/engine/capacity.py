@@ -35,17 +35,13 @@ class Verhouding(NamedTuple):
     van: str | None = None
 
 
-_SECONDEN_PER = {SECONDE: Decimal(1), MINUUT: Decimal(60), UUR: Decimal(3600)}
+PER_UUR = {SECONDE: Decimal(3600), MINUUT: Decimal(60), UUR: Decimal(1)}  # a normtijd's unit in one hour
 HONDERD = Decimal(100)
 
 
 def duur_in_uren(duur: Duur) -> Decimal:
-    """A normtijd in hours: 45 min -> 0.75, 180 s -> 0.05 (berekening.md §8)."""
-    return duur.getal * _SECONDEN_PER[duur.eenheid] / _SECONDEN_PER[UUR]
-
-
-def _seconden(duur: Duur) -> Decimal:
-    return duur.getal * _SECONDEN_PER[duur.eenheid]
+    """A normtijd in hours: 45 min -> 0.75, 180 s -> 0.05 (berekening.md §9)."""
+    return duur.getal / PER_UUR[duur.eenheid]
 
 
 class Producturen(NamedTuple):
@@ -58,7 +54,7 @@ class Producturen(NamedTuple):
 
 
 def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[str, Producturen]:
-    """werklast_uren = sum(volume x normtijd), a service mix split by its shares (§8).
+    """werklast_uren = sum(volume x normtijd), a service mix split by its shares (berekening.md §9).
 
     `fout(veld, bericht)` is raised for an incomplete product, so the caller can locate it.
     """
@@ -72,7 +68,7 @@ def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[st
         if not product.kanalen:
             if product.normtijd is None:
                 raise fout(plek, f"product '{naam}' heeft geen normtijd (bijvoorbeeld normtijd: 45 min) of kanalen")
-            uren = product.volume * _seconden(product.normtijd) / _SECONDEN_PER[UUR]  # divide last: exact
+            uren = product.volume * product.normtijd.getal / PER_UUR[product.normtijd.eenheid]  # divide last: exact
             uit[naam] = Producturen(product.volume, duur_in_uren(product.normtijd), {}, uren)
             continue
         kanalen: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
@@ -80,7 +76,7 @@ def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[st
             for veld, waarde in (("aandeel", kanaal.aandeel), ("normtijd", kanaal.normtijd)):
                 if waarde is None:
                     raise fout(plek + ("kanalen", kanaalnaam), f"kanaal '{kanaalnaam}' van '{naam}' heeft geen {veld}")
-            uren = product.volume * kanaal.aandeel * _seconden(kanaal.normtijd) / (HONDERD * _SECONDEN_PER[UUR])
+            uren = product.volume * (kanaal.aandeel / HONDERD) * kanaal.normtijd.getal / PER_UUR[kanaal.normtijd.eenheid]
             kanalen[kanaalnaam] = (kanaal.aandeel, duur_in_uren(kanaal.normtijd), uren)
         som = sum((a for a, _, _ in kanalen.values()), Decimal(0))
         if som != HONDERD:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from brutonetto.engine.capacity import Product, Producturen, Verhouding, producturen
 from brutonetto.notation import nl
-from brutonetto.input.quantity import BESCHIKBAAR, BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
 # Exact enough for any budget: 40 significant digits before the final rounding on output.
 PRECISIE = 40
@@ -22,6 +22,38 @@ DAGEN_PER_WEEK = Decimal(5)
 HONDERD = Decimal(100)
 INWERKVERLIES = "inwerkverlies"  # the aftrek line instroom x inwerkverlies makes
 NUL = Decimal(0)
+
+# Rule ids: what made each number. Their words, Excel formulas and sections: engine/regels.py.
+BRUTO_UREN = "bruto_uren"
+UREN_PER_DAG = "uren_per_dag"  # uren_per_week / 5, when not given
+OPGEGEVEN_UREN = "uur"  # a deduction in hours, as written
+PROCENT_BRUTO = "procent_bruto"
+PROCENT_BESCHIKBAAR = "procent_beschikbaar"
+WEEK_X_WEKEN_PER_JAAR = "week_x_weken_per_jaar"  # uur/week in verlof
+WERKWEKEN = "werkweken"  # beschikbare uren / uren_per_week
+WEEK_X_WERKWEKEN = "week_x_werkweken"  # uur/week in aftrek
+DAG_X_UREN_PER_DAG = "dag_x_uren_per_dag"
+TOTAAL_VERLOF = "totaal_verlof"
+BESCHIKBAAR_OPGEGEVEN = "beschikbaar_opgegeven"
+BRUTO_MIN_VERLOF = "bruto_min_verlof"
+TOTAAL_AFTREK = "totaal_aftrek"
+DIRECTE_UREN = "directe_uren"
+AANDEEL_DIRECT = "aandeel_direct"
+AANDEEL_BRUTO = "aandeel_bruto"
+FTE_NODIG = "fte_nodig"
+BASIS_DIRECTE_UREN = "basis_directe_uren"
+EXTRA_FTE_WERKLAST = "extra_fte_werklast"
+EXTRA_FTE_FTE = "extra_fte_fte"
+EXTRA_KOSTEN = "extra_kosten"
+WAARDE_EXTRA_UREN = "waarde_extra_uren"
+# contract v2, capacity (engine/capacity.py)
+PRODUCT_UREN = "product_uren"  # volume x normtijd
+KANAAL_UREN = "kanaal_uren"  # volume x aandeel x normtijd
+PRODUCT_MIX = "product_mix"  # the channels of one product added up
+WERKLAST_PRODUCTEN = "werklast_producten"  # the products added up
+INSTROOM_X_INWERKVERLIES = "instroom_x_inwerkverlies"
+VERHOUDING_FTE = "verhouding_fte"  # grondslag / een_per
+EXTRA_FTE_NODIG = "extra_fte_nodig"  # fte_nodig scenario - fte_nodig basis, for a ratio role
 
 
 class Rekenfout(ValueError):
@@ -66,13 +98,20 @@ class Uitkomst(NamedTuple):
     totaal_aftrek: Decimal
     directe_uren: Decimal
     aandeel_direct: Decimal
+    aandeel_bruto: Decimal | None
     fte_nodig: Decimal | None
     werklast_uren: Decimal | None = None  # given, or the sum of the products
     producten: dict[str, Producturen] | None = None
+    inwerkverlies: Decimal | None = None  # hours one new colleague loses, before x instroom
+    # a ratio role (§11): fte_nodig = grondslag / een_per, the grondslag taken from the record
+    # (eenheid, functie, scenario) of the functie it follows, its field "fte_nodig" or "fte"
+    grondslag: Decimal | None = None
+    grondslag_van: tuple[str | None, str, str, str] | None = None
     # the conversion factors used, for showing the working (`brutonetto explain`)
     weken_per_jaar: Decimal = WEKEN_PER_JAAR
     uren_per_dag: Decimal | None = None
     werkweken: Decimal | None = None  # beschikbare uren / uren_per_week, for `uur/week` in aftrek
+    totaal_verlof: Decimal | None = None  # sum(verlof), when beschikbare uren are computed from bruto
 
 
 class Verschil(NamedTuple):
@@ -82,6 +121,7 @@ class Verschil(NamedTuple):
     extra_fte: Decimal | None
     extra_kosten: Decimal | None
     waarde_extra_uren: Decimal | None
+    regel: str | None = None  # which extra-fte formula applied: EXTRA_FTE_WERKLAST or EXTRA_FTE_FTE
 
 
 def compute(profiel: Profiel) -> Uitkomst:
@@ -105,9 +145,10 @@ def compare(
         ctx.prec = PRECISIE
         d_basis, d_nieuw = basis.directe_uren, uitkomst.directe_uren
         fte = basis_profiel.fte
-        if uitkomst.fte_nodig is not None and basis.fte_nodig is not None:
-            extra_fte = uitkomst.fte_nodig - basis.fte_nodig  # W_S/D_S - W_B/D_B
-        elif fte is not None:
+        regel = extra_fte_regel(basis, uitkomst, fte)
+        if regel in (EXTRA_FTE_WERKLAST, EXTRA_FTE_NODIG):
+            extra_fte = uitkomst.fte_nodig - basis.fte_nodig  # W_S/D_S - W_B/D_B, or the ratio's difference
+        elif regel == EXTRA_FTE_FTE:
             extra_fte = fte * (d_basis / d_nieuw - 1)  # fte x (D_B / D_S - 1)
         else:
             extra_fte = None
@@ -121,7 +162,41 @@ def compare(
             if fte is not None and profiel.uurtarief is not None
             else None
         )
-        return Verschil(d_basis, extra_fte, extra_kosten, waarde_extra_uren)
+        return Verschil(d_basis, extra_fte, extra_kosten, waarde_extra_uren, regel)
+
+
+def verhouding(
+    profiel: Profiel, uitkomst: Uitkomst, grondslag: Decimal | None, van: tuple[str | None, str, str, str]
+) -> Uitkomst:
+    """A ratio role: fte_nodig = grondslag / een_per (berekening.md §11).
+
+    `grondslag` is the followed functie's fte_nodig (with a workload) or else its fte, in the
+    same scenario; `van` names that record and field, so the working can point at it.
+    """
+    regel = profiel.verhouding
+    if regel.een_per is None or regel.van is None:
+        ontbreekt = "een_per" if regel.een_per is None else "van"
+        raise Rekenfout(("verhouding",), f"de verhouding heeft {ontbreekt} nodig, bijvoorbeeld {{een_per: 30, van: Adviseur}}")
+    if uitkomst.werklast_uren is not None:
+        raise Rekenfout(
+            ("verhouding",),
+            "een verhoudingsfunctie heeft geen werklast_uren of producten: haar fte nodig volgt uit de verhouding",
+        )
+    if grondslag is None:
+        raise Rekenfout(("verhouding", "van"), f"'{regel.van}' heeft geen fte of werklast om een verhouding van te nemen")
+    with localcontext() as ctx:
+        ctx.prec = PRECISIE
+        return uitkomst._replace(fte_nodig=grondslag / regel.een_per, grondslag=grondslag, grondslag_van=van)
+
+
+def extra_fte_regel(basis: Uitkomst, uitkomst: Uitkomst, fte: Decimal | None) -> str | None:
+    """Which extra-fte formula applies (berekening.md §6): with a werklast in both, the difference
+    in fte_nodig; else, with the basis fte, fte x (D_B / D_S - 1); else none."""
+    if uitkomst.grondslag is not None and basis.grondslag is not None:
+        return EXTRA_FTE_NODIG  # a ratio role: its fte_nodig follows from the ratio, not a werklast
+    if uitkomst.fte_nodig is not None and basis.fte_nodig is not None:
+        return EXTRA_FTE_WERKLAST
+    return EXTRA_FTE_FTE if fte is not None else None
 
 
 def _compute(profiel: Profiel) -> Uitkomst:
@@ -142,6 +217,7 @@ def _compute(profiel: Profiel) -> Uitkomst:
             "verlof (zet beschikbare_uren: null om een overgenomen waarde te laten vervallen)",
         )
     verlof: dict[str, Decimal] = {}
+    totaal_verlof = None
     if profiel.beschikbare_uren is not None:
         beschikbaar = profiel.beschikbare_uren
         if beschikbaar <= 0:
@@ -149,10 +225,11 @@ def _compute(profiel: Profiel) -> Uitkomst:
     elif bruto is not None:
         for naam, hoeveelheid in profiel.verlof.items():
             verlof[naam] = _uren(
-                hoeveelheid, ("verlof", naam), basis=bruto, bruto=bruto,
+                hoeveelheid, ("verlof", naam), beschikbaar=None, bruto=bruto,
                 per_dag=per_dag, per_week_factor=weken,
             )
-        beschikbaar = bruto - sum(verlof.values(), NUL)
+        totaal_verlof = sum(verlof.values(), NUL)
+        beschikbaar = bruto - totaal_verlof
         if beschikbaar <= 0:
             raise Rekenfout(
                 ("verlof",),
@@ -170,12 +247,13 @@ def _compute(profiel: Profiel) -> Uitkomst:
     # (`uur/week` counts the weeks actually worked: beschikbare uren / uren_per_week)
     weken_gewerkt = beschikbaar / per_week if per_week is not None else None
     aftrek: dict[str, Decimal] = {}
+    inwerkverlies = None
     for naam, hoeveelheid in profiel.aftrek.items():
         aftrek[naam] = _uren(
-            hoeveelheid, ("aftrek", naam), basis=beschikbaar, bruto=bruto,
+            hoeveelheid, ("aftrek", naam), beschikbaar=beschikbaar, bruto=bruto,
             per_dag=per_dag, per_week_factor=weken_gewerkt,
         )
-    # aftrek.inwerkverlies = instroom x inwerkverlies, the last line         berekening.md §9
+    # aftrek.inwerkverlies = instroom x inwerkverlies, the last line        berekening.md §10
     if profiel.instroom is not None:
         if profiel.inwerkverlies is None:
             raise Rekenfout(
@@ -188,11 +266,11 @@ def _compute(profiel: Profiel) -> Uitkomst:
                 ("aftrek", INWERKVERLIES),
                 "de aftrek 'inwerkverlies' volgt al uit instroom x inwerkverlies; geef hem niet ook zelf",
             )
-        per_nieuwe = _uren(
-            profiel.inwerkverlies, ("inwerkverlies",), basis=beschikbaar, bruto=bruto,
+        inwerkverlies = _uren(
+            profiel.inwerkverlies, ("inwerkverlies",), beschikbaar=beschikbaar, bruto=bruto,
             per_dag=per_dag, per_week_factor=weken_gewerkt,
         )
-        aftrek[INWERKVERLIES] = profiel.instroom * per_nieuwe / HONDERD
+        aftrek[INWERKVERLIES] = profiel.instroom * inwerkverlies / HONDERD
     totaal = sum(aftrek.values(), NUL)
     directe = beschikbaar - totaal
     if directe <= 0:
@@ -202,7 +280,7 @@ def _compute(profiel: Profiel) -> Uitkomst:
             f"uren ({_uren_tekst(beschikbaar)}): directe uren moeten groter dan 0 blijven",
         )
 
-    # werklast_uren = sum(volume x normtijd) when producten given          berekening.md §8
+    # werklast_uren = sum(volume x normtijd) when producten given          berekening.md §9
     werklast = profiel.werklast_uren
     producten = None
     if profiel.producten:
@@ -224,49 +302,73 @@ def _compute(profiel: Profiel) -> Uitkomst:
         totaal_aftrek=totaal,
         directe_uren=directe,
         aandeel_direct=directe / beschikbaar,  # aandeel_direct = directe_uren / beschikbare_uren
+        # aandeel_bruto = directe_uren / bruto_uren (null without bruto)   berekening.md §8
+        aandeel_bruto=directe / bruto if bruto is not None else None,
         fte_nodig=nodig,
         werklast_uren=werklast,
         producten=producten,
+        inwerkverlies=inwerkverlies,
         weken_per_jaar=weken,
         uren_per_dag=per_dag,
         werkweken=weken_gewerkt,
+        totaal_verlof=totaal_verlof,
     )
+
+
+def omrekening(hoeveelheid: Hoeveelheid, stap: str) -> str:
+    """The rule that turns one verlof or aftrek line into hours per year (berekening.md §3).
+
+    The one place this is decided: `compute` converts by it, and the steps that explain and
+    the workbook show name it. `stap` is "verlof" or "aftrek": a bare percentage is of the
+    stage base (bruto for verlof, beschikbaar for aftrek); `uur/week` counts every week of the
+    year in verlof and the weeks actually worked in aftrek.
+    """
+    eenheid = hoeveelheid.eenheid
+    if eenheid == PROCENT:
+        if hoeveelheid.van == BRUTO or (hoeveelheid.van is None and stap == "verlof"):
+            return PROCENT_BRUTO
+        return PROCENT_BESCHIKBAAR
+    if eenheid == UUR_PER_WEEK:
+        return WEEK_X_WEKEN_PER_JAAR if stap == "verlof" else WEEK_X_WERKWEKEN
+    if eenheid == DAG:
+        return DAG_X_UREN_PER_DAG
+    return OPGEGEVEN_UREN
 
 
 def _uren(
     hoeveelheid: Hoeveelheid,
     veld: tuple[str, ...],
     *,
-    basis: Decimal,
+    beschikbaar: Decimal | None,
     bruto: Decimal | None,
     per_dag: Decimal | None,
     per_week_factor: Decimal | None,
 ) -> Decimal:
-    """Hours per year of one deduction; `basis` is the stage base of a bare percentage.
-
-    The table of conversions: berekening.md §3.
-    """
+    """Hours per year of one deduction, by the rule `omrekening` picks (berekening.md §3)."""
+    regel = omrekening(hoeveelheid, veld[0])
     getal = hoeveelheid.getal
-    if hoeveelheid.eenheid == PROCENT:
-        if hoeveelheid.van == BRUTO:
-            if bruto is None:
-                raise Rekenfout(
-                    veld,
-                    "een percentage van bruto heeft uren_per_week nodig om de bruto uren te kennen",
-                )
-            basis = bruto
-        elif hoeveelheid.van == BESCHIKBAAR and veld[0] == "verlof":
+    if regel == OPGEGEVEN_UREN:  # the common case first
+        return getal
+    if regel == PROCENT_BRUTO:
+        if bruto is None:
+            raise Rekenfout(
+                veld,
+                "een percentage van bruto heeft uren_per_week nodig om de bruto uren te kennen",
+            )
+        return bruto * getal / HONDERD
+    if regel == PROCENT_BESCHIKBAAR:
+        if beschikbaar is None:  # verlof: the beschikbare uren follow from it
             raise Rekenfout(
                 veld, "verlof kan geen percentage van de beschikbare uren zijn: die volgen uit het verlof"
             )
-        return basis * getal / HONDERD
-    if hoeveelheid.eenheid == UUR_PER_WEEK:
+        return beschikbaar * getal / HONDERD
+    if regel in (WEEK_X_WEKEN_PER_JAAR, WEEK_X_WERKWEKEN):
         if per_week_factor is None:
             raise Rekenfout(
                 veld, f"'{hoeveelheid}' heeft uren_per_week nodig om het aantal weken te kennen", str(hoeveelheid)
             )
         return getal * per_week_factor
-    if hoeveelheid.eenheid == DAG:
+    if regel == DAG_X_UREN_PER_DAG:
         if per_dag is None:
             raise Rekenfout(
                 veld,
@@ -274,7 +376,7 @@ def _uren(
                 str(hoeveelheid),
             )
         return getal * per_dag
-    return getal
+    raise AssertionError(f"no conversion for rule {regel}")  # pragma: no cover - omrekening has none other
 
 
 def _uren_tekst(uren: Decimal) -> str:

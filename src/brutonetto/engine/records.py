@@ -1,41 +1,144 @@
 """Report records: one per functie per scenario, computed once and rendered many ways.
 
-A record is a plain dict whose keys and their order are the contract's JSON; values are
-exact `Decimal`s (rounded only by the renderers), text, `None`, or for `verlof` and
-`aftrek` a dict of hours per named deduction.
+A `Record` holds the contract's JSON fields, in the contract's order (`KOLOMMEN`), as exact
+`Decimal`s (rounded only by the renderers), text, `None`, or for `verlof` and `aftrek` a
+dict of hours per named deduction; and besides them where it came from: whether it is the
+basis, its input (profile and file:line), the engine's result and the basis it was priced
+against, so its working (`stappen`) can be shown. Totals are worked out here too (`totalen`):
+a weighted mean is a calculation, not a rendering.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
-
-from decimal import localcontext
+from typing import TYPE_CHECKING, NamedTuple
 
 from brutonetto.engine.capacity import volgorde
-from brutonetto.engine.hours import PRECISIE, Profiel, Rekenfout, Uitkomst, compare, compute
+from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
 from brutonetto.errors import Fout
 from brutonetto.input.functie import BASIS, Functie, Invoer
 
-Record = dict[str, Any]
+if TYPE_CHECKING:
+    from brutonetto.engine.stappen import Stap
 
-KOLOMMEN: tuple[str, ...] = (
-    "functie", "eenheid", "scenario", "bestand",
-    "bruto_uren", "verlof", "beschikbare_uren", "aftrek", "totaal_aftrek",
-    "directe_uren", "aandeel_direct", "fte", "werklast_uren", "fte_nodig",
-    "basis_directe_uren", "extra_fte", "extra_kosten", "waarde_extra_uren",
-    "aandeel_bruto", "producten",
-)
+
+class Record(NamedTuple):
+    """One functie in one scenario: the contract's fields first, in order, then its provenance."""
+
+    functie: str
+    eenheid: str | None
+    scenario: str
+    bestand: str
+    bruto_uren: Decimal | None
+    verlof: dict[str, Decimal]
+    beschikbare_uren: Decimal
+    aftrek: dict[str, Decimal]
+    totaal_aftrek: Decimal
+    directe_uren: Decimal
+    aandeel_direct: Decimal
+    fte: Decimal | None
+    werklast_uren: Decimal | None
+    fte_nodig: Decimal | None
+    basis_directe_uren: Decimal | None
+    extra_fte: Decimal | None
+    extra_kosten: Decimal | None
+    waarde_extra_uren: Decimal | None
+    aandeel_bruto: Decimal | None  # contract v2: new keys come after waarde_extra_uren
+    producten: dict[str, Decimal] | None  # each product's hours per year; werklast_uren is their sum
+    # not in the JSON: where the record came from
+    is_basis: bool  # the basis row of its functie (compute), or OLD's row (compare)
+    invoer: Invoer  # the profile and where each field was written
+    uitkomst: Uitkomst
+    basis: Record | None  # the basis record it is priced against; None for a basis (priced against itself)
+    verschil: Verschil | None  # the price against the basis; None: nothing to price against (compare)
+    in_totaal: bool = True  # False: found in one file of a compare only, so left out of the totals
+
+    def stappen(self, prijs: bool = True) -> list[Stap]:
+        """The working of every number: typed steps with their rules (engine/stappen.py).
+
+        With `prijs`, also the price against the basis (for a basis: against itself, 0).
+        """
+        from brutonetto.engine.stappen import stappen
+
+        basis = None
+        if prijs and self.verschil is not None:
+            tegen = self.basis or self
+            basis = (tegen.invoer.profiel, tegen.uitkomst, self.verschil)
+        return stappen(self.invoer.profiel, self.uitkomst, basis)
+
+
+KOLOMMEN: tuple[str, ...] = Record._fields[: Record._fields.index("producten") + 1]
+
+
+class Totaal(NamedTuple):
+    """The total of one scenario: fte, extra fte and costs summed; hours weighted by fte."""
+
+    functie: str  # "Totaal", or "Totaal gekoppeld" when records were left out (compare)
+    scenario: str
+    is_basis: bool
+    beschikbare_uren: Decimal
+    totaal_aftrek: Decimal
+    directe_uren: Decimal
+    aandeel_direct: Decimal
+    aandeel_bruto: Decimal | None
+    fte: Decimal | None
+    fte_nodig: Decimal | None
+    extra_fte: Decimal | None
+    extra_kosten: Decimal | None
+    eenheid: str | None = None  # a total belongs to no one eenheid
+
+
+def totalen(records: list[Record]) -> list[Totaal]:
+    """One total per scenario, over the records that belong in it.
+
+    Fte, fte nodig, extra fte and costs are summed; hours are weighted by fte: rows without
+    fte do not weigh in, unless no row has fte: then it is a plain mean. A record found in
+    one file of a compare only is left out (it has nothing to compare with), and the total
+    then says so in its name.
+    """
+    uit = []
+    for scenario in dict.fromkeys(r.scenario for r in records):
+        alle = [r for r in records if r.scenario == scenario]
+        groep = [r for r in alle if r.in_totaal]
+        if not groep:
+            continue
+        # weights: fte; without any fte every row counts once (a plain mean)
+        gewogen = [(r.fte, r) for r in groep if r.fte] or [(Decimal(1), r) for r in groep]
+        gewicht = sum((w for w, _ in gewogen), Decimal(0))
+
+        def gemiddeld(veld: str) -> Decimal:
+            return sum((w * getattr(r, veld) for w, r in gewogen), Decimal(0)) / gewicht
+
+        def som(veld: str) -> Decimal | None:
+            waarden = [getattr(r, veld) for r in groep if getattr(r, veld) is not None]
+            return sum(waarden, Decimal(0)) if waarden else None
+
+        direct, beschikbaar = gemiddeld("directe_uren"), gemiddeld("beschikbare_uren")
+        bruto = gemiddeld("bruto_uren") if all(r.bruto_uren is not None for _, r in gewogen) else None
+        uit.append(Totaal(
+            functie="Totaal" if len(groep) == len(alle) else "Totaal gekoppeld",
+            scenario=scenario,
+            is_basis=all(r.is_basis for r in groep),
+            beschikbare_uren=beschikbaar,
+            totaal_aftrek=gemiddeld("totaal_aftrek"),
+            directe_uren=direct,
+            aandeel_direct=direct / beschikbaar,
+            aandeel_bruto=direct / bruto if bruto else None,
+            fte=som("fte"),
+            fte_nodig=som("fte_nodig"),
+            extra_fte=som("extra_fte"),
+            extra_kosten=som("extra_kosten"),
+        ))
+    return uit
 
 
 class Rapport:
     """What a command produced: the records, the problems (exit 1) and warnings (stderr)."""
 
-    __slots__ = ("records", "profielen", "fouten", "waarschuwingen")
+    __slots__ = ("records", "fouten", "waarschuwingen")
 
     def __init__(self) -> None:
         self.records: list[Record] = []
-        self.profielen: list[Profiel] = []  # the input behind each record, for the workbook
         self.fouten: list[Fout] = []
         self.waarschuwingen: list[str] = []
 
@@ -57,29 +160,30 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
                 ))
         if rapport.fouten:
             return rapport
-    berekend = _bereken_alles(functies, rapport)
-    for functie, uitkomsten in zip(functies, berekend):
+    for functie, uitkomsten in zip(functies, _bereken_alles(functies, rapport)):
         if uitkomsten is None:
             continue
         (basis_invoer, basis), *scenarios = uitkomsten
-        for invoer, uitkomst in uitkomsten:
-            if invoer.scenario != BASIS and gekozen and invoer.scenario not in gekozen:
+        basisrecord = _record(functie, basis_invoer, basis, None, is_basis=True)
+        rapport.records.append(basisrecord)
+        for invoer, uitkomst in scenarios:
+            if gekozen and invoer.scenario not in gekozen:
                 continue
-            _voeg_toe(rapport, invoer, _record(functie, invoer, uitkomst, basis_invoer, basis))
-        for invoer, _ in scenarios:
-            if invoer.profiel == basis_invoer.profiel and invoer.scenario in functie.scenarios:
+            if invoer.scenario in functie.scenarios and invoer.profiel == basis_invoer.profiel:
                 rapport.waarschuwingen.append(
                     f"{functie.bestand}: functie '{functie.naam}': scenario '{invoer.scenario}' "
                     "verandert niets ten opzichte van basis"
                 )
+            rapport.records.append(_record(functie, invoer, uitkomst, basisrecord))
     return rapport
 
 
 def _bereken_alles(functies: list[Functie], rapport: Rapport) -> list[list[tuple[Invoer, Uitkomst]] | None]:
-    """Every functie in every scenario, ratio roles after the functie they follow (§10).
+    """Every functie in every scenario, basis first; ratio roles after the functie they follow (§11).
 
-    A ratio role's fte_nodig is its base's fte_nodig (or, without a workload, its fte) in the
-    same scenario, over een_per; it has a record for each of its base's scenarios too.
+    A ratio role has a record for each scenario of the functie it follows as well as its own;
+    its fte_nodig is that functie's fte_nodig (or, without a workload, its fte) in the same
+    scenario (or its basis, where it lacks that scenario), over een_per.
     """
     van = [f.basis.profiel.verhouding.van if f.basis.profiel.verhouding else None for f in functies]
     orde, problemen = volgorde([(f.eenheid, f.naam) for f in functies], van)
@@ -90,29 +194,27 @@ def _bereken_alles(functies: list[Functie], rapport: Rapport) -> list[list[tuple
     berekend: list[list[tuple[Invoer, Uitkomst]] | None] = [None] * len(functies)
     for i in orde:
         functie = functies[i]
-        basis = bereken(functie, functie.basis, rapport)
-        invoeren = list(functie.scenarios.values())
+        invoeren = [functie.basis, *functie.scenarios.values()]
         gevolgd = None
         if van[i] is not None:
             gevolgd = berekend[per_sleutel[(functie.eenheid, van[i])]]
             if gevolgd is None:
                 continue  # its base could not be computed: that problem is reported already
-            eigen = set(functie.scenarios)
             invoeren += [
                 Invoer(invoer.scenario, functie.basis.profiel, functie.basis.herkomst)
-                for invoer, _ in gevolgd[1:] if invoer.scenario not in eigen
+                for invoer, _ in gevolgd[1:] if invoer.scenario not in functie.scenarios
             ]
-        uitkomsten = []
-        for invoer in invoeren:
+        basis = bereken(functie, functie.basis, rapport)
+        uitkomsten = [(functie.basis, basis)] if basis is not None else []
+        for invoer in invoeren[1:]:
             uitkomst = bereken(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
-            if uitkomst is not None:
+            if uitkomst is not None and basis is not None:
                 uitkomsten.append((invoer, uitkomst))
         if basis is None:
             continue
-        uitkomsten.insert(0, (functie.basis, basis))
         if gevolgd is not None:
             try:
-                uitkomsten = [(inv, _verhouding(functie, inv, u, gevolgd)) for inv, u in uitkomsten]
+                uitkomsten = [(invoer, _volg(invoer, uitkomst, gevolgd)) for invoer, uitkomst in uitkomsten]
             except Rekenfout as fout:
                 rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {fout.bericht}", fout.veld))
                 continue
@@ -120,31 +222,23 @@ def _bereken_alles(functies: list[Functie], rapport: Rapport) -> list[list[tuple
     return berekend
 
 
-def _verhouding(functie: Functie, invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkomst]]) -> Uitkomst:
-    """fte_nodig = fte (nodig) of the followed functie in this scenario / een_per    berekening.md §10"""
-    verhouding = invoer.profiel.verhouding
-    if verhouding.een_per is None:
-        raise Rekenfout(("verhouding",), "de verhouding heeft een_per nodig, bijvoorbeeld {een_per: 30, van: ...}")
-    if uitkomst.werklast_uren is not None:
-        raise Rekenfout(("verhouding",), "een verhoudingsfunctie heeft geen werklast_uren of producten: "
-                        "haar fte nodig volgt uit de verhouding")
-    basis_invoer, basis_uitkomst = gevolgd[0]
-    for ander, ander_uitkomst in gevolgd:
-        if ander.scenario == invoer.scenario:
-            basis_invoer, basis_uitkomst = ander, ander_uitkomst
-    grondslag = basis_uitkomst.fte_nodig if basis_uitkomst.fte_nodig is not None else basis_invoer.profiel.fte
-    if grondslag is None:
-        raise Rekenfout(("verhouding", "van"), f"'{verhouding.van}' heeft geen fte of werklast om een verhouding van te nemen")
-    with localcontext() as ctx:
-        ctx.prec = PRECISIE
-        return uitkomst._replace(fte_nodig=grondslag / verhouding.een_per)
+def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkomst]]) -> Uitkomst:
+    """A ratio role in one scenario, against the followed functie in that scenario, else its basis."""
+    ander, ander_uitkomst = next(((i, u) for i, u in gevolgd if i.scenario == invoer.scenario), gevolgd[0])
+    profiel = ander.profiel
+    if ander_uitkomst.fte_nodig is not None:
+        grondslag, veld = ander_uitkomst.fte_nodig, "fte_nodig"
+    else:
+        grondslag, veld = profiel.fte, "fte"
+    return verhouding(invoer.profiel, uitkomst, grondslag, (profiel.eenheid, profiel.functie, ander.scenario, veld))
 
 
 def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nieuw_naam: str) -> Rapport:
     """Records for `brutonetto compare OLD NEW`: OLD's basis is the basis, NEW's the scenario.
 
     Functies are matched by eenheid and name; one found in a single file is still reported,
-    as a record of its own and a warning, never dropped.
+    as a record of its own and a warning, never dropped; it is left out of the totals, which
+    compare the matched functies only.
     """
     rapport = Rapport()
     nieuw_per_sleutel = {(f.eenheid, f.naam): f for f in nieuw}
@@ -159,11 +253,11 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
         uitkomst = bereken(tegenhanger, tegenhanger.basis, rapport) if tegenhanger else None
         if basis is None:
             continue
-        _voeg_toe(rapport, functie.basis, _record(functie, functie.basis, basis, functie.basis, basis, scenario=oud_naam))
-        if tegenhanger is not None and uitkomst is not None:
-            _voeg_toe(rapport, tegenhanger.basis, _record(
-                tegenhanger, tegenhanger.basis, uitkomst, functie.basis, basis, scenario=nieuw_naam
-            ))
+        gekoppeld = tegenhanger is not None and uitkomst is not None
+        basisrecord = _record(functie, functie.basis, basis, None, scenario=oud_naam, is_basis=True, in_totaal=gekoppeld)
+        rapport.records.append(basisrecord)
+        if gekoppeld:
+            rapport.records.append(_record(tegenhanger, tegenhanger.basis, uitkomst, basisrecord, scenario=nieuw_naam))
     for functie in nieuw:
         if (functie.eenheid, functie.naam) in oud_sleutels:
             continue
@@ -172,13 +266,10 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
         )
         uitkomst = bereken(functie, functie.basis, rapport)
         if uitkomst is not None:
-            _voeg_toe(rapport, functie.basis, _record(functie, functie.basis, uitkomst, None, None, scenario=nieuw_naam))
+            rapport.records.append(_record(
+                functie, functie.basis, uitkomst, None, scenario=nieuw_naam, zonder_basis=True, in_totaal=False
+            ))
     return rapport
-
-
-def _voeg_toe(rapport: Rapport, invoer: Invoer, record: Record) -> None:
-    rapport.records.append(record)
-    rapport.profielen.append(invoer.profiel)
 
 
 def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None) -> Uitkomst | None:
@@ -209,36 +300,29 @@ def _record(
     functie: Functie,
     invoer: Invoer,
     uitkomst: Uitkomst,
-    basis_invoer: Invoer | None,
-    basis: Uitkomst | None,
+    basis: Record | None,
     scenario: str | None = None,
+    *,
+    is_basis: bool = False,
+    zonder_basis: bool = False,
+    in_totaal: bool = True,
 ) -> Record:
+    """The record of one profile, priced against `basis` (a basis against itself, so its extra
+    fte is 0), or against nothing when `zonder_basis`."""
     profiel = invoer.profiel
-    if basis_invoer is not None and basis is not None:
-        verschil = compare(basis_invoer.profiel, basis, profiel, uitkomst)
-        basis_directe: Decimal | None = verschil.basis_directe_uren
-        extra_fte, extra_kosten, waarde = verschil.extra_fte, verschil.extra_kosten, verschil.waarde_extra_uren
+    if zonder_basis:
+        verschil = None
+    elif basis is None:  # the basis itself
+        verschil = compare(profiel, uitkomst, profiel, uitkomst)
     else:
-        basis_directe = extra_fte = extra_kosten = waarde = None
-    return {
-        "functie": functie.naam,
-        "eenheid": profiel.eenheid,
-        "scenario": scenario if scenario is not None else invoer.scenario,
-        "bestand": functie.bestand,
-        "bruto_uren": uitkomst.bruto_uren,
-        "verlof": uitkomst.verlof,
-        "beschikbare_uren": uitkomst.beschikbare_uren,
-        "aftrek": uitkomst.aftrek,
-        "totaal_aftrek": uitkomst.totaal_aftrek,
-        "directe_uren": uitkomst.directe_uren,
-        "aandeel_direct": uitkomst.aandeel_direct,
-        "fte": profiel.fte,
-        "werklast_uren": uitkomst.werklast_uren,
-        "fte_nodig": uitkomst.fte_nodig,
-        "basis_directe_uren": basis_directe,
-        "extra_fte": extra_fte,
-        "extra_kosten": extra_kosten,
-        "waarde_extra_uren": waarde,
-        "aandeel_bruto": None,
-        "producten": {n: p.uren for n, p in uitkomst.producten.items()} if uitkomst.producten is not None else None,
-    }
+        verschil = compare(basis.invoer.profiel, basis.uitkomst, profiel, uitkomst)
+    record = Record(
+        functie.naam, profiel.eenheid, scenario if scenario is not None else invoer.scenario, functie.bestand,
+        uitkomst.bruto_uren, uitkomst.verlof, uitkomst.beschikbare_uren, uitkomst.aftrek, uitkomst.totaal_aftrek,
+        uitkomst.directe_uren, uitkomst.aandeel_direct, profiel.fte, uitkomst.werklast_uren, uitkomst.fte_nodig,
+        *(verschil[:4] if verschil is not None else (None, None, None, None)),
+        uitkomst.aandeel_bruto,
+        {naam: p.uren for naam, p in uitkomst.producten.items()} if uitkomst.producten is not None else None,
+        is_basis, invoer, uitkomst, basis, verschil, in_totaal,
+    )
+    return record

@@ -34,21 +34,21 @@ def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
 
     matplotlib.rcParams["svg.fonttype"] = "none"  # names stay searchable text in the SVG
     matplotlib.rcParams["svg.hashsalt"] = "brutonetto"  # the same input gives the same file
-    aftrekken = list(dict.fromkeys(naam for r in records for naam in r["aftrek"]))
+    aftrekken = list(dict.fromkeys(naam for r in records for naam in r.aftrek))
     kleuren = {naam: PALET[i % len(PALET)] for i, naam in enumerate(aftrekken)}
-    labels = [f"{r['functie']} · {r['scenario']}" for r in records]
-    langste = max(float(r["beschikbare_uren"]) for r in records)
+    labels = [f"{r.functie} · {r.scenario}" for r in records]
+    langste = max(float(r.beschikbare_uren) for r in records)
 
     figuur = Figure(figsize=(11, 1.6 + 0.55 * len(records)), layout="constrained")
     as_ = figuur.subplots()
     for y, record in enumerate(records):
         links = 0.0
-        _segment(as_, y, links, float(record["directe_uren"]), DIRECT, langste, "white")
-        links += float(record["directe_uren"])
-        for naam, uren in record["aftrek"].items():
+        _segment(as_, y, links, float(record.directe_uren), DIRECT, langste, "white")
+        links += float(record.directe_uren)
+        for naam, uren in record.aftrek.items():
             _segment(as_, y, links, float(uren), kleuren[naam], langste, "black")
             links += float(uren)
-        as_.text(links + langste * 0.01, y, f"{nl_procent(record['aandeel_direct'])} direct",
+        as_.text(links + langste * 0.01, y, f"{nl_procent(record.aandeel_direct)} direct",
                  va="center", ha="left", fontsize=9)
     as_.set_yticks(range(len(records)), labels=labels)
     as_.invert_yaxis()

@@ -1,9 +1,10 @@
 """Show the working: every figure of a profile as a step, with its formula, the numbers filled
 in, the result, and the file:line each input came from.
 
-The numbers are the engine's own (an `Uitkomst` and a `Verschil`); this module only puts
-them into words, in the order of the formula sheet (docs/berekening.md). It knows nothing
-of the terminal: `render_rekenblad` writes plain text, the CLI adds style.
+The steps, their rules and their numbers are the engine's own (`Record.stappen`); this module
+only puts them into words, with the words of each rule in `engine/regels.py`. It decides no
+formula. It knows nothing of the terminal: `render_rekenblad` writes plain text, the CLI
+adds style.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple, TextIO
 
-from brutonetto.engine.hours import Profiel, Uitkomst, Verschil, compare
+from brutonetto.engine import stappen as rekenstappen
+from brutonetto.engine.regels import AANDEEL, EURO, FTE, REGELS, vul_in
 from brutonetto.errors import Fout
-from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
+from brutonetto.input.functie import BASIS, Functie, Herkomst
 from brutonetto.notation import nl, rond
-from brutonetto.engine.records import Rapport, bereken, scenarionamen
-from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.engine.records import Record, compute_records, scenarionamen
 
-UUR, FTE, EURO, PROCENT_AANDEEL = "uur", "fte", "euro", "%"
+# What explain says of an input the profile did not write (the engine's default is the number).
+STANDAARD_UITLEG = {("weken_per_jaar",): "weken (HOT, CAO Rijk)"}
 
 
 class Stap(NamedTuple):
@@ -28,8 +30,9 @@ class Stap(NamedTuple):
     formule: str  # the formula in words
     berekening: str  # the numbers filled in
     uitkomst: Decimal
-    eenheid: str  # uur, fte, euro or %
+    eenheid: str  # uur, weken, fte, euro or %
     bron: str  # where the inputs were written (file:line), or how they were derived
+    veld: tuple[str, ...] = ()  # the engine's step: the JSON key it computes
 
 
 class Blad(NamedTuple):
@@ -42,150 +45,89 @@ class Blad(NamedTuple):
     stappen: list[Stap]
 
 
-def kort(getal: Decimal) -> str:
-    """Dutch notation with at most 3 decimals and no trailing zeros: 1.287,727 and 1.631."""
-    tekst = nl(getal, 3)
+def kort(getal: Decimal, decimalen: int = 3) -> str:
+    """Dutch notation with at most 3 (or `decimalen`) decimals and no trailing zeros: 1.287,727 and 1.631."""
+    tekst = nl(getal, decimalen)
     return tekst.rstrip("0").rstrip(",") if "," in tekst else tekst
 
 
-def stappen(
-    profiel: Profiel,
-    uitkomst: Uitkomst,
-    herkomst: Herkomst,
-    basis: tuple[Profiel, Uitkomst, Verschil] | None = None,
-) -> list[Stap]:
-    """The steps of the formula sheet for one profile; with `basis`, also what the scenario costs."""
-    bron = _Bronnen(herkomst)
-    blad: list[Stap] = []
-    if uitkomst.bruto_uren is not None:
-        blad.append(Stap(
-            "bruto uren", "uren per week x weken per jaar",
-            f"{kort(profiel.uren_per_week)} x {kort(uitkomst.weken_per_jaar)}",
-            uitkomst.bruto_uren, UUR, bron.van(("uren_per_week",), ("weken_per_jaar",), standaard="52 weken (HOT, CAO Rijk)"),
-        ))
-    for naam, uren in uitkomst.verlof.items():
-        formule, berekening = _omrekening(profiel.verlof[naam], uitkomst, "verlof")
-        blad.append(Stap(f"verlof: {naam}", formule, berekening, uren, UUR, bron.van(("verlof", naam))))
-    if profiel.beschikbare_uren is not None:
-        blad.append(Stap(
-            "beschikbare uren", "opgegeven", kort(uitkomst.beschikbare_uren),
-            uitkomst.beschikbare_uren, UUR, bron.van(("beschikbare_uren",)),
-        ))
-    else:
-        verlof = sum(uitkomst.verlof.values(), Decimal(0))
-        blad.append(Stap(
-            "beschikbare uren", "bruto uren - verlof", f"{kort(uitkomst.bruto_uren)} - {kort(verlof)}",
-            uitkomst.beschikbare_uren, UUR, "berekend",
-        ))
-    for naam, uren in uitkomst.aftrek.items():
-        formule, berekening = _omrekening(profiel.aftrek[naam], uitkomst, "aftrek")
-        blad.append(Stap(f"aftrek: {naam}", formule, berekening, uren, UUR, bron.van(("aftrek", naam))))
-    blad.append(Stap(
-        "totaal aftrek", "som van de aftrek",
-        " + ".join(kort(u) for u in uitkomst.aftrek.values()) or "0",
-        uitkomst.totaal_aftrek, UUR, "berekend",
-    ))
-    blad.append(Stap(
-        "directe uren", "beschikbare uren - totaal aftrek",
-        f"{kort(uitkomst.beschikbare_uren)} - {kort(uitkomst.totaal_aftrek)}",
-        uitkomst.directe_uren, UUR, "berekend",
-    ))
-    blad.append(Stap(
-        "aandeel direct", "directe uren / beschikbare uren",
-        f"{kort(uitkomst.directe_uren)} / {kort(uitkomst.beschikbare_uren)}",
-        uitkomst.aandeel_direct, PROCENT_AANDEEL, "berekend",
-    ))
-    if uitkomst.fte_nodig is not None:
-        blad.append(Stap(
-            "fte nodig", "werklast / directe uren",
-            f"{kort(profiel.werklast_uren)} / {kort(uitkomst.directe_uren)}",
-            uitkomst.fte_nodig, FTE, bron.van(("werklast_uren",)),
-        ))
-    if basis is not None:
-        blad.extend(_verschil(profiel, uitkomst, basis, bron))
-    return blad
+def naam(veld: tuple[str, ...]) -> str:
+    """What a step computes, as explain names it: `aftrek: verzuim`, `producten: contact · telefoon`."""
+    if len(veld) >= 2:
+        return f"{veld[0]}: {' · '.join(str(deel) for deel in veld[1:] if deel != 'kanalen')}"
+    return "directe uren basis" if veld == ("basis_directe_uren",) else veld[0].replace("_", " ")
 
 
-def _verschil(
-    profiel: Profiel, uitkomst: Uitkomst, basis: tuple[Profiel, Uitkomst, Verschil], bron: _Bronnen
-) -> list[Stap]:
-    basisprofiel, basisuitkomst, verschil = basis
-    d_basis, d_nieuw = basisuitkomst.directe_uren, uitkomst.directe_uren
-    blad = [Stap("directe uren basis", "D_basis: de directe uren zonder dit scenario", kort(d_basis), d_basis, UUR, "basis")]
-    if verschil.extra_fte is None:
-        return blad
-    if uitkomst.fte_nodig is not None and basisuitkomst.fte_nodig is not None:
-        blad.append(Stap(
-            "extra fte", "werklast / D_scenario - werklast / D_basis (delen door de nieuwe netto-uren)",
-            f"{kort(profiel.werklast_uren)} / {kort(d_nieuw)} - {kort(basisprofiel.werklast_uren)} / {kort(d_basis)}",
-            verschil.extra_fte, FTE, bron.van(("werklast_uren",)),
+def stappen(record: Record) -> list[Stap]:
+    """The engine's steps of one record in words; a basis without its price against itself."""
+    herkomst = record.invoer.herkomst
+    basisherkomst = (record.basis or record).invoer.herkomst
+    uit = []
+    for stap in record.stappen(prijs=not record.is_basis):
+        regel = REGELS[stap.regel]
+        decimalen = _genoeg_decimalen(regel, stap)
+        berekening = vul_in(regel, [_getal(op, decimalen) for op in stap.operanden])
+        uit.append(Stap(
+            naam(stap.veld), regel.formule, berekening, stap.uitkomst, regel.eenheid,
+            _bron(stap, herkomst, basisherkomst), stap.veld,
         ))
-    else:
-        blad.append(Stap(
-            "extra fte", "fte x (D_basis / D_scenario - 1) (delen door de nieuwe netto-uren)",
-            f"{kort(basisprofiel.fte)} x ({kort(d_basis)} / {kort(d_nieuw)} - 1)",
-            verschil.extra_fte, FTE, bron.van(("fte",)),
-        ))
-    if verschil.extra_kosten is not None:
-        blad.append(Stap(
-            "extra kosten", "extra fte x kosten per fte",
-            f"{kort(verschil.extra_fte)} x {kort(profiel.kosten_per_fte)}",
-            verschil.extra_kosten, EURO, bron.van(("kosten_per_fte",)),
-        ))
-    if verschil.waarde_extra_uren is not None:
-        blad.append(Stap(
-            "waarde extra uren", "fte x (aftrek scenario - aftrek basis) x uurtarief",
-            f"{kort(basisprofiel.fte)} x ({kort(uitkomst.totaal_aftrek)} - {kort(basisuitkomst.totaal_aftrek)})"
-            f" x {kort(profiel.uurtarief)}",
-            verschil.waarde_extra_uren, EURO, bron.van(("uurtarief",)),
-        ))
-    return blad
+    return uit
 
 
-def _omrekening(hoeveelheid: Hoeveelheid, uitkomst: Uitkomst, stap: str) -> tuple[str, str]:
-    """The formula and the numbers that turn one deduction into hours per year."""
-    getal = kort(hoeveelheid.getal)
-    if hoeveelheid.eenheid == PROCENT:
-        if hoeveelheid.van == BRUTO or stap == "verlof":
-            return "percentage van de bruto uren", f"{getal}% x {kort(uitkomst.bruto_uren)}"
-        return "percentage van de beschikbare uren", f"{getal}% x {kort(uitkomst.beschikbare_uren)}"
-    if hoeveelheid.eenheid == UUR_PER_WEEK:
-        if stap == "verlof":
-            return "uren per week x weken per jaar", f"{getal} x {kort(uitkomst.weken_per_jaar)}"
-        return (
-            "uren per week x werkweken (beschikbare uren / uren per week)",
-            f"{getal} x {kort(uitkomst.werkweken)}",
-        )
-    if hoeveelheid.eenheid == DAG:
-        return "dagen x uren per dag", f"{getal} x {kort(uitkomst.uren_per_dag)}"
-    return "opgegeven", f"{getal} uur"
+def _getal(operand: rekenstappen.Operand, decimalen: int = 3) -> str:
+    return kort(operand.waarde * 100, decimalen) + "%" if operand.procent else kort(operand.waarde, decimalen)
 
 
-class _Bronnen:
-    def __init__(self, herkomst: Herkomst) -> None:
-        self.herkomst = herkomst
+def _genoeg_decimalen(regel, stap: rekenstappen.Stap) -> int:
+    """The fewest decimals (3 to 10) for the operands such that the shown numbers give the shown result.
 
-    def van(self, *velden: tuple[str, ...], standaard: str | None = None) -> str:
-        """Where each input was written: `file:line`, or the default when none was."""
-        delen = []
-        for veld in velden:
-            waar = self.herkomst.waar(veld)
-            if waar is not None:
-                delen.append(waar if len(velden) == 1 else f"{veld[-1]} {waar}")
-            elif standaard is not None:
-                delen.append(f"{veld[-1]} standaard: {standaard}")
-        return "; ".join(delen) or "standaard"
+    `12,105 x 75.000` is 907.875, not the € 907.889,34 shown: the reader must be able to redo
+    the sum from what is written, so the operands get as many digits as that takes.
+    """
+    doel = resultaattekst(regel.eenheid, stap.uitkomst)
+    for decimalen in range(3, 11):
+        getoond = [
+            rond(op.waarde * 100, decimalen) / 100 if op.procent else rond(op.waarde, decimalen) for op in stap.operanden
+        ]
+        try:
+            if resultaattekst(regel.eenheid, regel.reken(*getoond)) == doel:
+                return decimalen
+        except ArithmeticError:  # a factor shown as 0: more digits
+            continue
+    return 10
+
+
+def _bron(stap: rekenstappen.Stap, herkomst: Herkomst, basisherkomst: Herkomst) -> str:
+    """Where the inputs of a step were written: `file:line`, the default used, or how it was derived."""
+    regel = REGELS[stap.regel]
+    geciteerd = stap.operanden if regel.bron is None else [stap.operanden[i] for i in regel.bron]
+    invoer = [op for op in geciteerd if op.soort in (rekenstappen.INVOER, rekenstappen.STANDAARD)]
+    if not invoer:
+        return "basis" if stap.operanden and all(op.basis for op in stap.operanden) else "berekend"
+    delen = []
+    for op in invoer:
+        if op.soort == rekenstappen.STANDAARD:
+            delen.append(f"{op.veld[-1]} standaard: {kort(op.waarde)} {STANDAARD_UITLEG.get(op.veld, '')}".rstrip())
+            continue
+        waar = (basisherkomst if op.basis else herkomst).waar(op.veld)
+        if waar is not None:
+            delen.append(waar if len(invoer) == 1 else f"{op.veld[-1]} {waar}")
+    return "; ".join(delen) or "standaard"
 
 
 def uitkomsttekst(stap: Stap) -> str:
     """The result of a step in Dutch notation, with its unit."""
-    if stap.eenheid == PROCENT_AANDEEL:
-        return nl(stap.uitkomst * 100, 2) + "%"
-    if stap.eenheid == EURO:
-        return "€ " + nl(stap.uitkomst, 2)
-    if stap.eenheid == FTE:
-        return nl(stap.uitkomst, 3) + " fte"
-    return kort(stap.uitkomst) + " uur"
+    return resultaattekst(stap.eenheid, stap.uitkomst)
+
+
+def resultaattekst(eenheid: str, waarde: Decimal) -> str:
+    if eenheid == AANDEEL:
+        return nl(waarde * 100, 2) + "%"
+    if eenheid == EURO:
+        return "€ " + nl(waarde, 2)
+    if eenheid == FTE:
+        return nl(waarde, 3) + " fte"
+    return f"{kort(waarde)} {eenheid}"
 
 
 def regels(bladen: list[Blad]) -> list[tuple[str, str]]:
@@ -198,9 +140,11 @@ def regels(bladen: list[Blad]) -> list[tuple[str, str]]:
         uit.append((f"Rekenblad: {blad.functie}{eenheid} · scenario {blad.scenario} · {blad.bestand}", "kop"))
         breedte = max(len(s.stap) for s in blad.stappen)
         for nummer, stap in enumerate(blad.stappen, 1):
+            uitkomst = uitkomsttekst(stap)
+            # a given number is not worked out: `opgegeven = 1.631 uur`, not `= 1.631 = 1.631 uur`
+            berekening = "" if stap.berekening in (uitkomst, uitkomst.rsplit(" ", 1)[0]) else f" = {stap.berekening}"
             uit.append((
-                f"{nummer:>3}. {stap.stap.ljust(breedte)} = {stap.formule} = {stap.berekening}"
-                f" = {uitkomsttekst(stap)}  ({stap.bron})",
+                f"{nummer:>3}. {stap.stap.ljust(breedte)} = {stap.formule}{berekening} = {uitkomst}  ({stap.bron})",
                 "stap",
             ))
     return uit
@@ -236,6 +180,7 @@ def json_bladen(bladen: list[Blad]) -> list[dict]:
             "stappen": [
                 {
                     "stap": s.stap,
+                    "veld": list(s.veld),
                     "formule": s.formule,
                     "berekening": s.berekening,
                     "uitkomst": rond(s.uitkomst),
@@ -260,25 +205,11 @@ def bladen(
     if scenario is not None and scenario != BASIS and not any(scenario in f.scenarios for f in gekozen):
         bekend = ", ".join(scenarionamen(gekozen))
         return [], [Fout("--scenario", f"onbekend scenario '{scenario}'; hier staan: {bekend}")]
-    rapport = Rapport()  # collects the problems of every profile computed
-    resultaat = []
-    for functie in gekozen:
-        basis = bereken(functie, functie.basis, rapport)
-        if basis is None:
-            continue
-        if scenario in (None, BASIS):
-            resultaat.append(_blad(functie, functie.basis, stappen(functie.basis.profiel, basis, functie.basis.herkomst)))
-        for naam, invoer in functie.scenarios.items():
-            if scenario not in (None, naam):
-                continue
-            uitkomst = bereken(functie, invoer, rapport)
-            if uitkomst is None:
-                continue
-            verschil = compare(functie.basis.profiel, basis, invoer.profiel, uitkomst)
-            blad = stappen(invoer.profiel, uitkomst, invoer.herkomst, (functie.basis.profiel, basis, verschil))
-            resultaat.append(_blad(functie, invoer, blad))
+    alleen = [scenario] if scenario not in (None, BASIS) else None
+    rapport = compute_records(gekozen, alleen)  # collects the problems of every profile computed
+    resultaat = [
+        Blad(r.functie, r.eenheid, r.scenario, r.bestand, stappen(r))
+        for r in rapport.records
+        if scenario is None or r.scenario == scenario
+    ]
     return resultaat, rapport.fouten
-
-
-def _blad(functie: Functie, invoer: Invoer, blad: list[Stap]) -> Blad:
-    return Blad(functie.naam, invoer.profiel.eenheid, invoer.scenario, functie.bestand, blad)

@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any, Iterable, TextIO
 
 from brutonetto.notation import machinegetal, nl, nl_procent, rond
-from brutonetto.engine.records import KOLOMMEN, Record
+from brutonetto.engine.records import KOLOMMEN, Record, Totaal, totalen
 
-_GENEST = ("verlof", "aftrek")
+_GENEST = ("verlof", "aftrek", "producten")  # mappings flattened into a column per name in CSV
 
 
 def render(
@@ -24,7 +24,7 @@ def render(
     if formaat == "json":
         render_json(records, uit)
     elif formaat == "jsonl":
-        uit.writelines(json_waarde(record) + "\n" for record in records)
+        uit.writelines(json_record(record) + "\n" for record in records)
     elif formaat == "csv":
         render_csv(records, uit, dialect)
     elif formaat == "table":
@@ -36,13 +36,13 @@ def render(
 # JSON ---------------------------------------------------------------------------------
 
 
-def render_json(records: Iterable[Record], uit: TextIO) -> None:
+def render_json(records: Iterable[Any], uit: TextIO) -> None:
     """A JSON array, one record per line: readable, diffable and written as it goes."""
     uit.write("[")
     scheiding = "\n"
     for record in records:
         uit.write(scheiding)
-        uit.write(json_waarde(record))
+        uit.write(json_rij(record))
         scheiding = ",\n"
     uit.write("\n]\n" if scheiding != "\n" else "]\n")
 
@@ -72,7 +72,25 @@ def json_waarde(waarde: Any) -> str:
         return "{" + ", ".join(_sleutel(k) + json_waarde(v) for k, v in waarde.items()) + "}"
     if isinstance(waarde, list):
         return "[" + ", ".join(json_waarde(v) for v in waarde) + "]"
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    if isinstance(waarde, int):
+        return str(waarde)
     raise TypeError(f"cannot write {type(waarde).__name__} as JSON")  # pragma: no cover
+
+
+def json_rij(rij: Any) -> str:
+    """One item of a JSON array: a record, a typed row (its fields are its keys) or a mapping."""
+    if isinstance(rij, Record):
+        return json_record(rij)
+    if isinstance(rij, tuple):
+        return "{" + ", ".join(_sleutel(k) + json_waarde(v) for k, v in zip(rij._fields, rij)) + "}"
+    return json_waarde(rij)
+
+
+def json_record(record: Record) -> str:
+    """One record as a JSON object: the contract's keys, in the contract's order."""
+    return "{" + ", ".join(_sleutel(k) + json_waarde(v) for k, v in zip(KOLOMMEN, record)) + "}"
 
 
 def _sleutel(sleutel: str) -> str:
@@ -87,11 +105,11 @@ def _sleutel(sleutel: str) -> str:
 
 
 def csv_kolommen(records: list[Record]) -> list[str]:
-    """The contract's columns with `verlof.<naam>` and `aftrek.<naam>` flattened, first seen first."""
+    """The contract's columns with `verlof.<naam>`, `aftrek.<naam>` and `producten.<naam>` flattened, first seen first."""
     kolommen: list[str] = []
     for kolom in KOLOMMEN:
         if kolom in _GENEST:
-            namen = dict.fromkeys(naam for r in records for naam in r[kolom])
+            namen = dict.fromkeys(naam for r in records for naam in (getattr(r, kolom) or ()))
             kolommen.extend(f"{kolom}.{naam}" for naam in namen)
         else:
             kolommen.append(kolom)
@@ -112,7 +130,7 @@ def render_csv(records: list[Record], uit: TextIO, dialect: str = "en") -> None:
         rij = []
         for kolom in kolommen:
             groep, _, naam = kolom.partition(".")
-            waarde = record[groep].get(naam) if groep in _GENEST and naam else record[kolom]
+            waarde = (getattr(record, groep) or {}).get(naam) if groep in _GENEST and naam else getattr(record, kolom)
             rij.append(_csv_waarde(waarde, nederlands))
         schrijver.writerow(rij)
 
@@ -136,12 +154,14 @@ _KOPPEN = (
     ("totaal_aftrek", "Totaal aftrek"),
     ("directe_uren", "Directe uren"),
     ("aandeel_direct", "Aandeel direct"),
+    ("aandeel_bruto", "Aandeel bruto"),
     ("fte", "Fte"),
     ("fte_nodig", "Fte nodig"),
     ("extra_fte", "Extra fte"),
     ("extra_kosten", "Extra kosten"),
 )
 _UREN = ("beschikbare_uren", "totaal_aftrek", "directe_uren")
+_ALS_ER_IETS_STAAT = ("eenheid", "aandeel_bruto", "fte_nodig")  # columns shown only when a row has them
 
 
 BALK = 20  # characters in a --bars bar
@@ -152,13 +172,13 @@ def tabelrijen(records: list[Record], balken: bool = False) -> tuple[list[str], 
     kolommen = [
         (sleutel, kop)
         for sleutel, kop in _KOPPEN
-        if sleutel not in ("eenheid", "fte_nodig") or any(r[sleutel] is not None for r in records)
+        if sleutel not in _ALS_ER_IETS_STAAT or any(getattr(r, sleutel) is not None for r in records)
     ]
     if balken:
         kolommen.insert(kolommen.index(("aandeel_direct", "Aandeel direct")) + 1, ("balk", "Direct █ / aftrek ░"))
     rijen = [[_cel(sleutel, r) for sleutel, _ in kolommen] for r in records]
-    totalen = [[_cel(sleutel, t) for sleutel, _ in kolommen] for t in totaalrijen(records)]
-    return [kop for _, kop in kolommen], rijen, totalen
+    totaalrijen = [[_cel(sleutel, t) for sleutel, _ in kolommen] for t in totalen(records)]
+    return [kop for _, kop in kolommen], rijen, totaalrijen
 
 
 def balk(aandeel: Decimal) -> str:
@@ -167,45 +187,22 @@ def balk(aandeel: Decimal) -> str:
     return "█" * vol + "░" * (BALK - vol)
 
 
-def totaalrijen(records: list[Record]) -> list[Record]:
-    """One total per scenario: fte, extra fte and costs summed; hours weighted by fte.
-
-    Rows without fte do not weigh in the hours, unless no row has fte: then it is a plain mean.
-    """
-    totalen = []
-    for scenario in dict.fromkeys(r["scenario"] for r in records):
-        groep = [r for r in records if r["scenario"] == scenario]
-        met_fte = [r for r in groep if r["fte"]]
-        # weights: fte; without any fte every row counts once (a plain mean)
-        gewogen = [(r["fte"], r) for r in met_fte] or [(Decimal(1), r) for r in groep]
-        gewicht = sum((w for w, _ in gewogen), Decimal(0))
-        totaal: Record = {"functie": "Totaal", "eenheid": None, "scenario": scenario}
-        for sleutel in _UREN:
-            totaal[sleutel] = sum((w * r[sleutel] for w, r in gewogen), Decimal(0)) / gewicht
-        totaal["aandeel_direct"] = totaal["directe_uren"] / totaal["beschikbare_uren"]
-        for sleutel in ("fte", "fte_nodig", "extra_fte", "extra_kosten"):
-            waarden = [r[sleutel] for r in groep if r[sleutel] is not None]
-            totaal[sleutel] = sum(waarden, Decimal(0)) if waarden else None
-        totalen.append(totaal)
-    return totalen
-
-
-def _cel(sleutel: str, record: Record) -> str:
+def _cel(sleutel: str, record: Record | Totaal) -> str:
     if sleutel == "balk":
-        return balk(record["aandeel_direct"])
-    waarde = record.get(sleutel)
+        return balk(record.aandeel_direct)
+    waarde = getattr(record, sleutel)
     if waarde is None:
         return ""
     if sleutel in _UREN:
         return nl(waarde, 1)
-    if sleutel == "aandeel_direct":
+    if sleutel in ("aandeel_direct", "aandeel_bruto"):
         return nl_procent(waarde)
     if sleutel in ("fte", "fte_nodig"):
         return nl(waarde, 2)
     if sleutel == "extra_fte":
-        return "" if record["scenario"] == "basis" else nl(waarde, 2, teken=True)
+        return "" if record.is_basis else nl(waarde, 2, teken=True)
     if sleutel == "extra_kosten":
-        return "" if record["scenario"] == "basis" else "€ " + nl(waarde, 0)
+        return "" if record.is_basis else "€ " + nl(waarde, 0)
     return str(waarde)
 
 
@@ -253,11 +250,12 @@ _KORT = {
     "Totaal aftrek": "Aftrek",
     "Directe uren": "Direct",
     "Aandeel direct": "% direct",
+    "Aandeel bruto": "% bruto",
     "Fte nodig": "Nodig",
     "Extra kosten": "Kosten",
     "Direct █ / aftrek ░": "Direct █",
 }
-_EERST_WEG = ("Direct █ / aftrek ░", "Totaal aftrek", "Beschikbare uren", "Fte nodig", "Fte")
+_EERST_WEG = ("Direct █ / aftrek ░", "Totaal aftrek", "Aandeel bruto", "Beschikbare uren", "Fte nodig", "Fte")
 
 
 def compacte_tabel(

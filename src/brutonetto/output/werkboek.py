@@ -6,8 +6,10 @@ back to an input. Each formula cell also carries the value brutonetto computed, 
 workbook reads correctly before any recalculation. XlsxWriter is the optional extra
 `brutonetto[xlsx]`, imported here only.
 
-Formulas are the ones of docs/berekening.md; the row of a scenario refers to the row of
-its basis (the first row of its functie) for D_basis and the basis fte.
+Every formula is a step of the engine (`Record.stappen`) written with its rule's Excel
+template (`engine/regels.py`): this module only places cells, it decides no formula and
+knows no constant. An operand of the basis (D_basis, the basis fte) refers to the row of
+the record's basis.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, BinaryIO
 
-from brutonetto.engine.hours import Profiel
-from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
-from brutonetto.engine.records import Record
-from brutonetto.output.render import totaalrijen
+from brutonetto.engine import regels
+from brutonetto.engine.records import Record, totalen
+from brutonetto.engine.stappen import ANDER, CONSTANTE, INVOER, STANDAARD, STAP, Stap
+from brutonetto.errors import veldpad
+from brutonetto.notation import machinegetal
 
 INSTALLEREN = "pip install 'brutonetto[xlsx]'"
 
@@ -41,26 +44,26 @@ def _f(waarde: Decimal | None) -> float | str:
     return float(waarde) if waarde is not None else ""
 
 
-VAST = ["Functie", "Eenheid", "Scenario", "Bestand", "Uren per week", "Weken per jaar", "Uren per dag",
-        "Beschikbare uren (opgegeven)"]
-NA = ["Fte", "Werklast uren", "Kosten per fte", "Uurtarief"]
-RESULTAAT = ["Functie", "Eenheid", "Scenario", "Bruto uren", "Verlof", "Beschikbare uren", "Totaal aftrek",
-             "Directe uren", "Aandeel direct", "Fte", "Fte nodig", "Basis directe uren", "Extra fte",
-             "Extra kosten", "Waarde extra uren"]
+# Invoer: the input of each row; a field here is an operand, or a step placed beside its input
+VAST = {
+    "Functie": None, "Eenheid": None, "Scenario": None, "Bestand": None,
+    "Uren per week": ("uren_per_week",), "Weken per jaar": ("weken_per_jaar",), "Uren per dag": ("uren_per_dag",),
+    "Beschikbare uren (opgegeven)": ("beschikbare_uren",),
+}
+WERKWEKEN = {"Werkweken": ("werkweken",)}  # only when a row uses uur/week in aftrek
+NA = {"Fte": ("fte",), "Werklast uren": ("werklast_uren",), "Kosten per fte": ("kosten_per_fte",), "Uurtarief": ("uurtarief",)}
+# Resultaat: one column per step of the engine (and the fte, copied from Invoer)
+UITKOMSTEN = {
+    "Bruto uren": "bruto_uren", "Verlof": "totaal_verlof", "Beschikbare uren": "beschikbare_uren",
+    "Totaal aftrek": "totaal_aftrek", "Directe uren": "directe_uren", "Aandeel direct": "aandeel_direct",
+    "Aandeel bruto": "aandeel_bruto", "Fte": "fte", "Fte nodig": "fte_nodig", "Basis directe uren": "basis_directe_uren",
+    "Extra fte": "extra_fte", "Extra kosten": "extra_kosten", "Waarde extra uren": "waarde_extra_uren",
+}
+RESULTAAT = ["Functie", "Eenheid", "Scenario", *UITKOMSTEN]  # a step not named here gets a column after these
+INVOERSTAPPEN = {("uren_per_dag",), ("werkweken",)}  # steps that live on Invoer, beside the inputs they follow from
 
 
-def basisrijen(records: list[Record]) -> list[int | None]:
-    """Per record, the index of its basis record: the first of its functie's consecutive rows."""
-    basis: list[int | None] = []
-    begin = 0
-    for i, record in enumerate(records):
-        if i == 0 or (record["eenheid"], record["functie"]) != (records[i - 1]["eenheid"], records[i - 1]["functie"]):
-            begin = i
-        basis.append(begin if record["basis_directe_uren"] is not None else None)
-    return basis
-
-
-def schrijf(records: list[Record], profielen: list[Profiel], uit: BinaryIO) -> None:
+def schrijf(records: list[Record], uit: BinaryIO) -> None:
     try:
         import xlsxwriter
     except ImportError:
@@ -73,155 +76,163 @@ def schrijf(records: list[Record], profielen: list[Profiel], uit: BinaryIO) -> N
     resultaat = boek.add_worksheet("Resultaat")
     toelichting = boek.add_worksheet("Toelichting")
 
-    verlofnamen = list(dict.fromkeys(n for p in profielen for n in p.verlof))
-    aftreknamen = list(dict.fromkeys(n for p in profielen for n in p.aftrek))
-    koppen = list(VAST)
-    plek: dict[tuple[str, str], int] = {}  # (verlof|aftrek, naam) -> column of the input; hours next to it
-    for stap, namen in (("verlof", verlofnamen), ("aftrek", aftreknamen)):
-        for naam in namen:
-            plek[(stap, naam)] = len(koppen)
-            koppen += [f"{stap}: {naam}", f"{stap}: {naam} (uur)"]
-    na = {naam: len(koppen) + i for i, naam in enumerate(NA)}
-    koppen += NA
-    kolom = {naam: _kolom(i) for i, naam in enumerate(koppen)}
-    rk = {naam: _kolom(i) for i, naam in enumerate(RESULTAAT)}
+    alle_stappen = [record.stappen() for record in records]
+    profielen = [record.invoer.profiel for record in records]
+    werkweken = any(stap.veld == ("werkweken",) for blad in alle_stappen for stap in blad)
+    invoerkolommen: dict[str, tuple[str, ...] | None] = {**VAST, **(WERKWEKEN if werkweken else {})}
+    for stap in ("verlof", "aftrek"):
+        for naam in dict.fromkeys(n for p in profielen for n in getattr(p, stap)):
+            invoerkolommen[f"{stap}: {naam}"] = (stap, naam)  # the line as written
+            invoerkolommen[f"{stap}: {naam} (uur)"] = None  # its hours: the step, beside it
+    invoerkolommen.update(NA)
+    vaste_invoer = {**VAST, **NA}  # written from the profile; the others from the operands of the steps
+    vast = {veld for veld in vaste_invoer.values() if veld is not None}
+    # an input the layout does not know yet (a product's volume, een_per, instroom) gets a column of its own
+    bekend = set(invoerkolommen.values())
+    for blad in alle_stappen:
+        for stap in blad:
+            for operand in stap.operanden:
+                if operand.soort == INVOER and operand.veld not in bekend:
+                    invoerkolommen[veldpad(operand.veld)] = operand.veld
+                    bekend.add(operand.veld)
+    koppen = list(invoerkolommen)
+    uitkomsten = dict(UITKOMSTEN)
+    geplaatst = {(veld,) for veld in uitkomsten.values()} | INVOERSTAPPEN
+    for blad in alle_stappen:  # a step the layout does not know yet (a new rule) gets a column of its own
+        for stap in blad:
+            lijn = len(stap.veld) == 2 and stap.veld[0] in ("verlof", "aftrek") and stap.veld in bekend
+            if stap.veld not in geplaatst and not lijn:
+                kop = stap.veld[0].replace("_", " ").capitalize() if len(stap.veld) == 1 else veldpad(stap.veld)
+                uitkomsten[kop] = stap.veld if len(stap.veld) > 1 else stap.veld[0]
+                geplaatst.add(stap.veld)
+    uitkoppen = ["Functie", "Eenheid", "Scenario", *uitkomsten]
+    cellen = _Cellen(koppen, invoerkolommen, uitkomsten)
 
     breedte_in = [len(k) for k in koppen]
-    breedte_uit = [len(k) for k in RESULTAAT]
+    breedte_uit = [len(k) for k in uitkoppen]
     invoer.write_row(0, 0, koppen, opmaak.kop)
-    resultaat.write_row(0, 0, RESULTAAT, opmaak.kop)
-    basis = basisrijen(records)
+    resultaat.write_row(0, 0, uitkoppen, opmaak.kop)
+    rij_van = {id(record): i + 2 for i, record in enumerate(records)}  # the spreadsheet row of each record
+    # a ratio role refers to the row of the functie it follows, in the same scenario
+    cellen.rijen = {(rec.eenheid, rec.functie, rec.scenario): i + 2 for i, rec in enumerate(records)}
 
-    for i, (record, profiel) in enumerate(zip(records, profielen)):
+    for i, (record, blad) in enumerate(zip(records, alle_stappen)):
         r = i + 2  # the spreadsheet row of this record (row 1 holds the headers)
-        b = basis[i] + 2 if basis[i] is not None else None
-        for c, waarde in enumerate([record["functie"], record["eenheid"] or "", record["scenario"], record["bestand"]]):
+        b = rij_van[id(record.basis or record)]
+        profiel = record.invoer.profiel
+        for c, waarde in enumerate([record.functie, record.eenheid or "", record.scenario, record.bestand]):
             invoer.write_string(r - 1, c, waarde)
             breedte_in[c] = max(breedte_in[c], len(waarde))
-        if profiel.uren_per_week is not None:
-            invoer.write_number(r - 1, 4, float(profiel.uren_per_week), opmaak.getal)
-            invoer.write_number(r - 1, 5, float(profiel.weken_per_jaar or 52), opmaak.getal)
-        if profiel.uren_per_dag is not None:
-            invoer.write_number(r - 1, 6, float(profiel.uren_per_dag), opmaak.getal)
-        elif profiel.uren_per_week is not None:
-            invoer.write_formula(r - 1, 6, f"=E{r}/5", opmaak.getal, float(profiel.uren_per_week / 5))
-        if profiel.beschikbare_uren is not None:
-            invoer.write_number(r - 1, 7, float(profiel.beschikbare_uren), opmaak.uren)
-
-        bruto = f"Resultaat!{rk['Bruto uren']}{r}"
-        beschikbaar = f"Resultaat!{rk['Beschikbare uren']}{r}"
-        uren_cellen: dict[str, list[str]] = {"verlof": [], "aftrek": []}
-        for stap, hoeveelheden, uren in (("verlof", profiel.verlof, record["verlof"]), ("aftrek", profiel.aftrek, record["aftrek"])):
-            for naam, hoeveelheid in hoeveelheden.items():
-                c = plek[(stap, naam)]
-                cel = f"{_kolom(c)}{r}"
-                waarde, fmt, formule = _omrekening(hoeveelheid, stap, cel, bruto, beschikbaar, r, opmaak)
-                invoer.write_number(r - 1, c, waarde, fmt)
-                invoer.write_formula(r - 1, c + 1, formule, opmaak.uren, float(uren[naam]))
-                uren_cellen[stap].append(f"Invoer!{_kolom(c + 1)}{r}")
-        for naam, veld in zip(NA, ("fte", "werklast_uren", "kosten_per_fte", "uurtarief")):
-            waarde = getattr(profiel, veld)
-            if waarde is not None:
-                invoer.write_number(r - 1, na[naam], float(waarde), opmaak.euro if naam in ("Kosten per fte", "Uurtarief") else opmaak.getal)
-
-        # Resultaat: formulas over Invoer, each with the value brutonetto computed
-        uit = resultaat
-        for c, waarde in enumerate([record["functie"], record["eenheid"] or "", record["scenario"]]):
-            uit.write_string(r - 1, c, waarde)
+        for c, waarde in enumerate([record.functie, record.eenheid or "", record.scenario]):
+            resultaat.write_string(r - 1, c, waarde)
             breedte_uit[c] = max(breedte_uit[c], len(waarde))
-        formules: dict[str, tuple[str, Any, Any]] = {}
-        if record["bruto_uren"] is not None:
-            bruto_formule = f"={_cel(kolom, r, 'Uren per week')}*{_cel(kolom, r, 'Weken per jaar')}"
-            formules["Bruto uren"] = (bruto_formule, record["bruto_uren"], opmaak.uren)
-        if uren_cellen["verlof"]:
-            formules["Verlof"] = (f"=SUM({','.join(uren_cellen['verlof'])})", sum(record["verlof"].values(), Decimal(0)), opmaak.uren)
-        if profiel.beschikbare_uren is not None:
-            formules["Beschikbare uren"] = (f"={_cel(kolom, r, 'Beschikbare uren (opgegeven)')}", record["beschikbare_uren"], opmaak.uren)
-        else:
-            verlof = f"-{rk['Verlof']}{r}" if uren_cellen["verlof"] else ""
-            formules["Beschikbare uren"] = (f"={rk['Bruto uren']}{r}{verlof}", record["beschikbare_uren"], opmaak.uren)
-        aftrek = f"SUM({','.join(uren_cellen['aftrek'])})" if uren_cellen["aftrek"] else "0"
-        formules["Totaal aftrek"] = (f"={aftrek}", record["totaal_aftrek"], opmaak.uren)
-        formules["Directe uren"] = (f"={rk['Beschikbare uren']}{r}-{rk['Totaal aftrek']}{r}", record["directe_uren"], opmaak.uren)
-        formules["Aandeel direct"] = (f"={rk['Directe uren']}{r}/{rk['Beschikbare uren']}{r}", record["aandeel_direct"], opmaak.procent)
-        if record["fte"] is not None:
-            formules["Fte"] = (f"={_cel(kolom, r, 'Fte')}", record["fte"], opmaak.fte)
-        if record["fte_nodig"] is not None:
-            formules["Fte nodig"] = (f"={_cel(kolom, r, 'Werklast uren')}/{rk['Directe uren']}{r}", record["fte_nodig"], opmaak.fte)
-        if b is not None:
-            formules["Basis directe uren"] = (f"={rk['Directe uren']}{b}", record["basis_directe_uren"], opmaak.uren)
-            if record["extra_fte"] is not None:
-                if record["fte_nodig"] is not None and records[b - 2]["fte_nodig"] is not None:
-                    extra = f"={rk['Fte nodig']}{r}-{rk['Fte nodig']}{b}"
-                else:
-                    extra = f"={rk['Fte']}{b}*({rk['Directe uren']}{b}/{rk['Directe uren']}{r}-1)"
-                formules["Extra fte"] = (extra, record["extra_fte"], opmaak.fte)
-            if record["extra_kosten"] is not None:
-                formules["Extra kosten"] = (f"={rk['Extra fte']}{r}*{_cel(kolom, r, 'Kosten per fte')}", record["extra_kosten"], opmaak.euro)
-            if record["waarde_extra_uren"] is not None:
-                formules["Waarde extra uren"] = (
-                    f"={rk['Fte']}{b}*({rk['Totaal aftrek']}{r}-{rk['Totaal aftrek']}{b})*{_cel(kolom, r, 'Uurtarief')}",
-                    record["waarde_extra_uren"], opmaak.euro,
-                )
-        for naam, (formule, waarde, fmt) in formules.items():
-            uit.write_formula(r - 1, RESULTAAT.index(naam), formule, fmt, _f(waarde))
+
+        # the inputs as written; a default the engine used (weken_per_jaar) in its input cell too
+        for kop, veld in vaste_invoer.items():
+            if veld is not None and getattr(profiel, veld[0], None) is not None:
+                invoer.write_number(r - 1, koppen.index(kop), float(getattr(profiel, veld[0])), opmaak.invoer(veld))
+        for stap in blad:
+            for operand in stap.operanden:
+                if operand.soort == INVOER and operand.veld not in vast:  # a verlof or aftrek line, a product, as written
+                    fmt = opmaak.regel.get(stap.regel, opmaak.procent_invoer if operand.procent else opmaak.getal)
+                    invoer.write_number(r - 1, cellen.invoer[operand.veld], float(operand.waarde), fmt)
+                elif operand.soort == STANDAARD and not operand.basis:
+                    invoer.write_number(r - 1, cellen.invoer[operand.veld], float(operand.waarde), opmaak.invoer(operand.veld))
+
+        # every step a live formula, with the value the engine computed
+        for stap in blad:
+            blad_naam, c = cellen.plek(stap.veld)
+            formule = "=" + regels.vul_in(
+                regels.REGELS[stap.regel], [cellen.verwijzing(op, r, b, blad_naam) for op in stap.operanden], excel=True
+            )
+            doel = invoer if blad_naam == "Invoer" else resultaat
+            fmt = opmaak.getal if blad_naam == "Invoer" and len(stap.veld) == 1 else opmaak.eenheid[regels.REGELS[stap.regel].eenheid]
+            doel.write_formula(r - 1, c, formule, fmt, _f(stap.uitkomst))
+        if record.fte is not None:
+            resultaat.write_formula(r - 1, uitkoppen.index("Fte"), f"=Invoer!{_kolom(cellen.invoer[('fte',)])}{r}",
+                                    opmaak.fte, _f(record.fte))
 
     laatste = len(records) + 1
-    _totalen(resultaat, records, laatste, rk, opmaak)
-    for blad, koppen_, breedtes in ((invoer, koppen, breedte_in), (resultaat, RESULTAAT, breedte_uit)):
-        blad.set_landscape()  # printed: landscape, one page wide, the headers on every page
-        blad.set_paper(9)
-        blad.fit_to_pages(1, 0)
-        blad.repeat_rows(0)
-        blad.freeze_panes(1, 1)
-        blad.autofilter(0, 0, laatste - 1, len(koppen_) - 1)
-        for c, b in enumerate(breedtes):
-            blad.set_column(c, c, min(max(b, 10) + 2, 45))
-    _toelichting(toelichting, opmaak)
+    _totalen(resultaat, records, uitkoppen, laatste, opmaak)
+    for blad_, koppen_, breedtes in ((invoer, koppen, breedte_in), (resultaat, uitkoppen, breedte_uit)):
+        blad_.set_landscape()  # printed: landscape, one page wide, the headers on every page
+        blad_.set_paper(9)
+        blad_.fit_to_pages(1, 0)
+        blad_.repeat_rows(0)
+        blad_.freeze_panes(1, 1)
+        blad_.autofilter(0, 0, laatste - 1, len(koppen_) - 1)
+        for c, breedte in enumerate(breedtes):
+            blad_.set_column(c, c, min(max(breedte, 10) + 2, 45))
+    _toelichting(toelichting, [stap for blad in alle_stappen for stap in blad], uitkomsten, opmaak)
     resultaat.activate()  # opens on the results
     boek.close()
 
 
-def _cel(kolom: dict[str, str], r: int, naam: str) -> str:
-    """The Invoer cell of column `naam` in spreadsheet row r."""
-    return f"Invoer!{kolom[naam]}{r}"
+class _Cellen:
+    """Where each input and each step of a row lives, and how a formula refers to it."""
+
+    def __init__(
+        self, koppen: list[str], invoerkolommen: dict[str, tuple[str, ...] | None], uitkomsten: dict[str, str]
+    ) -> None:
+        self.invoer = {veld: koppen.index(kop) for kop, veld in invoerkolommen.items() if veld is not None}
+        self.stap = {veld: ("Invoer", c) for veld, c in self.invoer.items() if veld in INVOERSTAPPEN}
+        self.stap.update({veld: ("Invoer", c + 1) for veld, c in self.invoer.items() if len(veld) == 2})
+        self.stap.update({
+            veld if isinstance(veld, tuple) else (veld,): ("Resultaat", 3 + i) for i, veld in enumerate(uitkomsten.values())
+        })
+        self.rijen: dict[tuple[str | None, str, str], int] = {}
+
+    def plek(self, veld: tuple[str, ...]) -> tuple[str, int]:
+        return self.stap[veld]
+
+    def verwijzing(self, operand: Any, r: int, b: int, blad: str) -> str:
+        """The cell an operand refers to from a formula on `blad` in row r (its basis in row b)."""
+        if operand.soort == CONSTANTE:
+            return machinegetal(operand.waarde)  # the engine's constant, never one of ours
+        if operand.soort == ANDER:  # another functie's row: a ratio role's grondslag
+            rij = self.rijen.get(operand.functie)
+            if rij is None:  # that record is not in this workbook: its value, as the engine had it
+                return machinegetal(operand.waarde)
+            waar, c = self.stap[operand.veld] if operand.veld in self.stap else ("Invoer", self.invoer[operand.veld])
+            return f"{'' if waar == blad else waar + '!'}{_kolom(c)}{rij}"
+        waar, c = self.stap[operand.veld] if operand.soort == STAP else ("Invoer", self.invoer[operand.veld])
+        cel = f"{_kolom(c)}{b if operand.basis else r}"
+        return cel if waar == blad else f"{waar}!{cel}"
 
 
-def _omrekening(
-    hoeveelheid: Hoeveelheid, stap: str, cel: str, bruto: str, beschikbaar: str, r: int, opmaak: _Opmaak
-) -> tuple[float, Any, str]:
-    """The input as written (a number in its unit's format) and the formula that makes it hours."""
-    getal = float(hoeveelheid.getal)
-    if hoeveelheid.eenheid == PROCENT:
-        basis = bruto if (stap == "verlof" or hoeveelheid.van == BRUTO) else beschikbaar
-        fmt = opmaak.procent_bruto if hoeveelheid.van == BRUTO else opmaak.procent_invoer
-        return getal / 100, fmt, f"={cel}*{basis}"
-    if hoeveelheid.eenheid == UUR_PER_WEEK:
-        weken = f"Invoer!F{r}" if stap == "verlof" else f"{beschikbaar}/Invoer!E{r}"
-        return getal, opmaak.per_week, f"={cel}*{weken}"
-    if hoeveelheid.eenheid == DAG:
-        return getal, opmaak.dagen, f"={cel}*Invoer!G{r}"
-    return getal, opmaak.uur_invoer, f"={cel}"
+def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, opmaak: _Opmaak) -> None:
+    """One total row per scenario, as the engine's totals: fte and costs summed (SUMIF).
 
-
-def _totalen(blad: Any, records: list[Record], laatste: int, rk: dict[str, str], opmaak: _Opmaak) -> None:
-    """One total row per scenario: sums of fte and costs, hours weighted by fte (as the table)."""
+    When a total leaves records out (a functie found in one file of a compare), a column
+    says which rows count, and the sums ask for it (SUMIFS).
+    """
     scenario = f"$C$2:$C${laatste}"
-    totalen = totaalrijen(records)
-    for j, totaal in enumerate(totalen):
+    rijen = totalen(records)
+    telt = None
+    if any(not record.in_totaal for record in records):
+        telt = _kolom(len(koppen))
+        blad.write_string(0, len(koppen), "In totaal", opmaak.kop)
+        for i, record in enumerate(records):
+            blad.write_string(i + 1, len(koppen), "ja" if record.in_totaal else "nee")
+    for j, totaal in enumerate(rijen):
         r = laatste + 2 + j
-        naam = totaal["scenario"].replace('"', '""')
-        blad.write_string(r - 1, 0, "Totaal", opmaak.kop)
-        blad.write_string(r - 1, 2, totaal["scenario"], opmaak.kop)
-        for veld, sleutel, fmt in (("Fte", "fte", opmaak.fte), ("Fte nodig", "fte_nodig", opmaak.fte),
-                                   ("Extra fte", "extra_fte", opmaak.fte), ("Extra kosten", "extra_kosten", opmaak.euro)):
-            if totaal[sleutel] is None:
+        naam = totaal.scenario.replace('"', '""')
+        blad.write_string(r - 1, 0, totaal.functie, opmaak.kop)
+        blad.write_string(r - 1, 2, totaal.scenario, opmaak.kop)
+        for kop, fmt in (("Fte", opmaak.fte), ("Fte nodig", opmaak.fte), ("Extra fte", opmaak.fte), ("Extra kosten", opmaak.euro)):
+            waarde = getattr(totaal, UITKOMSTEN[kop])
+            if waarde is None:
                 continue  # nothing to add up: no row has this figure
-            k = rk[veld]
-            blad.write_formula(r - 1, RESULTAAT.index(veld), f'=SUMIF({scenario},"{naam}",{k}$2:{k}${laatste})', fmt,
-                               _f(totaal[sleutel]))
-    blad.write_string(laatste + len(totalen) + 2, 0,
-                      "Totalen per scenario: fte en kosten opgeteld (SUMIF); zie Toelichting.", opmaak.cursief)
+            k = _kolom(koppen.index(kop))
+            bereik = f"{k}$2:{k}${laatste}"
+            formule = (f'=SUMIF({scenario},"{naam}",{bereik})' if telt is None
+                       else f'=SUMIFS({bereik},{scenario},"{naam}",${telt}$2:${telt}${laatste},"ja")')
+            blad.write_formula(r - 1, koppen.index(kop), formule, fmt, _f(waarde))
+    uitleg = "Totalen per scenario: fte en kosten opgeteld (SUMIF); zie Toelichting."
+    if telt is not None:
+        uitleg = ("Totalen per scenario: fte en kosten opgeteld over de regels met 'ja' in de kolom In totaal "
+                  "(SUMIFS): een functie die in maar één bestand staat telt niet mee.")
+    blad.write_string(laatste + len(rijen) + 2, 0, uitleg, opmaak.cursief)
 
 
 class _Opmaak:
@@ -233,47 +244,58 @@ class _Opmaak:
         self.uren = boek.add_format({"num_format": "#,##0.0"})
         self.fte = boek.add_format({"num_format": "#,##0.00"})
         self.procent = boek.add_format({"num_format": "0.0%"})
-        self.euro = boek.add_format({"num_format": '"€" #,##0'})
-        self.uur_invoer = boek.add_format({"num_format": '#,##0.##" uur"', "bg_color": "#fff7d6"})
         self.procent_invoer = boek.add_format({"num_format": "0.0##%", "bg_color": "#fff7d6"})
-        self.procent_bruto = boek.add_format({"num_format": '0.0##%" van bruto"', "bg_color": "#fff7d6"})
-        self.per_week = boek.add_format({"num_format": '#,##0.##" uur/week"', "bg_color": "#fff7d6"})
-        self.dagen = boek.add_format({"num_format": '#,##0.##" dagen"', "bg_color": "#fff7d6"})
+        self.euro = boek.add_format({"num_format": '"€" #,##0'})
         self.cursief = boek.add_format({"italic": True})
         self.tekst = boek.add_format({"text_wrap": True, "valign": "top"})
+        # the result of a step, by the unit of its rule
+        self.eenheid = {regels.UUR: self.uren, regels.WEKEN: self.getal, regels.FTE: self.fte,
+                        regels.EURO: self.euro, regels.AANDEEL: self.procent}
+        # a verlof or aftrek line as written (yellow: change it and everything follows), by its rule
+        geel = {"bg_color": "#fff7d6"}
+        per_week = boek.add_format({"num_format": '#,##0.##" uur/week"', **geel})
+        self.regel = {
+            regels.OPGEGEVEN_UREN: boek.add_format({"num_format": '#,##0.##" uur"', **geel}),
+            regels.PROCENT_BESCHIKBAAR: boek.add_format({"num_format": "0.0##%", **geel}),
+            regels.PROCENT_BRUTO: boek.add_format({"num_format": '0.0##%" van bruto"', **geel}),
+            regels.WEEK_X_WEKEN_PER_JAAR: per_week,
+            regels.WEEK_X_WERKWEKEN: per_week,
+            regels.DAG_X_UREN_PER_DAG: boek.add_format({"num_format": '#,##0.##" dagen"', **geel}),
+        }
+
+    def invoer(self, veld: tuple[str, ...]) -> Any:
+        return self.euro if veld in (("kosten_per_fte",), ("uurtarief",)) else self.getal
 
 
-TOELICHTING = [
+# The sheet's own words; the formula of each column comes from the rules the steps used.
+TOELICHTING_BEGIN = [
     ("Invoer", "Eén regel per functie per scenario, met alle invoer. Gele cellen zijn de aftrek en het verlof "
      "zoals ze in het YAML-bestand staan (92 uur, 5,7%, 1 uur/week, 3 dagen); de kolom '(uur)' ernaast rekent ze "
      "om naar uren per jaar. Pas een gele cel aan en alle resultaten rekenen mee."),
-    ("verlof: ... (uur)", "uur: het getal; %: percentage x bruto uren; uur/week: x weken per jaar; dagen: x uren per dag."),
-    ("aftrek: ... (uur)", "uur: het getal; %: percentage x beschikbare uren (of x bruto uren bij 'van bruto'); "
-     "uur/week: x (beschikbare uren / uren per week); dagen: x uren per dag."),
-    ("Bruto uren", "Uren per week x weken per jaar (docs/berekening.md §1)."),
-    ("Verlof", "Som van het verlof in uren."),
-    ("Beschikbare uren", "Opgegeven, of bruto uren - verlof (§2)."),
-    ("Totaal aftrek", "Som van de aftrek in uren (§4)."),
-    ("Directe uren", "Beschikbare uren - totaal aftrek (§4)."),
-    ("Aandeel direct", "Directe uren / beschikbare uren (§4)."),
+]
+TOELICHTING_EIND = [
     ("Fte", "De formatie uit de invoer."),
-    ("Fte nodig", "Werklast uren / directe uren (§5)."),
-    ("Basis directe uren", "D_basis: de directe uren van de basisregel van deze functie."),
-    ("Extra fte", "Met werklast: fte nodig - fte nodig van de basis; anders fte van de basis x "
-     "(D_basis / directe uren - 1). Er wordt gedeeld door de nieuwe netto-uren (§6)."),
-    ("Extra kosten", "Extra fte x kosten per fte (§7)."),
-    ("Waarde extra uren", "Fte van de basis x (totaal aftrek - totaal aftrek van de basis) x uurtarief (§7)."),
     ("Totaal", "Per scenario: fte, fte nodig, extra fte en extra kosten opgeteld met SUMIF."),
     ("Getallen", "Elke uitkomst is een formule; brutonetto schreef er ook de berekende waarde bij, exact "
      "gerekend en afgerond op 6 decimalen in JSON en CSV."),
 ]
 
 
-def _toelichting(blad: Any, opmaak: _Opmaak) -> None:
+def _toelichting(blad: Any, stappen: list[Stap], uitkomsten: dict[str, Any], opmaak: _Opmaak) -> None:
+    """What each column means: its formula in the words of the rule, with the formula sheet's section."""
+    kolommen = {veld: kop for kop, veld in uitkomsten.items()}
+    kolommen.update({"verlof": "verlof: ... (uur)", "aftrek": "aftrek: ... (uur)", "uren_per_dag": "Uren per dag",
+                     "werkweken": "Werkweken"})
+    uitleg: dict[str, dict[str, None]] = {}
+    for stap in stappen:
+        regel = regels.REGELS[stap.regel]
+        kolom = kolommen.get(stap.veld) or kolommen[stap.veld[0]]  # a column of its own, or the stage's
+        uitleg.setdefault(kolom, {})[f"{regel.formule} ({regel.paragraaf})"] = None
+    rijen = TOELICHTING_BEGIN + [(kolom, "; ".join(zinnen)) for kolom, zinnen in uitleg.items()] + TOELICHTING_EIND
     blad.write_row(0, 0, ["Kolom", "Betekenis en formule"], opmaak.kop)
-    for i, (kolom, uitleg) in enumerate(TOELICHTING, 1):
+    for i, (kolom, tekst) in enumerate(rijen, 1):
         blad.write_string(i, 0, kolom)
-        blad.write_string(i, 1, uitleg, opmaak.tekst)
+        blad.write_string(i, 1, tekst, opmaak.tekst)
     blad.set_column(0, 0, 24)
     blad.set_column(1, 1, 110)
     blad.freeze_panes(1, 0)
