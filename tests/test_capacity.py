@@ -269,3 +269,21 @@ def test_a_ratio_role_is_its_base_over_een_per_in_every_scenario(tmp_path_factor
     for scenario, basis_fte in (("basis", fte), ("groei", groei)):
         verwacht = Fraction(basis_fte, een_per)
         assert abs(r[("R", scenario)]["fte_nodig"] - D(verwacht.numerator) / D(verwacht.denominator)) <= D("0.0000005")
+
+
+def test_explain_shows_products_and_a_ratio_roles_base_even_for_one_functie(cli):
+    adviseur = cli("explain", EXAMPLES / "werkbedrijf.yaml", "-F", "Adviseur werk", "-s", "basis").stdout
+    assert "= 540.000 x 60% x 20 / 60 = 108.000 uur" in adviseur  # klantcontact via telefoon
+    assert "= 360.000 + 900.000 + 378.000 = 1.638.000 uur" in adviseur
+    assert "= instroom x inwerkverlies = 5% x 240 = 12 uur" in adviseur
+    senior = cli("explain", EXAMPLES / "werkbedrijf.yaml", "-F", "Senior adviseur", "-s", "een_per_60").stdout
+    assert "= 1.260 / 60 = 21,000 fte  (fte nodig van 'Adviseur werk' in basis; een_per " in senior
+    assert "= 21 - 42 = -21,000 fte" in senior
+
+
+def test_csv_has_a_column_per_product(cli):
+    regels = cli("compute", EXAMPLES / "werkbedrijf.yaml", "-f", "csv").stdout.splitlines()
+    kop = regels[0].split(",")
+    assert kop[-3:] == ["producten.werkintake", "producten.begeleidingsgesprek", "producten.klantcontact"]
+    assert regels[1].split(",")[-3:] == ["360000", "900000", "378000"]
+    assert regels[4].split(",")[-3:] == ["", "", ""]  # the senior has no products

@@ -87,11 +87,11 @@ REGELS: dict[str, Regel] = {
         "{0} x ({1} / {2} - 1)", "{0}*({1}/{2}-1)", lambda n, d_b, d: n * (d_b / d - 1),
     ),
     PRODUCT_UREN: Regel(
-        "§9", UUR, "volume x normtijd (in uren: / normtijden per uur)", "{0} x {1} / {2}", "{0}*{1}/{2}",
+        "§9", UUR, "volume x normtijd / per uur (uur: 1, min: 60, s: 3600)", "{0} x {1} / {2}", "{0}*{1}/{2}",
         lambda v, n, d: v * n / d, bron=(1,),
     ),
     KANAAL_UREN: Regel(
-        "§9", UUR, "volume x aandeel x normtijd (in uren: / normtijden per uur)", "{0} x {1} x {2} / {3}",
+        "§9", UUR, "volume x aandeel x normtijd / per uur (uur: 1, min: 60, s: 3600)", "{0} x {1} x {2} / {3}",
         "{0}*{1}*{2}/{3}", lambda v, a, n, d: v * a * n / d, bron=(1, 2),
     ),
     PRODUCT_MIX: Regel("§9", UUR, "som over de kanalen", "", "", _som, reeks=True),
