@@ -54,3 +54,20 @@ def test_a_key_written_twice_is_still_refused_where_it_is_written(tekst):
     _, fout = parse(Bron("x.yaml", tekst))
     assert fout is not None and "staat twee keer in dezelfde mapping" in fout.bericht
     assert fout.regel is not None
+
+
+@pytest.mark.parametrize("aan", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it_even_on_bad_input(tmp_path, aan):
+    import gc
+
+    from brutonetto.input.loader import load
+
+    (tmp_path / "p.yaml").write_text("functie: A\nbeschikbare_uren: 1631\naftrek: {x: 5 procent}\n", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        gc.enable() if aan else gc.disable()
+        lading = load([str(tmp_path / "p.yaml"), str(tmp_path / "ontbreekt.yaml")])
+        assert gc.isenabled() is aan
+        assert len(lading.fouten) == 2
+    finally:
+        gc.enable() if was else gc.disable()
