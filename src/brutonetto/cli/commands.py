@@ -366,6 +366,35 @@ def _init(bestand: Path) -> Resultaat:
     return Resultaat(None, [], [], [], melding)
 
 
+@commando()
+def realisation(
+    plan: Annotated[str, typer.Argument(
+        help="Het plan: een YAML-bestand met de functies en hun aftrek (de begroting).",
+        show_default=False, metavar="PLAN")],
+    registraties: Annotated[str, typer.Argument(
+        help="De registraties: een CSV met de kolommen functie, aftrek, van, tot, uren, fte (en eventueel "
+        "eenheid); komma of puntkomma, decimaalpunt of -komma, datums als 2023-01-01 of 1-1-2023.",
+        show_default=False, metavar="CSV")],
+    scenario: Annotated[Optional[str], typer.Option(
+        "--scenario", "-s", show_default=False, metavar="NAAM",
+        help="Het scenario van PLAN dat het plan is. Standaard: basis.")] = None,
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: UitvoerOptie = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Realisatie tegen plan: geregistreerde uren per functie en aftrekregel, omgerekend naar een jaar.
+
+    Per functie en aftrek: gepland per fte (uit PLAN), gerealiseerd per fte (uren / fte,
+    x 12 / maanden voor hele maanden, anders x 365 / dagen), het percentage, en de uren en
+    fte die niet benut zijn (fte x (gepland - gerealiseerd), en gedeeld door de directe uren).
+    """
+    from brutonetto.cli import analyse
+
+    voer_uit(partial(analyse.realisation, plan, registraties, scenario),
+             Opmaak(formaat.value, output, csv_dialect.value), debug)
+
+
 def main() -> None:
     """The `brutonetto` console script; the group builds only the command asked for."""
     for stroom in (sys.stdout, sys.stderr):
