@@ -81,3 +81,67 @@ def realisation(plan: str, csv_pad: str, scenario: str | None) -> Resultaat:
         kolommen = [k for k in kolommen if k.sleutel != "eenheid"]
     inhoud = Rijen(uitkomsten, Realisatie._fields, kolommen)
     return Resultaat(inhoud, fouten, waarschuwingen, invoer)
+
+
+# budget ---------------------------------------------------------------------------------
+
+
+def budget(paden: list[str]) -> Resultaat:
+    from brutonetto.cli.inhoud import Rijen
+    from brutonetto.engine.begroting import begroot
+    from brutonetto.engine.budget import Jaar
+    from brutonetto.engine.records import compute_records, scenarionamen
+    from brutonetto.input.functie import BASIS
+    from brutonetto.input.loader import load
+    from brutonetto.input.model import suggestie
+    from brutonetto.output.grafiek import teken_budget
+    from brutonetto.output.rijen import EURO, FTE, Kolom
+
+    lading = load(paden)
+    if lading.fouten:
+        return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
+    if not lading.meerjaren:
+        fout = Fout(" ".join(paden), "geen meerjaren-blok gevonden; zet bovenaan een bestand bijvoorbeeld "
+                                     "meerjaren: {scenario: extra_leertijd, financiering: {2023: 12 mln, 2024: 20 mln}}")
+        return Resultaat(None, [fout], lading.waarschuwingen, lading.bestanden)
+    (bron, meerjaren), *andere = lading.meerjaren
+    fouten: list[Fout] = []
+    eerste = bron.fout("", ("meerjaren",))
+    for ander, _ in andere:
+        fouten.append(ander.fout(
+            f"er staat al een meerjaren-blok in {eerste.bestand}:{eerste.regel}; budget zet één financiering "
+            "tegen de kosten van alle functies in de run: laat er één staan", ("meerjaren",)))
+    scenarios = [n for n in scenarionamen(lading.functies) if n != BASIS]
+    if meerjaren.scenario is not None and meerjaren.scenario not in scenarios:
+        fouten.append(bron.fout(
+            f"onbekend scenario '{meerjaren.scenario}'{suggestie(meerjaren.scenario, tuple(scenarios))}; "
+            f"in deze bestanden staan: {', '.join(scenarios) or 'geen scenario'}", ("meerjaren", "scenario")))
+    elif not scenarios:
+        fouten.append(bron.fout("geen scenario om te begroten: budget zet de extra kosten van een scenario "
+                                "tegen de financiering; voeg een scenario toe", ("meerjaren",)))
+    if fouten:
+        return Resultaat(None, fouten, lading.waarschuwingen, lading.bestanden)
+    rapport = compute_records(lading.functies, [meerjaren.scenario] if meerjaren.scenario else None)
+    waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
+    if rapport.fouten:
+        return Resultaat(None, rapport.fouten, waarschuwingen, lading.bestanden)
+    if meerjaren.scenario is not None:
+        for functie in lading.functies:
+            if meerjaren.scenario not in functie.scenarios:
+                waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario "
+                                      f"'{meerjaren.scenario}' en telt niet mee in de kosten")
+    jaren, problemen = begroot(rapport.records, meerjaren.financiering, meerjaren.indexatie, meerjaren.scenario)
+    fouten = [(record.basis or record).invoer.herkomst.fout(f"functie '{record.functie}': {bericht}", ("kosten_per_fte",))
+              for record, bericht in problemen]
+    kolommen = [
+        Kolom("jaar", "Jaar"),
+        Kolom("scenario", "Scenario"),
+        Kolom("kosten", "Kosten", EURO),
+        Kolom("financiering", "Financiering", EURO),
+        Kolom("saldo", "Saldo", EURO),
+        Kolom("cumulatief", "Cumulatief saldo", EURO),
+        Kolom("betaalbare_fte", "Betaalbare fte", FTE),
+    ]
+    if all(j.betaalbare_fte is None for j in jaren):
+        kolommen.pop()
+    return Resultaat(Rijen(jaren, Jaar._fields, kolommen, teken_budget), fouten, waarschuwingen, lading.bestanden)

@@ -395,6 +395,45 @@ def realisation(
              Opmaak(formaat.value, output, csv_dialect.value), debug)
 
 
+_GRAFIEKHULP = (
+    "Schrijf naar dit bestand in plaats van naar het scherm (in zijn geheel of helemaal niet); "
+    "op .svg of .png: {wat} (pip install 'brutonetto[grafiek]')."
+)
+
+
+def _opmaak_met_grafiek(formaat: Formaat, output: Optional[Path], dialect: Dialect, optie: str) -> Opmaak:
+    """--output BESTAND.svg or .png draws the command's chart; another --format with it is wrong usage."""
+    soort = output.suffix.lower().lstrip(".") if output is not None else ""
+    if soort in ("svg", "png"):
+        if formaat != Formaat.table:
+            raise typer.BadParameter(
+                f"{output} is een grafiek; laat --format {formaat.value} weg of kies een andere naam", param_hint=optie
+            )
+        return Opmaak(soort, output, dialect.value)
+    return Opmaak(formaat.value, output, dialect.value)
+
+
+@commando()
+def budget(
+    paden: Paden,
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", show_default=False, metavar="BESTAND",
+        help=_GRAFIEKHULP.format(wat="kosten tegen financiering per jaar als staafgrafiek"))] = None,
+    debug: DebugOptie = False,
+) -> None:
+    """De jaren: per jaar de kosten van een scenario tegen de financiering, uit een meerjaren-blok.
+
+    Per jaar: kosten (de som van de extra kosten van het scenario, geindexeerd), financiering,
+    saldo (financiering - kosten), het cumulatieve saldo, en hoeveel fte de financiering betaalt
+    (als alle functies dezelfde kosten_per_fte hebben). Een jaar zonder financiering staat er ook.
+    """
+    from brutonetto.cli import analyse
+
+    voer_uit(partial(analyse.budget, paden), _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"), debug)
+
+
 def main() -> None:
     """The `brutonetto` console script; the group builds only the command asked for."""
     for stroom in (sys.stdout, sys.stderr):
