@@ -145,3 +145,69 @@ def budget(paden: list[str]) -> Resultaat:
     if all(j.betaalbare_fte is None for j in jaren):
         kolommen.pop()
     return Resultaat(Rijen(jaren, Jaar._fields, kolommen, teken_budget), fouten, waarschuwingen, lading.bestanden)
+
+
+# sensitivity ----------------------------------------------------------------------------
+
+
+def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None) -> Resultaat:
+    from brutonetto.cli.inhoud import Rijen
+    from brutonetto.engine.sensitivity import Gevoeligheid, Puntfout, Variatie, gevoeligheid, punten
+    from brutonetto.input.functie import BASIS
+    from brutonetto.input.loader import load
+    from brutonetto.input.quantity import Invoerfout
+    from brutonetto.input.variatie import REGELS, als_tekst, lees_bereik
+    from brutonetto.output.grafiek import teken_tornado
+    from brutonetto.output.rijen import EURO, EXTRA_FTE, FTE, PROCENT, UREN, Kolom
+
+    if stappen < 2:
+        raise Gebruiksfout(f"--steps: minstens 2 punten (de twee einden van het bereik), niet {stappen}")
+    lading = load(paden)
+    if lading.fouten:
+        return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
+    if scenario is not None and scenario != BASIS:
+        from brutonetto.cli.commands import _bekende_scenarios
+
+        _bekende_scenarios(lading.functies, [scenario])
+    regels = {groep: [naam for f in lading.functies for i in (f.basis, *f.scenarios.values())
+                      for naam in getattr(i.profiel, groep)] for groep in REGELS}
+    variaties = []
+    for tekst in vary:
+        try:
+            bereik = lees_bereik(tekst, regels)
+        except Invoerfout as fout:
+            raise Gebruiksfout(f"--vary {fout}") from None
+        variaties.append(Variatie(bereik.veld, bereik.pad, punten(bereik.laag, bereik.hoog, stappen)))
+    dubbel = [v.veld for i, v in enumerate(variaties) if v.veld in [w.veld for w in variaties[:i]]]
+    if dubbel:
+        raise Gebruiksfout(f"--vary {dubbel[0]} staat er twee keer; geef elk veld één bereik")
+
+    rijen: list[Gevoeligheid] = []
+    fouten: list[Fout] = []
+    waarschuwingen = list(lading.waarschuwingen)
+    for functie in lading.functies:
+        invoer = functie.scenarios.get(scenario) if scenario not in (None, BASIS) else None
+        if scenario not in (None, BASIS) and invoer is None:
+            waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario '{scenario}'; overgeslagen")
+            continue
+        try:
+            rijen.extend(gevoeligheid(functie.basis.profiel, invoer.profiel if invoer else None,
+                                      scenario or BASIS, variaties, grid, als_tekst))
+        except Puntfout as fout:
+            waar = (invoer or functie.basis).herkomst
+            fouten.append(waar.fout(f"functie '{functie.naam}' bij {fout.punt}: {fout.fout.bericht}", fout.fout.veld))
+    kolommen = [
+        Kolom("functie", "Functie"),
+        Kolom("eenheid", "Eenheid"),
+        Kolom("scenario", "Scenario"),
+        Kolom("veld", "Veld"),
+        Kolom("waarde", "Waarde"),
+        Kolom("directe_uren", "Directe uren", UREN),
+        Kolom("aandeel_direct", "Aandeel direct", PROCENT),
+        Kolom("fte_nodig", "Fte nodig", FTE),
+        Kolom("extra_fte", "Extra fte", EXTRA_FTE),
+        Kolom("extra_kosten", "Extra kosten", EURO),
+    ]
+    kolommen = [k for k in kolommen if k.sleutel not in ("eenheid", "fte_nodig", "extra_fte", "extra_kosten")
+                or any(getattr(r, k.sleutel) is not None for r in rijen)]
+    return Resultaat(Rijen(rijen, Gevoeligheid._fields, kolommen, teken_tornado), fouten, waarschuwingen, lading.bestanden)

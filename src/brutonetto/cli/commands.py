@@ -434,6 +434,40 @@ def budget(
     voer_uit(partial(analyse.budget, paden), _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"), debug)
 
 
+@commando()
+def sensitivity(
+    paden: Paden,
+    vary: Annotated[list[str], typer.Option(
+        "--vary", "-v", show_default=False, metavar="VELD=LAAG..HOOG",
+        help="Het veld en zijn bereik, zoals een profiel ze schrijft; een eenheid na HOOG geldt voor beide: "
+        "aftrek.leren_en_ontwikkelen=185..218 uur, aftrek.verzuim=4,2..5,7%, beschikbare_uren=1600..1700. "
+        "Mag vaker: elk veld apart rond het profiel (een tornado).")],
+    stappen: Annotated[int, typer.Option(
+        "--steps", "-n", metavar="N", help="Aantal punten per bereik, gelijk verdeeld, beide einden inbegrepen.")] = 2,
+    grid: Annotated[bool, typer.Option(
+        "--grid", help="Varieer alle velden tegelijk: elke combinatie van hun punten.")] = False,
+    scenario: Annotated[Optional[str], typer.Option(
+        "--scenario", "-s", show_default=False, metavar="NAAM",
+        help="Varieer rond dit scenario (extra fte en kosten tegen basis) in plaats van rond basis.")] = None,
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", show_default=False, metavar="BESTAND",
+        help=_GRAFIEKHULP.format(wat="de tornado: per functie en veld een balk van laag tot hoog"))] = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Gevoeligheid: welke aanname beweegt de uitkomst het meest? Elk veld over een bereik.
+
+    Per functie en per gevarieerd veld, in elk punt: directe uren, aandeel direct, fte nodig,
+    en extra fte en kosten tegen de basis zoals geschreven (met --scenario: het scenario tegen
+    basis). Standaard de twee einden van elk bereik; --steps N geeft N punten.
+    """
+    from brutonetto.cli import analyse
+
+    voer_uit(partial(analyse.sensitivity, paden, vary, stappen, grid, scenario),
+             _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"), debug)
+
+
 def main() -> None:
     """The `brutonetto` console script; the group builds only the command asked for."""
     for stroom in (sys.stdout, sys.stderr):

@@ -148,6 +148,11 @@ def teken_tornado(rijen: list[Any], uit: BinaryIO, formaat: str) -> None:
         as_.barh(y, hoog - laag, left=laag, color=PALET[1], edgecolor="white", height=0.6)
         for waarde, kant in ((laag, "right"), (hoog, "left")):
             as_.text(waarde, y, f" {nl(Decimal(f'{waarde:.6f}'), 2)} ", va="center", ha=kant, fontsize=8)
+    alle = [w for waarden in balken.values() for w in waarden]
+    marge = (max(alle) - min(alle)) * 0.15 or 1.0
+    as_.set_xlim(min(alle) - marge, max(alle) + marge)  # room for the labels at both ends
+    if maat == "extra_fte":
+        as_.axvline(0, color="#555555", linewidth=0.8)  # the profile as written
     as_.set_yticks(range(len(volgorde)), labels=[f"{functie} · {veld}" for functie, veld in volgorde])
     as_.invert_yaxis()
     as_.set_xlabel("extra fte tegen de basis" if maat == "extra_fte" else "directe uren per fte per jaar")
