@@ -22,9 +22,12 @@ from brutonetto.errors import Pad
 from brutonetto.input.meerjaren import Meerjaren, lees_meerjaren
 from brutonetto.input.quantity import (
     EENHEDEN,
+    Duur,
     Hoeveelheid,
     Invoerfout,
     beschrijf,
+    parse_aandeel,
+    parse_duur,
     parse_getal,
     parse_hoeveelheid,
     parse_uren,
@@ -164,6 +167,52 @@ MeerjarenVeld = Annotated[Meerjaren, _dutch(_meerjaren), WithJsonSchema({
 })]
 
 
+Normtijd = Annotated[Duur, _dutch(parse_duur), WithJsonSchema({
+    "type": "string",
+    "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|m|uur|uren|u|h)\s*$",
+    "description": "een tijd met eenheid: 45 min, 1,5 uur, 180 s",
+})]
+Percentage = Annotated[Decimal, _dutch(parse_aandeel), WithJsonSchema({
+    "type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$", "description": "een percentage: 60%, '5,5%'",
+})]
+Positief = Annotated[Decimal, _dutch(parse_getal, _POSITIEF), WithJsonSchema(
+    {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string", "pattern": _GETALTEKST}]}
+)]
+def _deel(beschrijving: str) -> ConfigDict:
+    """A nested part; its Dutch description is what an editor shows (the docstring is for developers)."""
+    return ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra={"description": beschrijving})
+
+
+class Kanaal(BaseModel):
+    """One channel of a service mix: its share of the product's volume and its own normtijd."""
+
+    model_config = _deel("Een kanaal van een dienstenmix: zijn aandeel in het volume en zijn normtijd.")
+
+    aandeel: Percentage | None = Field(None, description="Deel van het volume via dit kanaal, bijvoorbeeld 60%; samen 100%.")
+    normtijd: Normtijd | None = Field(None, description="Normtijd per product via dit kanaal, met eenheid: 8 min.")
+
+
+class Product(BaseModel):
+    """A product or service: its volume per year and its normtijd, or a mix over channels."""
+
+    model_config = _deel("Een product of dienst: volume per jaar x normtijd, of een mix over kanalen.")
+
+    volume: NietNegatief | None = Field(None, description="Aantal per jaar (0 of meer).")
+    normtijd: Normtijd | None = Field(None, description="Normtijd per stuk, met eenheid: 45 min, 1,5 uur, 180 s.")
+    kanalen: dict[str, Kanaal] | None = Field(
+        None, description="Dienstenmix: per kanaal een aandeel van het volume en een eigen normtijd; aandelen samen 100%."
+    )
+
+
+class Verhouding(BaseModel):
+    """A ratio role: one of this functie per `een_per` fte of functie `van`."""
+
+    model_config = _deel("Een verhouding: één fte van deze functie per een_per fte van de functie 'van'.")
+
+    een_per: Positief | None = Field(None, description="Eén fte van deze functie per zoveel fte van 'van', bijvoorbeeld 30.")
+    van: Tekst | None = Field(None, description="De functie (in dezelfde eenheid) waarvan dit een verhouding is.")
+
+
 class Velden(BaseModel):
     """Every field a fragment of a file may hold, all optional here; see `valideer`."""
 
@@ -189,7 +238,21 @@ class Velden(BaseModel):
         description="Aftrek van beschikbaar naar direct per naam (verzuim, leren_en_ontwikkelen, ...), in volgorde; "
         "een % is van de beschikbare uren.",
     )
+    instroom: Percentage | None = Field(
+        None, description="Aandeel nieuwe medewerkers per jaar, bijvoorbeeld 5%; met inwerkverlies de aftrek 'inwerkverlies'."
+    )
+    inwerkverlies: Aftrek | None = Field(
+        None, description="Directe uren die één nieuwe collega verliest tijdens het inwerken, bijvoorbeeld 240 uur."
+    )
     werklast_uren: NietNegatief | None = Field(None, description="Directe uren die de functie per jaar moet leveren.")
+    producten: dict[str, Product] | None = Field(
+        None,
+        description="Werklast uit volumes en normtijden: per product volume x normtijd (of een mix over kanalen). "
+        "Vervangt werklast_uren.",
+    )
+    verhouding: Verhouding | None = Field(
+        None, description="Een verhoudingsfunctie: fte nodig = fte (nodig) van 'van' / een_per, bijvoorbeeld 1 per 30."
+    )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
     uurtarief: NietNegatief | None = Field(None, description="Kosten per uur in euro.")
     meerjaren: MeerjarenVeld | None = Field(
@@ -261,7 +324,25 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
 def gezette_velden(model: Velden, *, zonder: tuple[str, ...] = ()) -> dict[str, Any]:
     """The fields the user actually wrote, in the model's order (for merging)."""
     gezet = model.__pydantic_fields_set__
-    return {naam: getattr(model, naam) for naam in _VOLGORDE if naam in gezet and naam not in zonder}
+    velden = {naam: getattr(model, naam) for naam in _VOLGORDE if naam in gezet and naam not in zonder}
+    # nested parts become plain mappings of what was written, so a scenario can override
+    # one product's volume or one ratio's een_per and keep the rest
+    if velden.get("producten"):
+        velden["producten"] = {naam: _geschreven(product) for naam, product in velden["producten"].items()}
+    if velden.get("verhouding") is not None:
+        velden["verhouding"] = _geschreven(velden["verhouding"])
+    return velden
+
+
+def _geschreven(deel: BaseModel) -> dict[str, Any]:
+    """The fields written in a nested part, nested parts (kanalen) as mappings too."""
+    uit: dict[str, Any] = {}
+    for naam in deel.__pydantic_fields_set__:
+        waarde = getattr(deel, naam)
+        if isinstance(waarde, dict):
+            waarde = {k: _geschreven(v) for k, v in waarde.items()}
+        uit[naam] = waarde
+    return uit
 
 
 _VOLGORDE = tuple(Velden.model_fields)
