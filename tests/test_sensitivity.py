@@ -142,5 +142,23 @@ def test_steps_below_two_and_a_missing_vary(cli):
 def test_a_point_the_engine_refuses_is_invalid_input_at_the_functie(cli):
     cli.write("p.yaml", PROFIEL)
     fout = cli("sensitivity", "p.yaml", "-v", "aftrek.overige=146..1500", code=1).stderr
-    assert ("p.yaml:5:1: aftrek: functie 'Medewerker' bij aftrek.overige = 1500 uur: de aftrek (1.778,0 uur) "
+    assert ("p.yaml:5:1: aftrek: bij aftrek.overige = 1500 uur: functie 'Medewerker': de aftrek (1.778,0 uur) "
             "is even groot als of groter dan de beschikbare uren (1.631,0 uur)") in fout
+
+
+def test_a_ratio_role_follows_the_functie_it_is_a_ratio_of_at_each_point(cli):
+    # 1260 advisers' work at 1300 direct hours; a senior per 30 advisers needs 1260 / 30 = 42.
+    # At 218 instead of 185 hours of learning the advisers need 1638000 / 1267 and the seniors a 30th of that.
+    cli.write("wb.yaml", """\
+        eenheid: Werkbedrijf
+        standaard: {beschikbare_uren: 1631, aftrek: {overige: 146, leren_en_ontwikkelen: 185 uur}}
+        functies:
+          - {functie: Adviseur, fte: 1260, werklast_uren: 1638000}
+          - {functie: Senior, fte: 42, kosten_per_fte: 95000, verhouding: {een_per: 30, van: Adviseur}}
+    """)
+    adviseur_laag, adviseur_hoog, senior_laag, senior_hoog = rijen(
+        cli, "wb.yaml", "--vary", "aftrek.leren_en_ontwikkelen=185..218 uur")
+    assert (adviseur_laag["fte_nodig"], senior_laag["fte_nodig"], senior_laag["extra_fte"]) == (1260, 42, 0)
+    assert F(adviseur_hoog["fte_nodig"]) == round(F(1638000, 1267), 6)
+    assert F(senior_hoog["fte_nodig"]) == round(F(1638000, 1267) / 30, 6)
+    assert F(senior_hoog["extra_fte"]) == round(F(1638000, 1267) / 30 - 42, 6)

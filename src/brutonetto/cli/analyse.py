@@ -152,7 +152,7 @@ def budget(paden: list[str]) -> Resultaat:
 
 def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None) -> Resultaat:
     from brutonetto.cli.inhoud import Rijen
-    from brutonetto.engine.sensitivity import Gevoeligheid, Puntfout, Variatie, gevoeligheid, punten
+    from brutonetto.engine.sensitivity import Gevoeligheid, Variatie, gevoeligheid, punten
     from brutonetto.input.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.quantity import Invoerfout
@@ -182,20 +182,14 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     if dubbel:
         raise Gebruiksfout(f"--vary {dubbel[0]} staat er twee keer; geef elk veld één bereik")
 
-    rijen: list[Gevoeligheid] = []
-    fouten: list[Fout] = []
     waarschuwingen = list(lading.waarschuwingen)
-    for functie in lading.functies:
-        invoer = functie.scenarios.get(scenario) if scenario not in (None, BASIS) else None
-        if scenario not in (None, BASIS) and invoer is None:
-            waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario '{scenario}'; overgeslagen")
-            continue
-        try:
-            rijen.extend(gevoeligheid(functie.basis.profiel, invoer.profiel if invoer else None,
-                                      scenario or BASIS, variaties, grid, als_tekst))
-        except Puntfout as fout:
-            waar = (invoer or functie.basis).herkomst
-            fouten.append(waar.fout(f"functie '{functie.naam}' bij {fout.punt}: {fout.fout.bericht}", fout.fout.veld))
+    if scenario not in (None, BASIS):
+        for functie in lading.functies:
+            if scenario not in functie.scenarios:
+                waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario "
+                                      f"'{scenario}'; gerekend met haar basis")
+    rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
+                                 variaties, grid, als_tekst)
     kolommen = [
         Kolom("functie", "Functie"),
         Kolom("eenheid", "Eenheid"),

@@ -1,8 +1,9 @@
 """Sensitivity: the profile recomputed with one field (or several) at other values.
 
 Nothing here does arithmetic of its own: each point replaces a field in the engine's
-`Profiel` (a scalar with `_replace`, an aftrek or verlof line in a new dict) and calls
-`hours.compute` and `hours.compare`, so every number is the engine's.
+`Profiel` (a scalar with `_replace`, an aftrek or verlof line in a new dict) and runs the
+records of `compute` (hours.compute and hours.compare; ratio roles after the functie they
+follow), so every number is the engine's.
 
 What each point is priced against:
 
@@ -21,7 +22,10 @@ import itertools
 from decimal import Decimal, localcontext
 from typing import Any, NamedTuple
 
-from brutonetto.engine.hours import PRECISIE, Profiel, compare, compute
+from brutonetto.engine.hours import PRECISIE, Profiel
+from brutonetto.engine.records import compute_records
+from brutonetto.errors import Fout
+from brutonetto.input.functie import BASIS, Functie, Invoer
 from brutonetto.input.quantity import Hoeveelheid
 
 Waarde = Decimal | Hoeveelheid
@@ -55,15 +59,6 @@ class Variatie(NamedTuple):
     waarden: list[Waarde]
 
 
-class Puntfout(ValueError):
-    """A point the engine cannot compute; `punt` names the field(s) and value(s)."""
-
-    def __init__(self, punt: str, fout: Any) -> None:
-        super().__init__(f"{punt}: {fout.bericht}")
-        self.punt = punt
-        self.fout = fout
-
-
 def punten(laag: Waarde, hoog: Waarde, stappen: int) -> list[Waarde]:
     """`stappen` values from laag to hoog, evenly spaced, both ends included (exact)."""
     with localcontext() as ctx:
@@ -92,43 +87,64 @@ def vervang(profiel: Profiel, pad: Veldpad, waarde: Waarde) -> Profiel:
     return profiel._replace(**{pad[0]: waarde})
 
 
-def gevoeligheid(
-    basis: Profiel, profiel: Profiel | None, scenario: str, variaties: list[Variatie], grid: bool, tekst: Any,
-) -> list[Gevoeligheid]:
-    """Every point of one functie: each variation alone (a tornado), or all together (`grid`).
+PUNT = "\x00punt"  # the scenario name a point is computed under; never a name a user can write
 
-    `profiel` is the scenario varied around, or None for the basis itself; `tekst` writes
-    a value as a profile would. A point the engine refuses raises `Puntfout`.
+
+def gevoeligheid(
+    functies: list[Functie], scenario: str | None, variaties: list[Variatie], grid: bool, tekst: Any,
+) -> tuple[list[Gevoeligheid], list[Fout]]:
+    """Every point of every functie: each variation alone (a tornado), or all together (`grid`).
+
+    Each point is a run of `records.compute_records` over all functies at once, the point
+    as a scenario of its own priced against its basis: so a ratio role follows the functie
+    it is a ratio of at the same point, exactly as compute would. `scenario` is the one
+    varied around (None: the basis); a functie without it is taken at its basis. `tekst`
+    writes a value as a profile would. Rows come per functie, then per point.
     """
     if grid:
-        reeksen = [list(zip(itertools.repeat(v), v.waarden)) for v in variaties]
-        combinaties = list(itertools.product(*reeksen))
+        combinaties = list(itertools.product(*[[(v, w) for w in v.waarden] for v in variaties]))
     else:
         combinaties = [((v, w),) for v in variaties for w in v.waarden]
-    rijen = []
+    per_functie: list[list[Gevoeligheid]] = [[] for _ in functies]
+    fouten: list[Fout] = []
     for combinatie in combinaties:
-        b, s = basis, profiel
-        for variatie, waarde in combinatie:
-            if s is None:
-                b = vervang(b, variatie.pad, waarde)
-            elif lees(basis, variatie.pad) == lees(profiel, variatie.pad):  # an assumption both share
-                b, s = vervang(b, variatie.pad, waarde), vervang(s, variatie.pad, waarde)
-            else:  # the scenario's own change
-                s = vervang(s, variatie.pad, waarde)
         veld = "; ".join(v.veld for v, _ in combinatie)
         waarde_tekst = "; ".join(tekst(w) for _, w in combinatie)
-        try:
-            if s is None:  # around the basis: the varied basis against the basis as written
-                tegen, tegen_uitkomst = basis, compute(basis)
-                punt, uitkomst = b, compute(b)
-            else:
-                tegen, tegen_uitkomst = b, compute(b)
-                punt, uitkomst = s, compute(s)
-        except ValueError as fout:  # hours.Rekenfout
-            raise Puntfout(f"{veld} = {waarde_tekst}", fout) from None
-        verschil = compare(tegen, tegen_uitkomst, punt, uitkomst)
-        rijen.append(Gevoeligheid(
-            punt.functie, punt.eenheid, scenario, veld, waarde_tekst, uitkomst.directe_uren,
-            uitkomst.aandeel_direct, uitkomst.fte_nodig, verschil.extra_fte, verschil.extra_kosten,
-        ))
-    return rijen
+        punt = [_punt(functie, scenario, combinatie) for functie in functies]
+        rapport = compute_records(punt, [PUNT])
+        if rapport.fouten:
+            intern, getoond = f", scenario '{PUNT}'", (f", scenario '{scenario}'" if scenario else "")
+            fouten.extend(
+                f._replace(bericht=f"bij {veld} = {waarde_tekst}: " + f.bericht.replace(intern, getoond))
+                for f in rapport.fouten
+            )
+            continue
+        rijen = {(r.eenheid, r.functie): r for r in rapport.records if r.scenario == PUNT}
+        for i, functie in enumerate(functies):
+            r = rijen[(functie.eenheid, functie.naam)]
+            per_functie[i].append(Gevoeligheid(
+                r.functie, r.eenheid, scenario or BASIS, veld, waarde_tekst, r.directe_uren,
+                r.aandeel_direct, r.fte_nodig, r.extra_fte, r.extra_kosten,
+            ))
+    if fouten:
+        return [], list(dict.fromkeys(fouten))
+    return [rij for rijen in per_functie for rij in rijen], []
+
+
+def _punt(functie: Functie, scenario: str | None, combinatie: tuple[tuple[Variatie, Waarde], ...]) -> Functie:
+    """The functie at one point: its basis to price against, and the point as scenario PUNT."""
+    basis = functie.basis.profiel
+    rond = functie.scenarios.get(scenario) if scenario is not None else None
+    b, s = basis, (rond.profiel if rond is not None else basis)
+    for variatie, waarde in combinatie:
+        if scenario is None:  # around the basis: the basis as written is what the point is priced against
+            s = vervang(s, variatie.pad, waarde)
+        elif lees(b, variatie.pad) == lees(s, variatie.pad):  # an assumption basis and scenario share
+            b, s = vervang(b, variatie.pad, waarde), vervang(s, variatie.pad, waarde)
+        else:  # the scenario's own change
+            s = vervang(s, variatie.pad, waarde)
+    herkomst = (rond or functie.basis).herkomst
+    return functie._replace(
+        basis=functie.basis._replace(profiel=b),
+        scenarios={PUNT: Invoer(PUNT, s, herkomst)},
+    )
