@@ -162,3 +162,10 @@ def test_a_ratio_role_follows_the_functie_it_is_a_ratio_of_at_each_point(cli):
     assert F(adviseur_hoog["fte_nodig"]) == round(F(1638000, 1267), 6)
     assert F(senior_hoog["fte_nodig"]) == round(F(1638000, 1267) / 30, 6)
     assert F(senior_hoog["extra_fte"]) == round(F(1638000, 1267) / 30 - 42, 6)
+
+
+def test_instroom_is_varied_as_a_percentage(cli):
+    # 5% x 240 uur = 12 uur inwerkverlies; 30% x 240 = 72 (contract v2): 1300 - 12 and 1300 - 72 direct
+    cli.write("i.yaml", MEMO + "instroom: 5%\ninwerkverlies: 240 uur\n")
+    laag, hoog = rijen(cli, "i.yaml", "--vary", "instroom=5..30%")
+    assert (laag["waarde"], laag["directe_uren"], hoog["waarde"], hoog["directe_uren"]) == ("5%", 1288, "30%", 1228)

@@ -177,7 +177,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
             bereik = lees_bereik(tekst, regels)
         except Invoerfout as fout:
             raise Gebruiksfout(f"--vary {fout}") from None
-        variaties.append(Variatie(bereik.veld, bereik.pad, punten(bereik.laag, bereik.hoog, stappen)))
+        variaties.append(Variatie(bereik.veld, bereik.pad, punten(bereik.laag, bereik.hoog, stappen), bereik.achtervoegsel))
     dubbel = [v.veld for i, v in enumerate(variaties) if v.veld in [w.veld for w in variaties[:i]]]
     if dubbel:
         raise Gebruiksfout(f"--vary {dubbel[0]} staat er twee keer; geef elk veld één bereik")

@@ -57,6 +57,7 @@ class Variatie(NamedTuple):
     veld: str  # as the user wrote it: aftrek.leren_en_ontwikkelen
     pad: Veldpad
     waarden: list[Waarde]
+    achtervoegsel: str = ""  # printed after a plain number: "%" for a percentage field such as instroom
 
 
 def punten(laag: Waarde, hoog: Waarde, stappen: int) -> list[Waarde]:
@@ -109,7 +110,7 @@ def gevoeligheid(
     fouten: list[Fout] = []
     for combinatie in combinaties:
         veld = "; ".join(v.veld for v, _ in combinatie)
-        waarde_tekst = "; ".join(tekst(w) for _, w in combinatie)
+        waarde_tekst = "; ".join(tekst(w) + v.achtervoegsel for v, w in combinatie)
         punt = [_punt(functie, scenario, combinatie) for functie in functies]
         rapport = compute_records(punt, [PUNT])
         if rapport.fouten:

@@ -46,6 +46,7 @@ class Bereik(NamedTuple):
     pad: tuple[str, ...]
     laag: Decimal | Hoeveelheid
     hoog: Decimal | Hoeveelheid
+    achtervoegsel: str = ""  # "%" when a plain number was written as a percentage (instroom=5..30%)
 
 
 def lees_bereik(tekst: str, regels: dict[str, Iterable[str]]) -> Bereik:
@@ -70,7 +71,8 @@ def lees_bereik(tekst: str, regels: dict[str, Iterable[str]]) -> Bereik:
         raise Invoerfout(f"'{tekst}': het bereik is leeg (LAAG is gelijk aan HOOG); geef twee verschillende waarden")
     if getal_laag > getal_hoog:
         raise Invoerfout(f"'{tekst}': LAAG is groter dan HOOG; schrijf {veld}={hoog_tekst}..{laag_tekst}")
-    return Bereik(veld, pad, laag, hoog)
+    procent = isinstance(laag, Decimal) and hoog_tekst.endswith("%")
+    return Bereik(veld, pad, laag, hoog, "%" if procent else "")
 
 
 def _pad(veld: str, regels: dict[str, Iterable[str]]) -> tuple[str, ...]:
