@@ -169,3 +169,15 @@ def test_instroom_is_varied_as_a_percentage(cli):
     cli.write("i.yaml", MEMO + "instroom: 5%\ninwerkverlies: 240 uur\n")
     laag, hoog = rijen(cli, "i.yaml", "--vary", "instroom=5..30%")
     assert (laag["waarde"], laag["directe_uren"], hoog["waarde"], hoog["directe_uren"]) == ("5%", 1288, "30%", 1228)
+
+
+def test_a_narrow_terminal_gets_a_card_per_row(cli, monkeypatch):
+    import brutonetto.cli.uitvoer
+
+    cli.write("m.yaml", MEMO)
+    monkeypatch.setattr(brutonetto.cli.uitvoer, "terminalbreedte", lambda uit: 60)
+    regels = [r for r in __import__("re").sub(r"\x1b\[[0-9;]*m", "", cli(
+        "sensitivity", "m.yaml", "--vary", "aftrek.leren_en_ontwikkelen=185..218 uur").stdout).splitlines()]
+    assert max(map(len, regels)) <= 60
+    assert "Medewerker · basis · aftrek.leren_en_ontwikkelen · 218 uur" in regels
+    assert "  Directe uren    1.267,0" in regels

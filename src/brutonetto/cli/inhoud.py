@@ -103,7 +103,7 @@ class Rijen(Inhoud):
         for i, (titel, rijen) in enumerate(blokken):
             if i:
                 uit.write("\n")
-            render_tabel(rijen, self.kolommen, uit, terminal=breedte is not None, titel=titel)
+            render_tabel(rijen, self.kolommen, uit, terminal=breedte is not None, titel=titel, breedte=breedte)
 
     def csv(self, uit: IO[str], dialect: str) -> None:
         from brutonetto.output.rijen import render_csv

@@ -51,8 +51,13 @@ def cel(waarde: Any, soort: str) -> str:
 
 
 def render_tabel(rijen: Iterable[Any], kolommen: list[Kolom], uit: TextIO, *, terminal: bool = False,
-                 titel: str | None = None) -> None:
-    """A boxed table with Dutch headers; text columns left, numbers right."""
+                 titel: str | None = None, breedte: int | None = None) -> None:
+    """A boxed table with Dutch headers; text columns left, numbers right.
+
+    In a terminal narrower than the table (`breedte`), each row becomes a card of
+    `kop  waarde` lines instead, so nothing wraps into nonsense; files and pipes always get
+    the full table.
+    """
     from brutonetto.output.render import _druk
 
     koppen = [k.kop for k in kolommen]
@@ -68,6 +73,9 @@ def render_tabel(rijen: Iterable[Any], kolommen: list[Kolom], uit: TextIO, *, te
         return f"{wand} " + f" {wand} ".join(gevuld) + f" {wand}"
 
     regels: list[tuple[str, str | None]] = [(titel, "bold")] if titel else []
+    if breedte is not None and 4 + sum(breedtes) + 3 * (len(breedtes) - 1) > breedte:
+        _druk(regels + _kaarten(koppen, tekst, links), uit, terminal)
+        return
     regels += [
         (rand("┏", "━", "┳", "┓"), None),
         (rij(koppen, "┃"), "bold"),
@@ -76,6 +84,18 @@ def render_tabel(rijen: Iterable[Any], kolommen: list[Kolom], uit: TextIO, *, te
         (rand("└", "─", "┴", "┘"), None),
     ]
     _druk(regels, uit, terminal)
+
+
+def _kaarten(koppen: list[str], tekst: list[list[str]], links: list[bool]) -> list[tuple[str, str | None]]:
+    """One card per row: its text columns as a heading, then every number on a line of its own."""
+    regels: list[tuple[str, str | None]] = []
+    breedte = max(len(kop) for kop in koppen)
+    for cellen in tekst:
+        if regels:
+            regels.append(("", None))
+        regels.append((" · ".join(c for c, l in zip(cellen, links) if l and c), "bold"))
+        regels += [(f"  {kop.ljust(breedte)}  {c}", None) for kop, c, l in zip(koppen, cellen, links) if not l and c]
+    return regels
 
 
 def render_csv(rijen: Iterable[Any], velden: tuple[str, ...], uit: TextIO, dialect: str = "en") -> None:
