@@ -123,3 +123,9 @@ def test_the_scenario_is_only_in_some_functies_warns(cli):
     cli.write("c.yaml", "functie: Secretaris\nfte: 10\nkosten_per_fte: 75000\nbeschikbare_uren: 1631\n")
     result = cli("budget", "b.yaml", "c.yaml", "-f", "json")
     assert "functie 'Secretaris' heeft geen scenario 'meer_leren' en telt niet mee" in result.stderr
+
+
+def test_a_misspelt_key_suggests_the_one_it_starts_like(cli):
+    cli.write("b.yaml", UNIT.replace("indexatie: 2%", "indexering: 2%"))
+    assert ("b.yaml:4:3: meerjaren.indexering: onbekend veld 'indexering' in meerjaren; bedoelt u 'indexatie'?"
+            in cli("budget", "b.yaml", code=1).stderr)

@@ -46,7 +46,9 @@ def lees_meerjaren(waarde: Any) -> tuple[Meerjaren | None, list[tuple[Pad, str]]
         if sleutel not in SLEUTELS:
             import difflib
 
-            gelijkend = difflib.get_close_matches(str(sleutel), SLEUTELS, n=1, cutoff=0.6)
+            # a key that starts like a known one is that one (indexering: indexatie, not financiering)
+            gelijkend = [k for k in SLEUTELS if str(sleutel)[:4].lower() == k[:4]] or \
+                difflib.get_close_matches(str(sleutel), SLEUTELS, n=1, cutoff=0.6)
             hint = f"; bedoelt u '{gelijkend[0]}'?" if gelijkend else f"; bekend zijn: {', '.join(SLEUTELS)}"
             problemen.append(((sleutel,) if isinstance(sleutel, (str, int)) else (), f"onbekend veld '{sleutel}' in meerjaren{hint}"))
     scenario = waarde.get("scenario")
