@@ -181,3 +181,51 @@ def test_a_narrow_terminal_gets_a_card_per_row(cli, monkeypatch):
     assert max(map(len, regels)) <= 60
     assert "Medewerker · basis · aftrek.leren_en_ontwikkelen · 218 uur" in regels
     assert "  Directe uren    1.267,0" in regels
+
+
+# Properties --------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from brutonetto.engine.sensitivity import punten  # noqa: E402
+from brutonetto.input.quantity import Hoeveelheid  # noqa: E402
+
+getallen = st.decimals(min_value=0, max_value=10_000, places=3, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(getallen, getallen, st.integers(min_value=2, max_value=50))
+def test_points_run_exactly_from_low_to_high_in_equal_steps(a, b, n):
+    laag, hoog = min(a, b), max(a, b)
+    reeks = punten(laag, hoog, n)
+    assert len(reeks) == n and reeks[0] == laag and reeks[-1] == hoog
+    assert reeks == sorted(reeks)
+    stappen = [reeks[i + 1] - reeks[i] for i in range(n - 1)]
+    assert max(stappen) - min(stappen) < D("1e-30")  # evenly spaced, to the 40 digits the engine keeps
+    hoeveelheden = punten(Hoeveelheid(laag, "%"), Hoeveelheid(hoog, "%"), n)
+    assert [h.getal for h in hoeveelheden] == reeks and {h.eenheid for h in hoeveelheden} == {"%"}
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=0, max_value=600), st.integers(min_value=1, max_value=600), st.integers(min_value=2, max_value=6))
+def test_more_deduction_never_gives_more_direct_hours_nor_fewer_extra_fte(laag, breedte, n):
+    from decimal import Decimal
+
+    from brutonetto.engine.hours import Profiel
+    from brutonetto.engine.sensitivity import Variatie, gevoeligheid
+    from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
+
+    profiel = Profiel("X", beschikbare_uren=Decimal(1631), fte=Decimal(100), kosten_per_fte=Decimal(75000),
+                      aftrek={"leren": Hoeveelheid(Decimal(185))})
+    from brutonetto.input.source import Bron
+
+    bron = Bron("x.yaml", "functie: X\n")
+    functie = Functie(bron, "X", None, Invoer(BASIS, profiel, Herkomst(((bron, ()),))), {})
+    waarden = punten(Hoeveelheid(Decimal(laag)), Hoeveelheid(Decimal(laag + breedte)), n)
+    rijen, fouten = gevoeligheid([functie], None, [Variatie("aftrek.leren", ("aftrek", "leren"), waarden)],
+                                 False, str)
+    assert fouten == []
+    assert [r.directe_uren for r in rijen] == sorted((r.directe_uren for r in rijen), reverse=True)
+    assert [r.extra_fte for r in rijen] == sorted(r.extra_fte for r in rijen)
+    assert all((r.extra_fte == 0) == (r.directe_uren == 1631 - 185) for r in rijen)
