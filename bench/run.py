@@ -13,7 +13,10 @@ hits both alike, and reports medians and their ratio:
 - batch: a generated unit file of 10,000 functies, written as users write them (every
   unit form, see generate.py), to JSON, against
   `yaml.load(file, Loader=yaml.CSafeLoader)` of that file alone;
-- peak memory (maximum resident set) of the batch run.
+- peak memory (maximum resident set) of the batch run;
+- realisation: a year of weekly registrations (52 rows per functie; 5,000 functies give
+  260,000 rows) against its plan, to JSON: its time against reading the CSV with the csv
+  module alone, and its peak memory (it streams: memory stays flat as rows grow).
 
 No timing is asserted anywhere: the figures are for people, and for the README.
 """
@@ -52,6 +55,7 @@ class Floor(BaseModel):
 """
 FLOOR_TABLE = FLOOR + "\nimport rich.console, rich.table\n"
 LAUNCHER = "import sys\nfrom brutonetto.cli.commands import main\nsys.exit(main())\n"
+FLOOR_CSV = "import csv, sys\nwith open(sys.argv[1], encoding='utf-8', newline='') as f:\n    sum(1 for _ in csv.reader(f, delimiter=';'))\n"
 FLOOR_YAML = "import sys, yaml\nwith open(sys.argv[1], encoding='utf-8') as f:\n    yaml.load(f, Loader=yaml.CSafeLoader)\n"
 
 
@@ -93,6 +97,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2 runs, 1,000 functies: only proves the benchmark works")
     parser.add_argument("--runs", type=int, help="runs per command (default 15, quick 2)")
     parser.add_argument("--functies", type=int, help="functies in the batch file (default 10,000, quick 1,000)")
+    parser.add_argument("--registraties", type=int,
+                        help="functies in the realisation CSV, 52 weekly rows each (default 5,000, quick 200)")
     args = parser.parse_args()
     runs = args.runs or (2 if args.quick else 15)
     functies = args.functies or (1_000 if args.quick else 10_000)
@@ -108,6 +114,7 @@ def main() -> int:
         (tmp_path / "floor.py").write_text(FLOOR, encoding="utf-8")
         (tmp_path / "floor_table.py").write_text(FLOOR_TABLE, encoding="utf-8")
         (tmp_path / "floor_yaml.py").write_text(FLOOR_YAML, encoding="utf-8")
+        (tmp_path / "floor_csv.py").write_text(FLOOR_CSV, encoding="utf-8")
         # what pip's `brutonetto` console script runs, against the checkout
         (tmp_path / "brutonetto_cli.py").write_text(LAUNCHER, encoding="utf-8")
         brutonetto = [PY, str(tmp_path / "brutonetto_cli.py")]
@@ -136,6 +143,15 @@ def main() -> int:
         results.append((f"batch, {functies:,} functies", batch_times["brutonetto"], batch_times["floor"], 1.5))
         memory = peak_memory_mb(batch_cmd)
 
+        aantal = args.registraties or (200 if args.quick else 5_000)
+        plan, registraties = tmp_path / "plan.yaml", tmp_path / "registraties.csv"
+        _realisatie(plan, registraties, aantal)
+        real_cmd = [*brutonetto, "realisation", str(plan), str(registraties), "--format", "json", "--output", str(out)]
+        real_times = alternate({
+            "brutonetto": real_cmd, "floor": [PY, str(tmp_path / "floor_csv.py"), str(registraties)],
+        }, 1 if args.quick else 3)
+        real_memory = peak_memory_mb(real_cmd)
+
     print(f"{'measure (median)':<26}{'brutonetto':>12}{'floor':>10}{'ratio':>8}{'target':>9}{'cpu ratio':>12}")
     for name, (ours, ours_cpu), (floor, floor_cpu), target in results:
         ratio = ours / floor
@@ -143,7 +159,26 @@ def main() -> int:
               f"{ours_cpu / floor_cpu:>12.2f}  {'ok' if ratio <= target else 'OVER'}")
     print(f"{'peak memory, batch':<26}{memory:>10.0f}MB{'':>10}{'':>8}{'<= 400':>9}{'':>12}  "
           f"{'ok' if memory <= 400 else 'OVER'}")
+    (ours, _), (floor, _) = real_times["brutonetto"], real_times["floor"]
+    print(f"{f'realisation, {aantal * 52:,} rows':<26}{ours * 1000:>10.0f}ms{floor * 1000:>8.0f}ms{ours / floor:>8.2f}"
+          f"{'(csv)':>9}")
+    print(f"{'peak memory, realisation':<26}{real_memory:>10.0f}MB")
     return 0
+
+
+def _realisatie(plan: Path, registraties: Path, functies: int) -> None:
+    """A plan of `functies` and a year of weekly registrations for each (Monday to Sunday)."""
+    from datetime import date, timedelta
+
+    regels = ["eenheid: Bench", "standaard: {beschikbare_uren: 1631}", "functies:"]
+    regels += [f"  - {{functie: F{i}, fte: 10, aftrek: {{leren: 50 uur, overig: 200}}}}" for i in range(functies)]
+    plan.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    with registraties.open("w", encoding="utf-8", newline="") as f:
+        f.write("functie;aftrek;van;tot;uren;fte\n")
+        for week in range(52):
+            van = date(2023, 1, 2) + timedelta(weeks=week)
+            tot = van + timedelta(days=6)
+            f.writelines(f"F{i};leren;{van:%d-%m-%Y};{tot:%d-%m-%Y};9,5;10\n" for i in range(functies))
 
 
 if __name__ == "__main__":

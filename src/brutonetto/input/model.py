@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Pad
+from brutonetto.input.meerjaren import Meerjaren, lees_meerjaren
 from brutonetto.input.quantity import (
     EENHEDEN,
     Duur,
@@ -135,6 +136,37 @@ Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid), WithJsonSchema({
 })]
 
 
+def _meerjaren(waarde: Any) -> Meerjaren:
+    """`valideer` reads a file's own block first and reports every problem at its line; this
+    catches a block where none belongs (a scenario), which is refused there anyway."""
+    meerjaren, problemen = lees_meerjaren(waarde)
+    if meerjaren is None:
+        raise Invoerfout(problemen[0][1])
+    return meerjaren
+
+
+_BEDRAGTEKST = r"^\s*(eur\s*|€\s*)?\d+([.,]\d+)?\s*(k|mln|miljoen)?\s*$"
+MeerjarenVeld = Annotated[Meerjaren, _dutch(_meerjaren), WithJsonSchema({
+    "type": "object",
+    "properties": {
+        "scenario": {"type": "string", "minLength": 1,
+                     "description": "Het scenario waarvan de extra kosten de kosten zijn; standaard elk scenario."},
+        "indexatie": {"anyOf": [{"const": 0}, {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$"}],
+                      "description": "Groei van de kosten per jaar na het eerste jaar, bijvoorbeeld 2%."},
+        "financiering": {
+            "type": "object",
+            "description": "Financiering per jaar in euro: 2023: 12 mln, 2024: 20 mln (k en mln mogen).",
+            "propertyNames": {"pattern": r"^\d{4}$"},
+            "additionalProperties": {"anyOf": [{"type": "number", "minimum": 0},
+                                               {"type": "string", "pattern": _BEDRAGTEKST}]},
+            "minProperties": 1,
+        },
+    },
+    "required": ["financiering"],
+    "additionalProperties": False,
+})]
+
+
 Normtijd = Annotated[Duur, _dutch(parse_duur), WithJsonSchema({
     "type": "string",
     "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|m|uur|uren|u|h)\s*$",
@@ -223,6 +255,11 @@ class Velden(BaseModel):
     )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
     uurtarief: NietNegatief | None = Field(None, description="Kosten per uur in euro.")
+    meerjaren: MeerjarenVeld | None = Field(
+        None,
+        description="De jaren (brutonetto budget): financiering per jaar, het scenario dat de kosten geeft "
+        "en de indexatie. Bovenaan een bestand, één keer per run.",
+    )
     scenarios: "dict[str, Velden] | None" = Field(
         None,
         description="Scenario's: naam -> gedeeltelijk profiel dat over de basis wordt gelegd. "
@@ -243,8 +280,8 @@ class Velden(BaseModel):
 FUNCTIE = "functie"  # an item of `functies`, or a single-profile file (its `standaard` taken out)
 STANDAARD = "standaard"  # inline `standaard:` or a defaults file
 EENHEID = "eenheid"  # the head of a unit file (its `standaard` and `functies` taken out)
-_EENHEIDSKOP = ("eenheid", "scenarios")
-_NIET_IN_SCENARIO = ("functie", "scenarios")
+_EENHEIDSKOP = ("eenheid", "scenarios", "meerjaren")
+_NIET_IN_SCENARIO = ("functie", "scenarios", "meerjaren")
 
 VELDNAMEN: tuple[str, ...] = tuple(sorted({*Velden.model_fields, "standaard", "functies"}))
 
@@ -257,6 +294,10 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
             if sleutel not in _EENHEIDSKOP:
                 problemen.append(((sleutel,), _misplaatst(sleutel)))
         data = {k: v for k, v in data.items() if k in _EENHEIDSKOP}
+    if soort != STANDAARD and isinstance(data, dict) and data.get("meerjaren") is not None:
+        meerjaren, fouten = lees_meerjaren(data["meerjaren"])  # every problem at its own line
+        problemen.extend((("meerjaren", *pad), bericht) for pad, bericht in fouten)
+        data = {k: (meerjaren if k == "meerjaren" else v) for k, v in data.items() if k != "meerjaren" or meerjaren}
     try:
         velden = Velden.model_validate(data)
     except ValidationError as fout:
@@ -271,6 +312,8 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
         problemen.append((("functie",), "verwacht een niet-lege tekst"))
     if soort == STANDAARD and "functie" in gezet:
         problemen.append((("functie",), _misplaatst("functie")))
+    if soort == STANDAARD and "meerjaren" in gezet:
+        problemen.append((("meerjaren",), "meerjaren hoort bovenaan een profiel- of eenheidsbestand, niet in standaard"))
     for naam, scenario in (velden.scenarios or {}).items():
         for veld in _NIET_IN_SCENARIO:
             if veld in scenario.__pydantic_fields_set__:

@@ -8,6 +8,7 @@ Rich is imported only to style a table in a terminal: JSON, CSV and piped tables
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any, Iterable, TextIO
 
@@ -89,6 +90,8 @@ def json_waarde(waarde: Any) -> str:
         return "true" if waarde else "false"
     if isinstance(waarde, int):
         return str(waarde)
+    if isinstance(waarde, date):  # realisation's van and tot: ISO, as JSON readers expect
+        return f'"{waarde.isoformat()}"'
     raise TypeError(f"cannot write {type(waarde).__name__} as JSON")  # pragma: no cover
 
 
