@@ -23,10 +23,12 @@ from brutonetto.input.meerjaren import Meerjaren, lees_meerjaren
 from brutonetto.input.quantity import (
     EENHEDEN,
     Duur,
+    Geschreven,
     Hoeveelheid,
     Invoerfout,
     beschrijf,
     parse_aandeel,
+    parse_aantal,
     parse_duur,
     parse_getal,
     parse_hoeveelheid,
@@ -78,7 +80,7 @@ def _getal(minimum: float | None = None, maximum: float | None = None, eenheden:
 
 Tekst = Annotated[str, _dutch(_tekst), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
 NietNegatief = Annotated[
-    Decimal, _dutch(parse_getal, (lambda d: d >= 0, "mag niet negatief zijn")), _getal(minimum=0)
+    Decimal, _dutch(parse_aantal, (lambda d: d >= 0, "mag niet negatief zijn")), _getal(minimum=0)
 ]
 _POSITIEF = (lambda d: d > 0, "moet groter dan 0 zijn")
 Weken = Annotated[Decimal, _dutch(
@@ -100,7 +102,7 @@ UREN_IN_EEN_JAAR = Decimal(24 * 366)
 def _jaaruren(waarde: Any) -> Decimal:
     """Available hours per fte per year: between 100 and the 8784 hours of a leap year."""
     uren = parse_uren(waarde)
-    tekst = repr(waarde) if isinstance(waarde, float) else str(waarde).strip()
+    tekst = waarde.tekst if isinstance(waarde, Geschreven) else repr(waarde) if isinstance(waarde, float) else str(waarde).strip()
     if uren < MIN_BESCHIKBAAR:
         if re.fullmatch(r"\d{1,3}[.,]\d{3}", tekst):
             raise Invoerfout(
@@ -175,7 +177,7 @@ Normtijd = Annotated[Duur, _dutch(parse_duur), WithJsonSchema({
 Percentage = Annotated[Decimal, _dutch(parse_aandeel), WithJsonSchema({
     "type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$", "description": "een percentage: 60%, '5,5%'",
 })]
-Positief = Annotated[Decimal, _dutch(parse_getal, _POSITIEF), WithJsonSchema(
+Positief = Annotated[Decimal, _dutch(parse_aantal, _POSITIEF), WithJsonSchema(
     {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string", "pattern": _GETALTEKST}]}
 )]
 def _deel(beschrijving: str) -> ConfigDict:
