@@ -102,21 +102,13 @@ def render_csv(rijen: Iterable[Any], velden: tuple[str, ...], uit: TextIO, diale
     """Every field of the rows, in order: `en` for scripts, `nl` (`;`, decimal comma, BOM) for Excel."""
     import csv
 
+    from brutonetto.output.render import csv_waarde
+
     nederlands = dialect == "nl"
     if nederlands:
         uit.write("\ufeff")
     schrijver = csv.writer(uit, delimiter=";" if nederlands else ",", lineterminator="\r\n")
     schrijver.writerow(velden)
     for rij in rijen:
-        schrijver.writerow([_csv_waarde(getattr(rij, veld), nederlands) for veld in velden])
+        schrijver.writerow([csv_waarde(getattr(rij, veld), nederlands) for veld in velden])
 
-
-def _csv_waarde(waarde: Any, nederlands: bool) -> str:
-    if waarde is None:
-        return ""
-    if isinstance(waarde, Decimal):
-        tekst = machinegetal(waarde)
-        return tekst.replace(".", ",") if nederlands else tekst
-    if isinstance(waarde, date):
-        return waarde.isoformat()
-    return str(waarde)
