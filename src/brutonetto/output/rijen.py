@@ -8,11 +8,9 @@ way to print each column; that is a `Kolom`. CSV writes every field, in order, e
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Any, Iterable, NamedTuple, TextIO
 
-from brutonetto.notation import machinegetal, nl, nl_procent
+from brutonetto.notation import nl, nl_procent
 
 TEKST = "tekst"
 UREN = "uren"  # 1.631,0
