@@ -129,7 +129,7 @@ def test_table_and_tornado(cli):
 def test_bad_ranges_are_usage_errors(cli, vary, melding):
     cli.write("p.yaml", PROFIEL)
     result = cli("sensitivity", "p.yaml", "--vary", vary, code=2)
-    assert f"fout: --vary " in result.stderr and melding in result.stderr, result.stderr
+    assert "fout: --vary " in result.stderr and melding in result.stderr, result.stderr
     assert result.stdout == ""
 
 
