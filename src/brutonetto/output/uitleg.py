@@ -62,7 +62,8 @@ def budget_bladen(jaren: list[Any], records: list[Any], bron: Any, meerjaren: An
         groep = [r for r in records if r.scenario == scenario and not r.is_basis]
         eerste = blok[0]
         groei = 1 + meerjaren.indexatie / 100
-        indexbron = _plek(bron, ("meerjaren", "indexatie")) or "indexatie niet opgegeven: 0%"
+        plek = _plek(bron, ("meerjaren", "indexatie"))
+        indexbron = f"indexatie {plek}" if plek else "indexatie niet opgegeven: 0%"
         functiebron = ", ".join(dict.fromkeys(r.bestand for r in groep)) or "berekend"
         uit = [_stap(
             "extra kosten", "som van de extra kosten per functie", " + ".join(f"{{{i}}}" for i in range(len(groep))),
@@ -76,8 +77,8 @@ def budget_bladen(jaren: list[Any], records: list[Any], bron: Any, meerjaren: An
         vorig = Decimal(0)
         for jaar in blok:
             n = jaar.jaar - eerste.jaar
-            geldbron = _plek(bron, ("meerjaren", "financiering", str(jaar.jaar))) or \
-                f"geen financiering voor {jaar.jaar} in meerjaren: 0"
+            plek = _plek(bron, ("meerjaren", "financiering", str(jaar.jaar)))
+            geldbron = f"financiering {plek}" if plek else f"geen financiering voor {jaar.jaar} in meerjaren: 0"
             uit.append(_stap(
                 f"kosten {jaar.jaar}", f"extra kosten x (1 + indexatie)^(jaar - {eerste.jaar})", "{0} x {1}^{2}",
                 lambda k, g, m: k * g ** int(m), EURO, [eerste.kosten, groei, Decimal(n)], jaar.kosten, indexbron,
