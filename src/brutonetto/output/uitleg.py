@@ -174,11 +174,14 @@ def gevoeligheid_bladen(rijen: list[Any], werking: dict[int, Any], paden: list[t
     `werking` maps id() of each row to the engine record it came from (engine/sensitivity.py);
     `paden` are the varied field paths, whose value is the point's and so cited as `--vary`.
     """
+    from brutonetto.engine.sensitivity import PUNT
+
     bladen: list[Blad] = []
     for rij in rijen:
         record = werking[id(rij)]
-        getoond = [
-            s._replace(bron=f"--vary {rij.veld} = {rij.waarde}") if s.veld in paden else s
+        getoond = [  # a ratio role cites the functie it follows "in" the point's internal scenario name
+            s._replace(bron=f"--vary {rij.veld} = {rij.waarde}") if s.veld in paden else s._replace(
+                bron=s.bron.replace(PUNT, "dit punt"))
             for s in recordstappen(record) if s.veld in paden or s.veld in GEVOLGEN
         ]
         bladen.append(Blad(rij.functie, rij.eenheid, f"{rij.scenario} · {rij.veld} = {rij.waarde}", record.bestand, getoond))
