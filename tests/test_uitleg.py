@@ -63,7 +63,7 @@ def nagerekend(stap: dict) -> None:
         return  # a number given, not worked out
     python = re.sub(r"(\d[\d.]*(?:,\d+)?)(%?)", lambda m: "F('{}'){}".format(
         m.group(1).replace(".", "").replace(",", "."), "/100" if m.group(2) else ""), tekst)
-    waarde = eval(python.replace(" x ", " * ").replace("^", "**"), {"F": F})  # noqa: S307 - our own text
+    waarde = eval(python.replace(" x ", " * ").replace("^", "**"), {"F": F})  # our own text, numbers and operators only
     uitkomst = D(waarde.numerator) / D(waarde.denominator)
     assert resultaattekst(stap["eenheid"], uitkomst) == resultaattekst(stap["eenheid"], stap["uitkomst"]), stap
 
@@ -146,3 +146,13 @@ def test_uitleg_is_text_or_json_never_csv_or_a_chart(cli):
     assert not (cli.tmp_path / "b.svg").exists()
     # without --uitleg the table is unchanged
     assert "Rekenblad" not in cli("budget", "b.yaml").stdout
+
+
+def test_sensitivity_a_ratio_role_cites_the_functie_it_follows_at_this_point(cli):
+    from conftest import EXAMPLES
+
+    regels = cli("sensitivity", EXAMPLES / "werkbedrijf.yaml", "--vary", "aftrek.verzuim=4,2..5,7%",
+                 "--uitleg", "-f", "jsonl").stdout.splitlines()
+    bronnen = [s["bron"] for r in regels for s in json.loads(r)["stappen"]]
+    assert any("van 'Adviseur werk' in dit punt" in b for b in bronnen)
+    assert not any("\x00" in b for b in bronnen)

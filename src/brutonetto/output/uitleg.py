@@ -16,7 +16,13 @@ from typing import Any
 
 from brutonetto.engine import stappen as rekenstappen
 from brutonetto.engine.regels import AANDEEL, EURO, FTE, UUR, Regel, vul_in
-from brutonetto.output.rekenblad import Blad, Stap, _genoeg_decimalen, _getal, resultaattekst
+from brutonetto.output.rekenblad import (
+    Blad,
+    Stap,
+    _genoeg_decimalen,
+    _getal,
+    resultaattekst,
+)
 from brutonetto.output.rekenblad import stappen as recordstappen
 
 
