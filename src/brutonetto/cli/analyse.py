@@ -17,7 +17,7 @@ from brutonetto.errors import Fout
 # realisation ----------------------------------------------------------------------------
 
 
-def realisation(plan: str, csv_pad: str, scenario: str | None) -> Resultaat:
+def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = False) -> Resultaat:
     from brutonetto.cli.inhoud import Rijen
     from brutonetto.engine.realisation import Realisatie
     from brutonetto.engine.realisatieplan import realiseer
@@ -47,10 +47,11 @@ def realisation(plan: str, csv_pad: str, scenario: str | None) -> Resultaat:
     plan_records = list(per_functie.values())
 
     fouten: list[Fout] = []
+    werking: list | None = [] if uitleg else None
     try:
         with open(csv_pad, encoding="utf-8", newline="") as bestand:
             regels = read_registraties(bestand, csv_pad, fouten)
-            uitkomsten, problemen = realiseer(plan_records, lading.functies, regels, csv_pad)
+            uitkomsten, problemen = realiseer(plan_records, lading.functies, regels, csv_pad, werking)
     except FileNotFoundError:
         return Resultaat(None, [Fout(csv_pad, "bestand bestaat niet")], lading.waarschuwingen, invoer)
     except IsADirectoryError:
@@ -65,6 +66,12 @@ def realisation(plan: str, csv_pad: str, scenario: str | None) -> Resultaat:
     waarschuwingen = list(lading.waarschuwingen)
     if not fouten and not uitkomsten:
         waarschuwingen.append(f"{csv_pad}: geen registraties gevonden (alleen een kopregel?)")
+    if uitleg:
+        from brutonetto.cli.inhoud import Rekenbladen
+        from brutonetto.output.uitleg import realisatie_bladen
+
+        return Resultaat(Rekenbladen(realisatie_bladen(uitkomsten, werking or [], csv_pad)), fouten, waarschuwingen,
+                         invoer)
     kolommen = [
         Kolom("functie", "Functie"),
         Kolom("eenheid", "Eenheid"),
@@ -86,7 +93,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None) -> Resultaat:
 # budget ---------------------------------------------------------------------------------
 
 
-def budget(paden: list[str]) -> Resultaat:
+def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
     from brutonetto.cli.inhoud import Rijen
     from brutonetto.engine.begroting import begroot
     from brutonetto.engine.budget import Jaar
@@ -133,6 +140,12 @@ def budget(paden: list[str]) -> Resultaat:
     jaren, problemen = begroot(rapport.records, meerjaren.financiering, meerjaren.indexatie, meerjaren.scenario)
     fouten = [(record.basis or record).invoer.herkomst.fout(f"functie '{record.functie}': {bericht}", ("kosten_per_fte",))
               for record, bericht in problemen]
+    if uitleg:
+        from brutonetto.cli.inhoud import Rekenbladen
+        from brutonetto.output.uitleg import budget_bladen
+
+        return Resultaat(Rekenbladen(budget_bladen(jaren, rapport.records, bron, meerjaren)), fouten, waarschuwingen,
+                         lading.bestanden)
     kolommen = [
         Kolom("jaar", "Jaar"),
         Kolom("scenario", "Scenario"),
@@ -150,7 +163,8 @@ def budget(paden: list[str]) -> Resultaat:
 # sensitivity ----------------------------------------------------------------------------
 
 
-def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None) -> Resultaat:
+def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None,
+                uitleg: bool = False) -> Resultaat:
     from brutonetto.cli.inhoud import Rijen
     from brutonetto.engine.sensitivity import Gevoeligheid, Variatie, gevoeligheid, punten
     from brutonetto.input.functie import BASIS
@@ -188,8 +202,15 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
             if scenario not in functie.scenarios:
                 waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario "
                                       f"'{scenario}'; gerekend met haar basis")
+    werking: dict | None = {} if uitleg else None
     rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
-                                 variaties, grid, als_tekst)
+                                 variaties, grid, als_tekst, werking)
+    if uitleg:
+        from brutonetto.cli.inhoud import Rekenbladen
+        from brutonetto.output.uitleg import gevoeligheid_bladen
+
+        bladen = gevoeligheid_bladen(rijen, werking or {}, [v.pad for v in variaties])
+        return Resultaat(Rekenbladen(bladen), fouten, waarschuwingen, lading.bestanden)
     kolommen = [
         Kolom("functie", "Functie"),
         Kolom("eenheid", "Eenheid"),

@@ -390,6 +390,7 @@ def realisation(
     formaat: FormaatOptie = Formaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,
+    uitleg: UitlegVlag = False,
     debug: DebugOptie = False,
 ) -> None:
     """Realisatie tegen plan: geregistreerde uren per functie en aftrekregel, omgerekend naar een jaar.
@@ -397,11 +398,28 @@ def realisation(
     Per functie en aftrek: gepland per fte (uit PLAN), gerealiseerd per fte (uren / fte,
     x 12 / maanden voor hele maanden, anders x 365 / dagen), het percentage, en de uren en
     fte die niet benut zijn (fte x (gepland - gerealiseerd), en gedeeld door de directe uren).
+    Met --uitleg per regel de berekening: 24 x 12 / 6 = 48 uur, 48 / 50 = 96%, met CSV- en planregel.
     """
     from brutonetto.cli import analyse
 
-    voer_uit(partial(analyse.realisation, plan, registraties, scenario),
-             Opmaak(formaat.value, output, csv_dialect.value), debug)
+    opmaak = Opmaak(formaat.value, output, csv_dialect.value)
+    voer_uit(partial(analyse.realisation, plan, registraties, scenario, uitleg),
+             _opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg else opmaak, debug)
+
+
+UitlegVlag = Annotated[bool, typer.Option(
+    "--uitleg", help="Laat de berekening zien in plaats van de tabel: per regel de formule, de ingevulde "
+    "getallen, de uitkomst en bestand:regel van de invoer, zoals explain (met --format json: dezelfde stappen als data).")]
+
+
+def _opmaak_met_uitleg(formaat: Formaat, output: Optional[Path], dialect: Dialect) -> Opmaak:
+    """--uitleg writes a rekenblad: text (the table's place) or json/jsonl; csv and charts have no working."""
+    if formaat == Formaat.csv:
+        raise typer.BadParameter("--uitleg schrijft een rekenblad: tekst of json, geen csv", param_hint="'--format'")
+    if output is not None and output.suffix.lower() in (".svg", ".png"):
+        raise typer.BadParameter(f"--uitleg schrijft een rekenblad, geen grafiek; kies een andere naam dan {output}",
+                                 param_hint="'--output'")
+    return Opmaak("text" if formaat == Formaat.table else formaat.value, output, dialect.value)
 
 
 _GRAFIEKHULP = (
@@ -430,6 +448,7 @@ def budget(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", show_default=False, metavar="BESTAND",
         help=_GRAFIEKHULP.format(wat="kosten tegen financiering per jaar als staafgrafiek"))] = None,
+    uitleg: UitlegVlag = False,
     debug: DebugOptie = False,
 ) -> None:
     """De jaren: per jaar de kosten van een scenario tegen de financiering, uit een meerjaren-blok.
@@ -437,10 +456,13 @@ def budget(
     Per jaar: kosten (de som van de extra kosten van het scenario, geindexeerd), financiering,
     saldo (financiering - kosten), het cumulatieve saldo, en hoeveel fte de financiering betaalt
     (als alle functies dezelfde kosten_per_fte hebben). Een jaar zonder financiering staat er ook.
+    Met --uitleg per jaar de berekening (kosten x 1,02^2, financiering - kosten, ...) met bestand:regel.
     """
     from brutonetto.cli import analyse
 
-    voer_uit(partial(analyse.budget, paden), _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"), debug)
+    opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
+              else _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"))
+    voer_uit(partial(analyse.budget, paden, uitleg), opmaak, debug)
 
 
 @commando()
@@ -463,6 +485,7 @@ def sensitivity(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", show_default=False, metavar="BESTAND",
         help=_GRAFIEKHULP.format(wat="de tornado: per functie en veld een balk van laag tot hoog"))] = None,
+    uitleg: UitlegVlag = False,
     debug: DebugOptie = False,
 ) -> None:
     """Gevoeligheid: welke aanname beweegt de uitkomst het meest? Elk veld over een bereik.
@@ -470,11 +493,13 @@ def sensitivity(
     Per functie en per gevarieerd veld, in elk punt: directe uren, aandeel direct, fte nodig,
     en extra fte en kosten tegen de basis zoals geschreven (met --scenario: het scenario tegen
     basis). Standaard de twee einden van elk bereik; --steps N geeft N punten.
+    Met --uitleg per punt de stappen van explain: het gevarieerde veld, directe uren, fte nodig, extra fte.
     """
     from brutonetto.cli import analyse
 
-    voer_uit(partial(analyse.sensitivity, paden, vary, stappen, grid, scenario),
-             _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"), debug)
+    opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
+              else _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"))
+    voer_uit(partial(analyse.sensitivity, paden, vary, stappen, grid, scenario, uitleg), opmaak, debug)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from brutonetto.engine.realisation import Realisatie, Registratie, aggregate, compare_plan
+from brutonetto.engine.realisation import Gerealiseerd, Realisatie, Registratie, aggregate, compare_plan
 from brutonetto.engine.records import Record
 from brutonetto.errors import Fout
 from brutonetto.input.functie import Functie
@@ -25,11 +25,14 @@ from brutonetto.input.functie import Functie
 
 def realiseer(
     plan: list[Record], functies: list[Functie], registraties: Iterable[Registratie], bestand: str,
+    werking: list[tuple[Gerealiseerd, Record]] | None = None,
 ) -> tuple[list[Realisatie], list[Fout]]:
     """Every (eenheid, functie, aftrek) of the CSV against `plan`, one record per functie.
 
     `functies` are the plan's functies as loaded, to name the scenarios that have an aftrek
     line the chosen one does not. Problems: unknown names, ambiguous functies, overlaps.
+    `werking`, when given, receives per result the registered sum and the plan record it
+    was set against, in the same order (for `--uitleg`, which shows the working).
     """
     fouten: list[Fout] = []
     koppeling = _Koppeling(plan, functies, bestand, fouten)
@@ -41,6 +44,8 @@ def realiseer(
     uitkomsten = []
     for regel in gerealiseerd:
         record = koppeling.records[(regel.eenheid, regel.functie)]
+        if werking is not None:
+            werking.append((regel, record))
         uitkomsten.append(compare_plan(
             regel, gepland_per_fte=record.aftrek[regel.aftrek], directe_uren=record.directe_uren
         ))

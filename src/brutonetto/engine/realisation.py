@@ -81,6 +81,8 @@ class Gerealiseerd(NamedTuple):
     annualisatie: Decimal  # 12 / maanden, or 365 / dagen
     gerealiseerd_per_fte: Decimal  # uren_per_fte x annualisatie
     regels: int  # rows summed
+    eerste_regel: int | None = None  # the first and last CSV line summed, for `--uitleg`
+    laatste_regel: int | None = None
 
 
 class Realisatie(NamedTuple):
@@ -171,6 +173,8 @@ def _gerealiseerd(eenheid: str | None, functie: str, aftrek: str, som: _Som) -> 
         annualisatie=annualisatie,
         gerealiseerd_per_fte=som.uren_per_fte * annualisatie,  # uren / fte x annualisation
         regels=len(som.perioden) // 3,
+        eerste_regel=min((r for r in som.perioden[2::3] if r), default=None),
+        laatste_regel=max((r for r in som.perioden[2::3] if r), default=None),
     )
 
 

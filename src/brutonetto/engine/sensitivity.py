@@ -93,6 +93,7 @@ PUNT = "\x00punt"  # the scenario name a point is computed under; never a name a
 
 def gevoeligheid(
     functies: list[Functie], scenario: str | None, variaties: list[Variatie], grid: bool, tekst: Any,
+    werking: dict[int, Any] | None = None,
 ) -> tuple[list[Gevoeligheid], list[Fout]]:
     """Every point of every functie: each variation alone (a tornado), or all together (`grid`).
 
@@ -100,7 +101,9 @@ def gevoeligheid(
     as a scenario of its own priced against its basis: so a ratio role follows the functie
     it is a ratio of at the same point, exactly as compute would. `scenario` is the one
     varied around (None: the basis); a functie without it is taken at its basis. `tekst`
-    writes a value as a profile would. Rows come per functie, then per point.
+    writes a value as a profile would. Rows come per functie, then per point. `werking`,
+    when given, maps the id() of each row to the engine record it was read from (for
+    `--uitleg`, which shows that record's steps).
     """
     if grid:
         combinaties = list(itertools.product(*[[(v, w) for w in v.waarden] for v in variaties]))
@@ -123,10 +126,13 @@ def gevoeligheid(
         rijen = {(r.eenheid, r.functie): r for r in rapport.records if r.scenario == PUNT}
         for i, functie in enumerate(functies):
             r = rijen[(functie.eenheid, functie.naam)]
-            per_functie[i].append(Gevoeligheid(
+            rij = Gevoeligheid(
                 r.functie, r.eenheid, scenario or BASIS, veld, waarde_tekst, r.directe_uren,
                 r.aandeel_direct, r.fte_nodig, r.extra_fte, r.extra_kosten,
-            ))
+            )
+            per_functie[i].append(rij)
+            if werking is not None:
+                werking[id(rij)] = r
     if fouten:
         return [], list(dict.fromkeys(fouten))
     return [rij for rijen in per_functie for rij in rijen], []
