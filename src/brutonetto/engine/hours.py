@@ -9,10 +9,13 @@ user at the line in the file.
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from brutonetto.notation import nl
 from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+
+if TYPE_CHECKING:
+    from brutonetto.engine.contactcentrum import Contactcentrum, Wachtrij
 
 # Exact enough for any budget: 40 significant digits before the final rounding on output.
 PRECISIE = 40
@@ -44,6 +47,8 @@ EXTRA_FTE_WERKLAST = "extra_fte_werklast"
 EXTRA_FTE_FTE = "extra_fte_fte"
 EXTRA_KOSTEN = "extra_kosten"
 WAARDE_EXTRA_UREN = "waarde_extra_uren"
+AGENTUREN_PER_WEEK = "agenturen_per_week"  # Erlang C per interval (engine/contactcentrum.py): no Excel formula
+WERKLAST_CONTACTCENTRUM = "werklast_contactcentrum"  # agenturen_per_week x weken_open
 
 
 class Rekenfout(ValueError):
@@ -71,6 +76,7 @@ class Profiel(NamedTuple):
     werklast_uren: Decimal | None = None
     kosten_per_fte: Decimal | None = None
     uurtarief: Decimal | None = None
+    contactcentrum: Contactcentrum | None = None  # contract v2: the workload of a queue
 
 
 class Uitkomst(NamedTuple):
@@ -90,6 +96,8 @@ class Uitkomst(NamedTuple):
     uren_per_dag: Decimal | None = None
     werkweken: Decimal | None = None  # beschikbare uren / uren_per_week, for `uur/week` in aftrek
     totaal_verlof: Decimal | None = None  # sum(verlof), when beschikbare uren are computed from bruto
+    werklast_uren: Decimal | None = None  # given, or what the queue asks (contactcentrum)
+    wachtrij: Wachtrij | None = None  # the contact centre's intervals, agent hours a week and a year
 
 
 class Verschil(NamedTuple):
@@ -213,8 +221,19 @@ def _compute(profiel: Profiel) -> Uitkomst:
             f"uren ({_uren_tekst(beschikbaar)}): directe uren moeten groter dan 0 blijven",
         )
 
+    # werklast_uren = agenturen_per_week x weken_open (contactcentrum)      berekening.md §11
+    werklast, wachtrij = profiel.werklast_uren, None
+    if profiel.contactcentrum is not None:
+        if werklast is not None:
+            raise Rekenfout(("contactcentrum",), "geef contactcentrum of werklast_uren, niet allebei "
+                            "(contactcentrum rekent de werklast_uren zelf uit)")
+        from brutonetto.engine.contactcentrum import werklast as wachtrijwerklast
+
+        wachtrij = wachtrijwerklast(profiel.contactcentrum, Rekenfout)
+        werklast = wachtrij.werklast_uren
+
     # fte_nodig = werklast_uren / directe_uren (when werklast_uren given) berekening.md §5
-    nodig = profiel.werklast_uren / directe if profiel.werklast_uren is not None else None
+    nodig = werklast / directe if werklast is not None else None
     return Uitkomst(
         bruto_uren=bruto,
         verlof=verlof,
@@ -230,6 +249,8 @@ def _compute(profiel: Profiel) -> Uitkomst:
         uren_per_dag=per_dag,
         werkweken=weken_gewerkt,
         totaal_verlof=totaal_verlof,
+        werklast_uren=werklast,
+        wachtrij=wachtrij,
     )
 
 

@@ -43,6 +43,7 @@ class Record(NamedTuple):
     extra_kosten: Decimal | None
     waarde_extra_uren: Decimal | None
     aandeel_bruto: Decimal | None  # contract v2: new keys come after waarde_extra_uren
+    agenturen_per_week: Decimal | None  # agent hours a typical week (contactcentrum)
     # not in the JSON: where the record came from
     is_basis: bool  # the basis row of its functie (compute), or OLD's row (compare)
     invoer: Invoer  # the profile and where each field was written
@@ -65,7 +66,7 @@ class Record(NamedTuple):
         return stappen(self.invoer.profiel, self.uitkomst, basis)
 
 
-KOLOMMEN: tuple[str, ...] = Record._fields[: Record._fields.index("aandeel_bruto") + 1]
+KOLOMMEN: tuple[str, ...] = Record._fields[: Record._fields.index("agenturen_per_week") + 1]
 
 
 class Totaal(NamedTuple):
@@ -267,8 +268,8 @@ def _record(
     record = Record(
         functie.naam, profiel.eenheid, scenario if scenario is not None else invoer.scenario, functie.bestand,
         uitkomst.bruto_uren, uitkomst.verlof, uitkomst.beschikbare_uren, uitkomst.aftrek, uitkomst.totaal_aftrek,
-        uitkomst.directe_uren, uitkomst.aandeel_direct, profiel.fte, profiel.werklast_uren, uitkomst.fte_nodig,
+        uitkomst.directe_uren, uitkomst.aandeel_direct, profiel.fte, uitkomst.werklast_uren, uitkomst.fte_nodig,
         *(verschil[:4] if verschil is not None else (None, None, None, None)),
-        uitkomst.aandeel_bruto, is_basis, invoer, uitkomst, basis, verschil, in_totaal,
+        uitkomst.aandeel_bruto, uitkomst.wachtrij.agenturen_per_week if uitkomst.wachtrij else None, is_basis, invoer, uitkomst, basis, verschil, in_totaal,
     )
     return record

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Callable
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema, WrapValidator, field_validator
 from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Pad
@@ -132,6 +132,58 @@ Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid), WithJsonSchema({
 })]
 
 
+def _contactcentrum_velden() -> Any:
+    from brutonetto.input import contactcentrum as cc
+
+    Tijd = Annotated[Decimal, _dutch(lambda w: cc.parse_tijd(w, "gespreksduur")), WithJsonSchema(
+        {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|uur|uren|u|h)\s*$"}
+    )]
+    Aanbod = Annotated[
+        dict[str, NietNegatief], WrapValidator(_aanbod),
+        WithJsonSchema({"anyOf": [
+            {"type": "object", "additionalProperties": {"anyOf": [{"type": "number", "minimum": 0},
+                                                                  {"type": "string", "pattern": _GETALTEKST}]}},
+            {"type": "string", "description": "pad naar een CSV met de kolommen interval en aanbod"},
+        ]}),
+    ]
+
+    class Contactcentrum(BaseModel):
+        """A queue: a typical week of volumes, handle time and service level (input/contactcentrum.py)."""
+
+        model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra={
+            "description": "Een wachtrij (telefonie, chat): agenten per interval met Erlang C, als werklast."})
+
+        interval: Annotated[Decimal, _dutch(cc.parse_interval), WithJsonSchema(
+            {"type": "string", "enum": ["5 min", "10 min", "15 min", "20 min", "30 min", "60 min", "1 uur"]}
+        )] | None = Field(None, description="Lengte van één interval: 5, 10, 15, 20, 30 of 60 min.")
+        gespreksduur: Tijd | None = Field(None, description="Gemiddelde afhandeltijd (gesprek + nawerk), bijvoorbeeld 180 s.")
+        servicelevel: Annotated[cc.Servicelevel, _dutch(cc.parse_servicelevel), WithJsonSchema({"anyOf": [
+            {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*/\s*\d+([.,]\d+)?\s*(s|sec)?\s*$"},
+            {"type": "object", "properties": {"procent": {}, "binnen": {}}, "required": ["procent", "binnen"]},
+        ]})] | None = Field(None, description="Doel: {procent: 80, binnen: 20 s} of kort 80/20.")
+        max_bezetting: Annotated[Decimal, _dutch(lambda w: cc.parse_procent(w, "de maximale bezetting")),
+                                 WithJsonSchema({"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$"})] | None = Field(
+            None, description="Hoogste bezetting van de agenten, bijvoorbeeld 85%.")
+        weken_open: Weken | None = Field(None, description="Weken per jaar dat de wachtrij open is; standaard 52.")
+        aanbod: Aanbod | None = Field(
+            None, description="Contacten per interval van een typische week (ma 08:00: 100), of een pad naar een CSV "
+            "met de kolommen interval en aanbod.")
+
+    return Contactcentrum
+
+
+def _aanbod(waarde: Any, handler: Any) -> Any:
+    """Contacts per interval, each count checked at its own line; or a CSV path, read by the loader."""
+    if isinstance(waarde, str) and waarde.strip():
+        return waarde.strip()
+    if waarde == {} or isinstance(waarde, str):
+        raise PydanticCustomError(FOUTSOORT, "verwacht per interval het aantal contacten (ma 08:00: 100) of een pad naar een CSV")
+    return handler(waarde)
+
+
+Contactcentrum = _contactcentrum_velden()
+
+
 class Velden(BaseModel):
     """Every field a fragment of a file may hold, all optional here; see `valideer`."""
 
@@ -158,6 +210,9 @@ class Velden(BaseModel):
         "een % is van de beschikbare uren.",
     )
     werklast_uren: NietNegatief | None = Field(None, description="Directe uren die de functie per jaar moet leveren.")
+    contactcentrum: Contactcentrum | None = Field(  # type: ignore[valid-type]
+        None, description="Werklast van een wachtrij met Erlang C: agenten per interval x weken open. Vervangt werklast_uren."
+    )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
     uurtarief: NietNegatief | None = Field(None, description="Kosten per uur in euro.")
     scenarios: "dict[str, Velden] | None" = Field(
@@ -218,7 +273,11 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
 def gezette_velden(model: Velden, *, zonder: tuple[str, ...] = ()) -> dict[str, Any]:
     """The fields the user actually wrote, in the model's order (for merging)."""
     gezet = model.__pydantic_fields_set__
-    return {naam: getattr(model, naam) for naam in _VOLGORDE if naam in gezet and naam not in zonder}
+    velden = {naam: getattr(model, naam) for naam in _VOLGORDE if naam in gezet and naam not in zonder}
+    cc = velden.get("contactcentrum")
+    if cc is not None:  # a plain mapping of what was written, so a scenario overrides field by field
+        velden["contactcentrum"] = {naam: getattr(cc, naam) for naam in cc.__pydantic_fields_set__}
+    return velden
 
 
 _VOLGORDE = tuple(Velden.model_fields)
