@@ -114,7 +114,8 @@ def _cel(boek, veld: tuple[str, ...], rij: int) -> object:
         kop = f"{veld[0]}: {veld[1]} (uur)" if len(veld) == 2 else {"uren_per_dag": "Uren per dag", "werkweken": "Werkweken"}[veld[0]]
     else:
         blad = boek["Resultaat"]
-        kop = next(k for k, v in UITKOMSTEN.items() if v == veld[0])
+        # a step the layout does not name (the contact centre's) gets a column of its own, named after it
+        kop = next((k for k, v in UITKOMSTEN.items() if v == veld[0]), veld[0].replace("_", " ").capitalize())
     koppen = [c.value for c in blad[1]]
     return blad.cell(rij, koppen.index(kop) + 1).value
 

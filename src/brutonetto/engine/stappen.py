@@ -91,7 +91,9 @@ def stappen(
     ]
     if uitkomst.aandeel_bruto is not None:
         blad.append(Stap(("aandeel_bruto",), r.AANDEEL_BRUTO, (direct, bruto), uitkomst.aandeel_bruto))
-    werklast = _invoer(profiel, "werklast_uren")
+    werklast = _werklast(profiel, uitkomst)
+    if uitkomst.wachtrij is not None:
+        blad += _wachtrij(profiel, uitkomst)
     if uitkomst.fte_nodig is not None:
         blad.append(Stap(("fte_nodig",), r.FTE_NODIG, (werklast, direct), uitkomst.fte_nodig))
     if basis is not None:
@@ -109,7 +111,7 @@ def _verschil(
     fte_basis = _invoer(basisprofiel, "fte")._replace(basis=True)
     if verschil.extra_fte is not None:
         if verschil.regel == r.EXTRA_FTE_WERKLAST:
-            operanden = (werklast, direct, _invoer(basisprofiel, "werklast_uren")._replace(basis=True), direct_basis)
+            operanden = (werklast, direct, _werklast(basisprofiel, basisuitkomst)._replace(basis=True), direct_basis)
         else:
             operanden = (fte_basis, direct_basis, direct)
         blad.append(Stap(("extra_fte",), verschil.regel, operanden, verschil.extra_fte))
@@ -121,6 +123,26 @@ def _verschil(
         operanden = (fte_basis, totaal, totaal_basis, _invoer(profiel, "uurtarief"))
         blad.append(Stap(("waarde_extra_uren",), r.WAARDE_EXTRA_UREN, operanden, verschil.waarde_extra_uren))
     return blad
+
+
+def _werklast(profiel: Profiel, uitkomst: Uitkomst) -> Operand:
+    """The werklast as given, or as the queue's step worked it out."""
+    if uitkomst.wachtrij is not None:
+        return Operand(("werklast_uren",), uitkomst.werklast_uren, STAP)
+    return _invoer(profiel, "werklast_uren")
+
+
+def _wachtrij(profiel: Profiel, uitkomst: Uitkomst) -> list[Stap]:
+    """§11 the contact centre: agent hours a week (Erlang C, an input-like number), x weken open."""
+    wachtrij = uitkomst.wachtrij
+    agenturen = Operand(("agenturen_per_week",), wachtrij.agenturen_per_week, STAP)
+    weken = Operand(("contactcentrum", "weken_open"), wachtrij.weken_open,
+                    INVOER if profiel.contactcentrum.weken_open is not None else STANDAARD)
+    erlang = Operand(("contactcentrum", "aanbod"), wachtrij.agenturen_per_week, INVOER)
+    return [
+        Stap(("agenturen_per_week",), r.AGENTUREN_PER_WEEK, (erlang,), wachtrij.agenturen_per_week),
+        Stap(("werklast_uren",), r.WERKLAST_CONTACTCENTRUM, (agenturen, weken), wachtrij.werklast_uren),
+    ]
 
 
 def _invoer(profiel: Profiel, veld: str) -> Operand:
