@@ -85,6 +85,23 @@ def test_init_writes_a_starter_that_validates_and_computes_as_written(cli):
     assert extra["extra_kosten"] == 140216.679778  # 1,86955573... x 75.000
 
 
+def test_init_eenheid_starts_a_unit_with_products_and_a_ratio(cli):
+    cli("init", "eenheid.yaml", "--eenheid")
+    tekst = (cli.tmp_path / "eenheid.yaml").read_text(encoding="utf-8")
+    assert list(validator(cli.tmp_path / "brutonetto.schema.json").iter_errors(yaml.safe_load(tekst))) == []
+    r = {(x["functie"], x["scenario"]): x for x in cli.json("compute", "eenheid.yaml")}
+    # D = 1631 - 5,7% x 1631 - 150 - 35 - 1631/36 - 5% x 240 ; werklast 120000x3 + 1200000x0,75 + 540000x(0,6/3 + 0,4x1,25)
+    from fractions import Fraction as F
+
+    d = 1631 - F(57, 1000) * 1631 - 150 - 35 - F(1631, 36) - 12
+    nodig = F(1638000) / d
+    assert r[("Adviseur werk", "basis")]["werklast_uren"] == 1638000
+    assert r[("Adviseur werk", "basis")]["fte_nodig"] == round(float(nodig), 6)
+    assert r[("Senior adviseur", "basis")]["fte_nodig"] == round(float(nodig / 30), 6)
+    assert r[("Senior adviseur", "minder_geld")]["fte_nodig"] == round(float(nodig / 60), 6)
+    assert r[("Adviseur werk", "hogere_instroom")]["aftrek"]["inwerkverlies"] == 72
+
+
 def test_init_never_overwrites(cli):
     bestaand = cli.write("mijn.yaml", "functie: Eigen\nbeschikbare_uren: 1631\n")
     result = cli("init", "mijn.yaml", code=2)

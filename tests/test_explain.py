@@ -63,7 +63,8 @@ def test_explain_json_gives_the_same_steps_as_data(cli):
     assert basis["directe uren"]["uitkomst"] == 1307.727444
     assert basis["aandeel direct"]["uitkomst"] == 0.801795  # 1307,727444 / 1631
     assert basis["aftrek: verzuim"] == {
-        "stap": "aftrek: verzuim", "formule": "percentage van de beschikbare uren", "berekening": "5,7% x 1.631",
+        "stap": "aftrek: verzuim", "veld": ["aftrek", "verzuim"], "formule": "percentage van de beschikbare uren",
+        "berekening": "5,7% x 1.631",
         "uitkomst": 92.967, "eenheid": "uur", "bron": "configs/org.yaml:4",
     }
     extra = {s["stap"]: s for s in bladen[1]["stappen"]}

@@ -34,6 +34,22 @@ hoeveelheden = st.one_of(
     st.builds(lambda p, v: {"procent": p, "van": v}, st.integers(0, 20), st.sampled_from(["bruto", "beschikbaar"])),
 )
 aftrek = st.dictionaries(namen, hoeveelheden, max_size=5)
+tijden = st.tuples(st.integers(0, 600), st.sampled_from([" s", " sec", " min", "min", " minuten", " uur", " u", " h", ""])).map(
+    lambda t: f"{t[0]}{t[1]}"
+)
+kanalen = st.dictionaries(
+    st.sampled_from(["telefoon", "balie", "chat"]),
+    st.fixed_dictionaries({"aandeel": st.sampled_from(["50%", "25%", "100%", "0%", "60%", "40%", "'33,3%'"]), "normtijd": tijden}),
+    min_size=1, max_size=3,
+)
+producten = st.dictionaries(
+    st.sampled_from(["intake", "herbeoordeling", "klantcontact"]),
+    st.one_of(
+        st.fixed_dictionaries({"volume": st.integers(0, 10**6), "normtijd": tijden}),
+        st.fixed_dictionaries({"volume": st.integers(0, 10**6), "kanalen": kanalen}),
+    ),
+    max_size=3,
+)
 velden = st.fixed_dictionaries(
     {},
     optional={
@@ -43,6 +59,9 @@ velden = st.fixed_dictionaries(
         "weken_per_jaar": st.sampled_from([52, "52,14", 52.18]),
         "aftrek": aftrek,
         "werklast_uren": st.integers(0, 200000),
+        "producten": producten,
+        "instroom": st.sampled_from(["5%", "30%", "0%", "5,5%"]),
+        "inwerkverlies": hoeveelheden,
         "kosten_per_fte": st.integers(40000, 120000),
         "uurtarief": st.integers(40, 120),
     },
@@ -58,6 +77,10 @@ def profielen(draw):
     if draw(st.booleans()):
         return functie
     tweede = {"functie": "Tweede", **draw(velden)}
+    if draw(st.booleans()):  # a ratio role, following the first functie (or a name that is not there)
+        tweede["verhouding"] = {
+            "een_per": draw(st.integers(1, 60)), "van": draw(st.sampled_from([functie["functie"], "Tweede", "Onbekend"]))
+        }
     eenheid = {"eenheid": "Eenheid", "standaard": {"beschikbare_uren": 1631, "uren_per_week": 36}, "functies": [functie, tweede]}
     if draw(st.booleans()):
         eenheid["scenarios"] = draw(scenarios)

@@ -396,6 +396,14 @@ def init(
     bestand: Annotated[
         Path, typer.Argument(help="Het nieuwe profiel.", show_default=True, metavar="BESTAND")
     ] = Path("profiel.yaml"),
+    eenheid: Annotated[
+        bool,
+        typer.Option(
+            "--eenheid",
+            help="Een eenheid met meerdere functies: werklast uit volumes en normtijden (producten), "
+            "een verhoudingsfunctie en inwerkverlies, in plaats van één profiel.",
+        ),
+    ] = False,
     debug: DebugOptie = False,
 ) -> None:
     """Schrijf een startprofiel met uitleg, klaar om aan te passen en uit te rekenen.
@@ -403,16 +411,17 @@ def init(
     Overschrijft nooit een bestaand bestand. Schrijft ook brutonetto.schema.json ernaast
     (als dat er nog niet is), zodat een editor als VS Code aanvult en controleert.
     """
-    voer_uit(partial(_init, bestand), None, debug)
+    voer_uit(partial(_init, bestand, eenheid), None, debug)
 
 
-def _init(bestand: Path) -> Resultaat:
+def _init(bestand: Path, eenheid: bool = False) -> Resultaat:
     from brutonetto.output import schema as schemamodule
-    from brutonetto.output.starter import STARTPROFIEL
+    from brutonetto.output.starter import STARTEENHEID, STARTPROFIEL
 
     if bestand.exists():
         raise Gebruiksfout(f"{bestand} bestaat al; kies een andere naam (brutonetto init ANDERE-NAAM.yaml)")
-    schrijf_bestand(lambda uit, breedte: uit.write(STARTPROFIEL.format(naam=bestand.name)), bestand, [])
+    sjabloon = STARTEENHEID if eenheid else STARTPROFIEL
+    schrijf_bestand(lambda uit, breedte: uit.write(sjabloon.format(naam=bestand.name)), bestand, [])
     naast = bestand.parent / "brutonetto.schema.json"
     if not naast.exists():
         inhoud = schemamodule.als_tekst(schemamodule.bestandsschema())

@@ -1,6 +1,6 @@
 """The contact centre's workload: agents per interval by Erlang C, to direct hours per year.
 
-Contract v2, "The contact centre: Erlang C with itemised shrinkage" (berekening.md §11):
+Contract v2, "The contact centre: Erlang C with itemised shrinkage" (berekening.md §12):
 
     agenten per interval   = Erlang C (engine/erlang.py), for the service level and max_bezetting
     agenturen_per_week     = sum over the intervals of a typical week (agenten x interval in hours)
@@ -82,7 +82,7 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
         raise fout(("contactcentrum", veld), bericht) from None
     weken = cc.weken_open if cc.weken_open is not None else WEKEN_OPEN
     intervallen = tuple((naam, aantal, uit) for (naam, aantal, _), uit in zip(cc.aanbod, week.intervallen))
-    # werklast_uren = agenturen_per_week x weken_open                       berekening.md §11
+    # werklast_uren = agenturen_per_week x weken_open                       berekening.md §12
     return Wachtrij(intervallen, week.agenturen_per_week, weken, week.agenturen_per_week * weken)
 
 

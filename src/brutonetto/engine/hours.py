@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, NamedTuple
 
+from brutonetto.engine.capacity import Product, Producturen, Verhouding, producturen
 from brutonetto.notation import nl
 from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
@@ -22,6 +23,7 @@ PRECISIE = 40
 WEKEN_PER_JAAR = Decimal(52)  # the HOT and CAO Rijk convention
 DAGEN_PER_WEEK = Decimal(5)
 HONDERD = Decimal(100)
+INWERKVERLIES = "inwerkverlies"  # the aftrek line instroom x inwerkverlies makes
 NUL = Decimal(0)
 
 # Rule ids: what made each number. Their words, Excel formulas and sections: engine/regels.py.
@@ -49,6 +51,14 @@ EXTRA_KOSTEN = "extra_kosten"
 WAARDE_EXTRA_UREN = "waarde_extra_uren"
 AGENTUREN_PER_WEEK = "agenturen_per_week"  # Erlang C per interval (engine/contactcentrum.py): no Excel formula
 WERKLAST_CONTACTCENTRUM = "werklast_contactcentrum"  # agenturen_per_week x weken_open
+# contract v2, capacity (engine/capacity.py)
+PRODUCT_UREN = "product_uren"  # volume x normtijd
+KANAAL_UREN = "kanaal_uren"  # volume x aandeel x normtijd
+PRODUCT_MIX = "product_mix"  # the channels of one product added up
+WERKLAST_PRODUCTEN = "werklast_producten"  # the products added up
+INSTROOM_X_INWERKVERLIES = "instroom_x_inwerkverlies"
+VERHOUDING_FTE = "verhouding_fte"  # grondslag / een_per
+EXTRA_FTE_NODIG = "extra_fte_nodig"  # fte_nodig scenario - fte_nodig basis, for a ratio role
 
 
 class Rekenfout(ValueError):
@@ -76,7 +86,12 @@ class Profiel(NamedTuple):
     werklast_uren: Decimal | None = None
     kosten_per_fte: Decimal | None = None
     uurtarief: Decimal | None = None
-    contactcentrum: Contactcentrum | None = None  # contract v2: the workload of a queue
+    # contract v2: capacity (engine/capacity.py)
+    instroom: Decimal | None = None  # percent of new staff per year
+    inwerkverlies: Hoeveelheid | None = None  # direct hours one new colleague loses
+    producten: dict[str, Product] = {}
+    verhouding: Verhouding | None = None
+    contactcentrum: Contactcentrum | None = None  # contract v2: the workload of a queue (engine/contactcentrum.py)
 
 
 class Uitkomst(NamedTuple):
@@ -91,12 +106,18 @@ class Uitkomst(NamedTuple):
     aandeel_direct: Decimal
     aandeel_bruto: Decimal | None
     fte_nodig: Decimal | None
+    werklast_uren: Decimal | None = None  # given, the sum of the products, or what the queue asks
+    producten: dict[str, Producturen] | None = None
+    inwerkverlies: Decimal | None = None  # hours one new colleague loses, before x instroom
+    # a ratio role (§11): fte_nodig = grondslag / een_per, the grondslag taken from the record
+    # (eenheid, functie, scenario) of the functie it follows, its field "fte_nodig" or "fte"
+    grondslag: Decimal | None = None
+    grondslag_van: tuple[str | None, str, str, str] | None = None
     # the conversion factors used, for showing the working (`brutonetto explain`)
     weken_per_jaar: Decimal = WEKEN_PER_JAAR
     uren_per_dag: Decimal | None = None
     werkweken: Decimal | None = None  # beschikbare uren / uren_per_week, for `uur/week` in aftrek
     totaal_verlof: Decimal | None = None  # sum(verlof), when beschikbare uren are computed from bruto
-    werklast_uren: Decimal | None = None  # given, or what the queue asks (contactcentrum)
     wachtrij: Wachtrij | None = None  # the contact centre's intervals, agent hours a week and a year
 
 
@@ -132,8 +153,8 @@ def compare(
         d_basis, d_nieuw = basis.directe_uren, uitkomst.directe_uren
         fte = basis_profiel.fte
         regel = extra_fte_regel(basis, uitkomst, fte)
-        if regel == EXTRA_FTE_WERKLAST:
-            extra_fte = uitkomst.fte_nodig - basis.fte_nodig  # W_S/D_S - W_B/D_B
+        if regel in (EXTRA_FTE_WERKLAST, EXTRA_FTE_NODIG):
+            extra_fte = uitkomst.fte_nodig - basis.fte_nodig  # W_S/D_S - W_B/D_B, or the ratio's difference
         elif regel == EXTRA_FTE_FTE:
             extra_fte = fte * (d_basis / d_nieuw - 1)  # fte x (D_B / D_S - 1)
         else:
@@ -151,9 +172,35 @@ def compare(
         return Verschil(d_basis, extra_fte, extra_kosten, waarde_extra_uren, regel)
 
 
+def verhouding(
+    profiel: Profiel, uitkomst: Uitkomst, grondslag: Decimal | None, van: tuple[str | None, str, str, str]
+) -> Uitkomst:
+    """A ratio role: fte_nodig = grondslag / een_per (berekening.md §11).
+
+    `grondslag` is the followed functie's fte_nodig (with a workload) or else its fte, in the
+    same scenario; `van` names that record and field, so the working can point at it.
+    """
+    regel = profiel.verhouding
+    if regel.een_per is None or regel.van is None:
+        ontbreekt = "een_per" if regel.een_per is None else "van"
+        raise Rekenfout(("verhouding",), f"de verhouding heeft {ontbreekt} nodig, bijvoorbeeld {{een_per: 30, van: Adviseur}}")
+    if uitkomst.werklast_uren is not None:
+        raise Rekenfout(
+            ("verhouding",),
+            "een verhoudingsfunctie heeft geen werklast_uren of producten: haar fte nodig volgt uit de verhouding",
+        )
+    if grondslag is None:
+        raise Rekenfout(("verhouding", "van"), f"'{regel.van}' heeft geen fte of werklast om een verhouding van te nemen")
+    with localcontext() as ctx:
+        ctx.prec = PRECISIE
+        return uitkomst._replace(fte_nodig=grondslag / regel.een_per, grondslag=grondslag, grondslag_van=van)
+
+
 def extra_fte_regel(basis: Uitkomst, uitkomst: Uitkomst, fte: Decimal | None) -> str | None:
     """Which extra-fte formula applies (berekening.md §6): with a werklast in both, the difference
     in fte_nodig; else, with the basis fte, fte x (D_B / D_S - 1); else none."""
+    if uitkomst.grondslag is not None and basis.grondslag is not None:
+        return EXTRA_FTE_NODIG  # a ratio role: its fte_nodig follows from the ratio, not a werklast
     if uitkomst.fte_nodig is not None and basis.fte_nodig is not None:
         return EXTRA_FTE_WERKLAST
     return EXTRA_FTE_FTE if fte is not None else None
@@ -207,11 +254,30 @@ def _compute(profiel: Profiel) -> Uitkomst:
     # (`uur/week` counts the weeks actually worked: beschikbare uren / uren_per_week)
     weken_gewerkt = beschikbaar / per_week if per_week is not None else None
     aftrek: dict[str, Decimal] = {}
+    inwerkverlies = None
     for naam, hoeveelheid in profiel.aftrek.items():
         aftrek[naam] = _uren(
             hoeveelheid, ("aftrek", naam), beschikbaar=beschikbaar, bruto=bruto,
             per_dag=per_dag, per_week_factor=weken_gewerkt,
         )
+    # aftrek.inwerkverlies = instroom x inwerkverlies, the last line        berekening.md §10
+    if profiel.instroom is not None:
+        if profiel.inwerkverlies is None:
+            raise Rekenfout(
+                ("instroom",),
+                "instroom heeft inwerkverlies nodig: de directe uren die één nieuwe collega verliest "
+                "(bijvoorbeeld inwerkverlies: 240 uur)",
+            )
+        if INWERKVERLIES in aftrek:
+            raise Rekenfout(
+                ("aftrek", INWERKVERLIES),
+                "de aftrek 'inwerkverlies' volgt al uit instroom x inwerkverlies; geef hem niet ook zelf",
+            )
+        inwerkverlies = _uren(
+            profiel.inwerkverlies, ("inwerkverlies",), beschikbaar=beschikbaar, bruto=bruto,
+            per_dag=per_dag, per_week_factor=weken_gewerkt,
+        )
+        aftrek[INWERKVERLIES] = profiel.instroom * inwerkverlies / HONDERD
     totaal = sum(aftrek.values(), NUL)
     directe = beschikbaar - totaal
     if directe <= 0:
@@ -221,11 +287,24 @@ def _compute(profiel: Profiel) -> Uitkomst:
             f"uren ({_uren_tekst(beschikbaar)}): directe uren moeten groter dan 0 blijven",
         )
 
-    # werklast_uren = agenturen_per_week x weken_open (contactcentrum)      berekening.md §11
-    werklast, wachtrij = profiel.werklast_uren, None
+    # werklast_uren = sum(volume x normtijd) when producten given          berekening.md §9
+    werklast = profiel.werklast_uren
+    producten = None
+    if profiel.producten:
+        if werklast is not None:
+            raise Rekenfout(
+                ("producten",),
+                "geef producten of werklast_uren, niet allebei (producten rekenen de werklast_uren zelf uit)",
+            )
+        producten = producturen(profiel.producten, Rekenfout)
+        werklast = sum((p.uren for p in producten.values()), NUL)
+
+    # werklast_uren = agenturen_per_week x weken_open (contactcentrum)      berekening.md §12
+    wachtrij = None
     if profiel.contactcentrum is not None:
         if werklast is not None:
-            raise Rekenfout(("contactcentrum",), "geef contactcentrum of werklast_uren, niet allebei "
+            andere = "producten" if profiel.producten else "werklast_uren"
+            raise Rekenfout(("contactcentrum",), f"geef contactcentrum of {andere}, niet allebei "
                             "(contactcentrum rekent de werklast_uren zelf uit)")
         from brutonetto.engine.contactcentrum import werklast as wachtrijwerklast
 
@@ -245,11 +324,13 @@ def _compute(profiel: Profiel) -> Uitkomst:
         # aandeel_bruto = directe_uren / bruto_uren (null without bruto)   berekening.md §8
         aandeel_bruto=directe / bruto if bruto is not None else None,
         fte_nodig=nodig,
+        werklast_uren=werklast,
+        producten=producten,
+        inwerkverlies=inwerkverlies,
         weken_per_jaar=weken,
         uren_per_dag=per_dag,
         werkweken=weken_gewerkt,
         totaal_verlof=totaal_verlof,
-        werklast_uren=werklast,
         wachtrij=wachtrij,
     )
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute
+from brutonetto.engine.capacity import volgorde
+from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
 from brutonetto.errors import Fout
 from brutonetto.input.functie import BASIS, Functie, Invoer
 
@@ -43,6 +44,7 @@ class Record(NamedTuple):
     extra_kosten: Decimal | None
     waarde_extra_uren: Decimal | None
     aandeel_bruto: Decimal | None  # contract v2: new keys come after waarde_extra_uren
+    producten: dict[str, Decimal] | None  # each product's hours per year; werklast_uren is their sum
     agenturen_per_week: Decimal | None  # agent hours a typical week (contactcentrum)
     # not in the JSON: where the record came from
     is_basis: bool  # the basis row of its functie (compute), or OLD's row (compare)
@@ -159,27 +161,77 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
                 ))
         if rapport.fouten:
             return rapport
-    for functie in functies:
-        basis = bereken(functie, functie.basis, rapport)
-        uitkomsten = []
-        for naam, invoer in functie.scenarios.items():
-            if gekozen and naam not in gekozen:
+    for functie, uitkomsten in zip(functies, _bereken_alles(functies, rapport)):
+        if uitkomsten is None:
+            continue
+        (basis_invoer, basis), *scenarios = uitkomsten
+        basisrecord = _record(functie, basis_invoer, basis, None, is_basis=True)
+        rapport.records.append(basisrecord)
+        for invoer, uitkomst in scenarios:
+            if gekozen and invoer.scenario not in gekozen:
                 continue
-            uitkomst = bereken(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
-            if uitkomst is not None:
-                uitkomsten.append((invoer, uitkomst))
-            if basis is not None and invoer.profiel == functie.basis.profiel:
+            if invoer.scenario in functie.scenarios and invoer.profiel == basis_invoer.profiel:
                 rapport.waarschuwingen.append(
-                    f"{functie.bestand}: functie '{functie.naam}': scenario '{naam}' "
+                    f"{functie.bestand}: functie '{functie.naam}': scenario '{invoer.scenario}' "
                     "verandert niets ten opzichte van basis"
                 )
-        if basis is None:
-            continue
-        basisrecord = _record(functie, functie.basis, basis, None, is_basis=True)
-        rapport.records.append(basisrecord)
-        for invoer, uitkomst in uitkomsten:
             rapport.records.append(_record(functie, invoer, uitkomst, basisrecord))
     return rapport
+
+
+def _bereken_alles(functies: list[Functie], rapport: Rapport) -> list[list[tuple[Invoer, Uitkomst]] | None]:
+    """Every functie in every scenario, basis first; ratio roles after the functie they follow (§11).
+
+    A ratio role has a record for each scenario of the functie it follows as well as its own;
+    its fte_nodig is that functie's fte_nodig (or, without a workload, its fte) in the same
+    scenario (or its basis, where it lacks that scenario), over een_per.
+    """
+    van = [f.basis.profiel.verhouding.van if f.basis.profiel.verhouding else None for f in functies]
+    orde, problemen = volgorde([(f.eenheid, f.naam) for f in functies], van)
+    for probleem in problemen:
+        functie = functies[probleem.index]
+        rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {probleem.bericht}", probleem.veld))
+    per_sleutel = {(f.eenheid, f.naam): i for i, f in enumerate(functies)}
+    berekend: list[list[tuple[Invoer, Uitkomst]] | None] = [None] * len(functies)
+    for i in orde:
+        functie = functies[i]
+        invoeren = [functie.basis, *functie.scenarios.values()]
+        gevolgd = None
+        if van[i] is not None:
+            gevolgd = berekend[per_sleutel[(functie.eenheid, van[i])]]
+            if gevolgd is None:
+                continue  # its base could not be computed: that problem is reported already
+            invoeren += [
+                Invoer(invoer.scenario, functie.basis.profiel, functie.basis.herkomst)
+                for invoer, _ in gevolgd[1:] if invoer.scenario not in functie.scenarios
+            ]
+        basis = bereken(functie, functie.basis, rapport)
+        uitkomsten = [(functie.basis, basis)] if basis is not None else []
+        for invoer in invoeren[1:]:
+            uitkomst = bereken(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
+            if uitkomst is not None and basis is not None:
+                uitkomsten.append((invoer, uitkomst))
+        if basis is None:
+            continue
+        if gevolgd is not None:
+            try:
+                uitkomsten = [(invoer, _volg(invoer, uitkomst, gevolgd)) for invoer, uitkomst in uitkomsten]
+            except Rekenfout as fout:
+                rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {fout.bericht}", fout.veld))
+                continue
+        berekend[i] = uitkomsten
+    return berekend
+
+
+def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkomst]]) -> Uitkomst:
+    """A ratio role in one scenario, against the followed functie in that scenario, else its basis."""
+    ander, ander_uitkomst = next(((i, u) for i, u in gevolgd if i.scenario == invoer.scenario), gevolgd[0])
+    profiel = ander.profiel
+    if ander_uitkomst.fte_nodig is not None:
+        grondslag, veld = ander_uitkomst.fte_nodig, "fte_nodig"
+    else:
+        grondslag, veld = profiel.fte, "fte"
+    return verhouding(invoer.profiel, uitkomst, grondslag, (profiel.eenheid, profiel.functie, ander.scenario, veld))
 
 
 def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nieuw_naam: str) -> Rapport:
@@ -270,6 +322,9 @@ def _record(
         uitkomst.bruto_uren, uitkomst.verlof, uitkomst.beschikbare_uren, uitkomst.aftrek, uitkomst.totaal_aftrek,
         uitkomst.directe_uren, uitkomst.aandeel_direct, profiel.fte, uitkomst.werklast_uren, uitkomst.fte_nodig,
         *(verschil[:4] if verschil is not None else (None, None, None, None)),
-        uitkomst.aandeel_bruto, uitkomst.wachtrij.agenturen_per_week if uitkomst.wachtrij else None, is_basis, invoer, uitkomst, basis, verschil, in_totaal,
+        uitkomst.aandeel_bruto,
+        {naam: p.uren for naam, p in uitkomst.producten.items()} if uitkomst.producten is not None else None,
+        uitkomst.wachtrij.agenturen_per_week if uitkomst.wachtrij else None,
+        is_basis, invoer, uitkomst, basis, verschil, in_totaal,
     )
     return record

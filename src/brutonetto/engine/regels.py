@@ -27,6 +27,8 @@ from brutonetto.engine.hours import (
     DAG_X_UREN_PER_DAG, DIRECTE_UREN, EXTRA_FTE_FTE, EXTRA_FTE_WERKLAST, EXTRA_KOSTEN, FTE_NODIG, OPGEGEVEN_UREN,
     PROCENT_BESCHIKBAAR, PROCENT_BRUTO, TOTAAL_AFTREK, TOTAAL_VERLOF, UREN_PER_DAG, WAARDE_EXTRA_UREN,
     WEEK_X_WEKEN_PER_JAAR, WEEK_X_WERKWEKEN, WERKWEKEN,
+    EXTRA_FTE_NODIG, INSTROOM_X_INWERKVERLIES, KANAAL_UREN, PRODUCT_MIX, PRODUCT_UREN, VERHOUDING_FTE,
+    WERKLAST_PRODUCTEN,
 )
 
 # The unit of a step's result: how explain writes it and which number format the workbook uses.
@@ -77,11 +79,11 @@ REGELS: dict[str, Regel] = {
     # Erlang C is no spreadsheet formula: the agent hours of the week are an input-like number
     # (brutonetto worked them out per interval; explain shows the interval table)
     AGENTUREN_PER_WEEK: Regel(
-        "§11", UUR, "som over de intervallen van agenten x intervalduur (Erlang C per interval; zie de intervaltabel)",
+        "§12", UUR, "som over de intervallen van agenten x intervalduur (Erlang C per interval; zie de intervaltabel)",
         "{0}", "{0}", lambda a: a,
     ),
     WERKLAST_CONTACTCENTRUM: Regel(
-        "§11", UUR, "agenturen per week x weken open", "{0} x {1}", "{0}*{1}", lambda a, b: a * b, bron=(1,),
+        "§12", UUR, "agenturen per week x weken open", "{0} x {1}", "{0}*{1}", lambda a, b: a * b, bron=(1,),
     ),
     FTE_NODIG: Regel("§5", FTE, "werklast / directe uren", "{0} / {1}", "{0}/{1}", lambda a, b: a / b),
     BASIS_DIRECTE_UREN: Regel("§6", UUR, "D_basis: de directe uren zonder dit scenario", "{0}", "{0}", lambda a: a),
@@ -92,6 +94,25 @@ REGELS: dict[str, Regel] = {
     EXTRA_FTE_FTE: Regel(
         "§6", FTE, "fte x (D_basis / D_scenario - 1) (delen door de nieuwe netto-uren)",
         "{0} x ({1} / {2} - 1)", "{0}*({1}/{2}-1)", lambda n, d_b, d: n * (d_b / d - 1),
+    ),
+    PRODUCT_UREN: Regel(
+        "§9", UUR, "volume x normtijd / per uur (uur: 1, min: 60, s: 3600)", "{0} x {1} / {2}", "{0}*{1}/{2}",
+        lambda v, n, d: v * n / d, bron=(1,),
+    ),
+    KANAAL_UREN: Regel(
+        "§9", UUR, "volume x aandeel x normtijd / per uur (uur: 1, min: 60, s: 3600)", "{0} x {1} x {2} / {3}",
+        "{0}*{1}*{2}/{3}", lambda v, a, n, d: v * a * n / d, bron=(1, 2),
+    ),
+    PRODUCT_MIX: Regel("§9", UUR, "som over de kanalen", "", "", _som, reeks=True),
+    WERKLAST_PRODUCTEN: Regel("§9", UUR, "som van volume x normtijd over de producten", "", "", _som, reeks=True),
+    INSTROOM_X_INWERKVERLIES: Regel(
+        "§10", UUR, "instroom x inwerkverlies", "{0} x {1}", "{0}*{1}", lambda a, b: a * b, bron=(0,),
+    ),
+    VERHOUDING_FTE: Regel(
+        "§11", FTE, "fte (nodig) van de gevolgde functie / een_per", "{0} / {1}", "{0}/{1}", lambda a, b: a / b,
+    ),
+    EXTRA_FTE_NODIG: Regel(
+        "§11", FTE, "fte nodig - fte nodig basis (een verhouding)", "{0} - {1}", "{0}-{1}", lambda a, b: a - b,
     ),
     EXTRA_KOSTEN: Regel("§7", EURO, "extra fte x kosten per fte", "{0} x {1}", "{0}*{1}", lambda a, b: a * b),
     WAARDE_EXTRA_UREN: Regel(

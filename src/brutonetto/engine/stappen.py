@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from brutonetto.engine import regels as r
-from brutonetto.engine.hours import DAGEN_PER_WEEK, HONDERD, Profiel, Uitkomst, Verschil, omrekening
+from brutonetto.engine.capacity import PER_UUR
+from brutonetto.engine.hours import DAGEN_PER_WEEK, HONDERD, INWERKVERLIES, Profiel, Uitkomst, Verschil, omrekening
 from brutonetto.input.quantity import PROCENT
 
 # What an operand is
@@ -20,6 +21,7 @@ INVOER = "invoer"  # a field written in the profile (or its standaard, or its sc
 STANDAARD = "standaard"  # a field not written, whose default the engine used (weken_per_jaar 52)
 CONSTANTE = "constante"  # a fixed number of the berekening (5 working days a week)
 STAP = "stap"  # the result of an earlier step
+ANDER = "functie"  # a figure of another functie's record (a ratio role's grondslag)
 
 
 class Operand(NamedTuple):
@@ -28,6 +30,7 @@ class Operand(NamedTuple):
     soort: str  # INVOER, STANDAARD, CONSTANTE or STAP
     basis: bool = False  # of the basis record this scenario is priced against
     procent: bool = False  # written as a percentage
+    functie: tuple[str | None, str, str] | None = None  # ANDER: (eenheid, functie, scenario) of that record
 
 
 class Stap(NamedTuple):
@@ -45,9 +48,11 @@ def stappen(
     per_week = _invoer(profiel, "uren_per_week")
     weken = Operand(("weken_per_jaar",), uitkomst.weken_per_jaar, INVOER if profiel.weken_per_jaar is not None else STANDAARD)
     lijnen = {
-        stap: {naam: omrekening(getattr(profiel, stap)[naam], stap) for naam in getattr(uitkomst, stap)}
+        stap: {naam: omrekening(q, stap) for naam, q in getattr(profiel, stap).items() if naam in getattr(uitkomst, stap)}
         for stap in ("verlof", "aftrek")
     }
+    if uitkomst.inwerkverlies is not None:  # §10: converted like an aftrek line
+        lijnen["inwerkverlies"] = {"inwerkverlies": omrekening(profiel.inwerkverlies, "aftrek")}
     gebruikt = {regel for per_stap in lijnen.values() for regel in per_stap.values()}
 
     # §3: uren_per_dag, when not given, is uren_per_week / 5 (a step only where dagen use it)
@@ -77,10 +82,17 @@ def stappen(
 
     # §3 each aftrek line (werkweken where uur/week uses them), §4 direct, §8 aandeel bruto, §5 fte nodig
     werkweken = Operand(("werkweken",), uitkomst.werkweken, STAP)
-    if r.WEEK_X_WERKWEKEN in lijnen["aftrek"].values():
+    if r.WEEK_X_WERKWEKEN in {*lijnen["aftrek"].values(), *lijnen.get("inwerkverlies", {}).values()}:
         blad.append(Stap(("werkweken",), r.WERKWEKEN, (beschikbaar, per_week), uitkomst.werkweken))
     factoren.update({r.PROCENT_BESCHIKBAAR: beschikbaar, r.WEEK_X_WERKWEKEN: werkweken})
     blad += _lijnen(profiel, uitkomst, "aftrek", lijnen["aftrek"], factoren)
+    if uitkomst.inwerkverlies is not None:  # §10 aftrek.inwerkverlies = instroom x inwerkverlies, the last line
+        blad.append(_lijn(("inwerkverlies",), profiel.inwerkverlies, lijnen["inwerkverlies"]["inwerkverlies"],
+                          factoren, uitkomst.inwerkverlies))
+        instroom = Operand(("instroom",), profiel.instroom / HONDERD, INVOER, procent=True)
+        per_nieuwe = Operand(("inwerkverlies",), uitkomst.inwerkverlies, STAP)
+        blad.append(Stap(("aftrek", INWERKVERLIES), r.INSTROOM_X_INWERKVERLIES, (instroom, per_nieuwe),
+                         uitkomst.aftrek[INWERKVERLIES]))
 
     totaal = Operand(("totaal_aftrek",), uitkomst.totaal_aftrek, STAP)
     direct = Operand(("directe_uren",), uitkomst.directe_uren, STAP)
@@ -92,17 +104,30 @@ def stappen(
     if uitkomst.aandeel_bruto is not None:
         blad.append(Stap(("aandeel_bruto",), r.AANDEEL_BRUTO, (direct, bruto), uitkomst.aandeel_bruto))
     werklast = _werklast(profiel, uitkomst)
-    if uitkomst.wachtrij is not None:
+    if uitkomst.producten is not None:  # §9 werklast_uren = sum of volume x normtijd
+        blad += _producten(profiel, uitkomst)
+    if uitkomst.wachtrij is not None:  # §12 werklast_uren = agenturen_per_week x weken_open
         blad += _wachtrij(profiel, uitkomst)
-    if uitkomst.fte_nodig is not None:
+    if uitkomst.grondslag is not None:  # §11 a ratio role: grondslag / een_per
+        eenheid, functie, scenario, veld = uitkomst.grondslag_van
+        grondslag = Operand((veld,), uitkomst.grondslag, ANDER, functie=(eenheid, functie, scenario))
+        een_per = Operand(("verhouding", "een_per"), profiel.verhouding.een_per, INVOER)
+        blad.append(Stap(("fte_nodig",), r.VERHOUDING_FTE, (grondslag, een_per), uitkomst.fte_nodig))
+    elif uitkomst.fte_nodig is not None:
         blad.append(Stap(("fte_nodig",), r.FTE_NODIG, (werklast, direct), uitkomst.fte_nodig))
     if basis is not None:
-        blad += _verschil(profiel, basis, werklast, direct, totaal)
+        nodig = Operand(("fte_nodig",), uitkomst.fte_nodig, STAP)
+        blad += _verschil(profiel, basis, werklast, direct, totaal, nodig)
     return blad
 
 
 def _verschil(
-    profiel: Profiel, basis: tuple[Profiel, Uitkomst, Verschil], werklast: Operand, direct: Operand, totaal: Operand
+    profiel: Profiel,
+    basis: tuple[Profiel, Uitkomst, Verschil],
+    werklast: Operand,
+    direct: Operand,
+    totaal: Operand,
+    nodig: Operand,
 ) -> list[Stap]:
     """§6 D_basis and extra fte by the formula compare chose, §7 the costs."""
     basisprofiel, basisuitkomst, verschil = basis
@@ -110,8 +135,11 @@ def _verschil(
     blad = [Stap(("basis_directe_uren",), r.BASIS_DIRECTE_UREN, (direct_basis,), verschil.basis_directe_uren)]
     fte_basis = _invoer(basisprofiel, "fte")._replace(basis=True)
     if verschil.extra_fte is not None:
-        if verschil.regel == r.EXTRA_FTE_WERKLAST:
-            operanden = (werklast, direct, _werklast(basisprofiel, basisuitkomst)._replace(basis=True), direct_basis)
+        if verschil.regel == r.EXTRA_FTE_NODIG:
+            operanden = (nodig, Operand(("fte_nodig",), basisuitkomst.fte_nodig, STAP, basis=True))
+        elif verschil.regel == r.EXTRA_FTE_WERKLAST:
+            werklast_basis = _werklast(basisprofiel, basisuitkomst)._replace(basis=True)
+            operanden = (werklast, direct, werklast_basis, direct_basis)
         else:
             operanden = (fte_basis, direct_basis, direct)
         blad.append(Stap(("extra_fte",), verschil.regel, operanden, verschil.extra_fte))
@@ -126,14 +154,14 @@ def _verschil(
 
 
 def _werklast(profiel: Profiel, uitkomst: Uitkomst) -> Operand:
-    """The werklast as given, or as the queue's step worked it out."""
-    if uitkomst.wachtrij is not None:
+    """The werklast as given, or as a step worked it out (the products, the queue)."""
+    if uitkomst.producten is not None or uitkomst.wachtrij is not None:
         return Operand(("werklast_uren",), uitkomst.werklast_uren, STAP)
     return _invoer(profiel, "werklast_uren")
 
 
 def _wachtrij(profiel: Profiel, uitkomst: Uitkomst) -> list[Stap]:
-    """§11 the contact centre: agent hours a week (Erlang C, an input-like number), x weken open."""
+    """§12 the contact centre: agent hours a week (Erlang C, an input-like number), x weken open."""
     wachtrij = uitkomst.wachtrij
     agenturen = Operand(("agenturen_per_week",), wachtrij.agenturen_per_week, STAP)
     weken = Operand(("contactcentrum", "weken_open"), wachtrij.weken_open,
@@ -153,16 +181,47 @@ def _lijnen(
     profiel: Profiel, uitkomst: Uitkomst, stap: str, regels: dict[str, str], factoren: dict[str, Operand]
 ) -> list[Stap]:
     """One step per verlof or aftrek line: the quantity as written, times its rule's factor."""
+    hoeveelheden = getattr(profiel, stap)
+    return [_lijn((stap, naam), hoeveelheden[naam], regels[naam], factoren, uren)
+            for naam, uren in getattr(uitkomst, stap).items() if naam in regels]
+
+
+def _lijn(
+    veld: tuple[str, ...], hoeveelheid, regel: str, factoren: dict[str, Operand], uren: Decimal
+) -> Stap:
+    """One quantity as written, times its rule's factor (a verlof or aftrek line, or inwerkverlies)."""
+    procent = hoeveelheid.eenheid == PROCENT
+    geschreven = Operand(veld, hoeveelheid.getal / HONDERD if procent else hoeveelheid.getal, INVOER, procent=procent)
+    operanden = (geschreven,) if regel == r.OPGEGEVEN_UREN else (geschreven, factoren[regel])
+    return Stap(veld, regel, operanden, uren)
+
+
+def _producten(profiel: Profiel, uitkomst: Uitkomst) -> list[Stap]:
+    """§9 each product's volume x normtijd (a mix: per channel, then added up), then their sum."""
     blad = []
-    for naam, uren in getattr(uitkomst, stap).items():
-        hoeveelheid = getattr(profiel, stap)[naam]
-        procent = hoeveelheid.eenheid == PROCENT
-        geschreven = Operand(
-            (stap, naam), hoeveelheid.getal / HONDERD if procent else hoeveelheid.getal, INVOER, procent=procent
-        )
-        regel = regels[naam]
-        operanden = (geschreven,) if regel == r.OPGEGEVEN_UREN else (geschreven, factoren[regel])
-        blad.append(Stap((stap, naam), regel, operanden, uren))
+    for naam, uren in uitkomst.producten.items():
+        product = profiel.producten[naam]
+        plek = ("producten", naam)
+        volume = Operand(plek + ("volume",), product.volume, INVOER)
+        if product.normtijd is not None:
+            normtijd = Operand(plek + ("normtijd",), product.normtijd.getal, INVOER)
+            per_uur = Operand(("per_uur", product.normtijd.eenheid), PER_UUR[product.normtijd.eenheid], CONSTANTE)
+            blad.append(Stap(plek, r.PRODUCT_UREN, (volume, normtijd, per_uur), uren.uren))
+            continue
+        for kanaalnaam, (_, _, kanaaluren) in uren.kanalen.items():
+            kanaal = product.kanalen[kanaalnaam]
+            k = plek + ("kanalen", kanaalnaam)
+            operanden = (
+                volume,
+                Operand(k + ("aandeel",), kanaal.aandeel / HONDERD, INVOER, procent=True),
+                Operand(k + ("normtijd",), kanaal.normtijd.getal, INVOER),
+                Operand(("per_uur", kanaal.normtijd.eenheid), PER_UUR[kanaal.normtijd.eenheid], CONSTANTE),
+            )
+            blad.append(Stap(k, r.KANAAL_UREN, operanden, kanaaluren))
+        som = tuple(Operand(plek + ("kanalen", k), u, STAP) for k, (_, _, u) in uren.kanalen.items())
+        blad.append(Stap(plek, r.PRODUCT_MIX, som, uren.uren))
+    som = tuple(Operand(("producten", naam), p.uren, STAP) for naam, p in uitkomst.producten.items())
+    blad.append(Stap(("werklast_uren",), r.WERKLAST_PRODUCTEN, som, uitkomst.werklast_uren))
     return blad
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from pathlib import Path
 from typing import Any
 
+from brutonetto.engine.capacity import Kanaal, Product, Verhouding
 from brutonetto.engine.hours import Profiel
 from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
 from brutonetto.errors import Fout, Pad
@@ -20,6 +21,7 @@ from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_
 from brutonetto.input.source import Bron, expand, parse, read
 
 _SAMENGESTELD = ("verlof", "aftrek")
+_GENEST = ("producten", "verhouding")  # merged field by field, to any depth
 
 
 class Lading(NamedTuple):
@@ -248,7 +250,8 @@ def _functie(bron: Bron, prefix: Pad, profiel: Velden, gedeeld: _Gedeeld) -> Fun
         velden = basisvelden
         for laag in lagen:
             if naam in laag:
-                velden = _merge(velden, laag[naam])
+                overlay = laag[naam] if laag is eigen else _gedeeld_voor(laag[naam], basisvelden)
+                velden = _merge(velden, overlay)
         plekken = [(bron, prefix + ("scenarios", naam)), (bron, ("scenarios", naam))]
         if standaardplek:
             plekken.append((standaardplek[0], standaardplek[1] + ("scenarios", naam)))
@@ -280,12 +283,65 @@ def _merge(onder: dict[str, Any], boven: dict[str, Any]) -> dict[str, Any]:
                 else:
                     samen[naam] = hoeveelheid
             uitkomst[veld] = samen
+        elif veld in _GENEST and veld in uitkomst:
+            uitkomst[veld] = _diep(uitkomst[veld], waarde)
         else:
             uitkomst[veld] = waarde
     return uitkomst
 
 
+def _gedeeld_voor(overlay: dict[str, Any], basisvelden: dict[str, Any]) -> dict[str, Any]:
+    """A shared scenario (file or standaard level) as it applies to one functie.
+
+    It changes the products and the ratio a functie has; a partial product or ratio the
+    functie does not have (`groei: {producten: {intake: {volume: 130000}}}` over a unit whose
+    senior has no products) is not for this functie, and is left out rather than half-made.
+    """
+    if "producten" not in overlay and "verhouding" not in overlay and "contactcentrum" not in overlay:
+        return overlay
+    overlay = dict(overlay)
+    cc = overlay.get("contactcentrum")
+    if cc is not None and "contactcentrum" not in basisvelden and not {"interval", "gespreksduur", "servicelevel", "aanbod"} <= set(cc):
+        del overlay["contactcentrum"]  # a queue's settings changed, for the functies that answer one
+    eigen = basisvelden.get("producten") or {}
+    if "producten" in overlay and overlay["producten"] is not None:
+        overlay["producten"] = {
+            n: deel for n, deel in overlay["producten"].items() if n in eigen or _compleet(deel)
+        }
+        if not overlay["producten"]:
+            del overlay["producten"]
+    if overlay.get("verhouding") is not None and "verhouding" not in basisvelden and "van" not in overlay["verhouding"]:
+        del overlay["verhouding"]
+    return overlay
+
+
+def _compleet(product: dict[str, Any]) -> bool:
+    return "volume" in product and ("normtijd" in product or "kanalen" in product)
+
+
+def _diep(onder: dict[str, Any], boven: dict[str, Any]) -> dict[str, Any]:
+    """A product, a channel or a ratio overridden field by field: `{volume: 250000}` keeps the normtijd."""
+    uitkomst = dict(onder)
+    for sleutel, waarde in boven.items():
+        oud = uitkomst.get(sleutel)
+        uitkomst[sleutel] = _diep(oud, waarde) if isinstance(oud, dict) and isinstance(waarde, dict) else waarde
+    return uitkomst
+
+
 def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
+    if "producten" in velden:
+        velden = dict(velden)
+        velden["producten"] = {
+            naam: Product(
+                volume=deel.get("volume"),
+                normtijd=deel.get("normtijd"),
+                kanalen={k: Kanaal(**kanaal) for k, kanaal in (deel.get("kanalen") or {}).items()},
+            )
+            for naam, deel in velden["producten"].items()
+        }
+    if "verhouding" in velden:
+        velden = dict(velden)
+        velden["verhouding"] = Verhouding(**velden["verhouding"])
     if "contactcentrum" in velden:
         from brutonetto.input.contactcentrum import wachtrij
 

@@ -19,11 +19,15 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Pad
+from brutonetto.input import contactcentrum as cc
 from brutonetto.input.quantity import (
     EENHEDEN,
+    Duur,
     Hoeveelheid,
     Invoerfout,
     beschrijf,
+    parse_aandeel,
+    parse_duur,
     parse_getal,
     parse_hoeveelheid,
     parse_uren,
@@ -132,44 +136,56 @@ Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid), WithJsonSchema({
 })]
 
 
-def _contactcentrum_velden() -> Any:
-    from brutonetto.input import contactcentrum as cc
+Normtijd = Annotated[Duur, _dutch(parse_duur), WithJsonSchema({
+    "type": "string",
+    "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|m|uur|uren|u|h)\s*$",
+    "description": "een tijd met eenheid: 45 min, 1,5 uur, 180 s",
+})]
+Percentage = Annotated[Decimal, _dutch(parse_aandeel), WithJsonSchema({
+    "type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$", "description": "een percentage: 60%, '5,5%'",
+})]
+Positief = Annotated[Decimal, _dutch(parse_getal, _POSITIEF), WithJsonSchema(
+    {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string", "pattern": _GETALTEKST}]}
+)]
+def _deel(beschrijving: str) -> ConfigDict:
+    """A nested part; its Dutch description is what an editor shows (the docstring is for developers)."""
+    return ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra={"description": beschrijving})
 
-    Tijd = Annotated[Decimal, _dutch(lambda w: cc.parse_tijd(w, "gespreksduur")), WithJsonSchema(
-        {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|uur|uren|u|h)\s*$"}
-    )]
-    Aanbod = Annotated[
-        dict[str, NietNegatief], WrapValidator(_aanbod),
-        WithJsonSchema({"anyOf": [
-            {"type": "object", "additionalProperties": {"anyOf": [{"type": "number", "minimum": 0},
-                                                                  {"type": "string", "pattern": _GETALTEKST}]}},
-            {"type": "string", "description": "pad naar een CSV met de kolommen interval en aanbod"},
-        ]}),
-    ]
 
-    class Contactcentrum(BaseModel):
-        """A queue: a typical week of volumes, handle time and service level (input/contactcentrum.py)."""
+class Kanaal(BaseModel):
+    """One channel of a service mix: its share of the product's volume and its own normtijd."""
 
-        model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra={
-            "description": "Een wachtrij (telefonie, chat): agenten per interval met Erlang C, als werklast."})
+    model_config = _deel("Een kanaal van een dienstenmix: zijn aandeel in het volume en zijn normtijd.")
 
-        interval: Annotated[Decimal, _dutch(cc.parse_interval), WithJsonSchema(
-            {"type": "string", "enum": ["5 min", "10 min", "15 min", "20 min", "30 min", "60 min", "1 uur"]}
-        )] | None = Field(None, description="Lengte van één interval: 5, 10, 15, 20, 30 of 60 min.")
-        gespreksduur: Tijd | None = Field(None, description="Gemiddelde afhandeltijd (gesprek + nawerk), bijvoorbeeld 180 s.")
-        servicelevel: Annotated[cc.Servicelevel, _dutch(cc.parse_servicelevel), WithJsonSchema({"anyOf": [
-            {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*/\s*\d+([.,]\d+)?\s*(s|sec)?\s*$"},
-            {"type": "object", "properties": {"procent": {}, "binnen": {}}, "required": ["procent", "binnen"]},
-        ]})] | None = Field(None, description="Doel: {procent: 80, binnen: 20 s} of kort 80/20.")
-        max_bezetting: Annotated[Decimal, _dutch(lambda w: cc.parse_procent(w, "de maximale bezetting")),
-                                 WithJsonSchema({"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$"})] | None = Field(
-            None, description="Hoogste bezetting van de agenten, bijvoorbeeld 85%.")
-        weken_open: Weken | None = Field(None, description="Weken per jaar dat de wachtrij open is; standaard 52.")
-        aanbod: Aanbod | None = Field(
-            None, description="Contacten per interval van een typische week (ma 08:00: 100), of een pad naar een CSV "
-            "met de kolommen interval en aanbod.")
+    aandeel: Percentage | None = Field(None, description="Deel van het volume via dit kanaal, bijvoorbeeld 60%; samen 100%.")
+    normtijd: Normtijd | None = Field(None, description="Normtijd per product via dit kanaal, met eenheid: 8 min.")
 
-    return Contactcentrum
+
+class Product(BaseModel):
+    """A product or service: its volume per year and its normtijd, or a mix over channels."""
+
+    model_config = _deel("Een product of dienst: volume per jaar x normtijd, of een mix over kanalen.")
+
+    volume: NietNegatief | None = Field(None, description="Aantal per jaar (0 of meer).")
+    normtijd: Normtijd | None = Field(None, description="Normtijd per stuk, met eenheid: 45 min, 1,5 uur, 180 s.")
+    kanalen: dict[str, Kanaal] | None = Field(
+        None, description="Dienstenmix: per kanaal een aandeel van het volume en een eigen normtijd; aandelen samen 100%."
+    )
+
+
+class Verhouding(BaseModel):
+    """A ratio role: one of this functie per `een_per` fte of functie `van`."""
+
+    model_config = _deel("Een verhouding: één fte van deze functie per een_per fte van de functie 'van'.")
+
+    een_per: Positief | None = Field(None, description="Eén fte van deze functie per zoveel fte van 'van', bijvoorbeeld 30.")
+    van: Tekst | None = Field(None, description="De functie (in dezelfde eenheid) waarvan dit een verhouding is.")
+
+
+Tijd = Annotated[Decimal, _dutch(lambda w: cc.parse_tijd(w, "gespreksduur")), WithJsonSchema(
+    {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|uur|uren|u|h)\s*$",
+     "description": "een tijd met eenheid: 180 s, 3 min"}
+)]
 
 
 def _aanbod(waarde: Any, handler: Any) -> Any:
@@ -181,7 +197,38 @@ def _aanbod(waarde: Any, handler: Any) -> Any:
     return handler(waarde)
 
 
-Contactcentrum = _contactcentrum_velden()
+Aanbod = Annotated[
+    dict[str, NietNegatief], WrapValidator(_aanbod),
+    WithJsonSchema({"anyOf": [
+        {"type": "object", "additionalProperties": {"anyOf": [{"type": "number", "minimum": 0},
+                                                              {"type": "string", "pattern": _GETALTEKST}]}},
+        {"type": "string", "description": "pad naar een CSV met de kolommen interval en aanbod"},
+    ]}),
+]
+
+
+class Contactcentrum(BaseModel):
+    """A queue: a typical week of volumes, handle time and service level (input/contactcentrum.py)."""
+
+    model_config = _deel("Een wachtrij (telefonie, chat): agenten per interval met Erlang C, als werklast.")
+
+    interval: Annotated[Decimal, _dutch(cc.parse_interval), WithJsonSchema(
+        {"type": "string", "enum": ["5 min", "10 min", "15 min", "20 min", "30 min", "60 min", "1 uur"]}
+    )] | None = Field(None, description="Lengte van één interval: 5, 10, 15, 20, 30 of 60 min.")
+    gespreksduur: Tijd | None = Field(None, description="Gemiddelde afhandeltijd (gesprek + nawerk), bijvoorbeeld 180 s.")
+    servicelevel: Annotated[cc.Servicelevel, _dutch(cc.parse_servicelevel), WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*/\s*\d+([.,]\d+)?\s*(s|sec)?\s*$"},
+        {"type": "object", "properties": {"procent": {}, "binnen": {}}, "required": ["procent", "binnen"],
+         "additionalProperties": False},
+    ]})] | None = Field(None, description="Doel: {procent: 80, binnen: 20 s} of kort 80/20 (80% binnen 20 s).")
+    max_bezetting: Annotated[Decimal, _dutch(lambda w: cc.parse_procent(w, "de maximale bezetting")), WithJsonSchema(
+        {"anyOf": [{"type": "number", "exclusiveMinimum": 0, "maximum": 100},
+                   {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*$"}]}
+    )] | None = Field(None, description="Hoogste bezetting van de agenten, bijvoorbeeld 85%.")
+    weken_open: Weken | None = Field(None, description="Weken per jaar dat de wachtrij open is; standaard 52.")
+    aanbod: Aanbod | None = Field(
+        None, description="Contacten per interval van een typische week (ma 08:00: 100), of een pad naar een CSV "
+        "met de kolommen interval en aanbod (relatief aan dit bestand).")
 
 
 class Velden(BaseModel):
@@ -209,8 +256,22 @@ class Velden(BaseModel):
         description="Aftrek van beschikbaar naar direct per naam (verzuim, leren_en_ontwikkelen, ...), in volgorde; "
         "een % is van de beschikbare uren.",
     )
+    instroom: Percentage | None = Field(
+        None, description="Aandeel nieuwe medewerkers per jaar, bijvoorbeeld 5%; met inwerkverlies de aftrek 'inwerkverlies'."
+    )
+    inwerkverlies: Aftrek | None = Field(
+        None, description="Directe uren die één nieuwe collega verliest tijdens het inwerken, bijvoorbeeld 240 uur."
+    )
     werklast_uren: NietNegatief | None = Field(None, description="Directe uren die de functie per jaar moet leveren.")
-    contactcentrum: Contactcentrum | None = Field(  # type: ignore[valid-type]
+    producten: dict[str, Product] | None = Field(
+        None,
+        description="Werklast uit volumes en normtijden: per product volume x normtijd (of een mix over kanalen). "
+        "Vervangt werklast_uren.",
+    )
+    verhouding: Verhouding | None = Field(
+        None, description="Een verhoudingsfunctie: fte nodig = fte (nodig) van 'van' / een_per, bijvoorbeeld 1 per 30."
+    )
+    contactcentrum: Contactcentrum | None = Field(
         None, description="Werklast van een wachtrij met Erlang C: agenten per interval x weken open. Vervangt werklast_uren."
     )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
@@ -274,10 +335,27 @@ def gezette_velden(model: Velden, *, zonder: tuple[str, ...] = ()) -> dict[str, 
     """The fields the user actually wrote, in the model's order (for merging)."""
     gezet = model.__pydantic_fields_set__
     velden = {naam: getattr(model, naam) for naam in _VOLGORDE if naam in gezet and naam not in zonder}
+    # nested parts become plain mappings of what was written, so a scenario can override
+    # one product's volume or one ratio's een_per and keep the rest
+    if velden.get("producten"):
+        velden["producten"] = {naam: _geschreven(product) for naam, product in velden["producten"].items()}
+    if velden.get("verhouding") is not None:
+        velden["verhouding"] = _geschreven(velden["verhouding"])
     cc = velden.get("contactcentrum")
     if cc is not None:  # a plain mapping of what was written, so a scenario overrides field by field
         velden["contactcentrum"] = {naam: getattr(cc, naam) for naam in cc.__pydantic_fields_set__}
     return velden
+
+
+def _geschreven(deel: BaseModel) -> dict[str, Any]:
+    """The fields written in a nested part, nested parts (kanalen) as mappings too."""
+    uit: dict[str, Any] = {}
+    for naam in deel.__pydantic_fields_set__:
+        waarde = getattr(deel, naam)
+        if isinstance(waarde, dict):
+            waarde = {k: _geschreven(v) for k, v in waarde.items()}
+        uit[naam] = waarde
+    return uit
 
 
 _VOLGORDE = tuple(Velden.model_fields)

@@ -199,6 +199,66 @@ def _gecontroleerd(hoeveelheid: Hoeveelheid, waarde: object) -> Hoeveelheid:
     return hoeveelheid
 
 
+# A normtijd: the standard time of one product, always with its unit (a bare number is
+# ambiguous: minutes or hours?). Stored as written; the engine converts it to hours.
+SECONDE, MINUUT = "s", "min"
+DUUREENHEDEN: dict[str, str] = {
+    "s": SECONDE, "sec": SECONDE, "seconde": SECONDE, "seconden": SECONDE,
+    "min": MINUUT, "minuut": MINUUT, "minuten": MINUUT, "m": MINUUT,
+    "uur": UUR, "uren": UUR, "u": UUR, "h": UUR,
+}
+
+
+class Duur(NamedTuple):
+    """A time as written: `45 min`, `1,5 uur`, `180 s`."""
+
+    getal: Decimal
+    eenheid: str = MINUUT
+
+    def __str__(self) -> str:
+        return f"{format(self.getal, 'f')} {self.eenheid}"
+
+
+def parse_duur(waarde: object) -> Duur:
+    """Read a normtijd or handle time: a number with `s`, `sec`, `min`, `minuten`, `uur`, `u` or `h`."""
+    if isinstance(waarde, bool) or not isinstance(waarde, (str, int, float)):
+        raise Invoerfout(f"verwacht een tijd zoals '45 min' of '1,5 uur', niet {beschrijf(waarde)}")
+    if not isinstance(waarde, str):
+        raise Invoerfout(
+            f"'{waarde}' heeft geen eenheid: bedoelt u '{waarde} min'? Schrijf een tijd met s, min of uur"
+        )
+    gevonden = _HOEVEELHEID.fullmatch(waarde)
+    if gevonden is None:
+        raise Invoerfout(f"'{waarde}' is geen tijd; schrijf bijvoorbeeld '45 min', '1,5 uur' of '180 s'")
+    getaltekst, eenheidtekst = gevonden.groups()
+    if not eenheidtekst:
+        raise Invoerfout(
+            f"'{waarde.strip()}' heeft geen eenheid: bedoelt u '{waarde.strip()} min'? Schrijf een tijd met s, min of uur"
+        )
+    eenheid = DUUREENHEDEN.get(eenheidtekst.lower())
+    if eenheid is None:
+        raise Invoerfout(f"onbekende tijdseenheid '{eenheidtekst}' in '{waarde}'; bekend zijn: s, sec, min, minuten, uur, u, h")
+    getal = parse_getal(getaltekst)
+    if getal < 0:
+        raise Invoerfout(f"een tijd kan niet negatief zijn: {waarde}")
+    return Duur(getal, eenheid)
+
+
+def parse_aandeel(waarde: object) -> Decimal:
+    """A share written as a percentage, `60%` or `'5,5%'`: the number of percent, 0 to 100."""
+    if isinstance(waarde, str):
+        gevonden = _HOEVEELHEID.fullmatch(waarde)
+        if gevonden is not None and gevonden.group(2) == PROCENT:
+            getal = parse_getal(gevonden.group(1))
+            if not 0 <= getal <= 100:
+                raise Invoerfout(f"een percentage ligt tussen 0 en 100, niet {format(getal, 'f')}")
+            return getal
+    if isinstance(waarde, (int, float, str)) and not isinstance(waarde, bool):
+        tekst = str(waarde).strip()
+        raise Invoerfout(f"verwacht een percentage met %, bijvoorbeeld '{tekst.rstrip('%')}%', niet '{tekst}'")
+    raise Invoerfout(f"verwacht een percentage zoals '60%', niet {beschrijf(waarde)}")
+
+
 def _weiger_duizendtallen(tekst: str) -> None:
     if _DUIZENDTALLEN.fullmatch(tekst) and tekst.count(".") + tekst.count(",") > 1:
         raise Invoerfout(

@@ -54,9 +54,9 @@ def kort(getal: Decimal, decimalen: int = 3) -> str:
 
 
 def naam(veld: tuple[str, ...]) -> str:
-    """What a step computes, as explain names it: `aftrek: verzuim`, `directe uren`."""
-    if len(veld) == 2:
-        return f"{veld[0]}: {veld[1]}"
+    """What a step computes, as explain names it: `aftrek: verzuim`, `producten: contact · telefoon`."""
+    if len(veld) >= 2:
+        return f"{veld[0]}: {' · '.join(str(deel) for deel in veld[1:] if deel != 'kanalen')}"
     return "directe uren basis" if veld == ("basis_directe_uren",) else veld[0].replace("_", " ")
 
 
@@ -103,11 +103,15 @@ def _bron(stap: rekenstappen.Stap, herkomst: Herkomst, basisherkomst: Herkomst) 
     """Where the inputs of a step were written: `file:line`, the default used, or how it was derived."""
     regel = REGELS[stap.regel]
     geciteerd = stap.operanden if regel.bron is None else [stap.operanden[i] for i in regel.bron]
-    invoer = [op for op in geciteerd if op.soort in (rekenstappen.INVOER, rekenstappen.STANDAARD)]
+    invoer = [op for op in geciteerd if op.soort in (rekenstappen.INVOER, rekenstappen.STANDAARD, rekenstappen.ANDER)]
     if not invoer:
         return "basis" if stap.operanden and all(op.basis for op in stap.operanden) else "berekend"
     delen = []
     for op in invoer:
+        if op.soort == rekenstappen.ANDER:  # a ratio role's grondslag: the record of the functie it follows
+            _, functie, scenario = op.functie
+            delen.append(f"{op.veld[-1].replace('_', ' ')} van '{functie}' in {scenario}")
+            continue
         if op.soort == rekenstappen.STANDAARD:
             delen.append(f"{op.veld[-1]} standaard: {kort(op.waarde)} {STANDAARD_UITLEG.get(op.veld, '')}".rstrip())
             continue
@@ -203,6 +207,7 @@ def json_bladen(bladen: list[Blad]) -> list[dict]:
             "stappen": [
                 {
                     "stap": s.stap,
+                    "veld": list(s.veld),
                     "formule": s.formule,
                     "berekening": s.berekening,
                     "uitkomst": rond(s.uitkomst),
@@ -233,11 +238,12 @@ def bladen(
         bekend = ", ".join(scenarionamen(gekozen))
         return [], [Fout("--scenario", f"onbekend scenario '{scenario}'; hier staan: {bekend}")]
     alleen = [scenario] if scenario not in (None, BASIS) else None
-    rapport = compute_records(gekozen, alleen)  # collects the problems of every profile computed
+    # every functie is computed: a ratio role needs the functie it follows, asked for or not
+    rapport = compute_records(functies, alleen)
     resultaat = [
         Blad(r.functie, r.eenheid, r.scenario, r.bestand, stappen(r),
              r.uitkomst.wachtrij.intervallen if r.uitkomst.wachtrij else ())
         for r in rapport.records
-        if scenario is None or r.scenario == scenario
+        if (scenario is None or r.scenario == scenario) and (functienaam is None or r.functie == functienaam)
     ]
     return resultaat, rapport.fouten

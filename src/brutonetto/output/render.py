@@ -14,7 +14,7 @@ from typing import Any, Iterable, TextIO
 from brutonetto.notation import machinegetal, nl, nl_procent, rond
 from brutonetto.engine.records import KOLOMMEN, Record, Totaal, totalen
 
-_GENEST = ("verlof", "aftrek")
+_GENEST = ("verlof", "aftrek", "producten")  # mappings flattened into a column per name in CSV
 
 
 def render(
@@ -105,11 +105,11 @@ def _sleutel(sleutel: str) -> str:
 
 
 def csv_kolommen(records: list[Record]) -> list[str]:
-    """The contract's columns with `verlof.<naam>` and `aftrek.<naam>` flattened, first seen first."""
+    """The contract's columns with `verlof.<naam>`, `aftrek.<naam>` and `producten.<naam>` flattened, first seen first."""
     kolommen: list[str] = []
     for kolom in KOLOMMEN:
         if kolom in _GENEST:
-            namen = dict.fromkeys(naam for r in records for naam in getattr(r, kolom))
+            namen = dict.fromkeys(naam for r in records for naam in (getattr(r, kolom) or ()))
             kolommen.extend(f"{kolom}.{naam}" for naam in namen)
         else:
             kolommen.append(kolom)
@@ -130,7 +130,7 @@ def render_csv(records: list[Record], uit: TextIO, dialect: str = "en") -> None:
         rij = []
         for kolom in kolommen:
             groep, _, naam = kolom.partition(".")
-            waarde = getattr(record, groep).get(naam) if groep in _GENEST and naam else getattr(record, kolom)
+            waarde = (getattr(record, groep) or {}).get(naam) if groep in _GENEST and naam else getattr(record, kolom)
             rij.append(_csv_waarde(waarde, nederlands))
         schrijver.writerow(rij)
 

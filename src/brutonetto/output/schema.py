@@ -18,9 +18,18 @@ from brutonetto.input.model import Velden
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def _velden() -> dict[str, dict[str, Any]]:
+def _velden() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """The profile fields, and the nested parts they refer to (Product, Kanaal, Verhouding)."""
     schema = Velden.model_json_schema()
-    eigenschappen = schema.get("$defs", {}).get("Velden", schema)["properties"]
+    delen = dict(schema.get("$defs", {}))
+    eigenschappen = delen.pop("Velden", schema)["properties"]
+    return _schoon(eigenschappen), {
+        naam: {**{k: v for k, v in deel.items() if k not in ("title", "properties")}, "properties": _schoon(deel["properties"])}
+        for naam, deel in delen.items()
+    }
+
+
+def _schoon(eigenschappen: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     # pydantic's titles and defaults say nothing an editor user needs
     return {naam: {k: v for k, v in p.items() if k not in ("title", "default")} for naam, p in eigenschappen.items()}
 
@@ -38,7 +47,7 @@ def _object(beschrijving: str, eigenschappen: dict[str, Any], verplicht: list[st
 
 
 def _definities() -> dict[str, Any]:
-    velden = _velden()
+    velden, delen = _velden()
     functie = velden.pop("functie")
     functie["anyOf"] = [v for v in functie["anyOf"] if v.get("type") != "null"]  # required, never null
     scenarios = {
@@ -53,6 +62,7 @@ def _definities() -> dict[str, Any]:
         "anyOf": [{"type": "string", "minLength": 1}, {"$ref": "#/$defs/Standaard"}],
     }
     return {
+        **delen,
         "Scenario": _object("Een scenario: een gedeeltelijk profiel dat over de basis wordt gelegd.", velden),
         "Standaard": _object(
             "Standaardwaarden, onder elke functie gelegd (een functie en haar scenario's gaan voor).",

@@ -31,3 +31,49 @@ scenarios:                        # wat als? elk scenario wordt over de basis ge
     aftrek:
       extra_leertijd: 24 uur      # een nieuwe naam telt op; dezelfde naam vervangt; 0 uur haalt weg
 """
+
+STARTEENHEID = """\
+# yaml-language-server: $schema=brutonetto.schema.json
+# Een brutonetto-eenheid: de hele formatie uit volumes en normtijden, met verhoudingen.
+#   Uitrekenen:                brutonetto compute {naam}
+#   Zien hoe elk getal ontstaat: brutonetto explain {naam}
+# fte nodig = werklast / directe uren; werklast = som van volume x normtijd per product.
+
+eenheid: Werkbedrijf
+standaard:                        # geldt voor elke functie hieronder
+  uren_per_week: 36
+  beschikbare_uren: 1631
+  aftrek:
+    verzuim: 5,7%
+    leren_en_ontwikkelen: 150 uur
+    kwaliteitsontwikkeling: 35 uur
+    werkoverleg: 1 uur/week
+  instroom: 5%                    # nieuwe medewerkers per jaar ...
+  inwerkverlies: 240 uur          # ... die elk zoveel directe uren verliezen bij het inwerken
+
+scenarios:                        # wat als? voor elke functie
+  extra_leertijd:
+    aftrek: {{extra_leertijd: 24 uur}}
+  hogere_instroom:
+    instroom: 30%
+
+functies:
+  - functie: Adviseur werk
+    fte: 1260                     # huidige formatie, naast wat de werklast vraagt
+    kosten_per_fte: 80000
+    producten:                    # volume per jaar x normtijd (met eenheid: s, min, uur)
+      werkintake: {{volume: 120000, normtijd: 3 uur}}
+      begeleidingsgesprek: {{volume: 1200000, normtijd: 45 min}}
+      klantcontact:               # een dienstenmix: aandelen samen 100%
+        volume: 540000
+        kanalen:
+          telefoon: {{aandeel: 60%, normtijd: 20 min}}
+          werkplein: {{aandeel: 40%, normtijd: 75 min}}
+
+  - functie: Senior adviseur      # een verhouding: 1 per 30 fte adviseurs
+    kosten_per_fte: 95000
+    verhouding: {{een_per: 30, van: Adviseur werk}}
+    scenarios:
+      minder_geld:
+        verhouding: {{een_per: 60}}
+"""

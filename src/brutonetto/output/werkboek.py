@@ -19,7 +19,8 @@ from typing import Any, BinaryIO
 
 from brutonetto.engine import regels
 from brutonetto.engine.records import Record, totalen
-from brutonetto.engine.stappen import CONSTANTE, INVOER, STANDAARD, STAP, Stap
+from brutonetto.engine.stappen import ANDER, CONSTANTE, INVOER, STANDAARD, STAP, Stap
+from brutonetto.errors import veldpad
 from brutonetto.notation import machinegetal
 
 INSTALLEREN = "pip install 'brutonetto[xlsx]'"
@@ -88,12 +89,26 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     invoerkolommen.update(NA)
     if any(stap.regel == regels.AGENTUREN_PER_WEEK for blad in alle_stappen for stap in blad):
         invoerkolommen.update(CONTACTCENTRUM)
+    vaste_invoer = {**VAST, **NA}  # written from the profile; the others from the operands of the steps
+    vast = {veld for veld in vaste_invoer.values() if veld is not None}
+    # an input the layout does not know yet (a product's volume, een_per, instroom) gets a column of its own
+    bekend = set(invoerkolommen.values())
+    for blad in alle_stappen:
+        for stap in blad:
+            for operand in stap.operanden:
+                if operand.soort == INVOER and operand.veld not in bekend:
+                    invoerkolommen[veldpad(operand.veld)] = operand.veld
+                    bekend.add(operand.veld)
     koppen = list(invoerkolommen)
     uitkomsten = dict(UITKOMSTEN)
+    geplaatst = {(veld,) for veld in uitkomsten.values()} | INVOERSTAPPEN
     for blad in alle_stappen:  # a step the layout does not know yet (a new rule) gets a column of its own
         for stap in blad:
-            if len(stap.veld) == 1 and stap.veld[0] not in uitkomsten.values() and stap.veld not in INVOERSTAPPEN:
-                uitkomsten[stap.veld[0].replace("_", " ").capitalize()] = stap.veld[0]
+            lijn = len(stap.veld) == 2 and stap.veld[0] in ("verlof", "aftrek") and stap.veld in bekend
+            if stap.veld not in geplaatst and not lijn:
+                kop = stap.veld[0].replace("_", " ").capitalize() if len(stap.veld) == 1 else veldpad(stap.veld)
+                uitkomsten[kop] = stap.veld if len(stap.veld) > 1 else stap.veld[0]
+                geplaatst.add(stap.veld)
     uitkoppen = ["Functie", "Eenheid", "Scenario", *uitkomsten]
     cellen = _Cellen(koppen, invoerkolommen, uitkomsten)
 
@@ -102,6 +117,8 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     invoer.write_row(0, 0, koppen, opmaak.kop)
     resultaat.write_row(0, 0, uitkoppen, opmaak.kop)
     rij_van = {id(record): i + 2 for i, record in enumerate(records)}  # the spreadsheet row of each record
+    # a ratio role refers to the row of the functie it follows, in the same scenario
+    cellen.rijen = {(rec.eenheid, rec.functie, rec.scenario): i + 2 for i, rec in enumerate(records)}
 
     for i, (record, blad) in enumerate(zip(records, alle_stappen)):
         r = i + 2  # the spreadsheet row of this record (row 1 holds the headers)
@@ -115,13 +132,13 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
             breedte_uit[c] = max(breedte_uit[c], len(waarde))
 
         # the inputs as written; a default the engine used (weken_per_jaar) in its input cell too
-        for kop, veld in invoerkolommen.items():
-            if veld is not None and len(veld) == 1 and getattr(profiel, veld[0], None) is not None:
+        for kop, veld in vaste_invoer.items():
+            if veld is not None and getattr(profiel, veld[0], None) is not None:
                 invoer.write_number(r - 1, koppen.index(kop), float(getattr(profiel, veld[0])), opmaak.invoer(veld))
         for stap in blad:
             for operand in stap.operanden:
-                if operand.soort == INVOER and len(operand.veld) == 2:  # a verlof or aftrek line as written
-                    fmt = opmaak.regel.get(stap.regel, opmaak.getal)
+                if operand.soort == INVOER and operand.veld not in vast:  # a verlof or aftrek line, a product, as written
+                    fmt = opmaak.regel.get(stap.regel, opmaak.procent_invoer if operand.procent else opmaak.getal)
                     invoer.write_number(r - 1, cellen.invoer[operand.veld], float(operand.waarde), fmt)
                 elif operand.soort == STANDAARD and not operand.basis:
                     invoer.write_number(r - 1, cellen.invoer[operand.veld], float(operand.waarde), opmaak.invoer(operand.veld))
@@ -164,7 +181,10 @@ class _Cellen:
         self.invoer = {veld: koppen.index(kop) for kop, veld in invoerkolommen.items() if veld is not None}
         self.stap = {veld: ("Invoer", c) for veld, c in self.invoer.items() if veld in INVOERSTAPPEN}
         self.stap.update({veld: ("Invoer", c + 1) for veld, c in self.invoer.items() if len(veld) == 2})
-        self.stap.update({(veld,): ("Resultaat", 3 + i) for i, veld in enumerate(uitkomsten.values())})
+        self.stap.update({
+            veld if isinstance(veld, tuple) else (veld,): ("Resultaat", 3 + i) for i, veld in enumerate(uitkomsten.values())
+        })
+        self.rijen: dict[tuple[str | None, str, str], int] = {}
 
     def plek(self, veld: tuple[str, ...]) -> tuple[str, int]:
         return self.stap[veld]
@@ -173,6 +193,12 @@ class _Cellen:
         """The cell an operand refers to from a formula on `blad` in row r (its basis in row b)."""
         if operand.soort == CONSTANTE:
             return machinegetal(operand.waarde)  # the engine's constant, never one of ours
+        if operand.soort == ANDER:  # another functie's row: a ratio role's grondslag
+            rij = self.rijen.get(operand.functie)
+            if rij is None:  # that record is not in this workbook: its value, as the engine had it
+                return machinegetal(operand.waarde)
+            waar, c = self.stap[operand.veld] if operand.veld in self.stap else ("Invoer", self.invoer[operand.veld])
+            return f"{'' if waar == blad else waar + '!'}{_kolom(c)}{rij}"
         waar, c = self.stap[operand.veld] if operand.soort == STAP else ("Invoer", self.invoer[operand.veld])
         cel = f"{_kolom(c)}{b if operand.basis else r}"
         return cel if waar == blad else f"{waar}!{cel}"
@@ -222,6 +248,7 @@ class _Opmaak:
         self.uren = boek.add_format({"num_format": "#,##0.0"})
         self.fte = boek.add_format({"num_format": "#,##0.00"})
         self.procent = boek.add_format({"num_format": "0.0%"})
+        self.procent_invoer = boek.add_format({"num_format": "0.0##%", "bg_color": "#fff7d6"})
         self.euro = boek.add_format({"num_format": '"€" #,##0'})
         self.cursief = boek.add_format({"italic": True})
         self.tekst = boek.add_format({"text_wrap": True, "valign": "top"})
@@ -265,7 +292,7 @@ TOELICHTING_EIND = [
 ]
 
 
-def _toelichting(blad: Any, stappen: list[Stap], uitkomsten: dict[str, str], opmaak: _Opmaak) -> None:
+def _toelichting(blad: Any, stappen: list[Stap], uitkomsten: dict[str, Any], opmaak: _Opmaak) -> None:
     """What each column means: its formula in the words of the rule, with the formula sheet's section."""
     kolommen = {veld: kop for kop, veld in uitkomsten.items()}
     kolommen.update({"verlof": "verlof: ... (uur)", "aftrek": "aftrek: ... (uur)", "uren_per_dag": "Uren per dag",
@@ -273,7 +300,8 @@ def _toelichting(blad: Any, stappen: list[Stap], uitkomsten: dict[str, str], opm
     uitleg: dict[str, dict[str, None]] = {}
     for stap in stappen:
         regel = regels.REGELS[stap.regel]
-        uitleg.setdefault(kolommen[stap.veld[0]], {})[f"{regel.formule} ({regel.paragraaf})"] = None
+        kolom = kolommen.get(stap.veld) or kolommen[stap.veld[0]]  # a column of its own, or the stage's
+        uitleg.setdefault(kolom, {})[f"{regel.formule} ({regel.paragraaf})"] = None
     begin = TOELICHTING_BEGIN + ([TOELICHTING_CONTACTCENTRUM] if "agenturen_per_week" in kolommen else [])
     rijen = begin + [(kolom, "; ".join(zinnen)) for kolom, zinnen in uitleg.items()] + TOELICHTING_EIND
     blad.write_row(0, 0, ["Kolom", "Betekenis en formule"], opmaak.kop)

@@ -1,0 +1,154 @@
+"""From volumes to fte: workload from products and normtijden, ratio roles, onboarding loss.
+
+The types a profile holds for contract v2's `producten`, `verhouding` and `instroom` x
+`inwerkverlies`. A field is None where a fragment (a scenario) did not write it; whether a
+merged profile is complete is the arithmetic's to say, naming the field.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from brutonetto.input.quantity import MINUUT, SECONDE, UUR, Duur
+
+
+class Kanaal(NamedTuple):
+    """One channel of a service mix: its share (percent) of the volume, and its normtijd."""
+
+    aandeel: Decimal | None = None
+    normtijd: Duur | None = None
+
+
+class Product(NamedTuple):
+    """A product or service: volume per year x normtijd, or the volume split over `kanalen`."""
+
+    volume: Decimal | None = None
+    normtijd: Duur | None = None
+    kanalen: dict[str, Kanaal] = {}  # never mutated: shared empty default
+
+
+class Verhouding(NamedTuple):
+    """A ratio role: one fte of this functie per `een_per` fte of functie `van`."""
+
+    een_per: Decimal | None = None
+    van: str | None = None
+
+
+PER_UUR = {SECONDE: Decimal(3600), MINUUT: Decimal(60), UUR: Decimal(1)}  # a normtijd's unit in one hour
+HONDERD = Decimal(100)
+
+
+def duur_in_uren(duur: Duur) -> Decimal:
+    """A normtijd in hours: 45 min -> 0.75, 180 s -> 0.05 (berekening.md §9)."""
+    return duur.getal / PER_UUR[duur.eenheid]
+
+
+class Producturen(NamedTuple):
+    """One product's workload: volume x normtijd, or per channel volume x aandeel x normtijd."""
+
+    volume: Decimal
+    normtijd_uren: Decimal | None  # None for a service mix
+    kanalen: dict[str, tuple[Decimal, Decimal, Decimal]]  # naam -> (aandeel %, normtijd in uren, uren)
+    uren: Decimal
+
+
+def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[str, Producturen]:
+    """werklast_uren = sum(volume x normtijd), a service mix split by its shares (berekening.md §9).
+
+    `fout(veld, bericht)` is raised for an incomplete product, so the caller can locate it.
+    """
+    uit: dict[str, Producturen] = {}
+    for naam, product in producten.items():
+        plek = ("producten", naam)
+        if product.volume is None:
+            raise fout(plek + ("volume",), f"product '{naam}' heeft geen volume (aantal per jaar)")
+        if product.kanalen and product.normtijd is not None:
+            raise fout(plek + ("kanalen",), f"product '{naam}': geef een normtijd of kanalen, niet allebei")
+        if not product.kanalen:
+            if product.normtijd is None:
+                raise fout(plek, f"product '{naam}' heeft geen normtijd (bijvoorbeeld normtijd: 45 min) of kanalen")
+            uren = product.volume * product.normtijd.getal / PER_UUR[product.normtijd.eenheid]  # divide last: exact
+            uit[naam] = Producturen(product.volume, duur_in_uren(product.normtijd), {}, uren)
+            continue
+        kanalen: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
+        for kanaalnaam, kanaal in product.kanalen.items():
+            for veld, waarde in (("aandeel", kanaal.aandeel), ("normtijd", kanaal.normtijd)):
+                if waarde is None:
+                    raise fout(plek + ("kanalen", kanaalnaam), f"kanaal '{kanaalnaam}' van '{naam}' heeft geen {veld}")
+            uren = product.volume * (kanaal.aandeel / HONDERD) * kanaal.normtijd.getal / PER_UUR[kanaal.normtijd.eenheid]
+            kanalen[kanaalnaam] = (kanaal.aandeel, duur_in_uren(kanaal.normtijd), uren)
+        som = sum((a for a, _, _ in kanalen.values()), Decimal(0))
+        if som != HONDERD:
+            raise fout(
+                plek + ("kanalen",),
+                f"de aandelen van de kanalen van '{naam}' tellen op tot {format(som.normalize(), 'f').replace('.', ',')}%, "
+                "niet 100%",
+            )
+        uit[naam] = Producturen(product.volume, None, kanalen, sum((u for _, _, u in kanalen.values()), Decimal(0)))
+    return uit
+
+
+class Verhoudingsfout(NamedTuple):
+    """A ratio that cannot be followed: functie `index`, the field to blame, the message."""
+
+    index: int
+    veld: tuple[str, ...]
+    bericht: str
+
+
+def volgorde(namen: list[tuple[str | None, str]], van: list[str | None]) -> tuple[list[int], list[Verhoudingsfout]]:
+    """The order to compute functies in so that every ratio role comes after the one it follows.
+
+    `namen[i]` is functie i's (eenheid, naam); `van[i]` the name it follows (in its own
+    eenheid), or None. A name that is not there, or ratios that run in a circle, are
+    problems; a functie that depends on such a problem is left out of the order.
+    """
+    index = {sleutel: i for i, sleutel in enumerate(namen)}
+    fouten: list[Verhoudingsfout] = []
+    basis: dict[int, int] = {}
+    for i, gevolgd in enumerate(van):
+        if gevolgd is None:
+            continue
+        eenheid, naam = namen[i]
+        j = index.get((eenheid, gevolgd))
+        if j is None:
+            import difflib
+
+            in_eenheid = [n for e, n in namen if e == eenheid and n != naam]
+            gelijk = difflib.get_close_matches(gevolgd, in_eenheid, n=1, cutoff=0.6)
+            waar = f" in eenheid '{eenheid}'" if eenheid else ""
+            fouten.append(Verhoudingsfout(i, ("verhouding", "van"), f"onbekende functie '{gevolgd}'{waar}"
+                                          + (f"; bedoelt u '{gelijk[0]}'?" if gelijk else
+                                             f"; hier staan: {', '.join(in_eenheid) or 'geen andere functies'}")))
+        else:
+            basis[i] = j
+    eigen_fout = {f.index for f in fouten}
+    goed: dict[int, bool] = {}  # resolved: can be computed, or not
+    klaar: list[int] = []
+    for start in range(len(namen)):
+        pad: list[int] = []
+        i = start
+        while i not in goed and i not in pad and i not in eigen_fout and i in basis:
+            pad.append(i)
+            i = basis[i]
+        if i in pad:  # round in a circle from i back to i
+            kring = pad[pad.index(i):]
+            for k, lid in enumerate(kring):
+                rond = kring[k:] + kring[:k] + [lid]
+                fouten.append(Verhoudingsfout(lid, ("verhouding",), "de verhoudingen lopen in een kring: "
+                                              + " -> ".join(namen[x][1] for x in rond)))
+                goed[lid] = False
+            uitkomst = False
+        elif i in goed:
+            uitkomst = goed[i]
+        else:  # a functie that follows no one, or one whose own ratio is wrong
+            uitkomst = goed[i] = i not in eigen_fout
+            if uitkomst:
+                klaar.append(i)
+        for lid in reversed(pad):
+            if lid not in goed:
+                goed[lid] = uitkomst
+                if uitkomst:
+                    klaar.append(lid)
+    return klaar, fouten

@@ -1,0 +1,290 @@
+"""Contract v2, capacity: workload from volumes and normtijden, ratio roles, onboarding loss.
+
+Every expected figure is worked by hand (or with Fraction) from the contract's formulas:
+    werklast_uren = sum(volume x normtijd)              (a mix: volume x aandeel x normtijd)
+    fte_nodig (ratio role) = base fte (nodig) / een_per
+    aftrek.inwerkverlies = instroom x inwerkverlies     (placed last)
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES
+
+
+def records(cli, *args) -> dict[tuple[str, str], dict]:
+    uit = json.loads(cli("compute", *args, "-f", "json").stdout, parse_float=D, parse_int=D)
+    return {(r["functie"], r["scenario"]): r for r in uit}
+
+
+RATIO = """\
+eenheid: Werkbedrijf
+standaard: {beschikbare_uren: 1631}
+functies:
+  - functie: Adviseur werk
+    fte: 1260
+  - functie: Senior adviseur
+    kosten_per_fte: 100000
+    verhouding: {een_per: 30, van: Adviseur werk}
+    scenarios:
+      minder_geld: {verhouding: {een_per: 60}}
+"""
+
+
+def test_the_contracts_worked_ratio_case(cli):
+    cli.write("wb.yaml", RATIO)
+    r = records(cli, "wb.yaml")
+    assert r[("Senior adviseur", "basis")]["fte_nodig"] == 42  # 1260 / 30
+    assert r[("Senior adviseur", "minder_geld")]["fte_nodig"] == 21  # 1260 / 60
+    assert r[("Senior adviseur", "minder_geld")]["extra_fte"] == -21
+    assert r[("Senior adviseur", "minder_geld")]["extra_kosten"] == -2100000
+    assert r[("Senior adviseur", "basis")]["extra_fte"] == 0
+
+
+def test_a_ratio_role_follows_every_scenario_of_its_base(cli):
+    cli.write("wb.yaml", RATIO.replace("    fte: 1260\n", "    fte: 1260\n    scenarios:\n      groei: {fte: 1500}\n", 1))
+    r = records(cli, "wb.yaml")
+    assert r[("Senior adviseur", "groei")]["fte_nodig"] == 50  # 1500 / 30: its base's scenario
+    assert r[("Senior adviseur", "groei")]["extra_fte"] == 8  # 50 - 42
+    # its own scenario, where the adviser has none: the adviser's basis is the base
+    assert r[("Senior adviseur", "minder_geld")]["fte_nodig"] == 21
+    assert ("Adviseur werk", "minder_geld") not in r
+
+
+def test_ratio_chains_and_a_base_with_workload(cli):
+    cli.write("keten.yaml", """\
+        eenheid: K&S
+        standaard: {beschikbare_uren: 1631, aftrek: {indirect: 331 uur}}
+        functies:
+          - functie: Klantadviseur
+            fte: 100
+            werklast_uren: 130000
+          - functie: Senior
+            fte: 3
+            verhouding: {een_per: 25, van: Klantadviseur}
+          - functie: Teamleider
+            verhouding: {een_per: 2, van: Senior}
+        """)
+    r = records(cli, "keten.yaml")
+    assert r[("Klantadviseur", "basis")]["fte_nodig"] == 100  # 130000 / 1300
+    assert r[("Senior", "basis")]["fte_nodig"] == 4  # fte_nodig 100 / 25, not its fte 3
+    assert r[("Senior", "basis")]["fte"] == 3  # the formatie stays beside what the ratio asks
+    assert r[("Teamleider", "basis")]["fte_nodig"] == 2  # 4 / 2: a chain
+
+
+def test_products_volume_times_normtijd_with_a_service_mix(cli):
+    cli.write("p.yaml", """\
+        functie: Klantadviseur
+        beschikbare_uren: 1631
+        aftrek: {indirect: 331 uur}
+        producten:
+          intake: {volume: 1200, normtijd: 45 min}
+          herbeoordeling:
+            volume: 400
+            normtijd: 1,5 uur
+          terugbellen: {volume: 7200, normtijd: 180 s}
+          klantcontact:
+            volume: 20000
+            kanalen:
+              telefoon: {aandeel: 60%, normtijd: 8 min}
+              balie: {aandeel: 40%, normtijd: 20 min}
+        """)
+    r = records(cli, "p.yaml")[("Klantadviseur", "basis")]
+    # 1200 x 0.75 = 900; 400 x 1.5 = 600; 7200 x 0.05 = 360; 20000 x (0.6 x 8 + 0.4 x 20) / 60 = 4266.666...
+    assert r["producten"] == {"intake": 900, "herbeoordeling": 600, "terugbellen": 360, "klantcontact": D("4266.666667")}
+    assert r["werklast_uren"] == D("6126.666667")  # 900 + 600 + 360 + 12800/3
+    assert r["fte_nodig"] == D("4.712821")  # (18380/3) / 1300 = 4.7128205...
+    sleutels = list(r)  # v2 keys follow waarde_extra_uren in the contract's order
+    assert sleutels.index("waarde_extra_uren") < sleutels.index("aandeel_bruto") < sleutels.index("producten")
+
+
+def test_a_scenario_overrides_a_products_volume_or_mix_by_name(cli):
+    cli.write("p.yaml", """\
+        functie: Klantadviseur
+        beschikbare_uren: 1631
+        aftrek: {indirect: 331 uur}
+        producten:
+          intake: {volume: 1200, normtijd: 45 min}
+          klantcontact:
+            volume: 20000
+            kanalen:
+              telefoon: {aandeel: 60%, normtijd: 8 min}
+              balie: {aandeel: 40%, normtijd: 20 min}
+        scenarios:
+          groei: {producten: {intake: {volume: 1500}}}
+          digitaal:
+            producten:
+              klantcontact:
+                kanalen:
+                  telefoon: {aandeel: 90%}
+                  balie: {aandeel: 10%}
+        """)
+    r = records(cli, "p.yaml")
+    assert r[("Klantadviseur", "groei")]["producten"]["intake"] == D("1125")  # 1500 x 45 min, normtijd kept
+    assert r[("Klantadviseur", "digitaal")]["producten"]["klantcontact"] == 3066 + D("0.666667")  # 20000 x (.9x8 + .1x20)/60
+    basis_fte = Fraction(900 + Fraction(12800, 3)) / 1300
+    groei_fte = Fraction(1125 + Fraction(12800, 3)) / 1300
+    assert r[("Klantadviseur", "groei")]["extra_fte"] == round(D(groei_fte.numerator) / D(groei_fte.denominator)
+                                                              - D(basis_fte.numerator) / D(basis_fte.denominator), 6)
+
+
+def test_onboarding_loss_is_the_last_aftrek_line(cli):
+    cli.write("pb.yaml", """\
+        functie: Procesbegeleider
+        fte: 100
+        beschikbare_uren: 1631
+        instroom: 5%
+        inwerkverlies: 240 uur
+        aftrek: {verzuim: 92 uur, leren_en_ontwikkelen: 185 uur}
+        scenarios:
+          realistisch: {instroom: 30%}
+        """)
+    r = records(cli, "pb.yaml")
+    basis, realistisch = r[("Procesbegeleider", "basis")], r[("Procesbegeleider", "realistisch")]
+    assert list(basis["aftrek"].items()) == [("verzuim", 92), ("leren_en_ontwikkelen", 185), ("inwerkverlies", 12)]
+    assert realistisch["aftrek"]["inwerkverlies"] == 72  # 30% x 240
+    assert basis["directe_uren"] == 1342 and realistisch["directe_uren"] == 1282
+    assert realistisch["extra_fte"] == D("4.680187")  # 100 x (1342 / 1282 - 1) = 6000/1282
+
+
+def test_onboarding_loss_in_days(cli):
+    cli.write("pb.yaml", """\
+        functie: Procesbegeleider
+        uren_per_week: 36
+        beschikbare_uren: 1631
+        instroom: 10%
+        inwerkverlies: 30 dagen
+        """)
+    assert records(cli, "pb.yaml")[("Procesbegeleider", "basis")]["aftrek"]["inwerkverlies"] == D("21.6")  # 10% x 30 x 7.2
+
+
+def test_the_werkbedrijf_example(cli):
+    r = records(cli, EXAMPLES / "werkbedrijf.yaml")
+    adviseur = r[("Adviseur werk", "basis")]
+    assert adviseur["werklast_uren"] == 1638000  # 120000 x 3 + 1200000 x 0.75 + 540000 x (0.6/3 + 0.4 x 1.25)
+    assert adviseur["producten"] == {"werkintake": 360000, "begeleidingsgesprek": 900000, "klantcontact": 378000}
+    assert adviseur["aftrek"]["inwerkverlies"] == 12 and adviseur["directe_uren"] == 1300
+    assert adviseur["fte_nodig"] == 1260
+    verwacht = {  # (functie, scenario): (fte_nodig, extra_fte, extra_kosten), by hand: 1638000 / D, / 30, / 40
+        ("Adviseur werk", "extra_leertijd"): ("1300", "40", "3200000"),
+        ("Adviseur werk", "instroom_30"): ("1320.967742", "60.967742", "4877419.354839"),
+        ("Senior adviseur", "basis"): ("42", "0", "0"),
+        ("Senior adviseur", "extra_leertijd"): ("43.333333", "1.333333", "126666.666667"),
+        ("Senior adviseur", "instroom_30"): ("44.032258", "2.032258", "193064.516129"),
+        ("Senior adviseur", "een_per_60"): ("21", "-21", "-1995000"),
+        ("Mentor", "basis"): ("31.5", "0", "0"),
+        ("Mentor", "extra_leertijd"): ("32.5", "1", "85000"),
+        ("Mentor", "instroom_30"): ("33.024194", "1.524194", "129556.451613"),
+    }
+    for sleutel, (nodig, extra, kosten) in verwacht.items():
+        rec = r[sleutel]
+        assert (rec["fte_nodig"], rec["extra_fte"], rec["extra_kosten"]) == (D(nodig), D(extra), D(kosten)), sleutel
+    assert ("Mentor", "een_per_60") not in r  # a scenario of the senior alone
+
+
+def test_the_business_plan_reproduces_2161_werkcoaches(cli):
+    r = records(cli, EXAMPLES / "bedrijfsplan-2009.yaml")[("Werkcoach", "basis")]
+    assert r["werklast_uren"] == D("2852532.234667")  # 435856 x 392.68 / 60
+    assert r["directe_uren"] == 1320
+    assert round(r["fte_nodig"], 2) == D("2161.01")  # the plan's 2,161 werkcoaches
+
+
+# Properties ---------------------------------------------------------------------------
+
+PRODUCT = """\
+functie: F
+beschikbare_uren: 1631
+aftrek: {{indirect: {aftrek} uur}}
+instroom: {instroom}%
+inwerkverlies: 240 uur
+producten:
+  a: {{volume: {a}, normtijd: {na} min}}
+  b: {{volume: {b}, normtijd: {nb} s}}
+"""
+
+volumes = st.integers(min_value=0, max_value=10**6)
+tijden = st.integers(min_value=1, max_value=600)
+
+
+@settings(max_examples=25, deadline=None)
+@given(a=volumes, b=volumes, na=tijden, nb=tijden)
+def test_doubling_every_volume_doubles_werklast_and_fte_nodig(tmp_path_factory, a, b, na, nb):
+    from typer.testing import CliRunner
+
+    from brutonetto.cli.commands import app
+
+    uit = []
+    for factor in (1, 2):
+        pad = tmp_path_factory.mktemp("p") / "p.yaml"
+        pad.write_text(PRODUCT.format(aftrek=300, instroom=5, a=a * factor, b=b * factor, na=na, nb=nb), encoding="utf-8")
+        result = CliRunner().invoke(app, ["compute", str(pad), "-f", "json"])
+        assert result.exit_code == 0, result.stderr
+        uit.append(json.loads(result.stdout, parse_float=D, parse_int=D)[0])
+    enkel, dubbel = uit
+    assert abs(dubbel["werklast_uren"] - 2 * enkel["werklast_uren"]) <= D("0.000002")
+    assert abs(dubbel["fte_nodig"] - 2 * enkel["fte_nodig"]) <= D("0.000002")
+
+
+@settings(max_examples=25, deadline=None)
+@given(laag=st.integers(0, 100), hoog=st.integers(0, 100))
+def test_more_inflow_never_gives_more_direct_hours(tmp_path_factory, laag, hoog):
+    from typer.testing import CliRunner
+
+    from brutonetto.cli.commands import app
+
+    laag, hoog = sorted((laag, hoog))
+    directe = []
+    for instroom in (laag, hoog):
+        pad = tmp_path_factory.mktemp("p") / "p.yaml"
+        pad.write_text(PRODUCT.format(aftrek=300, instroom=instroom, a=10, b=10, na=5, nb=5), encoding="utf-8")
+        result = CliRunner().invoke(app, ["compute", str(pad), "-f", "json"])
+        assert result.exit_code == 0, result.stderr
+        directe.append(D(json.loads(result.stdout)[0]["directe_uren"]))
+    assert directe[1] <= directe[0]
+
+
+@settings(max_examples=25, deadline=None)
+@given(fte=st.integers(0, 5000), een_per=st.integers(1, 100), groei=st.integers(0, 5000))
+def test_a_ratio_role_is_its_base_over_een_per_in_every_scenario(tmp_path_factory, fte, een_per, groei):
+    from typer.testing import CliRunner
+
+    from brutonetto.cli.commands import app
+
+    pad = tmp_path_factory.mktemp("r") / "r.yaml"
+    pad.write_text(
+        "eenheid: E\nstandaard: {beschikbare_uren: 1631}\nfuncties:\n"
+        f"  - functie: A\n    fte: {fte}\n    scenarios: {{groei: {{fte: {groei}}}}}\n"
+        f"  - functie: R\n    verhouding: {{een_per: {een_per}, van: A}}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["compute", str(pad), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    r = {(x["functie"], x["scenario"]): x for x in json.loads(result.stdout, parse_float=D, parse_int=D)}
+    for scenario, basis_fte in (("basis", fte), ("groei", groei)):
+        verwacht = Fraction(basis_fte, een_per)
+        assert abs(r[("R", scenario)]["fte_nodig"] - D(verwacht.numerator) / D(verwacht.denominator)) <= D("0.0000005")
+
+
+def test_explain_shows_products_and_a_ratio_roles_base_even_for_one_functie(cli):
+    adviseur = cli("explain", EXAMPLES / "werkbedrijf.yaml", "-F", "Adviseur werk", "-s", "basis").stdout
+    assert "= 540.000 x 60% x 20 / 60 = 108.000 uur" in adviseur  # klantcontact via telefoon
+    assert "= 360.000 + 900.000 + 378.000 = 1.638.000 uur" in adviseur
+    assert "= instroom x inwerkverlies = 5% x 240 = 12 uur" in adviseur
+    senior = cli("explain", EXAMPLES / "werkbedrijf.yaml", "-F", "Senior adviseur", "-s", "een_per_60").stdout
+    assert "= 1.260 / 60 = 21,000 fte  (fte nodig van 'Adviseur werk' in basis; een_per " in senior
+    assert "= 21 - 42 = -21,000 fte" in senior
+
+
+def test_csv_has_a_column_per_product(cli):
+    regels = cli("compute", EXAMPLES / "werkbedrijf.yaml", "-f", "csv").stdout.splitlines()
+    kop = regels[0].split(",")
+    # the product columns, then agenturen_per_week (contract v2's order; empty: no queue)
+    assert kop[-4:] == ["producten.werkintake", "producten.begeleidingsgesprek", "producten.klantcontact", "agenturen_per_week"]
+    assert regels[1].split(",")[-4:] == ["360000", "900000", "378000", ""]
+    assert regels[4].split(",")[-4:] == ["", "", "", ""]  # the senior has no products
