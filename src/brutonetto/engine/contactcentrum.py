@@ -14,6 +14,7 @@ checks the settings (every problem named by its field) and multiplies exactly.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Callable, NamedTuple
 
@@ -72,10 +73,7 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
                 f"de rekengrens van {_getal(Decimal(erlang.MAX_VERKEER))} Erlang; controleer aanbod, "
                 "gespreksduur en interval"))
     try:
-        week = erlang.compute_week(
-            [aantal for _, aantal, _ in cc.aanbod], interval_s=cc.interval_s, gespreksduur_s=cc.gespreksduur_s,
-            servicelevel=cc.servicelevel, binnen_s=cc.binnen_s, max_bezetting=cc.max_bezetting,
-        )
+        week = _week(cc._replace(weken_open=None))
     except erlang.Erlangfout as probleem:
         veld = "servicelevel" if probleem.veld == "binnen" else probleem.veld
         bericht = probleem.bericht.split(": ", 1)[1] if probleem.bericht.startswith("interval ") else probleem.bericht
@@ -84,6 +82,21 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
     intervallen = tuple((naam, aantal, uit) for (naam, aantal, _), uit in zip(cc.aanbod, week.intervallen))
     # werklast_uren = agenturen_per_week x weken_open                       berekening.md §12
     return Wachtrij(intervallen, week.agenturen_per_week, weken, week.agenturen_per_week * weken)
+
+
+@functools.lru_cache(maxsize=64)
+def _week(cc: Contactcentrum) -> object:
+    """The queue's week by Erlang C, once per distinct queue: a scenario that changes only the
+    bruto/netto (more learning time) asks the same agents as its basis. A pure function of
+    its argument, so remembering it changes no answer."""
+    from brutonetto.engine import erlang
+
+    return erlang.compute_week(
+        # whole counts as int: compute_week keys its cache on them without a Fraction each
+        [int(aantal) if aantal == aantal.to_integral_value() else aantal for _, aantal, _ in cc.aanbod],
+        interval_s=cc.interval_s, gespreksduur_s=cc.gespreksduur_s,
+        servicelevel=cc.servicelevel, binnen_s=cc.binnen_s, max_bezetting=cc.max_bezetting,
+    )
 
 
 _VOORBEELD = {
