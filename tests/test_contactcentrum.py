@@ -253,3 +253,14 @@ def test_erlang_bad_options_are_usage_errors_in_dutch(cli, optie, waarde, berich
     args[optie] = waarde
     result = cli("erlang", *[x for paar in args.items() for x in paar], code=2)
     assert bericht in result.stderr and "Traceback" not in result.stderr
+
+
+def test_more_intervals_than_a_week_holds_and_a_csv_traffic_problem_name_their_place(cli):
+    aanbod = "".join(f"        i{i}: 10\n" for i in range(337))  # 337 half hours: 168,5 uur
+    cli.write("p.yaml", PROFIEL.split("  aanbod:")[0] + "  aanbod:\n" + aanbod)
+    assert "p.yaml:10:3: contactcentrum.aanbod: functie 'Klantadviseur telefonie': 337 intervallen van 30 min is meer dan een week" in (
+        cli("validate", "p.yaml", code=1).stderr)
+    (cli.tmp_path / "week.csv").write_text("interval;aanbod\nma 08:00;100\nma 08:30;999999999\n", encoding="utf-8")
+    cli.write("q.yaml", PROFIEL.split("  aanbod:")[0] + "  aanbod: week.csv\n")
+    fout = cli("validate", "q.yaml", code=1).stderr
+    assert "q.yaml:10:3: contactcentrum.aanbod: functie 'Klantadviseur telefonie': interval 'ma 08:30' (week.csv:3): het verkeer is" in fout

@@ -64,14 +64,13 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
             f"{len(cc.aanbod)} intervallen van {_getal(cc.interval_s / 60)} min is meer dan een week "
             "(168 uur); aanbod beschrijft één typische week"
         ))
-    drukste = max(cc.aanbod, key=lambda rij: rij[1])
-    for naam, aantal, waar in (drukste,):
-        verkeer = aantal * cc.gespreksduur_s / cc.interval_s
-        if verkeer > erlang.MAX_VERKEER:
-            raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
-                f"het verkeer is {_getal(verkeer)} Erlang (aanbod x gespreksduur / interval), meer dan "
-                f"de rekengrens van {_getal(Decimal(erlang.MAX_VERKEER))} Erlang; controleer aanbod, "
-                "gespreksduur en interval"))
+    naam, aantal, waar = max(cc.aanbod, key=lambda rij: rij[1])  # the busiest interval, at its line
+    verkeer = aantal * cc.gespreksduur_s / cc.interval_s
+    if verkeer > erlang.MAX_VERKEER:
+        raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
+            f"het verkeer is {_getal(verkeer)} Erlang (aanbod x gespreksduur / interval), meer dan "
+            f"de rekengrens van {_getal(Decimal(erlang.MAX_VERKEER))} Erlang; controleer aanbod, "
+            "gespreksduur en interval"))
     try:
         week = _week(cc._replace(weken_open=None))
     except erlang.Erlangfout as probleem:
