@@ -264,3 +264,12 @@ def test_more_intervals_than_a_week_holds_and_a_csv_traffic_problem_name_their_p
     cli.write("q.yaml", PROFIEL.split("  aanbod:")[0] + "  aanbod: week.csv\n")
     fout = cli("validate", "q.yaml", code=1).stderr
     assert "q.yaml:10:3: contactcentrum.aanbod: functie 'Klantadviseur telefonie': interval 'ma 08:30' (week.csv:3): het verkeer is" in fout
+
+
+def test_the_chart_draws_agents_per_interval_below_the_bars(cli):
+    pytest.importorskip("matplotlib")
+    cli("chart", TELEFONIE, "--output", "telefonie.svg")
+    svg = (cli.tmp_path / "telefonie.svg").read_text(encoding="utf-8")
+    assert "Contactcentrum: agenten per interval (Erlang C)" in svg
+    assert "911,0 agenturen per week" in svg and svg.count("agenturen per week") == 1  # the scenario asks the same
+    assert "ma 08:00" in svg
