@@ -125,6 +125,8 @@ def lees_csv(pad: Path, naam: str) -> tuple[Aanbodbestand | None, list[Fout]]:
         tekst = pad.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return None, [Fout(naam, "het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8")]
+    except OSError as fout:
+        return None, [Fout(naam, f"het bestand kan niet worden gelezen: {fout.strerror or fout}")]
     regels = tekst.splitlines()
     kopregel = next((i for i, r in enumerate(regels) if r.strip().strip("".join(SCHEIDINGSTEKENS))), None)
     if kopregel is None:
@@ -183,8 +185,13 @@ def met_csv(velden: Any, map_: Path, bestandsnaam: str, fout: Any) -> tuple[Any,
             ruw = cc.aanbod
             bestand = map_ / ruw
             naam = os.path.normpath(os.path.join(os.path.dirname(bestandsnaam) if bestandsnaam != "<stdin>" else "", ruw))
-            if not bestand.is_file():
-                fouten.append(fout(f"het aanbodbestand '{ruw}' bestaat niet (gezocht: {bestand.resolve()})",
+            try:
+                gevonden = "\x00" not in ruw and bestand.is_file()
+            except (OSError, ValueError):
+                gevonden = False
+            if not gevonden:
+                leesbaar = re.sub(r"[\x00-\x1f\x7f]", "?", ruw[:60])
+                fouten.append(fout(f"het aanbodbestand '{leesbaar}' bestaat niet (gezocht: {map_ / leesbaar})",
                                    pad + ("contactcentrum", "aanbod")))
             else:
                 gelezen, problemen = lees_csv(bestand, naam)
