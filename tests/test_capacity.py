@@ -288,3 +288,54 @@ def test_csv_has_a_column_per_product(cli):
     assert kop[-4:] == ["producten.werkintake", "producten.begeleidingsgesprek", "producten.klantcontact", "agenturen_per_week"]
     assert regels[1].split(",")[-4:] == ["360000", "900000", "378000", ""]
     assert regels[4].split(",")[-4:] == ["", "", "", ""]  # the senior has no products
+
+
+def test_compare_resolves_ratio_roles_in_each_file(cli):
+    cli.write("oud.yaml", RATIO)
+    cli.write("nieuw.yaml", RATIO.replace("fte: 1260", "fte: 1500").replace("een_per: 30", "een_per: 25"))
+    r = {(x["functie"], x["scenario"]): x for x in cli.json("compare", "oud.yaml", "nieuw.yaml")}
+    assert r[("Senior adviseur", "oud")]["fte_nodig"] == 42  # 1260 / 30
+    assert r[("Senior adviseur", "nieuw")]["fte_nodig"] == 60  # 1500 / 25
+    assert r[("Senior adviseur", "nieuw")]["extra_fte"] == 18 and r[("Senior adviseur", "nieuw")]["extra_kosten"] == 1800000
+
+
+def test_a_ratio_without_van_is_an_error_not_a_silent_blank(cli):
+    cli.write("r.yaml", "eenheid: E\nstandaard: {beschikbare_uren: 1631}\nfuncties:\n"
+                        "  - functie: A\n    fte: 10\n  - functie: R\n    verhouding: {een_per: 1.5}\n")
+    fout = cli("validate", "r.yaml", code=1).stderr
+    assert "r.yaml:7:5: functies[1].verhouding: functie 'R': de verhouding heeft van nodig" in fout
+
+
+def test_no_false_nothing_changes_warning_for_a_ratio_role(cli):
+    cli.write("g.yaml", RATIO.replace("    fte: 1260\n", "    fte: 1260\n    scenarios: {groei: {fte: 1500}}\n"))
+    uit = cli("compute", "g.yaml")
+    assert "verandert niets" not in uit.stderr  # the senior follows the adviser's growth: 50 instead of 42
+
+
+def test_a_scenarios_typo_in_a_product_name_gets_a_suggestion(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\nproducten:\n  contact: {volume: 10, normtijd: 3 min}\n"
+                        "scenarios:\n  groei: {producten: {contcat: {volume: 20}}}\n")
+    assert "product 'contcat' heeft geen normtijd (bijvoorbeeld normtijd: 45 min) of kanalen; bedoelt u 'contact'?" in cli(
+        "validate", "p.yaml", code=1).stderr
+
+
+def test_shares_and_names_get_useful_messages(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\ninstroom: 120%\ninwerkverlies: 10 uur\nproducten:\n"
+                        "  p: {volume: 1,5, normtijd: 3 min}\n  q: {volume: 10, kanalen: {a: {aandeel: 0.6, normtijd: 1 min}}}\n")
+    fout = cli("validate", "p.yaml", code=1).stderr
+    assert "p.yaml:3:1: instroom: een percentage ligt tussen 0 en 100, niet 120%" in fout
+    assert "p.yaml:6:3: producten.p: de naam '5' is geen tekst; staat er een decimaalkomma" in fout
+    assert "producten.q.kanalen.a.aandeel: verwacht een percentage met %, bijvoorbeeld '60%', niet '0.6'" in fout
+
+
+def test_explain_cites_a_scenarios_volume_where_it_is_written(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\nproducten:\n  intake: {volume: 10, normtijd: 3 uur}\n"
+                        "scenarios:\n  groei:\n    producten: {intake: {volume: 13}}\n")
+    uit = cli("explain", "p.yaml", "-s", "groei").stdout
+    assert "= 13 x 3 / 1 = 39 uur  (volume p.yaml:7; normtijd p.yaml:4)" in uit
+
+
+def test_csv_puts_inwerkverlies_last_among_the_aftrek_columns(cli):
+    kop = cli("compute", EXAMPLES / "werkbedrijf.yaml", "-f", "csv").stdout.splitlines()[0].split(",")
+    aftrek = [k for k in kop if k.startswith("aftrek.")]
+    assert aftrek[-2:] == ["aftrek.extra_leertijd", "aftrek.inwerkverlies"]

@@ -62,3 +62,9 @@ def test_every_command_has_help_and_is_in_the_readme(cli, naam):
     for optie in (p for p in commando.params if p.param_type_name == "option" and p.name != "help"):
         assert optie.help, f"{naam} {optie.opts}"
     assert help_tekst.count("\n") > 5
+
+
+def test_the_explain_line_the_readme_quotes_is_what_explain_prints(cli):
+    regel = next(r for r in README.splitlines() if "extra fte " in r and "(delen door de nieuwe netto-uren) = 420,9" in r)
+    uit = cli("explain", ROOT / "examples" / "bezwaar-en-beroep.yaml", "-s", "extra_leertijd", "-F", "Medewerker bezwaar").stdout
+    assert regel.strip().replace("examples/", "") in uit.replace(str(ROOT / "examples") + "/", "")

@@ -62,12 +62,15 @@ def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[st
     for naam, product in producten.items():
         plek = ("producten", naam)
         if product.volume is None:
-            raise fout(plek + ("volume",), f"product '{naam}' heeft geen volume (aantal per jaar)")
+            raise fout(plek + ("volume",), f"product '{naam}' heeft geen volume (aantal per jaar)" + _bedoelt(naam, producten))
         if product.kanalen and product.normtijd is not None:
             raise fout(plek + ("kanalen",), f"product '{naam}': geef een normtijd of kanalen, niet allebei")
         if not product.kanalen:
             if product.normtijd is None:
-                raise fout(plek, f"product '{naam}' heeft geen normtijd (bijvoorbeeld normtijd: 45 min) of kanalen")
+                raise fout(
+                    plek,
+                    f"product '{naam}' heeft geen normtijd (bijvoorbeeld normtijd: 45 min) of kanalen" + _bedoelt(naam, producten),
+                )
             uren = product.volume * product.normtijd.getal / PER_UUR[product.normtijd.eenheid]  # divide last: exact
             uit[naam] = Producturen(product.volume, duur_in_uren(product.normtijd), {}, uren)
             continue
@@ -87,6 +90,15 @@ def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[st
             )
         uit[naam] = Producturen(product.volume, None, kanalen, sum((u for _, _, u in kanalen.values()), Decimal(0)))
     return uit
+
+
+def _bedoelt(naam: str, producten: dict[str, Product]) -> str:
+    """A half-written product is often a scenario's typo of a product that is there: say which."""
+    import difflib
+
+    andere = [n for n, p in producten.items() if n != naam and p.volume is not None]
+    gelijk = difflib.get_close_matches(naam, andere, n=1, cutoff=0.6)
+    return f"; bedoelt u '{gelijk[0]}'? (een scenario past een product aan bij zijn naam)" if gelijk else ""
 
 
 class Verhoudingsfout(NamedTuple):

@@ -170,7 +170,8 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
         for invoer, uitkomst in scenarios:
             if gekozen and invoer.scenario not in gekozen:
                 continue
-            if invoer.scenario in functie.scenarios and invoer.profiel == basis_invoer.profiel:
+            if (invoer.scenario in functie.scenarios and invoer.profiel == basis_invoer.profiel
+                    and uitkomst.fte_nodig == basis.fte_nodig):  # a ratio role moves with the functie it follows
                 rapport.waarschuwingen.append(
                     f"{functie.bestand}: functie '{functie.naam}': scenario '{invoer.scenario}' "
                     "verandert niets ten opzichte van basis"
@@ -179,7 +180,9 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
     return rapport
 
 
-def _bereken_alles(functies: list[Functie], rapport: Rapport) -> list[list[tuple[Invoer, Uitkomst]] | None]:
+def _bereken_alles(
+    functies: list[Functie], rapport: Rapport, alleen_basis: bool = False
+) -> list[list[tuple[Invoer, Uitkomst]] | None]:
     """Every functie in every scenario, basis first; ratio roles after the functie they follow (§11).
 
     A ratio role has a record for each scenario of the functie it follows as well as its own;
@@ -188,6 +191,13 @@ def _bereken_alles(functies: list[Functie], rapport: Rapport) -> list[list[tuple
     """
     van = [f.basis.profiel.verhouding.van if f.basis.profiel.verhouding else None for f in functies]
     orde, problemen = volgorde([(f.eenheid, f.naam) for f in functies], van)
+    for i, functie in enumerate(functies):  # a ratio without a name to follow is no ratio at all
+        if functie.basis.profiel.verhouding is not None and van[i] is None:
+            rapport.fouten.append(functie.basis.herkomst.fout(
+                f"functie '{functie.naam}': de verhouding heeft van nodig: de functie waarvan dit een verhouding is, "
+                "bijvoorbeeld {een_per: 30, van: Adviseur werk}", ("verhouding",)
+            ))
+            orde = [j for j in orde if j != i]
     for probleem in problemen:
         functie = functies[probleem.index]
         rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {probleem.bericht}", probleem.veld))
@@ -195,7 +205,7 @@ def _bereken_alles(functies: list[Functie], rapport: Rapport) -> list[list[tuple
     berekend: list[list[tuple[Invoer, Uitkomst]] | None] = [None] * len(functies)
     for i in orde:
         functie = functies[i]
-        invoeren = [functie.basis, *functie.scenarios.values()]
+        invoeren = [functie.basis, *([] if alleen_basis else functie.scenarios.values())]
         gevolgd = None
         if van[i] is not None:
             gevolgd = berekend[per_sleutel[(functie.eenheid, van[i])]]
@@ -203,7 +213,7 @@ def _bereken_alles(functies: list[Functie], rapport: Rapport) -> list[list[tuple
                 continue  # its base could not be computed: that problem is reported already
             invoeren += [
                 Invoer(invoer.scenario, functie.basis.profiel, functie.basis.herkomst)
-                for invoer, _ in gevolgd[1:] if invoer.scenario not in functie.scenarios
+                for invoer, _ in gevolgd[1:] if invoer.scenario not in functie.scenarios and not alleen_basis
             ]
         basis = bereken(functie, functie.basis, rapport)
         uitkomsten = [(functie.basis, basis)] if basis is not None else []
@@ -242,33 +252,36 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
     compare the matched functies only.
     """
     rapport = Rapport()
-    nieuw_per_sleutel = {(f.eenheid, f.naam): f for f in nieuw}
+    # each file's basis, ratio roles resolved within their own file
+    oude = {(f.eenheid, f.naam): (f, u[0][1]) for f, u in zip(oud, _bereken_alles(oud, rapport, alleen_basis=True)) if u}
+    nieuwe = {(f.eenheid, f.naam): (f, u[0][1]) for f, u in zip(nieuw, _bereken_alles(nieuw, rapport, alleen_basis=True)) if u}
+    nieuw_sleutels = {(f.eenheid, f.naam) for f in nieuw}
     oud_sleutels = {(f.eenheid, f.naam) for f in oud}
     for functie in oud:
-        basis = bereken(functie, functie.basis, rapport)
-        tegenhanger = nieuw_per_sleutel.get((functie.eenheid, functie.naam))
-        if tegenhanger is None:
+        sleutel = (functie.eenheid, functie.naam)
+        if sleutel not in nieuw_sleutels:
             rapport.waarschuwingen.append(
                 f"functie '{functie.naam}' staat alleen in {oud_naam}, niet in {nieuw_naam}"
             )
-        uitkomst = bereken(tegenhanger, tegenhanger.basis, rapport) if tegenhanger else None
-        if basis is None:
+        if sleutel not in oude:
             continue
-        gekoppeld = tegenhanger is not None and uitkomst is not None
+        basis = oude[sleutel][1]
+        gekoppeld = sleutel in nieuwe
         basisrecord = _record(functie, functie.basis, basis, None, scenario=oud_naam, is_basis=True, in_totaal=gekoppeld)
         rapport.records.append(basisrecord)
         if gekoppeld:
+            tegenhanger, uitkomst = nieuwe[sleutel]
             rapport.records.append(_record(tegenhanger, tegenhanger.basis, uitkomst, basisrecord, scenario=nieuw_naam))
     for functie in nieuw:
-        if (functie.eenheid, functie.naam) in oud_sleutels:
+        sleutel = (functie.eenheid, functie.naam)
+        if sleutel in oud_sleutels:
             continue
         rapport.waarschuwingen.append(
             f"functie '{functie.naam}' staat alleen in {nieuw_naam}, niet in {oud_naam}"
         )
-        uitkomst = bereken(functie, functie.basis, rapport)
-        if uitkomst is not None:
+        if sleutel in nieuwe:
             rapport.records.append(_record(
-                functie, functie.basis, uitkomst, None, scenario=nieuw_naam, zonder_basis=True, in_totaal=False
+                functie, functie.basis, nieuwe[sleutel][1], None, scenario=nieuw_naam, zonder_basis=True, in_totaal=False
             ))
     return rapport
 

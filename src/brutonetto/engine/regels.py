@@ -97,11 +97,11 @@ REGELS: dict[str, Regel] = {
     ),
     PRODUCT_UREN: Regel(
         "§9", UUR, "volume x normtijd / per uur (uur: 1, min: 60, s: 3600)", "{0} x {1} / {2}", "{0}*{1}/{2}",
-        lambda v, n, d: v * n / d, bron=(1,),
+        lambda v, n, d: v * n / d, bron=(0, 1),
     ),
     KANAAL_UREN: Regel(
         "§9", UUR, "volume x aandeel x normtijd / per uur (uur: 1, min: 60, s: 3600)", "{0} x {1} x {2} / {3}",
-        "{0}*{1}*{2}/{3}", lambda v, a, n, d: v * a * n / d, bron=(1, 2),
+        "{0}*{1}*{2}/{3}", lambda v, a, n, d: v * a * n / d, bron=(0, 1, 2),
     ),
     PRODUCT_MIX: Regel("§9", UUR, "som over de kanalen", "", "", _som, reeks=True),
     WERKLAST_PRODUCTEN: Regel("§9", UUR, "som van volume x normtijd over de producten", "", "", _som, reeks=True),

@@ -367,7 +367,12 @@ def _vertaal(fout: ValidationError) -> list[tuple[Pad, str]]:
     problemen = []
     for detail in details:
         loc = tuple(detail["loc"])
-        if _sleutelfout(detail):
+        if detail["type"] == "invalid_key":  # a name that is not text in a nested part: `{volume: 1,5}`
+            problemen.append((loc[:-1], (
+                f"de naam {beschrijf(loc[-1])} is geen tekst; staat er een decimaalkomma in een "
+                "regel met {...}? Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld volume: '1,5'"
+            )))
+        elif _sleutelfout(detail):
             problemen.append((loc[:-2], (
                 f"de naam {beschrijf(loc[-2])} is geen tekst; staat er een decimaalkomma in een "
                 "regel met {...}? Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld c: '0,5'"

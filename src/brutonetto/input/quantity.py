@@ -251,11 +251,18 @@ def parse_aandeel(waarde: object) -> Decimal:
         if gevonden is not None and gevonden.group(2) == PROCENT:
             getal = parse_getal(gevonden.group(1))
             if not 0 <= getal <= 100:
-                raise Invoerfout(f"een percentage ligt tussen 0 en 100, niet {format(getal, 'f')}")
+                raise Invoerfout(f"een percentage ligt tussen 0 en 100, niet {waarde.strip()}")
             return getal
     if isinstance(waarde, (int, float, str)) and not isinstance(waarde, bool):
         tekst = str(waarde).strip()
-        raise Invoerfout(f"verwacht een percentage met %, bijvoorbeeld '{tekst.rstrip('%')}%', niet '{tekst}'")
+        voorbeeld = tekst.rstrip("%")
+        try:  # 0.6 is a fraction: 60%
+            getal = parse_getal(voorbeeld)
+            if 0 < getal < 1:
+                voorbeeld = format((getal * 100).normalize(), "f").replace(".", ",")
+        except Invoerfout:
+            pass
+        raise Invoerfout(f"verwacht een percentage met %, bijvoorbeeld '{voorbeeld}%', niet '{tekst}'")
     raise Invoerfout(f"verwacht een percentage zoals '60%', niet {beschrijf(waarde)}")
 
 

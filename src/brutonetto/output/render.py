@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterable, TextIO
 
+from brutonetto.engine.hours import INWERKVERLIES
 from brutonetto.notation import machinegetal, nl, nl_procent, rond
 from brutonetto.engine.records import KOLOMMEN, Record, Totaal, totalen
 
@@ -110,6 +111,8 @@ def csv_kolommen(records: list[Record]) -> list[str]:
     for kolom in KOLOMMEN:
         if kolom in _GENEST:
             namen = dict.fromkeys(naam for r in records for naam in (getattr(r, kolom) or ()))
+            if kolom == "aftrek" and INWERKVERLIES in namen:  # the engine's last line, last here too
+                namen[INWERKVERLIES] = namen.pop(INWERKVERLIES)
             kolommen.extend(f"{kolom}.{naam}" for naam in namen)
         else:
             kolommen.append(kolom)
