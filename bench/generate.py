@@ -1,6 +1,16 @@
-"""A large unit file for the batch benchmark: N functies, each with 4-6 deductions and one scenario.
+"""A large unit file for the batch benchmark, written the way users write their profiles.
 
-Deterministic (a fixed seed), so every run and every machine measures the same file.
+Every quantity form of the contract appears, in the spellings users type: bare numbers
+(int and float), decimal-comma strings (`'12,5'`), `uur`/`u`/`h`, quoted and unquoted
+decimal-comma percentages (`'5,7%'`, `4,2%`), `uur/week` and `u/w`, `dagen`/`dag`/`d`,
+the long form `{procent: 4, van: bruto}`; verlof from `uren_per_week` with
+`weken_per_jaar: 52,14`; `standaard` defaults; scenarios in the file's head and per
+functie. As in real files, the deductions repeat a few common quantities, while fte,
+costs and workloads differ per functie.
+
+Deterministic (a fixed seed), so every run and every machine measures the same file. A
+10,000-functie file stays well inside the input bounds of `brutonetto.input.source`
+(size and value count); `tests/test_bench.py` checks that.
 """
 
 from __future__ import annotations
@@ -9,14 +19,23 @@ import random
 import sys
 from pathlib import Path
 
-AFTREK = [
-    ("verzuim", lambda r: f"{r.randint(30, 70) / 10}%".replace(".", ",")),
-    ("werkoverleg", lambda r: f"{r.choice([1, 1.5, 2])} uur/week"),
-    ("leren_en_ontwikkelen", lambda r: f"{r.randint(100, 180)} uur"),
-    ("kwaliteitsontwikkeling", lambda r: f"{r.randint(20, 50)} uur"),
-    ("opleiding", lambda r: f"{r.randint(1, 5)} dagen"),
-    ("overige_indirecte_uren", lambda r: r.randint(10, 40)),
+# name -> the values users write for it: a few common quantities in several spellings
+AFTREK: list[tuple[str, tuple[str, ...]]] = [
+    ("verzuim", ("'5,7%'", "5,7%", "'4,2%'", "5.7%", "'6%'", "'4,85%'")),
+    ("werkoverleg", ("1 uur/week", "'1,5 u/w'", "2 uur/week", "1 u/w", "'0,5 uur/week'")),
+    ("leren_en_ontwikkelen", ("150 uur", "185 h", "152 u", "120", "'162,5 uur'", "175 uur")),
+    ("kwaliteitsontwikkeling", ("35", "35 uur", "'27,5'", "40 h", "20.5")),
+    ("opleiding", ("3 dagen", "2 d", "1 dag", "'2,5 dagen'", "5 dagen")),
+    ("reistijd", ("{procent: 2, van: bruto}", "{procent: '1,5', van: bruto}", "{procent: 1, van: beschikbaar}")),
+    ("bedrijfshulpverlening", ("8.5", "'12,5'", "16 uur", "8 u")),
 ]
+VERLOF: list[tuple[str, tuple[str, ...]]] = [
+    ("vakantie", ("144 uur", "'165,6 uur'", "23 dagen", "20 d", "180")),
+    ("feestdagen", ("7 dagen", "'50,4 uur'", "50.4", "6 d")),
+    ("bijzonder_verlof", ("{procent: 1, van: bruto}", "'0,5%'", "1 dag", "8 h")),
+]
+WEEKUREN = ("36", "32", "'36 uur'", "38 uur/week", "24")
+WEKEN = ("52,14", "52", "52.18", "'52,14'")
 
 
 def generate(functies: int, seed: int = 2023) -> str:
@@ -26,18 +45,43 @@ def generate(functies: int, seed: int = 2023) -> str:
         "standaard:",
         "  beschikbare_uren: 1631",
         "  uren_per_week: 36",
+        "  aftrek:",
+        "    verzuim: '5,7%'",
+        "    werkoverleg: 1 uur/week",
+        "scenarios:",
+        "  extra_leertijd: {aftrek: {extra_leertijd: 12 uur}}",
         "functies:",
     ]
     for i in range(functies):
-        regels += [
-            f"  - functie: Functie {i:05d}",
-            f"    fte: {r.randint(1, 400)}.{r.randint(0, 9)}",
-            f"    kosten_per_fte: {r.randint(50, 120) * 1000}",
-            "    aftrek:",
-        ]
-        for naam, waarde in AFTREK[: r.randint(4, 6)]:
-            regels.append(f"      {naam}: {waarde(r)}")
-        regels += ["    scenarios:", f"      extra_leertijd: {{aftrek: {{extra_leertijd: {r.choice([12, 25, 40])} uur}}}}"]
+        regels.append(f"  - functie: Functie {i:05d}")
+        regels.append("    fte: " + r.choice((
+            f"{r.randint(1, 400)}.{r.randint(0, 9)}", f"'{r.randint(1, 90)},{r.randint(0, 99):02d}'", str(r.randint(1, 400)),
+        )))
+        regels.append(f"    kosten_per_fte: {r.randint(500, 1200) * 100}")
+        if r.random() < 0.3:
+            regels.append(f"    werklast_uren: {r.randint(10_000, 500_000)}")
+        if r.random() < 0.2:
+            regels.append(f"    uurtarief: '{r.randint(45, 110)},{r.choice(('00', '50', '75'))}'")
+        if r.random() < 0.4:  # contract hours and leave instead of the default beschikbare uren
+            regels += [
+                "    beschikbare_uren: null",
+                f"    uren_per_week: {r.choice(WEEKUREN)}",
+                f"    weken_per_jaar: {r.choice(WEKEN)}",
+            ]
+            if r.random() < 0.3:
+                regels.append(f"    uren_per_dag: {r.choice(('8', chr(39) + '7,2 uur' + chr(39), '7.6 u'))}")
+            regels.append("    verlof:")
+            regels += [f"      {naam}: {r.choice(waarden)}" for naam, waarden in VERLOF[: r.randint(2, 3)]]
+        regels.append("    aftrek:")
+        for naam, waarden in r.sample(AFTREK, r.randint(3, 6)):
+            regels.append(f"      {naam}: {r.choice(waarden)}")
+        scenarios = []
+        if r.random() < 0.5:  # overrides the file's scenario of the same name
+            scenarios.append(f"      extra_leertijd: {{aftrek: {{extra_leertijd: {r.choice(('25 uur', '36 uur', '40 h', '5 dagen'))}}}}}")
+        if r.random() < 0.3:
+            scenarios += ["      minder_verzuim:", "        aftrek:", f"          verzuim: {r.choice(('3,5%', chr(39) + '3,9%' + chr(39), '4.5%'))}"]
+        if scenarios:
+            regels += ["    scenarios:", *scenarios]
     return "\n".join(regels) + "\n"
 
 

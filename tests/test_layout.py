@@ -33,3 +33,14 @@ def test_outputs_do_not_import_the_command_line():
     for path in (ROOT / "src" / "brutonetto" / "output").glob("*.py"):
         tekst = path.read_text(encoding="utf-8")
         assert "brutonetto.cli" not in tekst and "import typer" not in tekst, path.name
+
+
+def test_a_run_builds_no_pydantic_adapter_per_option():
+    """Typer would build a TypeAdapter for each option at every run (~20 ms of a cold start)."""
+    code = ("import sys; sys.argv = ['brutonetto', 'compute', sys.argv[1], '-f', 'json', '-s', 'extra_leertijd'];"
+            "from brutonetto.cli.commands import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('typer._adapters' in sys.modules, file=sys.stderr)")
+    uit = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples" / "bezwaar-en-beroep.yaml")],
+                         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")})
+    assert uit.stdout.startswith("[") and uit.stderr.strip().endswith("False"), uit.stderr

@@ -21,14 +21,56 @@ def rond(getal: Decimal, decimalen: int = 6) -> Decimal:
 
 
 def machinegetal(getal: Decimal, decimalen: int = 6) -> str:
-    """Plain text for JSON and CSV: 6 decimals at most, no trailing zeros, no exponent."""
+    """Plain text for JSON and CSV: 6 decimals at most, no trailing zeros, no exponent.
+
+    Called for every number of every record, so it avoids work: a number already written
+    with at most `decimalen` places needs no rounding, only its trailing zeros stripped;
+    and a batch repeats many values (1631, 92.967), whose text is kept.
+    """
+    if decimalen == 6:
+        try:
+            tekst = _GESCHREVEN.get(getal)
+        except TypeError:  # a signalling NaN cannot be hashed; it fails below as before
+            tekst = None
+        if tekst is not None:
+            return tekst
     tekst = str(getal)
-    if tekst.isdigit() or (tekst[:1] == "-" and tekst[1:].isdigit() and tekst != "-0"):
-        return tekst  # an integer as it stands: the common case, and exact already
-    tekst = format(rond(getal, decimalen), "f")
+    if "E" not in tekst and "I" not in tekst and "N" not in tekst:  # finite, no exponent
+        punt = tekst.find(".")
+        if punt < 0:
+            klaar = tekst if tekst != "-0" else "0"  # an integer as it stands, exact already
+        elif len(tekst) - punt - 1 <= decimalen:
+            klaar = tekst.rstrip("0").rstrip(".")
+            klaar = klaar if klaar != "-0" else "0"
+        else:
+            klaar = _afgerond(getal, decimalen)
+    else:
+        klaar = _afgerond(getal, decimalen)
+    if decimalen == 6:
+        if len(_GESCHREVEN) >= _GESCHREVEN_MAX:
+            _GESCHREVEN.clear()
+        _GESCHREVEN[getal] = klaar
+    return klaar
+
+
+def _afgerond(getal: Decimal, decimalen: int) -> str:
+    try:  # rond() inlined for the common case: half-up within the default precision
+        afgerond = getal.quantize(_STAPPEN[decimalen], rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        afgerond = rond(getal, decimalen)
+    if not afgerond:
+        return "0"  # no "-0"
+    # a number rounded to at most 6 places: str() writes it without exponent, as format "f" does
+    tekst = str(afgerond)
     if "." in tekst:
         tekst = tekst.rstrip("0").rstrip(".")
     return tekst
+
+
+# Equal Decimals (1631 and 1631.0) are written alike, so the value is the key. Bounded:
+# a long-running caller does not grow it without end.
+_GESCHREVEN: dict[Decimal, str] = {}
+_GESCHREVEN_MAX = 1 << 17
 
 
 def nl(getal: Decimal, decimalen: int, *, teken: bool = False) -> str:

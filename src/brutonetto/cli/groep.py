@@ -125,6 +125,11 @@ class _Nederlands:
 class Commando(_Nederlands, typer.core.TyperCommand):
     """One command, with its help in Dutch."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        for parameter in self.get_params(ctx):  # its own options, and --help
+            _licht(parameter)
+        return super().parse_args(ctx, args)
+
 
 class _Commandos(Mapping):
     """The group's commands by name, each built into Click the first time it is asked for."""
@@ -135,9 +140,10 @@ class _Commandos(Mapping):
 
     def __getitem__(self, naam: str) -> Any:
         if naam not in self._gebouwd:
-            self._gebouwd[naam] = typer.main.get_command_from_info(
+            commando = typer.main.get_command_from_info(
                 self._info[naam], pretty_exceptions_short=True, rich_markup_mode=None
             )
+            self._gebouwd[naam] = commando
         return self._gebouwd[naam]
 
     def __iter__(self) -> Iterator[str]:
@@ -145,6 +151,74 @@ class _Commandos(Mapping):
 
     def __len__(self) -> int:
         return len(self._info)
+
+
+try:  # Typer 0.2x coerces every parameter through a pydantic TypeAdapter, built at each run
+    from typer._coercion import RuntimeParam as _RuntimeParam
+except ImportError:  # pragma: no cover - an older Typer coerces with Click's own types
+    _RuntimeParam = None
+
+
+def _licht(parameter: Any) -> None:
+    """Coerce our plain option types without pydantic: building a TypeAdapter per option cost
+    ~20 ms of every cold start (bench/run.py), for values Click has already parsed as text.
+
+    Only the annotations this CLI uses (text, paths, our Enums, lists of text) get the light
+    coercion; any other keeps Typer's. An Enum value that is not one of its choices is a
+    usage error in Dutch, as Typer's would be.
+    """
+    beschrijving = getattr(parameter, "type_descriptor", None)
+    if _RuntimeParam is None or beschrijving is None or not hasattr(parameter, "_runtime_param"):
+        return
+    soort = _gewoon(beschrijving.annotation)
+    if soort is not None:
+        parameter._runtime_param = _Licht(beschrijving.parameter_info, beschrijving.annotation, soort)
+
+
+def _gewoon(annotatie: Any) -> Any:
+    """The plain type behind an annotation (Optional and list unwrapped), or None for another kind."""
+    import types
+    import typing
+    from enum import Enum
+    from pathlib import Path
+
+    oorsprong = typing.get_origin(annotatie)
+    if oorsprong in (typing.Union, types.UnionType):
+        delen = [a for a in typing.get_args(annotatie) if a is not type(None)]
+        return _gewoon(delen[0]) if len(delen) == 1 else None
+    if oorsprong is list:
+        (binnen,) = typing.get_args(annotatie)
+        return (list, _gewoon(binnen)) if _gewoon(binnen) is str else None
+    if annotatie in (str, Path, bool) or (isinstance(annotatie, type) and issubclass(annotatie, Enum)):
+        return annotatie
+    return None
+
+
+if _RuntimeParam is not None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class _Licht(_RuntimeParam):  # type: ignore[misc, valid-type]
+        soort: Any = None
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            from enum import Enum
+
+            if isinstance(self.soort, tuple):
+                return [str(v) for v in value]
+            if self.soort is bool:  # a flag: Click hands over a bool already
+                if isinstance(value, bool):
+                    return value
+                raise UsageError(f"{param.opts[0]} is een vlag zonder waarde", ctx=ctx)
+            if isinstance(self.soort, type) and issubclass(self.soort, Enum):
+                if isinstance(value, self.soort):
+                    return value
+                try:
+                    return self.soort(value)
+                except ValueError:
+                    keuzes = ", ".join(f"'{e.value}'" for e in self.soort)
+                    raise UsageError(f"ongeldige waarde voor {param.opts[0]}: '{value}' is geen van {keuzes}", ctx=ctx) from None
+            return self.soort(value)
 
 
 class Groep(_Nederlands, typer.core.TyperGroup):
@@ -162,6 +236,11 @@ class Groep(_Nederlands, typer.core.TyperGroup):
         kwargs["rich_markup_mode"] = None
         super().__init__(**kwargs)
         self.commands = _Commandos(self.bron)  # type: ignore[assignment]
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        for parameter in self.get_params(ctx):  # --version, --help
+            _licht(parameter)
+        return super().parse_args(ctx, args)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         super().format_options(ctx, formatter)

@@ -40,12 +40,29 @@ class _DubbeleSleutel(yaml.MarkedYAMLError):
     pass
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+# plain values whose construction depends on their text alone (so the result can be kept)
+_WAARDETAGS = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+
+class _Langzaam(Exception):
+    """The fast construction met something it leaves to PyYAML's own constructor."""
+
+
 class _Lader(_Basis):  # type: ignore[misc, valid-type]
     """The safe loader, refusing a key written twice in one mapping.
 
-    Two speed-ups keep it at the libyaml floor: a plain scalar's tag depends only on its
-    text, so resolving is cached per document; and duplicate keys are first looked for in
-    the key texts, constructing keys only when two texts are equal.
+    Three speed-ups keep it at or under the libyaml floor. A plain scalar's tag depends
+    only on its text, so resolving is cached per document. The document is built by a
+    direct walk of the node tree for what profiles are made of (mappings with plain keys,
+    lists, text, numbers, booleans, null), each number's text converted once; a key
+    written twice shows there as a mapping shorter than its pairs. Anything else (merge
+    keys, tags, a duplicate, an alias into itself) and any error is left to PyYAML's
+    constructor from the start, with the duplicate check below: the same data, the same
+    errors, only slower.
     """
 
     def __init__(self, stream: Any) -> None:
@@ -53,12 +70,71 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
         self._tags: dict[str, str] = {}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
-            tag = self._tags.get(value)
-            if tag is None:
-                tag = self._tags[value] = super().resolve(kind, value, implicit)
-            return tag
+        if kind is _SCALAR:
+            if implicit[0]:
+                tag = self._tags.get(value)
+                if tag is None:
+                    tag = self._tags[value] = super().resolve(kind, value, implicit)
+                return tag
+            if not self.yaml_path_resolvers:
+                return _STR  # a quoted scalar: what the base class returns without path resolvers
         return super().resolve(kind, value, implicit)
+
+    def construct_document(self, node: Any) -> Any:
+        try:
+            return self._bouw(node)
+        except Exception:  # noqa: BLE001 - PyYAML's constructor decides, and reports, from scratch
+            self.constructed_objects, self.recursive_objects = {}, {}
+            self.state_generators, self.deep_construct = [], False
+            return super().construct_document(node)
+
+    def _bouw(self, wortel: Any) -> Any:
+        """The document as `construct_document` builds it, for the node kinds profiles use."""
+        constructors = self.yaml_constructors
+        waarden: dict[str, dict[str, Any]] = {tag: {} for tag in _WAARDETAGS}
+        gebouwd: dict[int, Any] = {}  # collections by node: an alias gives the same object
+        open_ = object()
+
+        def bouw(node: Any) -> Any:
+            soort = node.__class__
+            if soort is _SCALAR:
+                tag = node.tag
+                if tag == _STR:
+                    return node.value
+                bekend = waarden.get(tag)
+                if bekend is None:
+                    raise _Langzaam
+                tekst = node.value
+                if tekst in bekend:
+                    return bekend[tekst]
+                waarde = bekend[tekst] = constructors[tag](self, node)
+                return waarde
+            sleutel = id(node)
+            if sleutel in gebouwd:
+                waarde = gebouwd[sleutel]
+                if waarde is open_:
+                    raise _Langzaam  # an alias inside its own anchor
+                return waarde
+            if soort is _MAPPING and node.tag == _MAP:
+                gebouwd[sleutel] = open_
+                paren = node.value
+                mapping = {}
+                for sleutelnode, waardenode in paren:
+                    if sleutelnode.__class__ is not _SCALAR:
+                        raise _Langzaam
+                    mapping[bouw(sleutelnode)] = bouw(waardenode)
+                if len(mapping) != len(paren):
+                    raise _Langzaam  # a key written twice: refused with its message below
+                gebouwd[sleutel] = mapping
+                return mapping
+            if soort is _SEQUENCE and node.tag == _SEQ:
+                gebouwd[sleutel] = open_
+                lijst = [bouw(kind) for kind in node.value]
+                gebouwd[sleutel] = lijst
+                return lijst
+            raise _Langzaam
+
+        return bouw(wortel)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         sleutels = [(k.tag, k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
@@ -339,12 +415,26 @@ def _aantal(n: int) -> str:
 def _diepte_bovengrens(tekst: str) -> int:
     """An upper bound of the nesting depth: indentation + block indicators on a line + open brackets."""
     inspringing = max((len(m) for m in re.findall(r"^[ \t]*", tekst, re.M)), default=0)
-    indicatoren = max((len(m) for m in re.findall(r"(?:[-?:][ \t]+)+", tekst)), default=0)
+    indicatoren = _indicatoren(tekst)
     haakjes = diepste = 0
     for haakje in re.findall(r"[\[\]{}]", tekst):
         haakjes += 1 if haakje in "[{" else -1
         diepste = max(diepste, haakjes)
     return inspringing + indicatoren + diepste
+
+
+_INDICATOREN = re.compile(r"(?:[-?:][ \t]+)+")
+# only the runs of 3 characters or more: `key: value` on every line makes runs of 2 by the
+# hundred thousand, and collecting those took most of the bound's time
+_LANGE_INDICATOREN = re.compile(r"[-?:](?=[ \t]{2}|[ \t][-?:][ \t])[ \t]+(?:[-?:][ \t]+)*")
+
+
+def _indicatoren(tekst: str) -> int:
+    """The longest run of block indicators and their spaces (`- - `, `? `, `: `), in characters."""
+    lang = max((m.end() - m.start() for m in _LANGE_INDICATOREN.finditer(tekst)), default=0)
+    if lang:
+        return lang
+    return 2 if _INDICATOREN.search(tekst) else 0
 
 
 def _fout_bij(bron: Bron, event: Any, bericht: str) -> Fout:

@@ -63,6 +63,18 @@ def _tekst(tekst: str) -> str:
 
 def json_waarde(waarde: Any) -> str:
     """Text, Decimals, None, lists and dicts as JSON; numbers exact, 6 decimals, no float noise."""
+    soort = type(waarde)
+    if soort is dict:  # a record, or its verlof and aftrek: numbers and null written in place
+        delen = []
+        for sleutel, v in waarde.items():
+            kop = _SLEUTELS.get(sleutel) or _sleutel(sleutel)
+            if type(v) is Decimal:
+                delen.append(kop + machinegetal(v))
+            elif v is None:
+                delen.append(kop + "null")
+            else:
+                delen.append(kop + json_waarde(v))
+        return "{" + ", ".join(delen) + "}"
     if waarde is None:
         return "null"
     if isinstance(waarde, Decimal):

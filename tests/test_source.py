@@ -1,0 +1,73 @@
+"""The YAML reader builds exactly what PyYAML's safe loader builds, only faster.
+
+`source._Lader` walks the node tree itself for the plain kinds profiles are made of and
+leaves everything else to PyYAML; these documents cross that line both ways.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import yaml
+
+from brutonetto.input.source import Bron, parse
+
+DOCUMENTEN = {
+    "gewoon": "a: 1\nb: [1.5, '5,7%', 5,7%, true, ~, 1 uur/week]\nc: {procent: 4, van: bruto}\n",
+    "getallen": "a: [0x1F, 0o17, 017, 0b101, 1_000, -5, +7, 1:30, 0, -0, 1e3, .inf, -.Inf, 190:20:30.15]\n",
+    "waarheden": "a: [yes, No, on, OFF, true, False, y, n, null, Null, '']\nb:\n",
+    "merge": "a: &x {p: 1, q: 2}\nb:\n  <<: *x\n  q: 3\n",
+    "merge-lijst": "a: &x {p: 1}\nc: &y {r: 2}\nb:\n  <<: [*x, *y]\n  q: 3\n",
+    "alias": "a: &x {p: [1, 2]}\nb: *x\nc: [*x, *x]\nd: &s tekst\ne: *s\n",
+    "tags": "a: !!str 12\nb: !!int '12'\nc: !!float 1\nd: 2023-01-01\ne: !!binary aGVsbG8=\nf: !!omap [{x: 1}]\n",
+    "zelfde-waarde-andere-tekst": "1: a\n1.0: b\n01: c\ntrue: d\n",
+    "samengestelde-sleutel": "? [1, 2]\n: a\n",
+}
+
+
+@pytest.mark.parametrize("naam", DOCUMENTEN)
+def test_the_reader_builds_what_pyyaml_builds(naam):
+    tekst = DOCUMENTEN[naam]
+    verwacht = yaml.load(tekst, Loader=yaml.SafeLoader) if naam != "samengestelde-sleutel" else None
+    data, fout = parse(Bron("x.yaml", tekst))
+    if naam == "samengestelde-sleutel":
+        assert data is None and "unhashable" in fout.bericht
+        return
+    assert fout is None
+    assert repr(data) == repr(verwacht)
+
+
+def test_an_alias_is_the_same_object_as_its_anchor_and_nan_stays_nan():
+    data, _ = parse(Bron("x.yaml", "a: &x {p: [1]}\nb: *x\nc: .nan\n"))
+    assert data["a"] is data["b"]
+    assert math.isnan(data["c"])
+
+
+def test_an_alias_inside_its_own_anchor_builds_as_pyyaml_builds_it():
+    data, fout = parse(Bron("x.yaml", "a: &x {p: *x}\n"))
+    assert fout is None and data["a"]["p"] is data["a"]
+
+
+@pytest.mark.parametrize("tekst", ["a: 1\na: 2\n", "x: {b: 1, 'b': 2}\n", "- {p: 1, q: {r: 1, r: 2}}\n"])
+def test_a_key_written_twice_is_still_refused_where_it_is_written(tekst):
+    _, fout = parse(Bron("x.yaml", tekst))
+    assert fout is not None and "staat twee keer in dezelfde mapping" in fout.bericht
+    assert fout.regel is not None
+
+
+@pytest.mark.parametrize("aan", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it_even_on_bad_input(tmp_path, aan):
+    import gc
+
+    from brutonetto.input.loader import load
+
+    (tmp_path / "p.yaml").write_text("functie: A\nbeschikbare_uren: 1631\naftrek: {x: 5 procent}\n", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        gc.enable() if aan else gc.disable()
+        lading = load([str(tmp_path / "p.yaml"), str(tmp_path / "ontbreekt.yaml")])
+        assert gc.isenabled() is aan
+        assert len(lading.fouten) == 2
+    finally:
+        gc.enable() if was else gc.disable()
