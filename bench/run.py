@@ -18,6 +18,9 @@ hits both alike, and reports medians and their ratio:
   half-hour intervals, through `compute --format json` (load, Erlang C per interval, the
   bruto/netto, JSON), and the Erlang C engine alone for one 10,000-Erlang interval and for
   the same 100 weeks (bench/erlang.py's `measure`).
+- realisation: a year of weekly registrations (52 rows per functie; 5,000 functies give
+  260,000 rows) against its plan, to JSON: its time against reading the CSV with the csv
+  module alone, and its peak memory (it streams: memory stays flat as rows grow).
 
 No timing is asserted anywhere: the figures are for people, and for the README.
 """
@@ -57,6 +60,7 @@ class Floor(BaseModel):
 """
 FLOOR_TABLE = FLOOR + "\nimport rich.console, rich.table\n"
 LAUNCHER = "import sys\nfrom brutonetto.cli.commands import main\nsys.exit(main())\n"
+FLOOR_CSV = "import csv, sys\nwith open(sys.argv[1], encoding='utf-8', newline='') as f:\n    sum(1 for _ in csv.reader(f, delimiter=';'))\n"
 FLOOR_YAML = "import sys, yaml\nwith open(sys.argv[1], encoding='utf-8') as f:\n    yaml.load(f, Loader=yaml.CSafeLoader)\n"
 
 
@@ -116,6 +120,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2 runs, 1,000 functies: only proves the benchmark works")
     parser.add_argument("--runs", type=int, help="runs per command (default 15, quick 2)")
     parser.add_argument("--functies", type=int, help="functies in the batch file (default 10,000, quick 1,000)")
+    parser.add_argument("--registraties", type=int,
+                        help="functies in the realisation CSV, 52 weekly rows each (default 5,000, quick 200)")
     args = parser.parse_args()
     runs = args.runs or (2 if args.quick else 15)
     functies = args.functies or (1_000 if args.quick else 10_000)
@@ -131,6 +137,7 @@ def main() -> int:
         (tmp_path / "floor.py").write_text(FLOOR, encoding="utf-8")
         (tmp_path / "floor_table.py").write_text(FLOOR_TABLE, encoding="utf-8")
         (tmp_path / "floor_yaml.py").write_text(FLOOR_YAML, encoding="utf-8")
+        (tmp_path / "floor_csv.py").write_text(FLOOR_CSV, encoding="utf-8")
         # what pip's `brutonetto` console script runs, against the checkout
         (tmp_path / "brutonetto_cli.py").write_text(LAUNCHER, encoding="utf-8")
         brutonetto = [PY, str(tmp_path / "brutonetto_cli.py")]
@@ -164,6 +171,15 @@ def main() -> int:
         cc_times = alternate({"brutonetto": cc_cmd}, max(1, runs // 3))["brutonetto"]
         engine = erlangbench.measure(max(1, runs // 3))
 
+        aantal = args.registraties or (200 if args.quick else 5_000)
+        plan, registraties = tmp_path / "plan.yaml", tmp_path / "registraties.csv"
+        _realisatie(plan, registraties, aantal)
+        real_cmd = [*brutonetto, "realisation", str(plan), str(registraties), "--format", "json", "--output", str(out)]
+        real_times = alternate({
+            "brutonetto": real_cmd, "floor": [PY, str(tmp_path / "floor_csv.py"), str(registraties)],
+        }, 1 if args.quick else 3)
+        real_memory = peak_memory_mb(real_cmd)
+
     print(f"{'measure (median)':<26}{'brutonetto':>12}{'floor':>10}{'ratio':>8}{'target':>9}{'cpu ratio':>12}")
     for name, (ours, ours_cpu), (floor, floor_cpu), target in results:
         ratio = ours / floor
@@ -175,7 +191,26 @@ def main() -> int:
           f"compute --format json (basis + 1 scenario): {cc_times[0] * 1000:.0f}ms wall, {cc_times[1] * 1000:.0f}ms cpu")
     print(f"Erlang C engine alone: {erlangbench.FUNCTIES} weeks of {erlangbench.INTERVALLEN} intervals "
           f"{engine['week_100_functies'] * 1000:.1f}ms; one interval of 10,000 Erlang {engine['10000_erlang'] * 1000:.1f}ms")
+    (ours, _), (floor, _) = real_times["brutonetto"], real_times["floor"]
+    print(f"{f'realisation, {aantal * 52:,} rows':<26}{ours * 1000:>10.0f}ms{floor * 1000:>8.0f}ms{ours / floor:>8.2f}"
+          f"{'(csv)':>9}")
+    print(f"{'peak memory, realisation':<26}{real_memory:>10.0f}MB")
     return 0
+
+
+def _realisatie(plan: Path, registraties: Path, functies: int) -> None:
+    """A plan of `functies` and a year of weekly registrations for each (Monday to Sunday)."""
+    from datetime import date, timedelta
+
+    regels = ["eenheid: Bench", "standaard: {beschikbare_uren: 1631}", "functies:"]
+    regels += [f"  - {{functie: F{i}, fte: 10, aftrek: {{leren: 50 uur, overig: 200}}}}" for i in range(functies)]
+    plan.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    with registraties.open("w", encoding="utf-8", newline="") as f:
+        f.write("functie;aftrek;van;tot;uren;fte\n")
+        for week in range(52):
+            van = date(2023, 1, 2) + timedelta(weeks=week)
+            tot = van + timedelta(days=6)
+            f.writelines(f"F{i};leren;{van:%d-%m-%Y};{tot:%d-%m-%Y};9,5;10\n" for i in range(functies))
 
 
 if __name__ == "__main__":

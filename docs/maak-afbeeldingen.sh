@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Regenerates the README's pictures from the example, headless:
 #   docs/grafiek-bezwaar-en-beroep.png   brutonetto chart (needs brutonetto[grafiek])
+#   docs/budget-versterking-vakmanschap.png, docs/tornado-uitkeren.png: budget and sensitivity
 #   docs/werkboek-bezwaar-en-beroep.png  the Resultaat sheet of the workbook as a Dutch
 #                                        LibreOffice Calc prints it (needs brutonetto[xlsx],
 #                                        libreoffice-calc-nogui and poppler-utils)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m brutonetto chart examples/bezwaar-en-beroep.yaml --output docs/grafiek-bezwaar-en-beroep.png
+python3 -m brutonetto budget examples/versterking-vakmanschap.yaml --output docs/budget-versterking-vakmanschap.png
+python3 -m brutonetto sensitivity examples/uitkeren.yaml --vary "aftrek.leren_en_ontwikkelen=150..183 uur" \
+  --vary "aftrek.verzuim=4,2..5,7%" --vary "beschikbare_uren=1600..1660" --output docs/tornado-uitkeren.png
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 -m brutonetto compute examples/bezwaar-en-beroep.yaml --format xlsx --output "$tmp/werkboek.xlsx"

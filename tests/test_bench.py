@@ -24,6 +24,8 @@ def test_benchmark_quick_mode_prints_the_ratios_and_the_memory():
         line = next(line for line in out.splitlines() if line.startswith(measure))
         assert re.search(r"\d+ms\s+\d+ms\s+\d+\.\d\d\s+<= \d", line), line
     assert re.search(r"peak memory, batch\s+\d+MB", out), out
+    assert re.search(r"realisation, [\d,]+ rows\s+\d+ms\s+\d+ms", out), out
+    assert re.search(r"peak memory, realisation\s+\d+MB", out), out
 
 
 def test_the_batch_file_is_written_as_users_write_and_stays_inside_the_input_bounds(cli):

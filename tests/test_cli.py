@@ -349,7 +349,7 @@ def test_the_console_entry_point_runs_one_command_and_lists_them_all(tmp_path):
 
     env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
     run = subprocess.run([sys.executable, "-m", "brutonetto", "validate", str(EXAMPLES)], capture_output=True, text=True, env=env)
-    assert run.returncode == 0 and f"in orde: {len(list(EXAMPLES.glob('*.yaml')))} bestanden" in run.stderr
+    assert run.returncode == 0 and f"in orde: {len(list(EXAMPLES.rglob('*.yaml')))} bestanden" in run.stderr
     hulp = subprocess.run([sys.executable, "-m", "brutonetto", "--help"], capture_output=True, text=True, env=env).stdout
     assert all(naam in hulp for naam in ("compute", "compare", "validate", "explain", "chart", "schema", "init"))
 

@@ -476,3 +476,12 @@ def test_erlang_a_more_agents_never_lower_the_service_level_nor_raise_occupancy(
         assert volgende.bezetting <= vorige.bezetting + 1e-12
         assert volgende.afhaakkans <= vorige.afhaakkans + 1e-12
         vorige = volgende
+
+
+def test_erlang_a_service_level_stays_a_share_when_nearly_all_wait():
+    """Found by hypothesis: 1721 calls in 30 min at 70 s with 33-34 agents gave -1e-12."""
+    from brutonetto.engine.erlang import measure_met_afhakers
+
+    for agenten in (33, 34):
+        sl = measure_met_afhakers(agenten, aanbod=1721, interval_s=1800, gespreksduur_s=70, binnen_s=1, geduld_s=1729).servicelevel
+        assert 0.0 <= sl <= 1.0

@@ -115,7 +115,7 @@ def test_hospital_sheet_gives_1579_netto_84_1_percent(cli):
 
 def test_every_example_and_the_whole_folder_validates(cli):
     result = cli("validate", EXAMPLES)
-    assert f"in orde: {len(list(EXAMPLES.glob('*.yaml')))} bestanden" in result.stderr
+    assert f"in orde: {len(list(EXAMPLES.rglob('*.yaml')))} bestanden" in result.stderr
 
 
 def test_hot_2023_and_the_hospital_sheet_print_their_share_of_bruto(cli):

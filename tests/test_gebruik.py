@@ -25,7 +25,7 @@ COMMANDOS = sorted(typer.main.get_command(app).commands)
 @pytest.mark.parametrize("naam", COMMANDOS)
 def test_every_help_is_dutch(cli, naam):
     hulp = cli(naam, "--help").stdout
-    assert hulp.startswith(f"Gebruik: ") and "Opties:" in hulp and "Toon deze hulp en stop." in hulp
+    assert hulp.startswith("Gebruik: ") and "Opties:" in hulp and "Toon deze hulp en stop." in hulp
     assert [woord for woord in ENGELS_IN_HULP if woord in hulp] == []
 
 

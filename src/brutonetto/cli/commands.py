@@ -430,6 +430,108 @@ def _init(bestand: Path, eenheid: bool = False) -> Resultaat:
     return Resultaat(None, [], [], [], melding)
 
 
+@commando()
+def realisation(
+    plan: Annotated[str, typer.Argument(
+        help="Het plan: een YAML-bestand met de functies en hun aftrek (de begroting).",
+        show_default=False, metavar="PLAN")],
+    registraties: Annotated[str, typer.Argument(
+        help="De registraties: een CSV met de kolommen functie, aftrek, van, tot, uren, fte (en eventueel "
+        "eenheid); komma of puntkomma, decimaalpunt of -komma, datums als 2023-01-01 of 1-1-2023.",
+        show_default=False, metavar="CSV")],
+    scenario: Annotated[Optional[str], typer.Option(
+        "--scenario", "-s", show_default=False, metavar="NAAM",
+        help="Het scenario van PLAN dat het plan is. Standaard: basis.")] = None,
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: UitvoerOptie = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Realisatie tegen plan: geregistreerde uren per functie en aftrekregel, omgerekend naar een jaar.
+
+    Per functie en aftrek: gepland per fte (uit PLAN), gerealiseerd per fte (uren / fte,
+    x 12 / maanden voor hele maanden, anders x 365 / dagen), het percentage, en de uren en
+    fte die niet benut zijn (fte x (gepland - gerealiseerd), en gedeeld door de directe uren).
+    """
+    from brutonetto.cli import analyse
+
+    voer_uit(partial(analyse.realisation, plan, registraties, scenario),
+             Opmaak(formaat.value, output, csv_dialect.value), debug)
+
+
+_GRAFIEKHULP = (
+    "Schrijf naar dit bestand in plaats van naar het scherm (in zijn geheel of helemaal niet); "
+    "op .svg of .png: {wat} (pip install 'brutonetto[grafiek]')."
+)
+
+
+def _opmaak_met_grafiek(formaat: Formaat, output: Optional[Path], dialect: Dialect, optie: str) -> Opmaak:
+    """--output BESTAND.svg or .png draws the command's chart; another --format with it is wrong usage."""
+    soort = output.suffix.lower().lstrip(".") if output is not None else ""
+    if soort in ("svg", "png"):
+        if formaat != Formaat.table:
+            raise typer.BadParameter(
+                f"{output} is een grafiek; laat --format {formaat.value} weg of kies een andere naam", param_hint=optie
+            )
+        return Opmaak(soort, output, dialect.value)
+    return Opmaak(formaat.value, output, dialect.value)
+
+
+@commando()
+def budget(
+    paden: Paden,
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", show_default=False, metavar="BESTAND",
+        help=_GRAFIEKHULP.format(wat="kosten tegen financiering per jaar als staafgrafiek"))] = None,
+    debug: DebugOptie = False,
+) -> None:
+    """De jaren: per jaar de kosten van een scenario tegen de financiering, uit een meerjaren-blok.
+
+    Per jaar: kosten (de som van de extra kosten van het scenario, geindexeerd), financiering,
+    saldo (financiering - kosten), het cumulatieve saldo, en hoeveel fte de financiering betaalt
+    (als alle functies dezelfde kosten_per_fte hebben). Een jaar zonder financiering staat er ook.
+    """
+    from brutonetto.cli import analyse
+
+    voer_uit(partial(analyse.budget, paden), _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"), debug)
+
+
+@commando()
+def sensitivity(
+    paden: Paden,
+    vary: Annotated[list[str], typer.Option(
+        "--vary", "-v", show_default=False, metavar="VELD=LAAG..HOOG",
+        help="Het veld en zijn bereik, zoals een profiel ze schrijft; een eenheid na HOOG geldt voor beide: "
+        "aftrek.leren_en_ontwikkelen=185..218 uur, aftrek.verzuim=4,2..5,7%, beschikbare_uren=1600..1700. "
+        "Mag vaker: elk veld apart rond het profiel (een tornado).")],
+    stappen: Annotated[int, typer.Option(
+        "--steps", "-n", metavar="N", help="Aantal punten per bereik, gelijk verdeeld, beide einden inbegrepen.")] = 2,
+    grid: Annotated[bool, typer.Option(
+        "--grid", help="Varieer alle velden tegelijk: elke combinatie van hun punten.")] = False,
+    scenario: Annotated[Optional[str], typer.Option(
+        "--scenario", "-s", show_default=False, metavar="NAAM",
+        help="Varieer rond dit scenario (extra fte en kosten tegen basis) in plaats van rond basis.")] = None,
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", show_default=False, metavar="BESTAND",
+        help=_GRAFIEKHULP.format(wat="de tornado: per functie en veld een balk van laag tot hoog"))] = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Gevoeligheid: welke aanname beweegt de uitkomst het meest? Elk veld over een bereik.
+
+    Per functie en per gevarieerd veld, in elk punt: directe uren, aandeel direct, fte nodig,
+    en extra fte en kosten tegen de basis zoals geschreven (met --scenario: het scenario tegen
+    basis). Standaard de twee einden van elk bereik; --steps N geeft N punten.
+    """
+    from brutonetto.cli import analyse
+
+    voer_uit(partial(analyse.sensitivity, paden, vary, stappen, grid, scenario),
+             _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"), debug)
+
+
 def main() -> None:
     """The `brutonetto` console script; the group builds only the command asked for."""
     for stroom in (sys.stdout, sys.stderr):

@@ -27,7 +27,6 @@ try:  # Typer 0.20+ carries its own copy of Click
     from typer._click.globals import get_current_context
 except ImportError:  # pragma: no cover - older Typer on Click itself
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # type: ignore[no-redef]
-    from click.globals import get_current_context  # type: ignore[no-redef]
 
 OPTIES = "[OPTIES]"
 HULP = "Toon deze hulp en stop."

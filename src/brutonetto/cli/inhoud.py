@@ -118,3 +118,44 @@ class Erlanguitkomst(Inhoud):
             uit.write("\ufeff")
             waarden = [w.replace(".", ",") for w in waarden]
         uit.write(scheiding.join(self.SLEUTELS) + "\r\n" + scheiding.join(waarden) + "\r\n")
+class Rijen(Inhoud):
+    """The v2 commands (realisation, budget, sensitivity): typed rows whose fields are the JSON keys.
+
+    `kolommen` says what the table shows (`output.rijen.Kolom`); CSV and JSON write every
+    field. `teken`, when given, draws the rows as a chart (svg, png: the grafiek extra).
+    """
+
+    def __init__(self, rijen: list[Any], velden: tuple[str, ...], kolommen: list[Any],
+                 teken: Any = None, titels: Any = None) -> None:
+        self.lijst = rijen
+        self.velden = velden
+        self.kolommen = kolommen
+        self.teken = teken
+        self.titels = titels  # optional: a function from the rows to (title, rows) blocks for the table
+
+    def rijen(self) -> Iterable[Any]:
+        return self.lijst
+
+    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
+        from brutonetto.output.rijen import render_tabel
+
+        blokken = self.titels(self.lijst) if self.titels else [(None, self.lijst)]
+        for i, (titel, rijen) in enumerate(blokken):
+            if i:
+                uit.write("\n")
+            render_tabel(rijen, self.kolommen, uit, terminal=breedte is not None, titel=titel, breedte=breedte)
+
+    def csv(self, uit: IO[str], dialect: str) -> None:
+        from brutonetto.output.rijen import render_csv
+
+        render_csv(self.lijst, self.velden, uit, dialect)
+
+    def grafiek(self, uit: IO[Any], formaat: str) -> None:
+        from brutonetto.output.grafiek import GrafiekOntbreekt
+
+        if self.teken is None:  # pragma: no cover - the commands offer svg/png only where they draw
+            raise Uitvoerfout("dit commando tekent geen grafiek")
+        try:
+            self.teken(self.lijst, uit, formaat)
+        except GrafiekOntbreekt as fout:
+            raise Uitvoerfout(str(fout)) from None

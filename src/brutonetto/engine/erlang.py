@@ -497,7 +497,8 @@ def _met_afhakers(n: int, a: float, b: float, geduld: Fraction, inst: _Instellin
         binnen = 0.0
     return IntervalMetAfhakers(
         agenten=n,
-        servicelevel=(1 - wacht) + binnen,
+        # a share: rounding in the series can leave it a hair outside [0, 1] when nearly all wait
+        servicelevel=min(1.0, max(0.0, (1 - wacht) + binnen)),
         bezetting=a * (1 - afhaak) / n if n else 0.0,
         wachtkans=wacht,
         gemiddelde_wachttijd_s=afhaak * float(geduld),

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from brutonetto.errors import Pad
-from brutonetto.input.quantity import GRENS, Invoerfout, beschrijf, parse_getal
+from brutonetto.input.quantity import GRENS, Invoerfout, beschrijf, parse_aantal, parse_getal
 
 MULTIPLIERS: dict[str, Decimal] = {
     "": Decimal(1),
@@ -56,7 +56,7 @@ def parse_bedrag(waarde: object) -> Decimal:
     elif waarde is None:
         raise Invoerfout("het bedrag ontbreekt; schrijf 0 voor een jaar zonder financiering")
     else:
-        getal = parse_getal(waarde)  # int, float, Decimal; refuses bool, None, lists
+        getal = parse_aantal(waarde)  # int, float, Decimal; refuses bool, None, lists, and 750.000
     if getal < 0:
         raise Invoerfout(f"een bedrag kan niet negatief zijn: {_tekst(waarde)}")
     if getal >= GRENS:

@@ -18,6 +18,7 @@ from brutonetto.engine.capacity import Kanaal, Product, Verhouding
 from brutonetto.engine.hours import Profiel
 from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
 from brutonetto.errors import Fout, Pad
+from brutonetto.input.meerjaren import Meerjaren
 from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
 from brutonetto.input.source import Bron, expand, parse, read
 
@@ -32,6 +33,7 @@ class Lading(NamedTuple):
     fouten: list[Fout]
     bestanden: list[Path]
     waarschuwingen: list[str]
+    meerjaren: list[tuple[Bron, Meerjaren]] = []  # each file's `meerjaren` block (budget), where written
 
 
 def load(paden: list[str]) -> Lading:
@@ -55,7 +57,7 @@ def load(paden: list[str]) -> Lading:
             gc.enable()
     fouten.extend(_dubbele_functies(functies))
     gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden)
-    return Lading(functies, fouten, gelezen, _zonder_verlof(functies))
+    return Lading(functies, fouten, gelezen, _zonder_verlof(functies), lader.meerjaren)
 
 
 def _zonder_verlof(functies: list[Functie]) -> list[str]:
@@ -84,6 +86,7 @@ class _Lader:
     def __init__(self) -> None:
         self._standaarden: dict[Path, tuple[Bron | None, Velden | None, list[Fout]]] = {}
         self._gemeld: set[Path] = set()
+        self.meerjaren: list[tuple[Bron, Meerjaren]] = []
 
     @property
     def standaarden(self) -> list[Path]:
@@ -124,15 +127,19 @@ class _Lader:
             if kop is None:
                 return [], fouten
             eenheid, bestandsscenarios = kop.eenheid, kop.scenarios or {}
+            meerjaren = kop.meerjaren
         else:
             profiel = _valideer(FUNCTIE, _zonder_standaard(data), bron, (), fouten)
             if profiel is None:
                 return [], fouten
             items = [((), profiel)]
             eenheid, bestandsscenarios = None, {}
+            meerjaren = profiel.meerjaren
 
         if standaard_mislukt:
             return [], fouten  # computing without the defaults would only add false problems
+        if meerjaren is not None:
+            self.meerjaren.append((bron, meerjaren))
         gedeeld = _Gedeeld.van(eenheid, bestandsscenarios, standaard, standaardplek)
         functies = [_functie(bron, prefix, functieprofiel, gedeeld) for prefix, functieprofiel in items]
         return functies, fouten
@@ -154,7 +161,12 @@ class _Lader:
         items = []
         for i, ruw in enumerate(ruwe_functies):
             profiel = _valideer(FUNCTIE, ruw, bron, ("functies", i), fouten)
-            if profiel is not None:
+            if profiel is not None and profiel.meerjaren is not None:
+                fouten.append(bron.fout(
+                    "meerjaren hoort bovenaan het eenheidsbestand (naast functies), niet bij één functie",
+                    ("functies", i, "meerjaren"),
+                ))
+            elif profiel is not None:
                 items.append((("functies", i), profiel))
         return kop, items
 
@@ -245,7 +257,7 @@ class _Gedeeld(NamedTuple):
 
 def _functie(bron: Bron, prefix: Pad, profiel: Velden, gedeeld: _Gedeeld) -> Functie:
     """Merge standaard <- functie into the basis, and basis <- scenario for each scenario."""
-    eigen_velden = gezette_velden(profiel, zonder=("functie", "scenarios"))
+    eigen_velden = gezette_velden(profiel, zonder=("functie", "scenarios", "meerjaren"))
     basisvelden = _merge(gedeeld.standaardvelden, eigen_velden)
     if "eenheid" not in eigen_velden and gedeeld.eenheid is not None:
         basisvelden["eenheid"] = gedeeld.eenheid

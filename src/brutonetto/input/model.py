@@ -20,13 +20,16 @@ from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Pad
 from brutonetto.input import contactcentrum as cc
+from brutonetto.input.meerjaren import Meerjaren, lees_meerjaren
 from brutonetto.input.quantity import (
     EENHEDEN,
     Duur,
+    Geschreven,
     Hoeveelheid,
     Invoerfout,
     beschrijf,
     parse_aandeel,
+    parse_aantal,
     parse_duur,
     parse_getal,
     parse_hoeveelheid,
@@ -78,7 +81,7 @@ def _getal(minimum: float | None = None, maximum: float | None = None, eenheden:
 
 Tekst = Annotated[str, _dutch(_tekst), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
 NietNegatief = Annotated[
-    Decimal, _dutch(parse_getal, (lambda d: d >= 0, "mag niet negatief zijn")), _getal(minimum=0)
+    Decimal, _dutch(parse_aantal, (lambda d: d >= 0, "mag niet negatief zijn")), _getal(minimum=0)
 ]
 _POSITIEF = (lambda d: d > 0, "moet groter dan 0 zijn")
 Weken = Annotated[Decimal, _dutch(
@@ -100,7 +103,7 @@ UREN_IN_EEN_JAAR = Decimal(24 * 366)
 def _jaaruren(waarde: Any) -> Decimal:
     """Available hours per fte per year: between 100 and the 8784 hours of a leap year."""
     uren = parse_uren(waarde)
-    tekst = repr(waarde) if isinstance(waarde, float) else str(waarde).strip()
+    tekst = waarde.tekst if isinstance(waarde, Geschreven) else repr(waarde) if isinstance(waarde, float) else str(waarde).strip()
     if uren < MIN_BESCHIKBAAR:
         if re.fullmatch(r"\d{1,3}[.,]\d{3}", tekst):
             raise Invoerfout(
@@ -136,6 +139,37 @@ Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid), WithJsonSchema({
 })]
 
 
+def _meerjaren(waarde: Any) -> Meerjaren:
+    """`valideer` reads a file's own block first and reports every problem at its line; this
+    catches a block where none belongs (a scenario), which is refused there anyway."""
+    meerjaren, problemen = lees_meerjaren(waarde)
+    if meerjaren is None:
+        raise Invoerfout(problemen[0][1])
+    return meerjaren
+
+
+_BEDRAGTEKST = r"^\s*(eur\s*|€\s*)?\d+([.,]\d+)?\s*(k|mln|miljoen)?\s*$"
+MeerjarenVeld = Annotated[Meerjaren, _dutch(_meerjaren), WithJsonSchema({
+    "type": "object",
+    "properties": {
+        "scenario": {"type": "string", "minLength": 1,
+                     "description": "Het scenario waarvan de extra kosten de kosten zijn; standaard elk scenario."},
+        "indexatie": {"anyOf": [{"const": 0}, {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$"}],
+                      "description": "Groei van de kosten per jaar na het eerste jaar, bijvoorbeeld 2%."},
+        "financiering": {
+            "type": "object",
+            "description": "Financiering per jaar in euro: 2023: 12 mln, 2024: 20 mln (k en mln mogen).",
+            "propertyNames": {"pattern": r"^\d{4}$"},
+            "additionalProperties": {"anyOf": [{"type": "number", "minimum": 0},
+                                               {"type": "string", "pattern": _BEDRAGTEKST}]},
+            "minProperties": 1,
+        },
+    },
+    "required": ["financiering"],
+    "additionalProperties": False,
+})]
+
+
 Normtijd = Annotated[Duur, _dutch(parse_duur), WithJsonSchema({
     "type": "string",
     "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|m|uur|uren|u|h)\s*$",
@@ -144,7 +178,7 @@ Normtijd = Annotated[Duur, _dutch(parse_duur), WithJsonSchema({
 Percentage = Annotated[Decimal, _dutch(parse_aandeel), WithJsonSchema({
     "type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$", "description": "een percentage: 60%, '5,5%'",
 })]
-Positief = Annotated[Decimal, _dutch(parse_getal, _POSITIEF), WithJsonSchema(
+Positief = Annotated[Decimal, _dutch(parse_aantal, _POSITIEF), WithJsonSchema(
     {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string", "pattern": _GETALTEKST}]}
 )]
 def _deel(beschrijving: str) -> ConfigDict:
@@ -276,6 +310,11 @@ class Velden(BaseModel):
     )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
     uurtarief: NietNegatief | None = Field(None, description="Kosten per uur in euro.")
+    meerjaren: MeerjarenVeld | None = Field(
+        None,
+        description="De jaren (brutonetto budget): financiering per jaar, het scenario dat de kosten geeft "
+        "en de indexatie. Bovenaan een bestand, één keer per run.",
+    )
     scenarios: "dict[str, Velden] | None" = Field(
         None,
         description="Scenario's: naam -> gedeeltelijk profiel dat over de basis wordt gelegd. "
@@ -296,8 +335,8 @@ class Velden(BaseModel):
 FUNCTIE = "functie"  # an item of `functies`, or a single-profile file (its `standaard` taken out)
 STANDAARD = "standaard"  # inline `standaard:` or a defaults file
 EENHEID = "eenheid"  # the head of a unit file (its `standaard` and `functies` taken out)
-_EENHEIDSKOP = ("eenheid", "scenarios")
-_NIET_IN_SCENARIO = ("functie", "scenarios")
+_EENHEIDSKOP = ("eenheid", "scenarios", "meerjaren")
+_NIET_IN_SCENARIO = ("functie", "scenarios", "meerjaren")
 
 VELDNAMEN: tuple[str, ...] = tuple(sorted({*Velden.model_fields, "standaard", "functies"}))
 
@@ -310,6 +349,10 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
             if sleutel not in _EENHEIDSKOP:
                 problemen.append(((sleutel,), _misplaatst(sleutel)))
         data = {k: v for k, v in data.items() if k in _EENHEIDSKOP}
+    if soort != STANDAARD and isinstance(data, dict) and data.get("meerjaren") is not None:
+        meerjaren, fouten = lees_meerjaren(data["meerjaren"])  # every problem at its own line
+        problemen.extend((("meerjaren", *pad), bericht) for pad, bericht in fouten)
+        data = {k: (meerjaren if k == "meerjaren" else v) for k, v in data.items() if k != "meerjaren" or meerjaren}
     try:
         velden = Velden.model_validate(data)
     except ValidationError as fout:
@@ -324,6 +367,8 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
         problemen.append((("functie",), "verwacht een niet-lege tekst"))
     if soort == STANDAARD and "functie" in gezet:
         problemen.append((("functie",), _misplaatst("functie")))
+    if soort == STANDAARD and "meerjaren" in gezet:
+        problemen.append((("meerjaren",), "meerjaren hoort bovenaan een profiel- of eenheidsbestand, niet in standaard"))
     for naam, scenario in (velden.scenarios or {}).items():
         for veld in _NIET_IN_SCENARIO:
             if veld in scenario.__pydantic_fields_set__:

@@ -69,6 +69,33 @@ class Hoeveelheid(NamedTuple):
         return f"{getal} uur"
 
 
+class Geschreven(float):
+    """A YAML float written like a Dutch thousands separator, `120.000` or `1.631`, with its text.
+
+    YAML reads `volume: 120.000` as 120.0 and the text is gone; the loader keeps it here so a
+    count or an amount can refuse it (a silent factor 1000), while hours (`92.967`) still read
+    as the decimal number they are.
+    """
+
+    tekst: str
+
+    def __new__(cls, tekst: str) -> Geschreven:
+        getal = super().__new__(cls, tekst)
+        getal.tekst = tekst
+        return getal
+
+
+def parse_aantal(waarde: object) -> Decimal:
+    """A count or an amount (volume, fte, een_per, euro): a number, never one like `120.000`."""
+    if isinstance(waarde, Geschreven):
+        tekst = waarde.tekst.lstrip("+")
+        raise Invoerfout(
+            f"'{tekst}' leest als {tekst.replace('.', ',')}: een punt is hier een decimaalteken, geen "
+            f"duizendtalscheiding; bedoelt u {zonder_duizendtallen(tekst)}? (een decimaal: '{tekst.replace('.', ',')}')"
+        )
+    return parse_getal(waarde)
+
+
 GRENS = Decimal(10) ** 12  # no hour count, fte or euro amount here comes near
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from brutonetto.errors import Fout, Pad
+from brutonetto.input.quantity import Geschreven
 
 _Basis: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STDIN = "-"
@@ -46,6 +47,16 @@ _SEQ = "tag:yaml.org,2002:seq"
 # plain values whose construction depends on their text alone (so the result can be kept)
 _WAARDETAGS = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+
+_DUIZENDTAL = re.compile(r"[+-]?\d{1,3}\.\d{3}")
+
+
+def _float(lader: Any, node: Any) -> float:
+    """A YAML float; one written like `120.000` keeps its text (`quantity.Geschreven`)."""
+    if _DUIZENDTAL.fullmatch(node.value):
+        return Geschreven(node.value)
+    return lader.construct_yaml_float(node)
 
 
 class _Langzaam(Exception):
@@ -159,6 +170,9 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
                     "YAML zou stilzwijgend de laatste nemen: verwijder of hernoem er een",
                     problem_mark=sleutelnode.start_mark,
                 )
+
+
+_Lader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
 class Bron:

@@ -114,3 +114,82 @@ def nl_getal(uren: float) -> str:
 def _metadata(formaat: str) -> dict[str, Any]:
     # no creation date: identical input gives an identical file
     return {"Date": None} if formaat == "svg" else {"Software": None}
+
+
+def _matplotlib() -> Any:
+    try:
+        import matplotlib
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {INSTALLEREN}") from None
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    matplotlib.rcParams["svg.hashsalt"] = "brutonetto"
+    return Figure
+
+
+def _mln(euro: float) -> str:
+    """An amount on the chart in millions, the Dutch way: 12,0 mln."""
+    return nl(Decimal(f"{euro / 1e6:.6f}"), 1) + " mln"
+
+
+def teken_budget(jaren: list[Any], uit: BinaryIO, formaat: str) -> None:
+    """`budget`: per year a bar of the funding beside a bar of each scenario's cost (euros)."""
+    Figure = _matplotlib()
+    from matplotlib.ticker import FuncFormatter
+
+    scenarios = list(dict.fromkeys(j.scenario for j in jaren))
+    jaartallen = list(dict.fromkeys(j.jaar for j in jaren))
+    financiering = {j.jaar: float(j.financiering) for j in jaren}
+    breedte = 0.8 / (1 + len(scenarios))
+    figuur = Figure(figsize=(max(8, 1.1 * len(jaartallen) * (1 + len(scenarios)) / 2 + 3), 5), layout="constrained")
+    as_ = figuur.subplots()
+    xs = range(len(jaartallen))
+    as_.bar([x - 0.4 + breedte / 2 for x in xs], [financiering[j] for j in jaartallen], breedte,
+            color=DIRECT, label="financiering")
+    for i, naam in enumerate(scenarios):
+        kosten = {j.jaar: float(j.kosten) for j in jaren if j.scenario == naam}
+        as_.bar([x - 0.4 + breedte * (i + 1.5) for x in xs], [kosten.get(j, 0.0) for j in jaartallen], breedte,
+                color=PALET[i % len(PALET)], label=f"kosten {naam}")
+    as_.set_xticks(list(xs), labels=[str(j) for j in jaartallen])
+    as_.yaxis.set_major_formatter(FuncFormatter(lambda y, _: _mln(y)))
+    as_.set_ylabel("euro per jaar")
+    as_.set_title("Kosten tegen financiering per jaar", loc="left")
+    for kant in ("top", "right"):
+        as_.spines[kant].set_visible(False)
+    figuur.legend(loc="outside lower center", ncols=min(1 + len(scenarios), 4), frameon=False, fontsize=9)
+    figuur.savefig(uit, format=formaat, dpi=120, metadata=_metadata(formaat))
+
+
+def teken_tornado(rijen: list[Any], uit: BinaryIO, formaat: str) -> None:
+    """`sensitivity`: per functie and varied field a bar from the low to the high end.
+
+    The measure is extra fte against the profile's basis when every row has it (what the
+    question is about: which assumption moves the need most), else direct hours per fte.
+    The widest bar is on top, as a tornado is read.
+    """
+    Figure = _matplotlib()
+
+    maat = "extra_fte" if all(r.extra_fte is not None for r in rijen) else "directe_uren"
+    balken: dict[tuple[str, str], list[float]] = {}
+    for rij in rijen:
+        balken.setdefault((rij.functie, rij.veld), []).append(float(getattr(rij, maat)))
+    volgorde = sorted(balken, key=lambda k: max(balken[k]) - min(balken[k]), reverse=True)
+    figuur = Figure(figsize=(10, 1.6 + 0.5 * len(volgorde)), layout="constrained")
+    as_ = figuur.subplots()
+    for y, sleutel in enumerate(volgorde):
+        laag, hoog = min(balken[sleutel]), max(balken[sleutel])
+        as_.barh(y, hoog - laag, left=laag, color=PALET[1], edgecolor="white", height=0.6)
+        for waarde, kant in ((laag, "right"), (hoog, "left")):
+            as_.text(waarde, y, f" {nl(Decimal(f'{waarde:.6f}'), 2)} ", va="center", ha=kant, fontsize=8)
+    alle = [w for waarden in balken.values() for w in waarden]
+    marge = (max(alle) - min(alle)) * 0.15 or 1.0
+    as_.set_xlim(min(alle) - marge, max(alle) + marge)  # room for the labels at both ends
+    if maat == "extra_fte":
+        as_.axvline(0, color="#555555", linewidth=0.8)  # the profile as written
+    as_.set_yticks(range(len(volgorde)), labels=[f"{functie} · {veld}" for functie, veld in volgorde])
+    as_.invert_yaxis()
+    as_.set_xlabel("extra fte tegen de basis" if maat == "extra_fte" else "directe uren per fte per jaar")
+    as_.set_title("Gevoeligheid: elk veld over zijn bereik, de rest als in het profiel", loc="left")
+    for kant in ("top", "right"):
+        as_.spines[kant].set_visible(False)
+    figuur.savefig(uit, format=formaat, dpi=120, metadata=_metadata(formaat))

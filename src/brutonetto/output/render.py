@@ -8,6 +8,7 @@ Rich is imported only to style a table in a terminal: JSON, CSV and piped tables
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any, Iterable, TextIO
 
@@ -89,6 +90,8 @@ def json_waarde(waarde: Any) -> str:
         return "true" if waarde else "false"
     if isinstance(waarde, int):
         return str(waarde)
+    if isinstance(waarde, date):  # realisation's van and tot: ISO, as JSON readers expect
+        return f'"{waarde.isoformat()}"'
     raise TypeError(f"cannot write {type(waarde).__name__} as JSON")  # pragma: no cover
 
 
@@ -146,16 +149,19 @@ def render_csv(records: list[Record], uit: TextIO, dialect: str = "en") -> None:
         for kolom in kolommen:
             groep, _, naam = kolom.partition(".")
             waarde = (getattr(record, groep) or {}).get(naam) if groep in _GENEST and naam else getattr(record, kolom)
-            rij.append(_csv_waarde(waarde, nederlands))
+            rij.append(csv_waarde(waarde, nederlands))
         schrijver.writerow(rij)
 
 
-def _csv_waarde(waarde: Any, nederlands: bool) -> str:
+def csv_waarde(waarde: Any, nederlands: bool) -> str:
+    """One CSV cell: exact numbers without thousands marks (a decimal comma in `nl`), ISO dates."""
     if waarde is None:
         return ""
     if isinstance(waarde, Decimal):
         tekst = machinegetal(waarde)
         return tekst.replace(".", ",") if nederlands else tekst
+    if isinstance(waarde, date):
+        return waarde.isoformat()
     return str(waarde)
 
 

@@ -50,6 +50,7 @@ def _definities() -> dict[str, Any]:
     velden, delen = _velden()
     functie = velden.pop("functie")
     functie["anyOf"] = [v for v in functie["anyOf"] if v.get("type") != "null"]  # required, never null
+    meerjaren = velden.pop("meerjaren")  # at the top of a file only
     scenarios = {
         "type": "object",
         "description": velden.pop("scenarios")["description"],
@@ -71,7 +72,7 @@ def _definities() -> dict[str, Any]:
         "Functie": _object("Eén functie met haar basis en scenario's.", {"functie": functie, **velden, "scenarios": scenarios}, ["functie"]),
         "Profielbestand": _object(
             "Een bestand met één functie.",
-            {"functie": functie, **velden, "scenarios": scenarios, "standaard": standaard},
+            {"functie": functie, **velden, "scenarios": scenarios, "standaard": standaard, "meerjaren": meerjaren},
             ["functie"],
         ),
         "Eenheidsbestand": _object(
@@ -80,6 +81,7 @@ def _definities() -> dict[str, Any]:
                 "eenheid": velden["eenheid"],
                 "standaard": standaard,
                 "scenarios": {**scenarios, "description": "Scenario's voor elke functie (een scenario op functieniveau gaat voor)."},
+                "meerjaren": meerjaren,
                 "functies": {
                     "type": "array",
                     "minItems": 1,

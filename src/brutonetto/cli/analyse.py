@@ -1,0 +1,207 @@
+"""The work of the v2 analysis commands: realisation, budget and sensitivity.
+
+Each function loads its input, hands it to the engine and returns a `Resultaat` with
+typed rows (`inhoud.Rijen`); `commands` declares the options and `uitvoer` writes the
+rows in the chosen format. Imports happen inside the functions: a command pays only for
+what it uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brutonetto.cli.uitvoer import Gebruiksfout, Resultaat
+from brutonetto.errors import Fout
+
+
+# realisation ----------------------------------------------------------------------------
+
+
+def realisation(plan: str, csv_pad: str, scenario: str | None) -> Resultaat:
+    from brutonetto.cli.inhoud import Rijen
+    from brutonetto.engine.realisation import Realisatie
+    from brutonetto.engine.realisatieplan import realiseer
+    from brutonetto.engine.records import compute_records
+    from brutonetto.input.functie import BASIS
+    from brutonetto.input.loader import load
+    from brutonetto.input.registraties import read_registraties
+    from brutonetto.output.rijen import DATUM, FTE, PROCENT, UREN, Kolom
+
+    lading = load([plan])
+    invoer = [*lading.bestanden, Path(csv_pad)]
+    if lading.fouten:
+        return Resultaat(None, lading.fouten, lading.waarschuwingen, invoer)
+    gekozen = scenario or BASIS
+    if scenario is not None and scenario != BASIS:
+        from brutonetto.cli.commands import _bekende_scenarios
+
+        _bekende_scenarios(lading.functies, [scenario])
+    rapport = compute_records(lading.functies, [gekozen])
+    if rapport.fouten:
+        return Resultaat(None, rapport.fouten, lading.waarschuwingen, invoer)
+    # a functie without the chosen scenario is planned as its basis (its scenario is its basis)
+    per_functie: dict[tuple[str | None, str], object] = {}
+    for record in rapport.records:
+        if record.scenario == gekozen or (record.eenheid, record.functie) not in per_functie:
+            per_functie[(record.eenheid, record.functie)] = record
+    plan_records = list(per_functie.values())
+
+    fouten: list[Fout] = []
+    try:
+        with open(csv_pad, encoding="utf-8", newline="") as bestand:
+            regels = read_registraties(bestand, csv_pad, fouten)
+            uitkomsten, problemen = realiseer(plan_records, lading.functies, regels, csv_pad)
+    except FileNotFoundError:
+        return Resultaat(None, [Fout(csv_pad, "bestand bestaat niet")], lading.waarschuwingen, invoer)
+    except IsADirectoryError:
+        return Resultaat(None, [Fout(csv_pad, "is een map; geef het CSV-bestand")], lading.waarschuwingen, invoer)
+    except UnicodeDecodeError:
+        return Resultaat(None, [Fout(csv_pad, "het bestand is geen UTF-8; sla het in Excel op als "
+                                              "'CSV UTF-8 (door komma's gescheiden)'")], lading.waarschuwingen, invoer)
+    except OSError as fout:
+        return Resultaat(None, [Fout(csv_pad, f"kan het bestand niet lezen: {fout.strerror or fout}")],
+                         lading.waarschuwingen, invoer)
+    fouten.extend(problemen)
+    waarschuwingen = list(lading.waarschuwingen)
+    if not fouten and not uitkomsten:
+        waarschuwingen.append(f"{csv_pad}: geen registraties gevonden (alleen een kopregel?)")
+    kolommen = [
+        Kolom("functie", "Functie"),
+        Kolom("eenheid", "Eenheid"),
+        Kolom("aftrek", "Aftrek"),
+        Kolom("van", "Van", DATUM),
+        Kolom("tot", "Tot en met", DATUM),
+        Kolom("gepland_per_fte", "Gepland per fte", UREN),
+        Kolom("gerealiseerd_per_fte", "Gerealiseerd per fte (jaar)", UREN),
+        Kolom("percentage", "Gerealiseerd", PROCENT),
+        Kolom("niet_benut_uren", "Niet benut (uren)", UREN),
+        Kolom("niet_benut_fte", "Niet benut (fte)", FTE),
+    ]
+    if not any(u.eenheid for u in uitkomsten):
+        kolommen = [k for k in kolommen if k.sleutel != "eenheid"]
+    inhoud = Rijen(uitkomsten, Realisatie._fields, kolommen)
+    return Resultaat(inhoud, fouten, waarschuwingen, invoer)
+
+
+# budget ---------------------------------------------------------------------------------
+
+
+def budget(paden: list[str]) -> Resultaat:
+    from brutonetto.cli.inhoud import Rijen
+    from brutonetto.engine.begroting import begroot
+    from brutonetto.engine.budget import Jaar
+    from brutonetto.engine.records import compute_records, scenarionamen
+    from brutonetto.input.functie import BASIS
+    from brutonetto.input.loader import load
+    from brutonetto.input.model import suggestie
+    from brutonetto.output.grafiek import teken_budget
+    from brutonetto.output.rijen import EURO, FTE, Kolom
+
+    lading = load(paden)
+    if lading.fouten:
+        return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
+    if not lading.meerjaren:
+        fout = Fout(" ".join(paden), "geen meerjaren-blok gevonden; zet bovenaan een bestand bijvoorbeeld "
+                                     "meerjaren: {scenario: extra_leertijd, financiering: {2023: 12 mln, 2024: 20 mln}}")
+        return Resultaat(None, [fout], lading.waarschuwingen, lading.bestanden)
+    (bron, meerjaren), *andere = lading.meerjaren
+    fouten: list[Fout] = []
+    eerste = bron.fout("", ("meerjaren",))
+    for ander, _ in andere:
+        fouten.append(ander.fout(
+            f"er staat al een meerjaren-blok in {eerste.bestand}:{eerste.regel}; budget zet één financiering "
+            "tegen de kosten van alle functies in de run: laat er één staan", ("meerjaren",)))
+    scenarios = [n for n in scenarionamen(lading.functies) if n != BASIS]
+    if meerjaren.scenario is not None and meerjaren.scenario not in scenarios:
+        fouten.append(bron.fout(
+            f"onbekend scenario '{meerjaren.scenario}'{suggestie(meerjaren.scenario, tuple(scenarios))}; "
+            f"in deze bestanden staan: {', '.join(scenarios) or 'geen scenario'}", ("meerjaren", "scenario")))
+    elif not scenarios:
+        fouten.append(bron.fout("geen scenario om te begroten: budget zet de extra kosten van een scenario "
+                                "tegen de financiering; voeg een scenario toe", ("meerjaren",)))
+    if fouten:
+        return Resultaat(None, fouten, lading.waarschuwingen, lading.bestanden)
+    rapport = compute_records(lading.functies, [meerjaren.scenario] if meerjaren.scenario else None)
+    waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
+    if rapport.fouten:
+        return Resultaat(None, rapport.fouten, waarschuwingen, lading.bestanden)
+    if meerjaren.scenario is not None:
+        for functie in lading.functies:
+            if meerjaren.scenario not in functie.scenarios:
+                waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario "
+                                      f"'{meerjaren.scenario}' en telt niet mee in de kosten")
+    jaren, problemen = begroot(rapport.records, meerjaren.financiering, meerjaren.indexatie, meerjaren.scenario)
+    fouten = [(record.basis or record).invoer.herkomst.fout(f"functie '{record.functie}': {bericht}", ("kosten_per_fte",))
+              for record, bericht in problemen]
+    kolommen = [
+        Kolom("jaar", "Jaar"),
+        Kolom("scenario", "Scenario"),
+        Kolom("kosten", "Kosten", EURO),
+        Kolom("financiering", "Financiering", EURO),
+        Kolom("saldo", "Saldo", EURO),
+        Kolom("cumulatief", "Cumulatief saldo", EURO),
+        Kolom("betaalbare_fte", "Betaalbare fte", FTE),
+    ]
+    if all(j.betaalbare_fte is None for j in jaren):
+        kolommen.pop()
+    return Resultaat(Rijen(jaren, Jaar._fields, kolommen, teken_budget), fouten, waarschuwingen, lading.bestanden)
+
+
+# sensitivity ----------------------------------------------------------------------------
+
+
+def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None) -> Resultaat:
+    from brutonetto.cli.inhoud import Rijen
+    from brutonetto.engine.sensitivity import Gevoeligheid, Variatie, gevoeligheid, punten
+    from brutonetto.input.functie import BASIS
+    from brutonetto.input.loader import load
+    from brutonetto.input.quantity import Invoerfout
+    from brutonetto.input.variatie import REGELS, als_tekst, lees_bereik
+    from brutonetto.output.grafiek import teken_tornado
+    from brutonetto.output.rijen import EURO, EXTRA_FTE, FTE, PROCENT, UREN, Kolom
+
+    if stappen < 2:
+        raise Gebruiksfout(f"--steps: minstens 2 punten (de twee einden van het bereik), niet {stappen}")
+    lading = load(paden)
+    if lading.fouten:
+        return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
+    if scenario is not None and scenario != BASIS:
+        from brutonetto.cli.commands import _bekende_scenarios
+
+        _bekende_scenarios(lading.functies, [scenario])
+    regels = {groep: [naam for f in lading.functies for i in (f.basis, *f.scenarios.values())
+                      for naam in getattr(i.profiel, groep)] for groep in REGELS}
+    variaties = []
+    for tekst in vary:
+        try:
+            bereik = lees_bereik(tekst, regels)
+        except Invoerfout as fout:
+            raise Gebruiksfout(f"--vary {fout}") from None
+        variaties.append(Variatie(bereik.veld, bereik.pad, punten(bereik.laag, bereik.hoog, stappen), bereik.achtervoegsel))
+    dubbel = [v.veld for i, v in enumerate(variaties) if v.veld in [w.veld for w in variaties[:i]]]
+    if dubbel:
+        raise Gebruiksfout(f"--vary {dubbel[0]} staat er twee keer; geef elk veld één bereik")
+
+    waarschuwingen = list(lading.waarschuwingen)
+    if scenario not in (None, BASIS):
+        for functie in lading.functies:
+            if scenario not in functie.scenarios:
+                waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario "
+                                      f"'{scenario}'; gerekend met haar basis")
+    rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
+                                 variaties, grid, als_tekst)
+    kolommen = [
+        Kolom("functie", "Functie"),
+        Kolom("eenheid", "Eenheid"),
+        Kolom("scenario", "Scenario"),
+        Kolom("veld", "Veld"),
+        Kolom("waarde", "Waarde"),
+        Kolom("directe_uren", "Directe uren", UREN),
+        Kolom("aandeel_direct", "Aandeel direct", PROCENT),
+        Kolom("fte_nodig", "Fte nodig", FTE),
+        Kolom("extra_fte", "Extra fte", EXTRA_FTE),
+        Kolom("extra_kosten", "Extra kosten", EURO),
+    ]
+    kolommen = [k for k in kolommen if k.sleutel not in ("eenheid", "fte_nodig", "extra_fte", "extra_kosten")
+                or any(getattr(r, k.sleutel) is not None for r in rijen)]
+    return Resultaat(Rijen(rijen, Gevoeligheid._fields, kolommen, teken_tornado), fouten, waarschuwingen, lading.bestanden)
