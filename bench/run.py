@@ -14,6 +14,10 @@ hits both alike, and reports medians and their ratio:
   unit form, see generate.py), to JSON, against
   `yaml.load(file, Loader=yaml.CSafeLoader)` of that file alone;
 - peak memory (maximum resident set) of the batch run;
+- the contact centre: a unit of 100 functies, each a queue with a typical week of 336
+  half-hour intervals, through `compute --format json` (load, Erlang C per interval, the
+  bruto/netto, JSON), and the Erlang C engine alone for one 10,000-Erlang interval and for
+  the same 100 weeks (bench/erlang.py's `measure`).
 - realisation: a year of weekly registrations (52 rows per functie; 5,000 functies give
   260,000 rows) against its plan, to JSON: its time against reading the CSV with the csv
   module alone, and its peak memory (it streams: memory stays flat as rows grow).
@@ -35,6 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
+import erlang as erlangbench  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "bezwaar-en-beroep.yaml"
@@ -92,6 +97,24 @@ def peak_memory_mb(cmd: list[str]) -> float:
     return kb / 1024 if sys.platform != "darwin" else kb / (1024 * 1024)
 
 
+DAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def contactcentrum() -> str:
+    """A unit of 100 contact-centre functies, each with bench/erlang.py's week of 336 intervals."""
+    namen = [f"{dag} {kwartier // 2:02d}:{30 * (kwartier % 2):02d}" for dag in DAGEN for kwartier in range(48)]
+    regels = ["eenheid: Contactcentrum", "standaard:", "  uren_per_week: 36",
+              "  verlof: {vakantie: 144 uur, feestdagen: 50.4 uur}",
+              "  aftrek: {verzuim: 5.7%, leren_en_ontwikkelen: 152 uur, werkoverleg: 1 uur/week}",
+              "scenarios:", "  extra_leertijd: {aftrek: {extra_leertijd: 33 uur}}", "functies:"]
+    for i, (duur, week) in enumerate(erlangbench.weken()):
+        regels += [f"  - functie: Wachtrij {i + 1}", "    contactcentrum:", "      interval: 30 min",
+                   f"      gespreksduur: {duur} s", "      servicelevel: 80/20", "      max_bezetting: 85%",
+                   "      aanbod:"]
+        regels += [f"        {naam}: {aantal}" for naam, aantal in zip(namen, week)]
+    return "\n".join(regels) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="2 runs, 1,000 functies: only proves the benchmark works")
@@ -142,6 +165,11 @@ def main() -> int:
         }, max(2, runs // 3) if not args.quick else 1)
         results.append((f"batch, {functies:,} functies", batch_times["brutonetto"], batch_times["floor"], 1.5))
         memory = peak_memory_mb(batch_cmd)
+        wachtrijen = tmp_path / "contactcentrum.yaml"
+        wachtrijen.write_text(contactcentrum(), encoding="utf-8")
+        cc_cmd = [*brutonetto, "compute", str(wachtrijen), "--format", "json", "--output", str(out)]
+        cc_times = alternate({"brutonetto": cc_cmd}, max(1, runs // 3))["brutonetto"]
+        engine = erlangbench.measure(max(1, runs // 3))
 
         aantal = args.registraties or (200 if args.quick else 5_000)
         plan, registraties = tmp_path / "plan.yaml", tmp_path / "registraties.csv"
@@ -159,6 +187,10 @@ def main() -> int:
               f"{ours_cpu / floor_cpu:>12.2f}  {'ok' if ratio <= target else 'OVER'}")
     print(f"{'peak memory, batch':<26}{memory:>10.0f}MB{'':>10}{'':>8}{'<= 400':>9}{'':>12}  "
           f"{'ok' if memory <= 400 else 'OVER'}")
+    print(f"contact centre, {erlangbench.FUNCTIES} functies x {erlangbench.INTERVALLEN} intervals, "
+          f"compute --format json (basis + 1 scenario): {cc_times[0] * 1000:.0f}ms wall, {cc_times[1] * 1000:.0f}ms cpu")
+    print(f"Erlang C engine alone: {erlangbench.FUNCTIES} weeks of {erlangbench.INTERVALLEN} intervals "
+          f"{engine['week_100_functies'] * 1000:.1f}ms; one interval of 10,000 Erlang {engine['10000_erlang'] * 1000:.1f}ms")
     (ours, _), (floor, _) = real_times["brutonetto"], real_times["floor"]
     print(f"{f'realisation, {aantal * 52:,} rows':<26}{ours * 1000:>10.0f}ms{floor * 1000:>8.0f}ms{ours / floor:>8.2f}"
           f"{'(csv)':>9}")

@@ -284,9 +284,10 @@ def test_explain_shows_products_and_a_ratio_roles_base_even_for_one_functie(cli)
 def test_csv_has_a_column_per_product(cli):
     regels = cli("compute", EXAMPLES / "werkbedrijf.yaml", "-f", "csv").stdout.splitlines()
     kop = regels[0].split(",")
-    assert kop[-3:] == ["producten.werkintake", "producten.begeleidingsgesprek", "producten.klantcontact"]
-    assert regels[1].split(",")[-3:] == ["360000", "900000", "378000"]
-    assert regels[4].split(",")[-3:] == ["", "", ""]  # the senior has no products
+    # the product columns, then agenturen_per_week (contract v2's order; empty: no queue)
+    assert kop[-4:] == ["producten.werkintake", "producten.begeleidingsgesprek", "producten.klantcontact", "agenturen_per_week"]
+    assert regels[1].split(",")[-4:] == ["360000", "900000", "378000", ""]
+    assert regels[4].split(",")[-4:] == ["", "", "", ""]  # the senior has no products
 
 
 def test_compare_resolves_ratio_roles_in_each_file(cli):

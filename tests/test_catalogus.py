@@ -47,7 +47,8 @@ def test_catalogue_case(cli, monkeypatch, naam):
 def test_catalogue_case_through_compute_json_and_stdin(cli, monkeypatch, naam):
     monkeypatch.chdir(CATALOGUS)
     refused(cli, "compute", naam, "--format", "json")
-    if "standaard" not in naam:  # relative defaults paths start from the working directory on stdin
+    # relative defaults paths start from the working directory on stdin; a CSV's problem is at the CSV
+    if "standaard" not in naam and not verwacht(naam).startswith("_aanbod/"):
         assert "<stdin>" in refused(cli, "compute", "-", input=(CATALOGUS / naam).read_bytes())
 
 

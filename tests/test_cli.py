@@ -358,7 +358,7 @@ def test_the_contract_example_record_is_reproduced_byte_for_byte(cli):
     # contract.md, "Output": 36 x 52 = 1872; - 191 - 50 = 1631; 5,7% = 92,967; + 185 = 277,967;
     # 1631 - 277,967 = 1353,033; / 1631 = 0,829573; no kosten or uurtarief: null
     # contract v2 adds aandeel_bruto after waarde_extra_uren: 1353,033 / 1872 = 0,72277404 -> 0,722774;
-    # then producten (null: no products)
+    # then producten and agenturen_per_week (null: no products, no queue)
     cli.write("path.yaml", """\
         functie: "..."
         eenheid: "..."
@@ -374,7 +374,7 @@ def test_the_contract_example_record_is_reproduced_byte_for_byte(cli):
         '"totaal_aftrek": 277.967, "directe_uren": 1353.033, "aandeel_direct": 0.829573, '
         '"fte": 100, "werklast_uren": null, "fte_nodig": null, '
         '"basis_directe_uren": 1353.033, "extra_fte": 0, "extra_kosten": null, "waarde_extra_uren": null, '
-        '"aandeel_bruto": 0.722774, "producten": null}\n]\n'
+        '"aandeel_bruto": 0.722774, "producten": null, "agenturen_per_week": null}\n]\n'
     )
 
 
@@ -398,13 +398,13 @@ def test_output_is_utf8_even_when_the_shell_redirects_in_a_legacy_code_page():
 def test_aandeel_bruto_is_null_without_bruto_and_its_column_shows_only_when_a_row_has_it(cli):
     cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1600\naftrek: {indirect: 400}\n")
     (record,) = cli.json("compute", "p.yaml")
-    assert list(record)[-3:] == ["waarde_extra_uren", "aandeel_bruto", "producten"] and record["aandeel_bruto"] is None
+    assert list(record)[-4:] == ["waarde_extra_uren", "aandeel_bruto", "producten", "agenturen_per_week"] and record["aandeel_bruto"] is None
     assert "Aandeel bruto" not in cli("compute", "p.yaml").stdout
     csv_regels = cli("compute", "p.yaml", "-f", "csv").stdout.splitlines()
-    assert csv_regels[0].endswith(",waarde_extra_uren,aandeel_bruto") and csv_regels[1].endswith(",")  # no products: no columns
+    assert csv_regels[0].endswith(",waarde_extra_uren,aandeel_bruto,agenturen_per_week") and csv_regels[1].endswith(",,")  # no products: no columns
     # with 40 x 52 = 2080 bruto uren: 1200 / 2080 = 0,576923
     cli.write("q.yaml", "functie: Y\nuren_per_week: 40\nbeschikbare_uren: 1600\naftrek: {indirect: 400}\n")
-    assert cli("compute", "q.yaml", "-f", "csv").stdout.splitlines()[1].endswith(",0.576923")
+    assert cli("compute", "q.yaml", "-f", "csv").stdout.splitlines()[1].endswith(",0.576923,")
     assert "57,7%" in cli("compute", "p.yaml", "q.yaml").stdout
 
 

@@ -32,12 +32,12 @@ def test_the_worked_example_in_the_formula_sheet_recomputes(cli):
 
 def test_every_engine_formula_cites_its_section():
     engine = "".join(
-        (ROOT / "src" / "brutonetto" / "engine" / naam).read_text(encoding="utf-8") for naam in ("hours.py", "capacity.py")
+        (ROOT / "src" / "brutonetto" / "engine" / naam).read_text(encoding="utf-8") for naam in ("hours.py", "capacity.py", "contactcentrum.py")
     )
     secties = set(re.findall(r"^## §(\d+)", BEREKENING, re.M))
     geciteerd = set(re.findall(r"§(\d+)", engine))
     assert "docs/berekening.md" in engine
-    assert secties == {str(n) for n in range(1, 12)} and geciteerd == secties
+    assert secties == {str(n) for n in range(1, 13)} and geciteerd == secties
 
 
 def test_every_rule_cites_a_section_of_the_formula_sheet():

@@ -50,6 +50,25 @@ producten = st.dictionaries(
     ),
     max_size=3,
 )
+contactcentrum = st.fixed_dictionaries(
+    {},
+    optional={
+        "interval": st.sampled_from(["30 min", "15 min", "1 uur", "60min", "7 min", "0 min", "30", 30]),
+        "gespreksduur": tijden,
+        "servicelevel": st.one_of(
+            st.sampled_from(["80/20", "90/30", "100/20", "80/0", "120/20", "80%/20s", "80 / 20 sec"]),
+            st.fixed_dictionaries({"procent": st.integers(0, 110), "binnen": tijden}),
+        ),
+        "max_bezetting": st.sampled_from(["85%", "100%", "0%", 85, "'85,5%'", "150%"]),
+        "weken_open": st.sampled_from([52, 46, "52,14", 0, 60]),
+        "aanbod": st.one_of(
+            st.dictionaries(st.sampled_from(["ma 08:00", "ma 08:30", "di 09:00", "vr 16:30"]),
+                            st.one_of(st.integers(-5, 500), st.integers(10**6, 10**9), st.sampled_from(["12,5", "0"])),
+                            max_size=4),
+            st.sampled_from(["bestaat-niet.csv", "aanbod.csv", ""]),
+        ),
+    },
+)
 velden = st.fixed_dictionaries(
     {},
     optional={
@@ -60,6 +79,7 @@ velden = st.fixed_dictionaries(
         "aftrek": aftrek,
         "werklast_uren": st.integers(0, 200000),
         "producten": producten,
+        "contactcentrum": contactcentrum,
         "instroom": st.sampled_from(["5%", "30%", "0%", "5,5%"]),
         "inwerkverlies": hoeveelheden,
         "kosten_per_fte": st.integers(40000, 120000),

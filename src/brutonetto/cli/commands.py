@@ -314,6 +314,61 @@ def chart(
 
 
 @commando()
+def erlang(
+    aanbod: Annotated[str, typer.Option("--aanbod", help="Contacten in het interval, bijvoorbeeld 100.", show_default=False, metavar="AANTAL")],
+    interval: Annotated[str, typer.Option("--interval", help="Lengte van het interval: 30min, 15 min, 1uur.", show_default=False, metavar="TIJD")],
+    gespreksduur: Annotated[str, typer.Option(
+        "--gespreksduur", help="Gemiddelde afhandeltijd (gesprek + nawerk): 180s, 3min.", show_default=False, metavar="TIJD")],
+    servicelevel: Annotated[str, typer.Option(
+        "--servicelevel", help="Doel: PROCENT/SECONDEN, bijvoorbeeld 80/20 (80% binnen 20 s).", show_default=False, metavar="P/S")],
+    max_bezetting: Annotated[Optional[str], typer.Option(
+        "--max-bezetting", help="Hoogste bezetting van de agenten, bijvoorbeeld 85%.", show_default=False, metavar="PROCENT")] = None,
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: UitvoerOptie = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Contactcentrum: agenten voor één interval met Erlang C, met servicelevel, bezetting en wachttijd.
+
+    Het verkeer is aanbod x gespreksduur / interval; het aantal agenten is het kleinste dat
+    het servicelevel haalt (en de maximale bezetting niet overschrijdt). Voor een hele week
+    en de fte die daarbij horen: contactcentrum in een profiel (zie README).
+    """
+    voer_uit(partial(_erlang, aanbod, interval, gespreksduur, servicelevel, max_bezetting),
+             Opmaak(formaat.value, output, csv_dialect.value), debug)
+
+
+def _erlang(aanbod: str, interval: str, gespreksduur: str, servicelevel: str, max_bezetting: str | None) -> Resultaat:
+    from brutonetto.cli.inhoud import Erlanguitkomst
+    from brutonetto.engine import erlang
+    from brutonetto.input import contactcentrum as cc
+    from brutonetto.input.quantity import Invoerfout, parse_getal
+
+    def lees(optie: str, parse, waarde: str):  # noqa: ANN001, ANN202
+        try:
+            return parse(waarde)
+        except Invoerfout as fout:
+            raise Gebruiksfout(f"{optie}: {fout}") from None
+
+    aantal = lees("--aanbod", parse_getal, aanbod)
+    if aantal < 0:
+        raise Gebruiksfout(f"--aanbod: het aanbod kan niet negatief zijn (gegeven: {aanbod})")
+    doel = lees("--servicelevel", cc.parse_servicelevel, servicelevel)
+    bezetting = None if max_bezetting is None else lees(
+        "--max-bezetting", lambda w: cc.parse_procent(w, "de maximale bezetting"), max_bezetting)
+    try:
+        uitkomst = erlang.compute_interval(
+            aantal, interval_s=lees("--interval", lambda w: cc.parse_tijd(w, "interval"), interval),
+            gespreksduur_s=lees("--gespreksduur", lambda w: cc.parse_tijd(w, "gespreksduur"), gespreksduur),
+            servicelevel=doel.procent, binnen_s=doel.binnen_s, max_bezetting=bezetting,
+        )
+    except erlang.Erlangfout as fout:
+        optie = {"binnen": "servicelevel", "max_bezetting": "max-bezetting"}.get(fout.veld, fout.veld)
+        raise Gebruiksfout(f"--{optie}: {fout.bericht}") from None
+    return Resultaat(Erlanguitkomst(uitkomst), [], [], [])
+
+
+@commando()
 def schema(
     standaard: Annotated[
         bool, typer.Option("--standaard", help="Het schema van een standaardbestand (configs/) in plaats van een profiel.")

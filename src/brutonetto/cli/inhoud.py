@@ -78,6 +78,46 @@ class Tekst(Inhoud):
         uit.write(self.tekst)
 
 
+class Erlanguitkomst(Inhoud):
+    """`erlang`: one interval's staffing; shares are fractions (0,8 is 80%), like aandeel_direct."""
+
+    SLEUTELS = ("agenten", "servicelevel", "bezetting", "wachtkans", "gemiddelde_wachttijd_s")
+
+    def __init__(self, interval: Any) -> None:
+        from decimal import Decimal
+
+        # the model's floats as the exact decimals they hold; the renderers round to 6 places
+        self.rij = {sleutel: Decimal(getattr(interval, sleutel)) for sleutel in self.SLEUTELS}
+        self.verkeer = Decimal(interval.verkeer)
+
+    def rijen(self) -> Iterable[Any]:
+        return [self.rij]
+
+    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
+        from brutonetto.notation import nl, nl_procent
+
+        rij = self.rij
+        regels = [
+            ("Verkeer", f"{nl(self.verkeer, 2)} Erlang"),
+            ("Agenten", f"{rij['agenten']}"),
+            ("Servicelevel", nl_procent(rij["servicelevel"], 2)),
+            ("Bezetting", nl_procent(rij["bezetting"], 2)),
+            ("Wachtkans", nl_procent(rij["wachtkans"], 2)),
+            ("Gemiddelde wachttijd", f"{nl(rij['gemiddelde_wachttijd_s'], 1)} s"),
+        ]
+        breedte_kop = max(len(k) for k, _ in regels)
+        uit.writelines(f"{kop.ljust(breedte_kop)}  {waarde}\n" for kop, waarde in regels)
+
+    def csv(self, uit: IO[str], dialect: str) -> None:
+        from brutonetto.notation import machinegetal
+
+        nederlands = dialect == "nl"
+        scheiding = ";" if nederlands else ","
+        waarden = [machinegetal(w) for w in self.rij.values()]
+        if nederlands:
+            uit.write("\ufeff")
+            waarden = [w.replace(".", ",") for w in waarden]
+        uit.write(scheiding.join(self.SLEUTELS) + "\r\n" + scheiding.join(waarden) + "\r\n")
 class Rijen(Inhoud):
     """The v2 commands (realisation, budget, sensitivity): typed rows whose fields are the JSON keys.
 

@@ -9,11 +9,14 @@ user at the line in the file.
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from brutonetto.engine.capacity import Product, Producturen, Verhouding, producturen
 from brutonetto.notation import nl
 from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+
+if TYPE_CHECKING:
+    from brutonetto.engine.contactcentrum import Contactcentrum, Wachtrij
 
 # Exact enough for any budget: 40 significant digits before the final rounding on output.
 PRECISIE = 40
@@ -46,6 +49,8 @@ EXTRA_FTE_WERKLAST = "extra_fte_werklast"
 EXTRA_FTE_FTE = "extra_fte_fte"
 EXTRA_KOSTEN = "extra_kosten"
 WAARDE_EXTRA_UREN = "waarde_extra_uren"
+AGENTUREN_PER_WEEK = "agenturen_per_week"  # Erlang C per interval (engine/contactcentrum.py): no Excel formula
+WERKLAST_CONTACTCENTRUM = "werklast_contactcentrum"  # agenturen_per_week x weken_open
 # contract v2, capacity (engine/capacity.py)
 PRODUCT_UREN = "product_uren"  # volume x normtijd
 KANAAL_UREN = "kanaal_uren"  # volume x aandeel x normtijd
@@ -86,6 +91,7 @@ class Profiel(NamedTuple):
     inwerkverlies: Hoeveelheid | None = None  # direct hours one new colleague loses
     producten: dict[str, Product] = {}
     verhouding: Verhouding | None = None
+    contactcentrum: Contactcentrum | None = None  # contract v2: the workload of a queue (engine/contactcentrum.py)
 
 
 class Uitkomst(NamedTuple):
@@ -100,7 +106,7 @@ class Uitkomst(NamedTuple):
     aandeel_direct: Decimal
     aandeel_bruto: Decimal | None
     fte_nodig: Decimal | None
-    werklast_uren: Decimal | None = None  # given, or the sum of the products
+    werklast_uren: Decimal | None = None  # given, the sum of the products, or what the queue asks
     producten: dict[str, Producturen] | None = None
     inwerkverlies: Decimal | None = None  # hours one new colleague loses, before x instroom
     # a ratio role (§11): fte_nodig = grondslag / een_per, the grondslag taken from the record
@@ -112,6 +118,7 @@ class Uitkomst(NamedTuple):
     uren_per_dag: Decimal | None = None
     werkweken: Decimal | None = None  # beschikbare uren / uren_per_week, for `uur/week` in aftrek
     totaal_verlof: Decimal | None = None  # sum(verlof), when beschikbare uren are computed from bruto
+    wachtrij: Wachtrij | None = None  # the contact centre's intervals, agent hours a week and a year
 
 
 class Verschil(NamedTuple):
@@ -292,6 +299,18 @@ def _compute(profiel: Profiel) -> Uitkomst:
         producten = producturen(profiel.producten, Rekenfout)
         werklast = sum((p.uren for p in producten.values()), NUL)
 
+    # werklast_uren = agenturen_per_week x weken_open (contactcentrum)      berekening.md §12
+    wachtrij = None
+    if profiel.contactcentrum is not None:
+        if werklast is not None:
+            andere = "producten" if profiel.producten else "werklast_uren"
+            raise Rekenfout(("contactcentrum",), f"geef contactcentrum of {andere}, niet allebei "
+                            "(contactcentrum rekent de werklast_uren zelf uit)")
+        from brutonetto.engine.contactcentrum import werklast as wachtrijwerklast
+
+        wachtrij = wachtrijwerklast(profiel.contactcentrum, Rekenfout)
+        werklast = wachtrij.werklast_uren
+
     # fte_nodig = werklast_uren / directe_uren (when werklast_uren given) berekening.md §5
     nodig = werklast / directe if werklast is not None else None
     return Uitkomst(
@@ -312,6 +331,7 @@ def _compute(profiel: Profiel) -> Uitkomst:
         uren_per_dag=per_dag,
         werkweken=weken_gewerkt,
         totaal_verlof=totaal_verlof,
+        wachtrij=wachtrij,
     )
 
 

@@ -45,6 +45,7 @@ class Record(NamedTuple):
     waarde_extra_uren: Decimal | None
     aandeel_bruto: Decimal | None  # contract v2: new keys come after waarde_extra_uren
     producten: dict[str, Decimal] | None  # each product's hours per year; werklast_uren is their sum
+    agenturen_per_week: Decimal | None  # agent hours a typical week (contactcentrum)
     # not in the JSON: where the record came from
     is_basis: bool  # the basis row of its functie (compute), or OLD's row (compare)
     invoer: Invoer  # the profile and where each field was written
@@ -67,7 +68,7 @@ class Record(NamedTuple):
         return stappen(self.invoer.profiel, self.uitkomst, basis)
 
 
-KOLOMMEN: tuple[str, ...] = Record._fields[: Record._fields.index("producten") + 1]
+KOLOMMEN: tuple[str, ...] = Record._fields[: Record._fields.index("agenturen_per_week") + 1]
 
 
 class Totaal(NamedTuple):
@@ -336,6 +337,7 @@ def _record(
         *(verschil[:4] if verschil is not None else (None, None, None, None)),
         uitkomst.aandeel_bruto,
         {naam: p.uren for naam, p in uitkomst.producten.items()} if uitkomst.producten is not None else None,
+        uitkomst.wachtrij.agenturen_per_week if uitkomst.wachtrij else None,
         is_basis, invoer, uitkomst, basis, verschil, in_totaal,
     )
     return record

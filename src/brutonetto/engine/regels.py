@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple
 # The rule ids are the engine's (hours.py names what it decides, without importing this table
 # at start-up); here each gets its section, its words, its Excel formula and its arithmetic.
 from brutonetto.engine.hours import (
-    AANDEEL_BRUTO, AANDEEL_DIRECT, BASIS_DIRECTE_UREN, BESCHIKBAAR_OPGEGEVEN, BRUTO_MIN_VERLOF, BRUTO_UREN,
+    AANDEEL_BRUTO, AANDEEL_DIRECT, AGENTUREN_PER_WEEK, WERKLAST_CONTACTCENTRUM, BASIS_DIRECTE_UREN, BESCHIKBAAR_OPGEGEVEN, BRUTO_MIN_VERLOF, BRUTO_UREN,
     DAG_X_UREN_PER_DAG, DIRECTE_UREN, EXTRA_FTE_FTE, EXTRA_FTE_WERKLAST, EXTRA_KOSTEN, FTE_NODIG, OPGEGEVEN_UREN,
     PROCENT_BESCHIKBAAR, PROCENT_BRUTO, TOTAAL_AFTREK, TOTAAL_VERLOF, UREN_PER_DAG, WAARDE_EXTRA_UREN,
     WEEK_X_WEKEN_PER_JAAR, WEEK_X_WERKWEKEN, WERKWEKEN,
@@ -76,6 +76,15 @@ REGELS: dict[str, Regel] = {
     DIRECTE_UREN: Regel("§4", UUR, "beschikbare uren - totaal aftrek", "{0} - {1}", "{0}-{1}", lambda a, b: a - b),
     AANDEEL_DIRECT: Regel("§4", AANDEEL, "directe uren / beschikbare uren", "{0} / {1}", "{0}/{1}", lambda a, b: a / b),
     AANDEEL_BRUTO: Regel("§8", AANDEEL, "directe uren / bruto uren", "{0} / {1}", "{0}/{1}", lambda a, b: a / b),
+    # Erlang C is no spreadsheet formula: the agent hours of the week are an input-like number
+    # (brutonetto worked them out per interval; explain shows the interval table)
+    AGENTUREN_PER_WEEK: Regel(
+        "§12", UUR, "som over de intervallen van agenten x intervalduur (Erlang C per interval; zie de intervaltabel)",
+        "{0}", "{0}", lambda a: a,
+    ),
+    WERKLAST_CONTACTCENTRUM: Regel(
+        "§12", UUR, "agenturen per week x weken open", "{0} x {1}", "{0}*{1}", lambda a, b: a * b, bron=(1,),
+    ),
     FTE_NODIG: Regel("§5", FTE, "werklast / directe uren", "{0} / {1}", "{0}/{1}", lambda a, b: a / b),
     BASIS_DIRECTE_UREN: Regel("§6", UUR, "D_basis: de directe uren zonder dit scenario", "{0}", "{0}", lambda a: a),
     EXTRA_FTE_WERKLAST: Regel(

@@ -103,10 +103,11 @@ def stappen(
     ]
     if uitkomst.aandeel_bruto is not None:
         blad.append(Stap(("aandeel_bruto",), r.AANDEEL_BRUTO, (direct, bruto), uitkomst.aandeel_bruto))
-    werklast = _invoer(profiel, "werklast_uren")
+    werklast = _werklast(profiel, uitkomst)
     if uitkomst.producten is not None:  # §9 werklast_uren = sum of volume x normtijd
         blad += _producten(profiel, uitkomst)
-        werklast = Operand(("werklast_uren",), uitkomst.werklast_uren, STAP)
+    if uitkomst.wachtrij is not None:  # §12 werklast_uren = agenturen_per_week x weken_open
+        blad += _wachtrij(profiel, uitkomst)
     if uitkomst.grondslag is not None:  # §11 a ratio role: grondslag / een_per
         eenheid, functie, scenario, veld = uitkomst.grondslag_van
         grondslag = Operand((veld,), uitkomst.grondslag, ANDER, functie=(eenheid, functie, scenario))
@@ -137,11 +138,7 @@ def _verschil(
         if verschil.regel == r.EXTRA_FTE_NODIG:
             operanden = (nodig, Operand(("fte_nodig",), basisuitkomst.fte_nodig, STAP, basis=True))
         elif verschil.regel == r.EXTRA_FTE_WERKLAST:
-            werklast_basis = (
-                Operand(("werklast_uren",), basisuitkomst.werklast_uren, STAP, basis=True)
-                if basisuitkomst.producten is not None
-                else _invoer(basisprofiel, "werklast_uren")._replace(basis=True)
-            )
+            werklast_basis = _werklast(basisprofiel, basisuitkomst)._replace(basis=True)
             operanden = (werklast, direct, werklast_basis, direct_basis)
         else:
             operanden = (fte_basis, direct_basis, direct)
@@ -154,6 +151,26 @@ def _verschil(
         operanden = (fte_basis, totaal, totaal_basis, _invoer(profiel, "uurtarief"))
         blad.append(Stap(("waarde_extra_uren",), r.WAARDE_EXTRA_UREN, operanden, verschil.waarde_extra_uren))
     return blad
+
+
+def _werklast(profiel: Profiel, uitkomst: Uitkomst) -> Operand:
+    """The werklast as given, or as a step worked it out (the products, the queue)."""
+    if uitkomst.producten is not None or uitkomst.wachtrij is not None:
+        return Operand(("werklast_uren",), uitkomst.werklast_uren, STAP)
+    return _invoer(profiel, "werklast_uren")
+
+
+def _wachtrij(profiel: Profiel, uitkomst: Uitkomst) -> list[Stap]:
+    """§12 the contact centre: agent hours a week (Erlang C, an input-like number), x weken open."""
+    wachtrij = uitkomst.wachtrij
+    agenturen = Operand(("agenturen_per_week",), wachtrij.agenturen_per_week, STAP)
+    weken = Operand(("contactcentrum", "weken_open"), wachtrij.weken_open,
+                    INVOER if profiel.contactcentrum.weken_open is not None else STANDAARD)
+    erlang = Operand(("contactcentrum", "aanbod"), wachtrij.agenturen_per_week, INVOER)
+    return [
+        Stap(("agenturen_per_week",), r.AGENTUREN_PER_WEEK, (erlang,), wachtrij.agenturen_per_week),
+        Stap(("werklast_uren",), r.WERKLAST_CONTACTCENTRUM, (agenturen, weken), wachtrij.werklast_uren),
+    ]
 
 
 def _invoer(profiel: Profiel, veld: str) -> Operand:

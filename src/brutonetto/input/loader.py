@@ -293,6 +293,11 @@ def _merge(onder: dict[str, Any], boven: dict[str, Any]) -> dict[str, Any]:
     for veld, waarde in boven.items():
         if waarde is None:
             uitkomst.pop(veld, None)
+        elif veld == "contactcentrum" and veld in uitkomst:  # field by field; aanbod per interval
+            samen = {**uitkomst[veld], **waarde}
+            if isinstance(uitkomst[veld].get("aanbod"), dict) and isinstance(waarde.get("aanbod"), dict):
+                samen["aanbod"] = {**uitkomst[veld]["aanbod"], **waarde["aanbod"]}
+            uitkomst[veld] = samen
         elif veld in _SAMENGESTELD and veld in uitkomst:
             samen = dict(uitkomst[veld])
             for naam, hoeveelheid in waarde.items():
@@ -315,9 +320,12 @@ def _gedeeld_voor(overlay: dict[str, Any], basisvelden: dict[str, Any]) -> dict[
     functie does not have (`groei: {producten: {intake: {volume: 130000}}}` over a unit whose
     senior has no products) is not for this functie, and is left out rather than half-made.
     """
-    if "producten" not in overlay and "verhouding" not in overlay:
+    if "producten" not in overlay and "verhouding" not in overlay and "contactcentrum" not in overlay:
         return overlay
     overlay = dict(overlay)
+    cc = overlay.get("contactcentrum")
+    if cc is not None and "contactcentrum" not in basisvelden and not {"interval", "gespreksduur", "servicelevel", "aanbod"} <= set(cc):
+        del overlay["contactcentrum"]  # a queue's settings changed, for the functies that answer one
     eigen = basisvelden.get("producten") or {}
     if "producten" in overlay and overlay["producten"] is not None:
         overlay["producten"] = {
@@ -357,6 +365,10 @@ def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
     if "verhouding" in velden:
         velden = dict(velden)
         velden["verhouding"] = Verhouding(**velden["verhouding"])
+    if "contactcentrum" in velden:
+        from brutonetto.input.contactcentrum import wachtrij
+
+        velden = {**velden, "contactcentrum": wachtrij(velden["contactcentrum"])}
     return Profiel(functie=functie, **velden)
 
 
@@ -368,6 +380,12 @@ def _zonder_standaard(data: dict) -> dict:
 def _valideer(soort: str, data: Any, bron: Bron, prefix: Pad, fouten: list[Fout]) -> Velden | None:
     velden, problemen = valideer(data, soort)
     fouten.extend(bron.fout(bericht, prefix + pad) for pad, bericht in problemen)
+    if velden is not None and isinstance(data, dict) and ("contactcentrum" in data or "scenarios" in data):
+        from brutonetto.input.contactcentrum import met_csv  # an aanbod CSV, relative to this file
+
+        velden, problemen = met_csv(velden, bron.map, bron.naam, lambda bericht, pad: bron.fout(bericht, prefix + pad))
+        fouten.extend(problemen)
+        return None if problemen else velden
     return velden
 
 

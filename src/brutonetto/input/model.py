@@ -15,10 +15,11 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Callable
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema, WrapValidator, field_validator
 from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Pad
+from brutonetto.input import contactcentrum as cc
 from brutonetto.input.meerjaren import Meerjaren, lees_meerjaren
 from brutonetto.input.quantity import (
     EENHEDEN,
@@ -215,6 +216,55 @@ class Verhouding(BaseModel):
     van: Tekst | None = Field(None, description="De functie (in dezelfde eenheid) waarvan dit een verhouding is.")
 
 
+Tijd = Annotated[Decimal, _dutch(lambda w: cc.parse_tijd(w, "gespreksduur")), WithJsonSchema(
+    {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|uur|uren|u|h)\s*$",
+     "description": "een tijd met eenheid: 180 s, 3 min"}
+)]
+
+
+def _aanbod(waarde: Any, handler: Any) -> Any:
+    """Contacts per interval, each count checked at its own line; or a CSV path, read by the loader."""
+    if isinstance(waarde, str) and waarde.strip():
+        return waarde.strip()
+    if waarde == {} or isinstance(waarde, str):
+        raise PydanticCustomError(FOUTSOORT, "verwacht per interval het aantal contacten (ma 08:00: 100) of een pad naar een CSV")
+    return handler(waarde)
+
+
+Aanbod = Annotated[
+    dict[str, NietNegatief], WrapValidator(_aanbod),
+    WithJsonSchema({"anyOf": [
+        {"type": "object", "additionalProperties": {"anyOf": [{"type": "number", "minimum": 0},
+                                                              {"type": "string", "pattern": _GETALTEKST}]}},
+        {"type": "string", "description": "pad naar een CSV met de kolommen interval en aanbod"},
+    ]}),
+]
+
+
+class Contactcentrum(BaseModel):
+    """A queue: a typical week of volumes, handle time and service level (input/contactcentrum.py)."""
+
+    model_config = _deel("Een wachtrij (telefonie, chat): agenten per interval met Erlang C, als werklast.")
+
+    interval: Annotated[Decimal, _dutch(cc.parse_interval), WithJsonSchema(
+        {"type": "string", "enum": ["5 min", "10 min", "15 min", "20 min", "30 min", "60 min", "1 uur"]}
+    )] | None = Field(None, description="Lengte van één interval: 5, 10, 15, 20, 30 of 60 min.")
+    gespreksduur: Tijd | None = Field(None, description="Gemiddelde afhandeltijd (gesprek + nawerk), bijvoorbeeld 180 s.")
+    servicelevel: Annotated[cc.Servicelevel, _dutch(cc.parse_servicelevel), WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*/\s*\d+([.,]\d+)?\s*(s|sec)?\s*$"},
+        {"type": "object", "properties": {"procent": {}, "binnen": {}}, "required": ["procent", "binnen"],
+         "additionalProperties": False},
+    ]})] | None = Field(None, description="Doel: {procent: 80, binnen: 20 s} of kort 80/20 (80% binnen 20 s).")
+    max_bezetting: Annotated[Decimal, _dutch(lambda w: cc.parse_procent(w, "de maximale bezetting")), WithJsonSchema(
+        {"anyOf": [{"type": "number", "exclusiveMinimum": 0, "maximum": 100},
+                   {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*$"}]}
+    )] | None = Field(None, description="Hoogste bezetting van de agenten, bijvoorbeeld 85%.")
+    weken_open: Weken | None = Field(None, description="Weken per jaar dat de wachtrij open is; standaard 52.")
+    aanbod: Aanbod | None = Field(
+        None, description="Contacten per interval van een typische week (ma 08:00: 100), of een pad naar een CSV "
+        "met de kolommen interval en aanbod (relatief aan dit bestand).")
+
+
 class Velden(BaseModel):
     """Every field a fragment of a file may hold, all optional here; see `valideer`."""
 
@@ -254,6 +304,9 @@ class Velden(BaseModel):
     )
     verhouding: Verhouding | None = Field(
         None, description="Een verhoudingsfunctie: fte nodig = fte (nodig) van 'van' / een_per, bijvoorbeeld 1 per 30."
+    )
+    contactcentrum: Contactcentrum | None = Field(
+        None, description="Werklast van een wachtrij met Erlang C: agenten per interval x weken open. Vervangt werklast_uren."
     )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
     uurtarief: NietNegatief | None = Field(None, description="Kosten per uur in euro.")
@@ -333,6 +386,9 @@ def gezette_velden(model: Velden, *, zonder: tuple[str, ...] = ()) -> dict[str, 
         velden["producten"] = {naam: _geschreven(product) for naam, product in velden["producten"].items()}
     if velden.get("verhouding") is not None:
         velden["verhouding"] = _geschreven(velden["verhouding"])
+    cc = velden.get("contactcentrum")
+    if cc is not None:  # a plain mapping of what was written, so a scenario overrides field by field
+        velden["contactcentrum"] = {naam: getattr(cc, naam) for naam in cc.__pydantic_fields_set__}
     return velden
 
 

@@ -39,8 +39,14 @@ def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
     labels = [f"{r.functie} · {r.scenario}" for r in records]
     langste = max(float(r.beschikbare_uren) for r in records)
 
-    figuur = Figure(figsize=(11, 1.6 + 0.55 * len(records)), layout="constrained")
-    as_ = figuur.subplots()
+    wachtrijen = _wachtrijen(records)
+    hoogte = 1.6 + 0.55 * len(records)
+    figuur = Figure(figsize=(11, hoogte + (3.2 if wachtrijen else 0)), layout="constrained")
+    if wachtrijen:  # a contact centre: its agents per interval over the week, below the bars
+        as_, onder = figuur.subplots(2, 1, height_ratios=[hoogte, 3.2])
+        _agenten(onder, wachtrijen)
+    else:
+        as_ = figuur.subplots()
     for y, record in enumerate(records):
         links = 0.0
         _segment(as_, y, links, float(record.directe_uren), DIRECT, langste, "white")
@@ -65,6 +71,33 @@ def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
     legenda = [Patch(color=DIRECT, label="directe uren")] + [Patch(color=kleuren[n], label=n) for n in aftrekken]
     figuur.legend(handles=legenda, loc="outside lower center", ncols=min(len(legenda), 5), frameon=False, fontsize=9)
     figuur.savefig(uit, format=formaat, dpi=120, metadata=_metadata(formaat))
+
+
+def _wachtrijen(records: list[Record]) -> dict[str, Any]:
+    """Each distinct queue week (a scenario that changes only the bruto/netto asks the same agents)."""
+    uit: dict[str, Any] = {}
+    for record in records:
+        wachtrij = record.uitkomst.wachtrij
+        if wachtrij is not None and all(w.intervallen != wachtrij.intervallen for w in uit.values()):
+            uit[f"{record.functie} · {record.scenario}"] = wachtrij
+    return uit
+
+
+def _agenten(as_: Any, wachtrijen: dict[str, Any]) -> None:
+    """Agents per interval of the typical week, one step line per queue, the intervals as written."""
+    for i, (label, wachtrij) in enumerate(wachtrijen.items()):
+        agenten = [interval.agenten for _, _, interval in wachtrij.intervallen]
+        as_.step(range(len(agenten)), agenten, where="mid", color=DIRECT if i == 0 else PALET[(i - 1) % len(PALET)],
+                 label=f"{label}: {nl(wachtrij.agenturen_per_week, 1)} agenturen per week")
+    namen = [naam for naam, _, _ in next(iter(wachtrijen.values())).intervallen]
+    stap = max(1, len(namen) // 12)
+    as_.set_xticks(range(0, len(namen), stap), labels=namen[::stap], fontsize=8)
+    as_.set_ylabel("agenten")
+    as_.set_ylim(bottom=0)
+    as_.set_title("Contactcentrum: agenten per interval (Erlang C)", loc="left")
+    as_.legend(frameon=False, fontsize=9, loc="upper right")
+    for kant in ("top", "right"):
+        as_.spines[kant].set_visible(False)
 
 
 def _segment(as_: Any, y: int, links: float, breedte: float, kleur: str, langste: float, tekstkleur: str) -> None:

@@ -43,6 +43,8 @@ class Blad(NamedTuple):
     scenario: str
     bestand: str
     stappen: list[Stap]
+    # a contact centre: (interval, aanbod, erlang.Interval) per interval of its typical week
+    intervallen: tuple = ()
 
 
 def kort(getal: Decimal, decimalen: int = 3) -> str:
@@ -151,7 +153,28 @@ def regels(bladen: list[Blad]) -> list[tuple[str, str]]:
                 f"{nummer:>3}. {stap.stap.ljust(breedte)} = {stap.formule}{berekening} = {uitkomst}  ({stap.bron})",
                 "stap",
             ))
+        if blad.intervallen:
+            uit += [(regel, "tabel") for regel in intervaltabel(blad.intervallen)]
     return uit
+
+
+def intervaltabel(intervallen: tuple) -> list[str]:
+    """The contact centre's intervals, compact: one line per interval with aanbod, the quiet ones counted."""
+    koppen = ("interval", "aanbod", "verkeer", "agenten", "servicelevel", "bezetting")
+    rijen = [
+        (naam, kort(aanbod), kort(Decimal(i.verkeer), 2), str(i.agenten), nl(Decimal(i.servicelevel) * 100, 1) + "%",
+         nl(Decimal(i.bezetting) * 100, 1) + "%")
+        for naam, aanbod, i in intervallen if aanbod
+    ]
+    breedtes = [max(len(k), *(len(r[c]) for r in rijen)) if rijen else len(k) for c, k in enumerate(koppen)]
+    regels = ["     Intervallen (Erlang C):",
+              "     " + "  ".join(k.ljust(b) if c == 0 else k.rjust(b) for c, (k, b) in enumerate(zip(koppen, breedtes)))]
+    regels += ["     " + "  ".join(v.ljust(b) if c == 0 else v.rjust(b) for c, (v, b) in enumerate(zip(rij, breedtes)))
+               for rij in rijen]
+    stil = len(intervallen) - len(rijen)
+    if stil:
+        regels.append(f"     en {stil} {'interval' if stil == 1 else 'intervallen'} zonder aanbod: 0 agenten")
+    return regels
 
 
 def render_rekenblad(bladen: list[Blad], uit: TextIO) -> None:
@@ -193,6 +216,11 @@ def json_bladen(bladen: list[Blad]) -> list[dict]:
                 }
                 for s in blad.stappen
             ],
+            **({"intervallen": [
+                {"interval": naam, "aanbod": rond(aanbod), "verkeer": rond(Decimal(i.verkeer)), "agenten": i.agenten,
+                 "servicelevel": rond(Decimal(i.servicelevel)), "bezetting": rond(Decimal(i.bezetting))}
+                for naam, aanbod, i in blad.intervallen
+            ]} if blad.intervallen else {}),
         }
         for blad in bladen
     ]
@@ -213,7 +241,8 @@ def bladen(
     # every functie is computed: a ratio role needs the functie it follows, asked for or not
     rapport = compute_records(functies, alleen)
     resultaat = [
-        Blad(r.functie, r.eenheid, r.scenario, r.bestand, stappen(r))
+        Blad(r.functie, r.eenheid, r.scenario, r.bestand, stappen(r),
+             r.uitkomst.wachtrij.intervallen if r.uitkomst.wachtrij else ())
         for r in rapport.records
         if (scenario is None or r.scenario == scenario) and (functienaam is None or r.functie == functienaam)
     ]

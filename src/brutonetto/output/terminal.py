@@ -45,6 +45,9 @@ def rekenblad_in_terminal(bladen: list[Any], uit: TextIO, breedte: int) -> None:
         return
     console = Console(file=uit, force_terminal=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
     for regel, soort in tekstregels:
+        if soort == "tabel":  # a contact centre's interval table: columns stay columns, never folded
+            console.print(Text(regel))
+            continue
         if soort != "stap":
             for deel in textwrap.wrap(regel, breedte, subsequent_indent="  ", break_on_hyphens=False) or [""]:
                 console.print(Text(deel, style="bold" if soort == "kop" else ""))

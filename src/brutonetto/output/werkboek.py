@@ -51,6 +51,8 @@ VAST = {
     "Beschikbare uren (opgegeven)": ("beschikbare_uren",),
 }
 WERKWEKEN = {"Werkweken": ("werkweken",)}  # only when a row uses uur/week in aftrek
+# only when a row is a contact centre: Erlang C is no Excel formula, so its agent hours are a number here
+CONTACTCENTRUM = {"Agenturen per week (Erlang C)": ("contactcentrum", "aanbod"), "Weken open": ("contactcentrum", "weken_open")}
 NA = {"Fte": ("fte",), "Werklast uren": ("werklast_uren",), "Kosten per fte": ("kosten_per_fte",), "Uurtarief": ("uurtarief",)}
 # Resultaat: one column per step of the engine (and the fte, copied from Invoer)
 UITKOMSTEN = {
@@ -85,6 +87,8 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
             invoerkolommen[f"{stap}: {naam}"] = (stap, naam)  # the line as written
             invoerkolommen[f"{stap}: {naam} (uur)"] = None  # its hours: the step, beside it
     invoerkolommen.update(NA)
+    if any(stap.regel == regels.AGENTUREN_PER_WEEK for blad in alle_stappen for stap in blad):
+        invoerkolommen.update(CONTACTCENTRUM)
     vaste_invoer = {**VAST, **NA}  # written from the profile; the others from the operands of the steps
     vast = {veld for veld in vaste_invoer.values() if veld is not None}
     # an input the layout does not know yet (a product's volume, een_per, instroom) gets a column of its own
@@ -273,6 +277,13 @@ TOELICHTING_BEGIN = [
      "zoals ze in het YAML-bestand staan (92 uur, 5,7%, 1 uur/week, 3 dagen); de kolom '(uur)' ernaast rekent ze "
      "om naar uren per jaar. Pas een gele cel aan en alle resultaten rekenen mee."),
 ]
+TOELICHTING_CONTACTCENTRUM = (
+    "Agenturen per week (Erlang C)",
+    "Voor een contactcentrum: de agenturen van een typische week, door brutonetto per interval berekend met "
+    "Erlang C (het kleinste aantal agenten dat het servicelevel en de maximale bezetting haalt, maal de "
+    "intervalduur). Erlang C is geen Excel-formule, daarom staat hier het getal; brutonetto explain toont "
+    "de intervaltabel. Werklast uren = agenturen per week x weken open, en daaruit fte nodig.",
+)
 TOELICHTING_EIND = [
     ("Fte", "De formatie uit de invoer."),
     ("Totaal", "Per scenario: fte, fte nodig, extra fte en extra kosten opgeteld met SUMIF."),
@@ -291,7 +302,8 @@ def _toelichting(blad: Any, stappen: list[Stap], uitkomsten: dict[str, Any], opm
         regel = regels.REGELS[stap.regel]
         kolom = kolommen.get(stap.veld) or kolommen[stap.veld[0]]  # a column of its own, or the stage's
         uitleg.setdefault(kolom, {})[f"{regel.formule} ({regel.paragraaf})"] = None
-    rijen = TOELICHTING_BEGIN + [(kolom, "; ".join(zinnen)) for kolom, zinnen in uitleg.items()] + TOELICHTING_EIND
+    begin = TOELICHTING_BEGIN + ([TOELICHTING_CONTACTCENTRUM] if "agenturen_per_week" in kolommen else [])
+    rijen = begin + [(kolom, "; ".join(zinnen)) for kolom, zinnen in uitleg.items()] + TOELICHTING_EIND
     blad.write_row(0, 0, ["Kolom", "Betekenis en formule"], opmaak.kop)
     for i, (kolom, tekst) in enumerate(rijen, 1):
         blad.write_string(i, 0, kolom)

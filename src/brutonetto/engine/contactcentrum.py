@@ -1,0 +1,117 @@
+"""The contact centre's workload: agents per interval by Erlang C, to direct hours per year.
+
+Contract v2, "The contact centre: Erlang C with itemised shrinkage" (berekening.md §12):
+
+    agenten per interval   = Erlang C (engine/erlang.py), for the service level and max_bezetting
+    agenturen_per_week     = sum over the intervals of a typical week (agenten x interval in hours)
+    werklast_uren          = agenturen_per_week x weken_open
+
+Agent hours on the queue are direct hours, so `fte_nodig = werklast_uren / directe_uren`
+(hours.py) divides by the functie's own itemised bruto/netto: its shrinkage is its verlof
+and aftrek, not one guessed percentage. The queueing itself is erlang.py's; this module
+checks the settings (every problem named by its field) and multiplies exactly.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import Callable, NamedTuple
+
+SECONDEN_PER_UUR = Decimal(3600)
+UREN_PER_WEEK = Decimal(168)
+WEKEN_OPEN = Decimal(52)
+
+
+class Contactcentrum(NamedTuple):
+    """A queue as the profile describes it, merged and exact; None where not written."""
+
+    interval_s: Decimal | None = None
+    gespreksduur_s: Decimal | None = None
+    servicelevel: Decimal | None = None  # percent answered within binnen_s
+    binnen_s: Decimal | None = None
+    max_bezetting: Decimal | None = None  # percent
+    weken_open: Decimal | None = None  # None: the default, 52
+    # (interval, contacts, where it was read when not in the YAML: "aanbod.csv:5")
+    aanbod: tuple[tuple[str, Decimal, str | None], ...] = ()
+
+
+class Wachtrij(NamedTuple):
+    """What the queue asks: every interval (erlang.Interval), the agent hours a week and a year."""
+
+    intervallen: tuple[tuple[str, Decimal, object], ...]  # (interval, aanbod, erlang.Interval)
+    agenturen_per_week: Decimal
+    weken_open: Decimal
+    werklast_uren: Decimal
+
+
+def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exception]) -> Wachtrij:
+    """Agent hours per week and per year; a problem raises `fout(field path, Dutch message)`."""
+    from brutonetto.engine import erlang
+
+    for veld, waarde in (("interval", cc.interval_s), ("gespreksduur", cc.gespreksduur_s),
+                         ("servicelevel", cc.servicelevel), ("aanbod", cc.aanbod or None)):
+        if waarde is None:
+            raise fout(("contactcentrum",), f"contactcentrum heeft '{veld}' nodig ({_VOORBEELD[veld]})")
+    problemen = erlang.check(interval_s=cc.interval_s, gespreksduur_s=cc.gespreksduur_s,
+                             servicelevel=cc.servicelevel, binnen_s=cc.binnen_s, max_bezetting=cc.max_bezetting)
+    if problemen:
+        eerste = problemen[0]
+        veld = "servicelevel" if eerste.veld == "binnen" else eerste.veld
+        raise fout(("contactcentrum", veld), eerste.bericht)
+    if len(cc.aanbod) * cc.interval_s > UREN_PER_WEEK * SECONDEN_PER_UUR:
+        raise fout(("contactcentrum", "aanbod"), (
+            f"{len(cc.aanbod)} intervallen van {_getal(cc.interval_s / 60)} min is meer dan een week "
+            "(168 uur); aanbod beschrijft één typische week"
+        ))
+    naam, aantal, waar = max(cc.aanbod, key=lambda rij: rij[1])  # the busiest interval, at its line
+    verkeer = aantal * cc.gespreksduur_s / cc.interval_s
+    if verkeer > erlang.MAX_VERKEER:
+        raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
+            f"het verkeer is {_getal(verkeer)} Erlang (aanbod x gespreksduur / interval), meer dan "
+            f"de rekengrens van {_getal(Decimal(erlang.MAX_VERKEER))} Erlang; controleer aanbod, "
+            "gespreksduur en interval"))
+    try:
+        week = _week(cc._replace(weken_open=None))
+    except erlang.Erlangfout as probleem:
+        veld = "servicelevel" if probleem.veld == "binnen" else probleem.veld
+        bericht = probleem.bericht.split(": ", 1)[1] if probleem.bericht.startswith("interval ") else probleem.bericht
+        raise fout(("contactcentrum", veld), bericht) from None
+    weken = cc.weken_open if cc.weken_open is not None else WEKEN_OPEN
+    intervallen = tuple((naam, aantal, uit) for (naam, aantal, _), uit in zip(cc.aanbod, week.intervallen))
+    # werklast_uren = agenturen_per_week x weken_open                       berekening.md §12
+    return Wachtrij(intervallen, week.agenturen_per_week, weken, week.agenturen_per_week * weken)
+
+
+@functools.lru_cache(maxsize=64)
+def _week(cc: Contactcentrum) -> object:
+    """The queue's week by Erlang C, once per distinct queue: a scenario that changes only the
+    bruto/netto (more learning time) asks the same agents as its basis. A pure function of
+    its argument, so remembering it changes no answer."""
+    from brutonetto.engine import erlang
+
+    return erlang.compute_week(
+        # whole counts as int: compute_week keys its cache on them without a Fraction each
+        [int(aantal) if aantal == aantal.to_integral_value() else aantal for _, aantal, _ in cc.aanbod],
+        interval_s=cc.interval_s, gespreksduur_s=cc.gespreksduur_s,
+        servicelevel=cc.servicelevel, binnen_s=cc.binnen_s, max_bezetting=cc.max_bezetting,
+    )
+
+
+_VOORBEELD = {
+    "interval": "bijvoorbeeld interval: 30 min",
+    "gespreksduur": "de gemiddelde afhandeltijd, bijvoorbeeld gespreksduur: 180 s",
+    "servicelevel": "bijvoorbeeld servicelevel: {procent: 80, binnen: 20 s}",
+    "aanbod": "het aantal contacten per interval van een typische week, of een pad naar een CSV",
+}
+
+
+def _interval(naam: str, waar: str | None) -> str:
+    return f"interval '{naam}'" + (f" ({waar})" if waar else "") + ": "
+
+
+def _getal(waarde: Decimal) -> str:
+    from brutonetto.notation import nl
+
+    tekst = nl(waarde, 3)
+    return tekst.rstrip("0").rstrip(",") if "," in tekst else tekst

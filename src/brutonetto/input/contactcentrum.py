@@ -1,0 +1,227 @@
+"""`contactcentrum` as users write it: times with units, a service level, volumes inline or in a CSV.
+
+What is accepted (README, "Contactcentrum"):
+
+- times: `180 s`, `3 min`, `0,5 uur` (units s, sec, seconde(n), min, minuut, minuten, uur, u, h);
+  a bare number is refused with a hint, since seconds and minutes are both common;
+- `interval`: 5, 10, 15, 20, 30 or 60 minutes (`1 uur`): what telephony systems report, and
+  what divides an hour into whole intervals; 7 min is refused;
+- `servicelevel`: `{procent: 80, binnen: 20 s}`, or the industry's short `80/20` (percent
+  answered within seconds);
+- `max_bezetting`: `85%` (or 85); `weken_open`: a number of weeks, default 52;
+- `aanbod`: a mapping `ma 08:00: 100` of contacts per interval of a typical week, or a path
+  (relative to the file that writes it) to a CSV with columns `interval` and `aanbod`:
+  separator `;`, `,` or tab (whichever the header uses most), Dutch decimals, a BOM, blank
+  lines and extra columns allowed; a missing column or an interval written twice is an
+  error at the CSV's own line.
+
+The parsers raise `Invoerfout` with a Dutch message; model.py turns it into a field error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from brutonetto.errors import Fout
+from brutonetto.input.quantity import Invoerfout, beschrijf, parse_getal
+
+SECONDE, MINUUT, UUR = Decimal(1), Decimal(60), Decimal(3600)
+TIJDEENHEDEN = {
+    "s": SECONDE, "sec": SECONDE, "seconde": SECONDE, "seconden": SECONDE,
+    "min": MINUUT, "minuut": MINUUT, "minuten": MINUUT,
+    "uur": UUR, "uren": UUR, "u": UUR, "h": UUR,
+}
+INTERVALLEN_MIN = (5, 10, 15, 20, 30, 60)
+KOLOMMEN = ("interval", "aanbod")
+SCHEIDINGSTEKENS = (";", ",", "\t")
+
+_TIJD = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)\s*([a-zA-Z]*)\s*")
+_KORT_SERVICELEVEL = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*/\s*(\d+(?:[.,]\d+)?)\s*(?:s|sec)?\s*")
+
+
+class Servicelevel(NamedTuple):
+    procent: Decimal
+    binnen_s: Decimal
+
+
+class Aanbodbestand(NamedTuple):
+    """The volumes read from a CSV: (interval, contacts, `file:line`) per row; merged as a whole."""
+
+    naam: str
+    rijen: tuple[tuple[str, Decimal, str], ...]
+
+
+def parse_tijd(waarde: object, veld: str = "tijd") -> Decimal:
+    """A time with its unit, in seconds: `180 s` -> 180, `30 min` -> 1800, `0,5 uur` -> 1800."""
+    if isinstance(waarde, bool) or not isinstance(waarde, (str, int, float)):
+        raise Invoerfout(f"verwacht een tijd zoals '180 s' of '30 min', niet {beschrijf(waarde)}")
+    tekst = str(waarde).strip()
+    gevonden = _TIJD.fullmatch(tekst)
+    if gevonden is None:
+        raise Invoerfout(f"'{tekst}' is geen tijd; schrijf bijvoorbeeld '180 s', '30 min' of '1 uur'")
+    getaltekst, eenheid = gevonden.groups()
+    if not eenheid:
+        voorbeeld = "min" if veld == "interval" else "s"
+        raise Invoerfout(f"'{tekst}' heeft geen eenheid: bedoelt u '{tekst} {voorbeeld}'? Schrijf een tijd met s, min of uur")
+    factor = TIJDEENHEDEN.get(eenheid.lower())
+    if factor is None:
+        raise Invoerfout(f"onbekende tijdseenheid '{eenheid}' in '{tekst}'; bekend zijn: s, sec, min, minuten, uur, u, h")
+    seconden = parse_getal(getaltekst) * factor
+    if seconden <= 0:
+        raise Invoerfout(f"de {veld} moet langer zijn dan 0 s (gegeven: '{tekst}')")
+    return seconden
+
+
+def parse_interval(waarde: object) -> Decimal:
+    seconden = parse_tijd(waarde, "interval")
+    if seconden / 60 not in INTERVALLEN_MIN:
+        raise Invoerfout(
+            f"een interval van '{str(waarde).strip()}' deelt een uur niet in gangbare stukken; kies "
+            + ", ".join(str(m) for m in INTERVALLEN_MIN[:-1]) + f" of {INTERVALLEN_MIN[-1]} min"
+        )
+    return seconden
+
+
+def parse_procent(waarde: object, veld: str = "percentage") -> Decimal:
+    """`85%`, `'80,5%'` or 85: a percentage above 0 and at most 100."""
+    tekst = waarde.strip().removesuffix("%") if isinstance(waarde, str) else waarde
+    getal = parse_getal(tekst)
+    if not 0 < getal <= 100:
+        raise Invoerfout(f"{veld} moet boven 0% en hoogstens 100% zijn (gegeven: {format(getal, 'f')}%)")
+    return getal
+
+
+def parse_servicelevel(waarde: object) -> Servicelevel:
+    """`{procent: 80, binnen: 20 s}` or `80/20` (percent answered within seconds)."""
+    if isinstance(waarde, dict):
+        onbekend = sorted(str(k) for k in waarde if k not in ("procent", "binnen"))
+        if onbekend or "procent" not in waarde or "binnen" not in waarde:
+            raise Invoerfout(
+                (f"onbekende sleutel '{onbekend[0]}' in servicelevel; " if onbekend else "")
+                + "schrijf servicelevel: {procent: 80, binnen: 20 s} of kort 80/20"
+            )
+        return Servicelevel(parse_procent(waarde["procent"], "het servicelevel"), parse_tijd(waarde["binnen"], "doeltijd (binnen)"))
+    if isinstance(waarde, str):
+        gevonden = _KORT_SERVICELEVEL.fullmatch(waarde)
+        if gevonden is not None:
+            procent, binnen = (parse_getal(g) for g in gevonden.groups())
+            if binnen <= 0:
+                raise Invoerfout(f"de doeltijd (binnen) moet langer zijn dan 0 s (gegeven: '{waarde.strip()}')")
+            return Servicelevel(parse_procent(procent, "het servicelevel"), binnen)
+    raise Invoerfout(
+        f"verwacht een servicelevel zoals {{procent: 80, binnen: 20 s}} of 80/20, niet {beschrijf(waarde)}"
+    )
+
+
+def lees_csv(pad: Path, naam: str) -> tuple[Aanbodbestand | None, list[Fout]]:
+    """The volumes of a CSV export; every problem a `Fout` at the CSV's own line."""
+    try:
+        tekst = pad.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [Fout(naam, "het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8")]
+    except OSError as fout:
+        return None, [Fout(naam, f"het bestand kan niet worden gelezen: {fout.strerror or fout}")]
+    regels = tekst.splitlines()
+    kopregel = next((i for i, r in enumerate(regels) if r.strip().strip("".join(SCHEIDINGSTEKENS))), None)
+    if kopregel is None:
+        return None, [Fout(naam, "het bestand is leeg: verwacht een kopregel met interval en aanbod", regel=1)]
+    teken = max(SCHEIDINGSTEKENS, key=regels[kopregel].count)
+    lezer = csv.reader(io.StringIO("\n".join(regels[kopregel:])), delimiter=teken)
+    kop = [k.strip().lower() for k in next(lezer)]
+    ontbreekt = [k for k in KOLOMMEN if k not in kop]
+    if ontbreekt:
+        return None, [Fout(naam, (
+            f"de kolom {' en '.join(repr(k) for k in ontbreekt)} ontbreekt; verwacht een kopregel met "
+            f"interval{teken}aanbod (gevonden: {teken.join(kop) or 'niets'})"
+        ), regel=kopregel + 1)]
+    i_interval, i_aanbod = (kop.index(k) for k in KOLOMMEN)
+    fouten: list[Fout] = []
+    rijen: list[tuple[str, Decimal, str]] = []
+    gezien: dict[str, int] = {}
+    for nummer, rij in enumerate(lezer, kopregel + 2):
+        if not "".join(rij).strip():
+            continue
+        if len(rij) <= max(i_interval, i_aanbod):
+            fouten.append(Fout(naam, f"deze regel heeft {len(rij)} kolommen; verwacht interval{teken}aanbod", regel=nummer))
+            continue
+        interval, aantal = rij[i_interval].strip(), rij[i_aanbod].strip()
+        if not interval:
+            fouten.append(Fout(naam, "het interval is leeg", regel=nummer))
+            continue
+        if interval in gezien:
+            fouten.append(Fout(naam, f"het interval '{interval}' staat er twee keer in (ook op regel {gezien[interval]})", regel=nummer))
+            continue
+        gezien[interval] = nummer
+        try:
+            getal = parse_getal(aantal)
+        except Invoerfout as fout:
+            fouten.append(Fout(naam, f"aanbod van '{interval}': {fout}", regel=nummer))
+            continue
+        if getal < 0:
+            fouten.append(Fout(naam, f"het aanbod van '{interval}' kan niet negatief zijn (gegeven: {aantal})", regel=nummer))
+            continue
+        rijen.append((interval, getal, f"{naam}:{nummer}"))
+    if not rijen and not fouten:
+        fouten.append(Fout(naam, "het bestand heeft geen intervallen onder de kopregel", regel=kopregel + 1))
+    return (None if fouten else Aanbodbestand(naam, tuple(rijen))), fouten
+
+
+def met_csv(velden: Any, map_: Path, bestandsnaam: str, fout: Any) -> tuple[Any, list[Fout]]:
+    """`velden` (a model.Velden) with every `contactcentrum.aanbod` path read: its own and its scenarios'.
+
+    `fout(bericht, pad)` places a problem with the path itself at its YAML line.
+    """
+    fouten: list[Fout] = []
+
+    def lees(model: Any, pad: tuple) -> Any:
+        cc = getattr(model, "contactcentrum", None)
+        if cc is not None and isinstance(cc.aanbod, str):
+            ruw = cc.aanbod
+            bestand = map_ / ruw
+            naam = os.path.normpath(os.path.join(os.path.dirname(bestandsnaam) if bestandsnaam != "<stdin>" else "", ruw))
+            try:
+                gevonden = "\x00" not in ruw and bestand.is_file()
+            except (OSError, ValueError):
+                gevonden = False
+            if not gevonden:
+                leesbaar = re.sub(r"[\x00-\x1f\x7f]", "?", ruw[:60])
+                fouten.append(fout(f"het aanbodbestand '{leesbaar}' bestaat niet (gezocht: {map_ / leesbaar})",
+                                   pad + ("contactcentrum", "aanbod")))
+            else:
+                gelezen, problemen = lees_csv(bestand, naam)
+                fouten.extend(problemen)
+                if gelezen is not None:
+                    model = model.model_copy(update={"contactcentrum": cc.model_copy(update={"aanbod": gelezen})})
+        if getattr(model, "scenarios", None):
+            scenarios = {n: lees(s, pad + ("scenarios", n)) for n, s in model.scenarios.items()}
+            model = model.model_copy(update={"scenarios": scenarios})
+        return model
+
+    return lees(velden, ()), fouten
+
+
+def wachtrij(velden: dict[str, Any]) -> Any:
+    """The merged `contactcentrum` mapping as the engine's `Contactcentrum`."""
+    from brutonetto.engine.contactcentrum import Contactcentrum
+
+    aanbod = velden.get("aanbod")
+    if isinstance(aanbod, Aanbodbestand):
+        rijen = aanbod.rijen
+    else:
+        rijen = tuple((naam, aantal, None) for naam, aantal in (aanbod or {}).items())
+    servicelevel = velden.get("servicelevel")
+    return Contactcentrum(
+        interval_s=velden.get("interval"),
+        gespreksduur_s=velden.get("gespreksduur"),
+        servicelevel=servicelevel.procent if servicelevel else None,
+        binnen_s=servicelevel.binnen_s if servicelevel else None,
+        max_bezetting=velden.get("max_bezetting"),
+        weken_open=velden.get("weken_open"),
+        aanbod=rijen,
+    )
