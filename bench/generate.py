@@ -5,7 +5,8 @@ Every quantity form of the contract appears, in the spellings users type: bare n
 decimal-comma percentages (`'5,7%'`, `4,2%`), `uur/week` and `u/w`, `dagen`/`dag`/`d`,
 the long form `{procent: 4, van: bruto}`; verlof from `uren_per_week` with
 `weken_per_jaar: 52,14`; `standaard` defaults; scenarios in the file's head and per
-functie. As in real files, the deductions repeat a few common quantities, while fte,
+functie; and contract v2's capacity: products with a service mix, ratio roles following
+other functies, onboarding loss. As in real files, the deductions repeat a few common quantities, while fte,
 costs and workloads differ per functie.
 
 Deterministic (a fixed seed), so every run and every machine measures the same file. A
@@ -36,6 +37,7 @@ VERLOF: list[tuple[str, tuple[str, ...]]] = [
 ]
 WEEKUREN = ("36", "32", "'36 uur'", "38 uur/week", "24")
 WEKEN = ("52,14", "52", "52.18", "'52,14'")
+NORMTIJDEN = ("45 min", "'1,5 uur'", "90 s", "12 minuten")
 
 
 def generate(functies: int, seed: int = 2023) -> str:
@@ -58,8 +60,20 @@ def generate(functies: int, seed: int = 2023) -> str:
             f"{r.randint(1, 400)}.{r.randint(0, 9)}", f"'{r.randint(1, 90)},{r.randint(0, 99):02d}'", str(r.randint(1, 400)),
         )))
         regels.append(f"    kosten_per_fte: {r.randint(500, 1200) * 100}")
-        if r.random() < 0.3:
+        soort = r.random()
+        if soort < 0.2:
             regels.append(f"    werklast_uren: {r.randint(10_000, 500_000)}")
+        elif soort < 0.3:  # workload from volumes and normtijden, one product a service mix (contract v2)
+            regels += [
+                "    producten:",
+                f"      intake: {{volume: {r.randint(100, 90_000)}, normtijd: {r.choice(NORMTIJDEN)}}}",
+                f"      contact: {{volume: {r.randint(1_000, 200_000)}, kanalen: {{telefoon: {{aandeel: 60%, normtijd: 8 min}}, "
+                "balie: {aandeel: 40%, normtijd: 20 min}}}",
+            ]
+        elif soort < 0.35 and i:  # a ratio role following an earlier functie (contract v2)
+            regels.append(f"    verhouding: {{een_per: {r.randint(10, 60)}, van: Functie {r.randint(0, i - 1):05d}}}")
+        if r.random() < 0.1:  # onboarding loss (contract v2)
+            regels += [f"    instroom: {r.choice(('5%', chr(39) + '7,5%' + chr(39), '30%'))}", "    inwerkverlies: 240 uur"]
         if r.random() < 0.2:
             regels.append(f"    uurtarief: '{r.randint(45, 110)},{r.choice(('00', '50', '75'))}'")
         if r.random() < 0.4:  # contract hours and leave instead of the default beschikbare uren

@@ -39,7 +39,8 @@ def test_the_batch_file_is_written_as_users_write_and_stays_inside_the_input_bou
     for vorm in ("'5,7%'", "4,2%'", "5.7%", "uur/week", "u/w", "dagen", " d\n", " dag\n", " uur\n", " u\n", " h\n",
                  "{procent: 2, van: bruto}", "van: beschikbaar", "'12,5'", ": 35\n", ": 8.5\n",
                  "weken_per_jaar: 52,14", "beschikbare_uren: null", "verlof:", "standaard:", "\nscenarios:",
-                 "    scenarios:"):
+                 "    scenarios:", "    producten:", "kanalen:", "normtijd: '1,5 uur'", "    verhouding: {een_per:",
+                 "    instroom:"):
         assert vorm in tekst, vorm
     # a realistic file: no problem, no warning, and well inside the size and value bounds,
     # so that the bounds' cheap estimates clear it without walking it event by event
