@@ -273,3 +273,12 @@ def test_the_chart_draws_agents_per_interval_below_the_bars(cli):
     assert "Contactcentrum: agenten per interval (Erlang C)" in svg
     assert "911,0 agenturen per week" in svg and svg.count("agenturen per week") == 1  # the scenario asks the same
     assert "ma 08:00" in svg
+
+
+def test_a_share_written_as_a_fraction_is_refused_with_its_percentage(cli):
+    """--max-bezetting 0,7 read as 0,7% gave 1429 agents; 0,8/20 a service level of 0,8%."""
+    basis = ["erlang", "--aanbod", "100", "--interval", "30min", "--gespreksduur", "180s"]
+    fout = cli(*basis, "--servicelevel", "80/20", "--max-bezetting", "0,7", code=2).stderr
+    assert "de maximale bezetting van 0,7% is onwaarschijnlijk laag: bedoelt u 70%?" in fout
+    fout = cli(*basis, "--servicelevel", "0,8/20", code=2).stderr
+    assert "het servicelevel van 0,8% is onwaarschijnlijk laag: bedoelt u 80%?" in fout

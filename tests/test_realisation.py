@@ -439,3 +439,11 @@ def test_splitting_a_row_in_two_adjacent_periods_changes_nothing(van, dagen, dat
     assert abs(F(gesplitst.gerealiseerd_per_fte) - F(heel.gerealiseerd_per_fte)) < F(1, 10**20)
     assert gesplitst.fte == fte
     assert (gesplitst.van, gesplitst.tot, gesplitst.dagen) == (heel.van, heel.tot, heel.dagen)
+
+
+def test_a_thousands_dot_in_the_csv_is_refused_not_read_as_a_decimal():
+    """A Dutch Excel writes 4.000 for four thousand; read as 4 it would make 6864% of the plan."""
+    _, fouten = lees("functie;aftrek;van;tot;uren;fte\nJurist;leren;1-1-2023;30-6-2023;4.000;1.260\n")
+    berichten = [str(f) for f in fouten]
+    assert any("'4.000' lijkt een scheidingsteken voor duizendtallen te bevatten: bedoelt u 4000?" in b for b in berichten), berichten
+    assert any("'1.260'" in b and "bedoelt u 1260?" in b for b in berichten), berichten

@@ -15,6 +15,7 @@ checks the settings (every problem named by its field) and multiplies exactly.
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
 from typing import Callable, NamedTuple
 
@@ -59,6 +60,7 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
         eerste = problemen[0]
         veld = "servicelevel" if eerste.veld == "binnen" else eerste.veld
         raise fout(("contactcentrum", veld), eerste.bericht)
+    _controleer_intervallen(cc, fout)
     if len(cc.aanbod) * cc.interval_s > UREN_PER_WEEK * SECONDEN_PER_UUR:
         raise fout(("contactcentrum", "aanbod"), (
             f"{len(cc.aanbod)} intervallen van {_getal(cc.interval_s / 60)} min is meer dan een week "
@@ -104,6 +106,37 @@ _VOORBEELD = {
     "servicelevel": "bijvoorbeeld servicelevel: {procent: 80, binnen: 20 s}",
     "aanbod": "het aantal contacten per interval van een typische week, of een pad naar een CSV",
 }
+
+
+_DAGEN = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6, "maandag": 0, "dinsdag": 1, "woensdag": 2,
+          "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+_LABEL = re.compile(r"\s*([A-Za-z]+)\s+(\d{1,2}):(\d{1,2})\s*")
+
+
+def _controleer_intervallen(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exception]) -> None:
+    """An interval written `dag uu:mm` must be a real time on the interval's grid, and once only.
+
+    `ma 8:00` and `ma 08:00` are the same interval: counted twice it would add a phantom
+    interval's agents. A label of another form (`08:00-08:30`, a system's own code) is taken
+    as it is, and only checked for being written twice.
+    """
+    gezien: dict[object, str] = {}
+    for naam, _, waar in cc.aanbod:
+        gevonden = _LABEL.fullmatch(naam)
+        sleutel: object = naam.strip()
+        if gevonden is not None and gevonden.group(1).lower() in _DAGEN:
+            uur, minuut = int(gevonden.group(2)), int(gevonden.group(3))
+            if uur > 23 or minuut > 59:
+                raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + "dat is geen tijd van de dag")
+            begin = (_DAGEN[gevonden.group(1).lower()] * 24 + uur) * 3600 + minuut * 60
+            if begin % cc.interval_s:
+                raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
+                    f"begint niet op een interval van {_getal(cc.interval_s / 60)} min (bijvoorbeeld :00 of :30)"))
+            sleutel = begin
+        if sleutel in gezien:
+            raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
+                f"is hetzelfde interval als '{gezien[sleutel]}': elk interval één keer"))
+        gezien[sleutel] = naam
 
 
 def _interval(naam: str, waar: str | None) -> str:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from brutonetto.errors import Fout
-from brutonetto.input.quantity import Invoerfout, beschrijf, parse_getal
+from brutonetto.input.quantity import Invoerfout, beschrijf, parse_csvgetal, parse_getal
 
 SECONDE, MINUUT, UUR = Decimal(1), Decimal(60), Decimal(3600)
 TIJDEENHEDEN = {
@@ -92,6 +92,9 @@ def parse_procent(waarde: object, veld: str = "percentage") -> Decimal:
     """`85%`, `'80,5%'` or 85: a percentage above 0 and at most 100."""
     tekst = waarde.strip().removesuffix("%") if isinstance(waarde, str) else waarde
     getal = parse_getal(tekst)
+    if 0 < getal < 1:  # 0,85 is a share written as a fraction, not 0,85%: no one plans for that
+        procent = format((getal * 100).normalize(), "f").replace(".", ",")
+        raise Invoerfout(f"{veld} van {format(getal, 'f').replace('.', ',')}% is onwaarschijnlijk laag: bedoelt u {procent}%?")
     if not 0 < getal <= 100:
         raise Invoerfout(f"{veld} moet boven 0% en hoogstens 100% zijn (gegeven: {format(getal, 'f')}%)")
     return getal
@@ -159,7 +162,7 @@ def lees_csv(pad: Path, naam: str) -> tuple[Aanbodbestand | None, list[Fout]]:
             continue
         gezien[interval] = nummer
         try:
-            getal = parse_getal(aantal)
+            getal = parse_csvgetal(aantal)
         except Invoerfout as fout:
             fouten.append(Fout(naam, f"aanbod van '{interval}': {fout}", regel=nummer))
             continue

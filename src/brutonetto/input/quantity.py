@@ -96,6 +96,17 @@ def parse_aantal(waarde: object) -> Decimal:
     return parse_getal(waarde)
 
 
+def parse_csvgetal(tekst: str) -> Decimal:
+    """A number from a CSV export, where a Dutch Excel writes `4.000` for four thousand: refused."""
+    if re.fullmatch(r"\s*[+-]?\d{1,3}(\.\d{3})+\s*", tekst):
+        schoon = tekst.strip()
+        raise Invoerfout(
+            f"'{schoon}' lijkt een scheidingsteken voor duizendtallen te bevatten: bedoelt u "
+            f"{zonder_duizendtallen(schoon)}? (een decimaal schrijft u met een komma: {schoon.replace('.', ',')})"
+        )
+    return parse_getal(tekst)
+
+
 GRENS = Decimal(10) ** 12  # no hour count, fte or euro amount here comes near
 
 

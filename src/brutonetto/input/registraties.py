@@ -34,7 +34,7 @@ from decimal import Decimal
 from brutonetto.engine.realisation import Registratie, datumtekst
 from brutonetto.errors import Fout
 from brutonetto.input.bedrag import EERSTE_JAAR, LAATSTE_JAAR
-from brutonetto.input.quantity import Invoerfout, parse_getal
+from brutonetto.input.quantity import Invoerfout, parse_csvgetal, parse_getal
 
 VERPLICHT = ("functie", "aftrek", "van", "tot", "uren", "fte")
 OPTIONEEL = ("eenheid",)
@@ -176,7 +176,7 @@ def _aantal_velden(aantal: int, verwacht: int, teken: str) -> str:
 
 @functools.lru_cache(maxsize=65536)  # exports repeat the same few values: 4, 2,5, 0,8, 1
 def _lees_uren(tekst: str) -> Decimal:
-    uren = parse_getal(tekst)
+    uren = parse_csvgetal(tekst)
     if uren < 0:
         raise Invoerfout(f"uren kunnen niet negatief zijn: {tekst}")
     return uren
@@ -184,7 +184,7 @@ def _lees_uren(tekst: str) -> Decimal:
 
 @functools.lru_cache(maxsize=65536)
 def _lees_fte(tekst: str) -> Decimal:
-    fte = parse_getal(tekst)
+    fte = parse_csvgetal(tekst)
     if fte == 0:
         raise Invoerfout("0 fte: er is niemand om uren per hoofd van te rekenen")
     if fte < 0:
