@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brutonetto.cli.uitvoer import Gebruiksfout, Resultaat
+from brutonetto.cli.uitvoer import Gebruiksfout, Resultaat, bekende_scenarios
 from brutonetto.errors import Fout
 
 
@@ -33,9 +33,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
         return Resultaat(None, lading.fouten, lading.waarschuwingen, invoer)
     gekozen = scenario or BASIS
     if scenario is not None and scenario != BASIS:
-        from brutonetto.cli.commands import _bekende_scenarios
-
-        _bekende_scenarios(lading.functies, [scenario])
+        bekende_scenarios(lading.functies, [scenario])
     rapport = compute_records(lading.functies, [gekozen])
     if rapport.fouten:
         return Resultaat(None, rapport.fouten, lading.waarschuwingen, invoer)
@@ -180,9 +178,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     if lading.fouten:
         return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
     if scenario is not None and scenario != BASIS:
-        from brutonetto.cli.commands import _bekende_scenarios
-
-        _bekende_scenarios(lading.functies, [scenario])
+        bekende_scenarios(lading.functies, [scenario])
     regels = {groep: [naam for f in lading.functies for i in (f.basis, *f.scenarios.values())
                       for naam in getattr(i.profiel, groep)] for groep in REGELS}
     variaties = []

@@ -18,7 +18,7 @@ import typer
 
 from brutonetto import __version__
 from brutonetto.cli.groep import OPTIES, Commando, Groep
-from brutonetto.cli.uitvoer import Gebruiksfout, Opmaak, Resultaat, schrijf_bestand, voer_uit
+from brutonetto.cli.uitvoer import Gebruiksfout, Opmaak, Resultaat, bekende_scenarios, schrijf_bestand, voer_uit
 
 # The commands live in a Typer of their own: the group builds one only when it is asked for.
 commandos = typer.Typer()
@@ -161,23 +161,10 @@ def _compute(paden: list[str], scenarios: list[str] | None) -> Resultaat:
 
     lading = load(paden)
     if scenarios and not lading.fouten:
-        _bekende_scenarios(lading.functies, scenarios)
+        bekende_scenarios(lading.functies, scenarios)
     rapport = records.compute_records(lading.functies, scenarios)
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
     return Resultaat(Records(rapport), lading.fouten + rapport.fouten, waarschuwingen, lading.bestanden)
-
-
-def _bekende_scenarios(functies: list, gekozen: list[str]) -> None:
-    """`--scenario` names a scenario of these files: else the option is wrong (exit 2)."""
-    from brutonetto.engine.records import scenarionamen
-
-    bekend = scenarionamen(functies)
-    onbekend = [naam for naam in dict.fromkeys(gekozen) if naam not in bekend]
-    if onbekend:
-        namen = ", ".join(f"'{n}'" for n in onbekend)
-        raise Gebruiksfout(
-            f"--scenario: onbekend scenario {namen}; in deze bestanden staan: {', '.join(bekend)}"
-        )
 
 
 @commando()
@@ -283,7 +270,7 @@ def _explain(paden: list[str], functie: str | None, scenario: str | None) -> Res
         namen = ", ".join(dict.fromkeys(f.naam for f in lading.functies))
         raise Gebruiksfout(f"--functie: onbekende functie '{functie}'; in deze bestanden staan: {namen}")
     if scenario is not None and scenario != BASIS:
-        _bekende_scenarios(gekozen, [scenario])
+        bekende_scenarios(gekozen, [scenario])
     gevonden, fouten = bladen(lading.functies, functie, scenario)
     return Resultaat(Rekenbladen(gevonden), fouten, lading.waarschuwingen, lading.bestanden)
 

@@ -224,3 +224,16 @@ def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer
         Path(tijdelijk).unlink(missing_ok=True)
         raise
     typer.echo(f"geschreven: {doel}", err=True)
+
+
+def bekende_scenarios(functies: list, gekozen: list[str]) -> None:
+    """`--scenario` names a scenario of these files: else the option is wrong (exit 2)."""
+    from brutonetto.engine.records import scenarionamen
+
+    bekend = scenarionamen(functies)
+    onbekend = [naam for naam in dict.fromkeys(gekozen) if naam not in bekend]
+    if onbekend:
+        namen = ", ".join(f"'{n}'" for n in onbekend)
+        raise Gebruiksfout(
+            f"--scenario: onbekend scenario {namen}; in deze bestanden staan: {', '.join(bekend)}"
+        )
