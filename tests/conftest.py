@@ -62,3 +62,20 @@ class Cli:
 def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
     monkeypatch.chdir(tmp_path)
     return Cli(tmp_path)
+
+
+# A unit with a meerjaren block, shared by the budget tests. 126 fte, direct hours 1300 in basis
+# and 1260 with 40 hours more learning: extra fte = 126 x 40 / 1260 = 4; at EUR 75.000: EUR 300.000 a year.
+BUDGET_EENHEID = """\
+    eenheid: B&B
+    meerjaren:
+      scenario: meer_leren
+      indexatie: 2%
+      financiering:
+        2023: 250k
+        2025: 0,3 mln
+    scenarios:
+      meer_leren: {aftrek: {extra: 40 uur}}
+    functies:
+      - {functie: Jurist, fte: 126, kosten_per_fte: 75000, beschikbare_uren: 1631, aftrek: {overig: 331}}
+"""

@@ -6,23 +6,11 @@ import json
 from decimal import Decimal as D
 from fractions import Fraction as F
 
-from conftest import EXAMPLES
+from conftest import BUDGET_EENHEID, EXAMPLES
 
 # 126 fte, direct hours 1300 in basis and 1260 with 40 hours more learning:
 # extra fte = 126 x (1300 / 1260 - 1) = 126 x 40 / 1260 = 4; at EUR 75.000: EUR 300.000 a year.
-UNIT = """\
-    eenheid: B&B
-    meerjaren:
-      scenario: meer_leren
-      indexatie: 2%
-      financiering:
-        2023: 250k
-        2025: 0,3 mln
-    scenarios:
-      meer_leren: {aftrek: {extra: 40 uur}}
-    functies:
-      - {functie: Jurist, fte: 126, kosten_per_fte: 75000, beschikbare_uren: 1631, aftrek: {overig: 331}}
-"""
+UNIT = BUDGET_EENHEID
 
 
 def jaren(cli, *args) -> list[dict]:

@@ -13,6 +13,7 @@ from decimal import Decimal as D
 from fractions import Fraction as F
 
 from brutonetto.output.rekenblad import resultaattekst
+from conftest import BUDGET_EENHEID
 
 PLAN = """\
     eenheid: Uitkeren
@@ -24,19 +25,7 @@ PLAN = """\
 """
 KOP = "functie;aftrek;van;tot;uren;fte\n"
 
-BUDGET = """\
-    eenheid: B&B
-    meerjaren:
-      scenario: meer_leren
-      indexatie: 2%
-      financiering:
-        2023: 250k
-        2025: 0,3 mln
-    scenarios:
-      meer_leren: {aftrek: {extra: 40 uur}}
-    functies:
-      - {functie: Jurist, fte: 126, kosten_per_fte: 75000, beschikbare_uren: 1631, aftrek: {overig: 331}}
-"""
+BUDGET = BUDGET_EENHEID
 
 PROFIEL = """\
     functie: Jurist
