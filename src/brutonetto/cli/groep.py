@@ -194,11 +194,13 @@ def _gewoon(annotatie: Any) -> Any:
 
 
 if _RuntimeParam is not None:
-    from dataclasses import dataclass
 
-    @dataclass(frozen=True)
     class _Licht(_RuntimeParam):  # type: ignore[misc, valid-type]
-        soort: Any = None
+        # not a dataclass of its own: making one costs ~1 ms of a cold start; frozen like Typer's
+        def __init__(self, parameter_info: Any, annotation: Any, soort: Any) -> None:
+            object.__setattr__(self, "parameter_info", parameter_info)
+            object.__setattr__(self, "annotation", annotation)
+            object.__setattr__(self, "soort", soort)
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             from enum import Enum

@@ -11,11 +11,11 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, NamedTuple
 
-from brutonetto.engine.capacity import Product, Producturen, Verhouding, producturen
 from brutonetto.notation import nl
 from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # contract v2's parts, imported where a profile has them (cold start)
+    from brutonetto.engine.capacity import Product, Producturen, Verhouding
     from brutonetto.engine.contactcentrum import Contactcentrum, Wachtrij
 
 # Exact enough for any budget: 40 significant digits before the final rounding on output.
@@ -296,6 +296,8 @@ def _compute(profiel: Profiel) -> Uitkomst:
                 ("producten",),
                 "geef producten of werklast_uren, niet allebei (producten rekenen de werklast_uren zelf uit)",
             )
+        from brutonetto.engine.capacity import producturen
+
         producten = producturen(profiel.producten, Rekenfout)
         werklast = sum((p.uren for p in producten.values()), NUL)
 

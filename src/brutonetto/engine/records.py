@@ -13,7 +13,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from brutonetto.engine.capacity import volgorde
 from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
 from brutonetto.errors import Fout
 from brutonetto.input.functie import BASIS, Functie, Invoer
@@ -190,7 +189,11 @@ def _bereken_alles(
     scenario (or its basis, where it lacks that scenario), over een_per.
     """
     van = [f.basis.profiel.verhouding.van if f.basis.profiel.verhouding else None for f in functies]
-    orde, problemen = volgorde([(f.eenheid, f.naam) for f in functies], van)
+    orde, problemen = list(range(len(functies))), []
+    if any(f.basis.profiel.verhouding for f in functies):  # else the order is as written
+        from brutonetto.engine.capacity import volgorde
+
+        orde, problemen = volgorde([(f.eenheid, f.naam) for f in functies], van)
     for i, functie in enumerate(functies):  # a ratio without a name to follow is no ratio at all
         if functie.basis.profiel.verhouding is not None and van[i] is None:
             rapport.fouten.append(functie.basis.herkomst.fout(

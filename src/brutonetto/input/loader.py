@@ -10,17 +10,17 @@ from __future__ import annotations
 import gc
 import os
 import re
-from typing import NamedTuple
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from brutonetto.engine.capacity import Kanaal, Product, Verhouding
 from brutonetto.engine.hours import Profiel
 from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
 from brutonetto.errors import Fout, Pad
-from brutonetto.input.meerjaren import Meerjaren
 from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
 from brutonetto.input.source import Bron, expand, parse, read
+
+if TYPE_CHECKING:  # contract v2's parts are imported where a file has them (cold start)
+    from brutonetto.input.meerjaren import Meerjaren
 
 _SAMENGESTELD = ("verlof", "aftrek")
 _GENEST = ("producten", "verhouding")  # merged field by field, to any depth
@@ -353,6 +353,8 @@ def _diep(onder: dict[str, Any], boven: dict[str, Any]) -> dict[str, Any]:
 
 def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
     if "producten" in velden:
+        from brutonetto.engine.capacity import Kanaal, Product
+
         velden = dict(velden)
         velden["producten"] = {
             naam: Product(
@@ -363,6 +365,8 @@ def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
             for naam, deel in velden["producten"].items()
         }
     if "verhouding" in velden:
+        from brutonetto.engine.capacity import Verhouding
+
         velden = dict(velden)
         velden["verhouding"] = Verhouding(**velden["verhouding"])
     if "contactcentrum" in velden:
@@ -380,13 +384,18 @@ def _zonder_standaard(data: dict) -> dict:
 def _valideer(soort: str, data: Any, bron: Bron, prefix: Pad, fouten: list[Fout]) -> Velden | None:
     velden, problemen = valideer(data, soort)
     fouten.extend(bron.fout(bericht, prefix + pad) for pad, bericht in problemen)
-    if velden is not None and isinstance(data, dict) and ("contactcentrum" in data or "scenarios" in data):
+    if velden is not None and _met_wachtrij(velden):
         from brutonetto.input.contactcentrum import met_csv  # an aanbod CSV, relative to this file
 
         velden, problemen = met_csv(velden, bron.map, bron.naam, lambda bericht, pad: bron.fout(bericht, prefix + pad))
         fouten.extend(problemen)
         return None if problemen else velden
     return velden
+
+
+def _met_wachtrij(velden: Velden) -> bool:
+    """Whether a fragment or one of its scenarios has a `contactcentrum`."""
+    return velden.contactcentrum is not None or any(_met_wachtrij(s) for s in (velden.scenarios or {}).values())
 
 
 def _dubbele_functies(functies: list[Functie]) -> list[Fout]:

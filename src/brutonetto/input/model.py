@@ -4,144 +4,64 @@ Each fragment of a file (a functie, `standaard`, a scenario, the head of a unit 
 validated where it is written, so every error has a path into the YAML document, and
 every message is Dutch. Merging the fragments into one engine `Profiel` per scenario
 happens afterwards, in `loader`, on plain values. Numbers and quantities are read by
-`quantity`, exactly.
+`quantity`, exactly, through the field readers of `lezers`.
 
 One model, `Velden`, holds every field a fragment may have; which fields may stand where
 (no `functie` in a scenario, say) is checked in `valideer`. One model means one schema
-for pydantic to build at start-up instead of four: this CLI is judged on cold start.
+for pydantic to build at start-up instead of four: this CLI is judged on cold start. For
+the same reason the nested v2 parts (`delen`) and `meerjaren` are read by modules that are
+imported only when a file has them.
 """
 
-import re
-from decimal import Decimal
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema, WrapValidator, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError, core_schema
 
 from brutonetto.errors import Pad
-from brutonetto.input import contactcentrum as cc
-from brutonetto.input.meerjaren import Meerjaren, lees_meerjaren
-from brutonetto.input.quantity import (
-    EENHEDEN,
-    Duur,
-    Geschreven,
-    Hoeveelheid,
-    Invoerfout,
-    beschrijf,
-    parse_aandeel,
-    parse_aantal,
-    parse_duur,
-    parse_getal,
-    parse_hoeveelheid,
-    parse_uren,
-    parse_weekuren,
-    zonder_duizendtallen,
+from brutonetto.input.lezers import (
+    FOUTSOORT,
+    Aftrek,
+    Daguren,
+    Lezer,
+    NietNegatief,
+    Percentage,
+    Tekst,
+    Uren,
+    Weekuren,
+    Weken,
 )
-
-FOUTSOORT = "brutonetto"
-
-
-def _dutch(parse: Callable[[Any], Any], *checks: tuple[Callable[[Any], bool], str]) -> PlainValidator:
-    """Wrap a parser so its Dutch `Invoerfout` becomes a pydantic error with that message."""
-
-    def validate(waarde: Any) -> Any:
-        try:
-            resultaat = parse(waarde)
-        except Invoerfout as fout:
-            raise PydanticCustomError(FOUTSOORT, str(fout)) from None
-        for geldig, bericht in checks:
-            if not geldig(resultaat):
-                raise PydanticCustomError(FOUTSOORT, bericht)
-        return resultaat
-
-    return PlainValidator(validate)
+from brutonetto.input.quantity import Invoerfout, beschrijf
 
 
-def _tekst(waarde: Any) -> str:
-    if not isinstance(waarde, str) or not waarde.strip():
-        raise Invoerfout("verwacht een niet-lege tekst")
-    return waarde.strip()
+class Deel:
+    """A nested part of `Velden` (`delen.DELEN`), validated by its own model, which is imported and
+    built when a file first has the part. Its errors are placed under the field by pydantic."""
+
+    __slots__ = ("veld",)
+
+    def __init__(self, veld: str) -> None:
+        self.veld = veld
+
+    def lees(self, waarde: Any) -> Any:
+        from brutonetto.input.delen import adapter
+
+        return adapter(self.veld).validate_python(waarde)
+
+    def __get_pydantic_core_schema__(self, bron: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(self.lees)
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        from brutonetto.input.delen import adapter
+
+        return handler.generate_json_schema.generate_inner(adapter(self.veld).core_schema)
 
 
-# What the JSON Schema (`brutonetto schema`) says of each type: the forms the parsers accept.
-_GETALTEKST = r"^\s*[+-]?\d+([.,]\d+)?\s*$"
-_EENHEDEN = "|".join(sorted((re.escape(e).replace("/", r"\s*/\s*") for e in EENHEDEN if e), key=len, reverse=True))
-_HOEVEELHEIDTEKST = rf"^\s*\d+([.,]\d+)?\s*({_EENHEDEN})?\s*$"
-
-
-def _getal(minimum: float | None = None, maximum: float | None = None, eenheden: str = "") -> WithJsonSchema:
-    getal: dict[str, Any] = {"type": "number"}
-    if minimum is not None:
-        getal["minimum"] = minimum
-    if maximum is not None:
-        getal["maximum"] = maximum
-    patroon = rf"^\s*\d+([.,]\d+)?\s*({eenheden})?\s*$" if eenheden else _GETALTEKST
-    return WithJsonSchema({"anyOf": [getal, {"type": "string", "pattern": patroon}]})
-
-
-Tekst = Annotated[str, _dutch(_tekst), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
-NietNegatief = Annotated[
-    Decimal, _dutch(parse_aantal, (lambda d: d >= 0, "mag niet negatief zijn")), _getal(minimum=0)
-]
-_POSITIEF = (lambda d: d > 0, "moet groter dan 0 zijn")
-Weken = Annotated[Decimal, _dutch(
-    parse_getal, _POSITIEF,
-    (lambda d: d <= 53, "een jaar heeft hooguit 53 weken (52, 52,14 of 52,18 zijn gangbaar)"),
-), _getal(minimum=1, maximum=53)]
-Weekuren = Annotated[
-    Decimal, _dutch(parse_weekuren, _POSITIEF, (lambda d: d <= 168, "een week heeft maar 168 uur")),
-    _getal(minimum=1, maximum=168, eenheden=r"uur|uren|u|h|uur\s*/\s*week|uren\s*/\s*week|u\s*/\s*week|u\s*/\s*w"),
-]
-Daguren = Annotated[
-    Decimal, _dutch(parse_uren, _POSITIEF, (lambda d: d <= 24, "een dag heeft maar 24 uur")),
-    _getal(minimum=1, maximum=24, eenheden="uur|uren|u|h"),
-]
-MIN_BESCHIKBAAR = Decimal(100)
-UREN_IN_EEN_JAAR = Decimal(24 * 366)
-
-
-def _jaaruren(waarde: Any) -> Decimal:
-    """Available hours per fte per year: between 100 and the 8784 hours of a leap year."""
-    uren = parse_uren(waarde)
-    tekst = waarde.tekst if isinstance(waarde, Geschreven) else repr(waarde) if isinstance(waarde, float) else str(waarde).strip()
-    if uren < MIN_BESCHIKBAAR:
-        if re.fullmatch(r"\d{1,3}[.,]\d{3}", tekst):
-            raise Invoerfout(
-                f"'{tekst}' leest als {tekst.replace('.', ',')} uur: een punt is hier een decimaalteken, "
-                f"geen duizendtalscheiding; bedoelt u {zonder_duizendtallen(tekst)}?"
-            )
-        raise Invoerfout(f"{tekst} beschikbare uren per fte per jaar is onwaarschijnlijk weinig (minder dan 100)")
-    if uren > UREN_IN_EEN_JAAR:
-        raise Invoerfout(f"{tekst} is meer uren dan een jaar heeft (8784); bedoelt u uren per fte per jaar?")
-    return uren
-
-
-Uren = Annotated[Decimal, _dutch(_jaaruren), _getal(minimum=100, maximum=8784, eenheden="uur|uren|u|h")]
-Aftrek = Annotated[Hoeveelheid, _dutch(parse_hoeveelheid), WithJsonSchema({
-    "anyOf": [
-        {"type": "number", "minimum": 0, "description": "uren per jaar"},
-        {
-            "type": "string",
-            "pattern": _HOEVEELHEIDTEKST,
-            "description": "<getal> <eenheid>: 92 uur, 5,7%, 1 uur/week, 3 dagen",
-        },
-        {
-            "type": "object",
-            "description": "een percentage met een eigen basis: {procent: 4, van: bruto}",
-            "properties": {
-                "procent": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string", "pattern": _GETALTEKST}]},
-                "van": {"enum": ["bruto", "beschikbaar"]},
-            },
-            "required": ["procent"],
-            "additionalProperties": False,
-        },
-    ]
-})]
-
-
-def _meerjaren(waarde: Any) -> Meerjaren:
+def _meerjaren(waarde: Any) -> Any:
     """`valideer` reads a file's own block first and reports every problem at its line; this
     catches a block where none belongs (a scenario), which is refused there anyway."""
+    from brutonetto.input.meerjaren import lees_meerjaren
+
     meerjaren, problemen = lees_meerjaren(waarde)
     if meerjaren is None:
         raise Invoerfout(problemen[0][1])
@@ -149,7 +69,7 @@ def _meerjaren(waarde: Any) -> Meerjaren:
 
 
 _BEDRAGTEKST = r"^\s*(eur\s*|€\s*)?\d+([.,]\d+)?\s*(k|mln|miljoen)?\s*$"
-MeerjarenVeld = Annotated[Meerjaren, _dutch(_meerjaren), WithJsonSchema({
+MeerjarenVeld = Annotated[Any, Lezer(_meerjaren, json={
     "type": "object",
     "properties": {
         "scenario": {"type": "string", "minLength": 1,
@@ -168,101 +88,6 @@ MeerjarenVeld = Annotated[Meerjaren, _dutch(_meerjaren), WithJsonSchema({
     "required": ["financiering"],
     "additionalProperties": False,
 })]
-
-
-Normtijd = Annotated[Duur, _dutch(parse_duur), WithJsonSchema({
-    "type": "string",
-    "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|m|uur|uren|u|h)\s*$",
-    "description": "een tijd met eenheid: 45 min, 1,5 uur, 180 s",
-})]
-Percentage = Annotated[Decimal, _dutch(parse_aandeel), WithJsonSchema({
-    "type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$", "description": "een percentage: 60%, '5,5%'",
-})]
-Positief = Annotated[Decimal, _dutch(parse_aantal, _POSITIEF), WithJsonSchema(
-    {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string", "pattern": _GETALTEKST}]}
-)]
-def _deel(beschrijving: str) -> ConfigDict:
-    """A nested part; its Dutch description is what an editor shows (the docstring is for developers)."""
-    return ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra={"description": beschrijving})
-
-
-class Kanaal(BaseModel):
-    """One channel of a service mix: its share of the product's volume and its own normtijd."""
-
-    model_config = _deel("Een kanaal van een dienstenmix: zijn aandeel in het volume en zijn normtijd.")
-
-    aandeel: Percentage | None = Field(None, description="Deel van het volume via dit kanaal, bijvoorbeeld 60%; samen 100%.")
-    normtijd: Normtijd | None = Field(None, description="Normtijd per product via dit kanaal, met eenheid: 8 min.")
-
-
-class Product(BaseModel):
-    """A product or service: its volume per year and its normtijd, or a mix over channels."""
-
-    model_config = _deel("Een product of dienst: volume per jaar x normtijd, of een mix over kanalen.")
-
-    volume: NietNegatief | None = Field(None, description="Aantal per jaar (0 of meer).")
-    normtijd: Normtijd | None = Field(None, description="Normtijd per stuk, met eenheid: 45 min, 1,5 uur, 180 s.")
-    kanalen: dict[str, Kanaal] | None = Field(
-        None, description="Dienstenmix: per kanaal een aandeel van het volume en een eigen normtijd; aandelen samen 100%."
-    )
-
-
-class Verhouding(BaseModel):
-    """A ratio role: one of this functie per `een_per` fte of functie `van`."""
-
-    model_config = _deel("Een verhouding: één fte van deze functie per een_per fte van de functie 'van'.")
-
-    een_per: Positief | None = Field(None, description="Eén fte van deze functie per zoveel fte van 'van', bijvoorbeeld 30.")
-    van: Tekst | None = Field(None, description="De functie (in dezelfde eenheid) waarvan dit een verhouding is.")
-
-
-Tijd = Annotated[Decimal, _dutch(lambda w: cc.parse_tijd(w, "gespreksduur")), WithJsonSchema(
-    {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|uur|uren|u|h)\s*$",
-     "description": "een tijd met eenheid: 180 s, 3 min"}
-)]
-
-
-def _aanbod(waarde: Any, handler: Any) -> Any:
-    """Contacts per interval, each count checked at its own line; or a CSV path, read by the loader."""
-    if isinstance(waarde, str) and waarde.strip():
-        return waarde.strip()
-    if waarde == {} or isinstance(waarde, str):
-        raise PydanticCustomError(FOUTSOORT, "verwacht per interval het aantal contacten (ma 08:00: 100) of een pad naar een CSV")
-    return handler(waarde)
-
-
-Aanbod = Annotated[
-    dict[str, NietNegatief], WrapValidator(_aanbod),
-    WithJsonSchema({"anyOf": [
-        {"type": "object", "additionalProperties": {"anyOf": [{"type": "number", "minimum": 0},
-                                                              {"type": "string", "pattern": _GETALTEKST}]}},
-        {"type": "string", "description": "pad naar een CSV met de kolommen interval en aanbod"},
-    ]}),
-]
-
-
-class Contactcentrum(BaseModel):
-    """A queue: a typical week of volumes, handle time and service level (input/contactcentrum.py)."""
-
-    model_config = _deel("Een wachtrij (telefonie, chat): agenten per interval met Erlang C, als werklast.")
-
-    interval: Annotated[Decimal, _dutch(cc.parse_interval), WithJsonSchema(
-        {"type": "string", "enum": ["5 min", "10 min", "15 min", "20 min", "30 min", "60 min", "1 uur"]}
-    )] | None = Field(None, description="Lengte van één interval: 5, 10, 15, 20, 30 of 60 min.")
-    gespreksduur: Tijd | None = Field(None, description="Gemiddelde afhandeltijd (gesprek + nawerk), bijvoorbeeld 180 s.")
-    servicelevel: Annotated[cc.Servicelevel, _dutch(cc.parse_servicelevel), WithJsonSchema({"anyOf": [
-        {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*/\s*\d+([.,]\d+)?\s*(s|sec)?\s*$"},
-        {"type": "object", "properties": {"procent": {}, "binnen": {}}, "required": ["procent", "binnen"],
-         "additionalProperties": False},
-    ]})] | None = Field(None, description="Doel: {procent: 80, binnen: 20 s} of kort 80/20 (80% binnen 20 s).")
-    max_bezetting: Annotated[Decimal, _dutch(lambda w: cc.parse_procent(w, "de maximale bezetting")), WithJsonSchema(
-        {"anyOf": [{"type": "number", "exclusiveMinimum": 0, "maximum": 100},
-                   {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*$"}]}
-    )] | None = Field(None, description="Hoogste bezetting van de agenten, bijvoorbeeld 85%.")
-    weken_open: Weken | None = Field(None, description="Weken per jaar dat de wachtrij open is; standaard 52.")
-    aanbod: Aanbod | None = Field(
-        None, description="Contacten per interval van een typische week (ma 08:00: 100), of een pad naar een CSV "
-        "met de kolommen interval en aanbod (relatief aan dit bestand).")
 
 
 class Velden(BaseModel):
@@ -297,15 +122,16 @@ class Velden(BaseModel):
         None, description="Directe uren die één nieuwe collega verliest tijdens het inwerken, bijvoorbeeld 240 uur."
     )
     werklast_uren: NietNegatief | None = Field(None, description="Directe uren die de functie per jaar moet leveren.")
-    producten: dict[str, Product] | None = Field(
+    # the nested parts: their models are in `delen` (dict[str, Product], Verhouding, Contactcentrum)
+    producten: Annotated[Any, Deel("producten")] | None = Field(
         None,
         description="Werklast uit volumes en normtijden: per product volume x normtijd (of een mix over kanalen). "
         "Vervangt werklast_uren.",
     )
-    verhouding: Verhouding | None = Field(
+    verhouding: Annotated[Any, Deel("verhouding")] | None = Field(
         None, description="Een verhoudingsfunctie: fte nodig = fte (nodig) van 'van' / een_per, bijvoorbeeld 1 per 30."
     )
-    contactcentrum: Contactcentrum | None = Field(
+    contactcentrum: Annotated[Any, Deel("contactcentrum")] | None = Field(
         None, description="Werklast van een wachtrij met Erlang C: agenten per interval x weken open. Vervangt werklast_uren."
     )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
@@ -350,6 +176,8 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
                 problemen.append(((sleutel,), _misplaatst(sleutel)))
         data = {k: v for k, v in data.items() if k in _EENHEIDSKOP}
     if soort != STANDAARD and isinstance(data, dict) and data.get("meerjaren") is not None:
+        from brutonetto.input.meerjaren import lees_meerjaren
+
         meerjaren, fouten = lees_meerjaren(data["meerjaren"])  # every problem at its own line
         problemen.extend((("meerjaren", *pad), bericht) for pad, bericht in fouten)
         data = {k: (meerjaren if k == "meerjaren" else v) for k, v in data.items() if k != "meerjaren" or meerjaren}
