@@ -7,7 +7,8 @@ the loader gathers every problem of a run and the CLI prints them as
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from brutonetto.namedtuple import NamedTuple
+
 
 Pad = tuple[str | int, ...]
 

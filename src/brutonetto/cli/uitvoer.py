@@ -25,10 +25,11 @@ from __future__ import annotations
 import sys
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, NamedTuple
+from typing import IO, Any, Callable, Iterable
 
 import typer
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.errors import Fout
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, localcontext
-from typing import NamedTuple
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import HONDERD, NUL, PRECISIE, Rekenfout
 
 

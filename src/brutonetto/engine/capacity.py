@@ -8,8 +8,8 @@ merged profile is complete is the arithmetic's to say, naming the field.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.input.quantity import MINUUT, SECONDE, UUR, Duur
 
 

@@ -9,8 +9,9 @@ user at the line in the file.
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.notation import nl
 from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 

@@ -37,8 +37,8 @@ from array import array
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
-from typing import NamedTuple
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import NUL, PRECISIE
 from brutonetto.errors import Fout
 

@@ -11,8 +11,9 @@ a weighted mean is a calculation, not a rendering.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
 from brutonetto.errors import Fout
 from brutonetto.input.functie import BASIS, Functie, Invoer

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal, localcontext
-from typing import Any, NamedTuple
+from typing import Any
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import PRECISIE, Profiel
 from brutonetto.engine.records import compute_records
 from brutonetto.errors import Fout

@@ -26,8 +26,9 @@ import os
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.errors import Fout
 from brutonetto.input.quantity import Invoerfout, beschrijf, parse_csvgetal, parse_getal
 

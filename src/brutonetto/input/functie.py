@@ -7,8 +7,9 @@ for file:line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import Profiel
 from brutonetto.errors import Fout, Pad
 

@@ -11,8 +11,9 @@ import gc
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import Profiel
 from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
 from brutonetto.errors import Fout, Pad

@@ -11,7 +11,8 @@ import functools
 import math
 import re
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+
+from brutonetto.namedtuple import NamedTuple
 
 UUR = "uur"
 PROCENT = "%"

@@ -16,8 +16,9 @@ import re
 import typing
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import Profiel
 from brutonetto.input.model import Velden, suggestie
 from brutonetto.input.quantity import Hoeveelheid, Invoerfout

@@ -10,8 +10,9 @@ adds style.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple, TextIO
+from typing import TextIO
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine import stappen as rekenstappen
 from brutonetto.engine.regels import AANDEEL, EURO, FTE, REGELS, vul_in
 from brutonetto.errors import Fout

@@ -8,8 +8,9 @@ way to print each column; that is a `Kolom`. CSV writes every field, in order, e
 
 from __future__ import annotations
 
-from typing import Any, Iterable, NamedTuple, TextIO
+from typing import Any, Iterable, TextIO
 
+from brutonetto.namedtuple import NamedTuple
 from brutonetto.notation import nl, nl_procent
 
 TEKST = "tekst"
