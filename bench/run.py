@@ -59,7 +59,7 @@ class Floor(BaseModel):
     x: int
 """
 FLOOR_TABLE = FLOOR + "\nimport rich.console, rich.table\n"
-LAUNCHER = "import sys\nfrom brutonetto.cli.commands import main\nsys.exit(main())\n"
+LAUNCHER = "import sys\nfrom brutonetto.cli import main\nsys.exit(main())\n"
 FLOOR_CSV = "import csv, sys\nwith open(sys.argv[1], encoding='utf-8', newline='') as f:\n    sum(1 for _ in csv.reader(f, delimiter=';'))\n"
 FLOOR_YAML = "import sys, yaml\nwith open(sys.argv[1], encoding='utf-8') as f:\n    yaml.load(f, Loader=yaml.CSafeLoader)\n"
 

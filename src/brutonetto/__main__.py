@@ -1,3 +1,3 @@
-from brutonetto.cli.commands import main
+from brutonetto.cli import main
 
 main()

@@ -24,7 +24,7 @@ import typer.main
 
 try:  # Typer 0.20+ carries its own copy of Click
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
-    from typer._click.globals import get_current_context
+    from typer._click.globals import get_current_context  # noqa: F401 - for cli.uitvoer
 except ImportError:  # pragma: no cover - older Typer on Click itself
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # type: ignore[no-redef]
 
