@@ -7,7 +7,9 @@ Each measurement runs the commands alternately (A B A B ...) so drift on a share
 hits both alike, and reports medians and their ratio:
 
 - cold start, JSON path: `brutonetto compute <example> --format json` against a floor
-  script that imports typer and yaml and defines one one-field pydantic model;
+  script that imports typer and yaml and defines one one-field pydantic model; once on
+  examples/bezwaar-en-beroep.yaml (profiles as v1 wrote them), once on
+  examples/werkbedrijf.yaml (products with a service mix, ratio roles, onboarding loss);
 - cold start, table path: `brutonetto compute <example>` against the same floor plus
   `import rich.console, rich.table`;
 - batch: a generated unit file of 10,000 functies, written as users write them (every
@@ -43,6 +45,7 @@ import erlang as erlangbench  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "bezwaar-en-beroep.yaml"
+EXAMPLE_V2 = ROOT / "examples" / "werkbedrijf.yaml"  # producten, verhoudingen, inwerkverlies (contract v2)
 PY = sys.executable
 # Measure the checkout, with its bytecode cached as a pip install leaves it (pip compiles
 # at install time; without .pyc files every run would compile our modules again).
@@ -153,6 +156,11 @@ def main() -> int:
             "floor": [PY, str(tmp_path / "floor.py")],
         }, runs)
         results.append(("cold start, JSON", json_path["brutonetto"], json_path["floor"], 1.10))
+        v2_path = alternate({
+            "brutonetto": [*brutonetto, "compute", str(EXAMPLE_V2), "--format", "json"],
+            "floor": [PY, str(tmp_path / "floor.py")],
+        }, runs)
+        results.append(("cold start, JSON, v2", v2_path["brutonetto"], v2_path["floor"], 1.10))
         table_path = alternate({
             "brutonetto": [*brutonetto, "compute", str(EXAMPLE)],
             "floor": [PY, str(tmp_path / "floor_table.py")],
