@@ -54,6 +54,8 @@ class Deel:
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
         from brutonetto.input.delen import adapter
 
+        # through the generator itself, not `handler(...)`: so each part's model is a `$defs`
+        # entry that the file's fields refer to, as when it was a field's type (tests/test_editor.py)
         return handler.generate_json_schema.generate_inner(adapter(self.veld).core_schema)
 
 
