@@ -15,7 +15,8 @@ What is accepted (README, "Contactcentrum"):
   lines and extra columns allowed; a missing column or an interval written twice is an
   error at the CSV's own line.
 
-The parsers raise `Invoerfout` with a Dutch message; model.py turns it into a field error.
+The parsers raise `Invoerfout` with a Dutch message; the part's model (`Contactcentrum`, at the
+end) turns it into a field error. `model.Velden` loads this module when a file has a queue.
 """
 
 from __future__ import annotations
@@ -26,11 +27,15 @@ import os
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from brutonetto.namedtuple import NamedTuple
+from pydantic import BaseModel, Field, WithJsonSchema, WrapValidator
+from pydantic_core import PydanticCustomError
+
 from brutonetto.errors import Fout
+from brutonetto.input.lezers import FOUTSOORT, GETALTEKST, Lezer, NietNegatief, Weken, deel
 from brutonetto.input.quantity import Invoerfout, beschrijf, parse_csvgetal, parse_getal
+from brutonetto.namedtuple import NamedTuple
 
 SECONDE, MINUUT, UUR = Decimal(1), Decimal(60), Decimal(3600)
 TIJDEENHEDEN = {
@@ -212,7 +217,7 @@ def met_csv(velden: Any, map_: Path, bestandsnaam: str, fout: Any) -> tuple[Any,
 
 def wachtrij(velden: dict[str, Any]) -> Any:
     """The merged `contactcentrum` mapping as the engine's `Contactcentrum`."""
-    from brutonetto.engine.contactcentrum import Contactcentrum
+    from brutonetto.engine import contactcentrum as engine
 
     aanbod = velden.get("aanbod")
     if isinstance(aanbod, Aanbodbestand):
@@ -220,7 +225,7 @@ def wachtrij(velden: dict[str, Any]) -> Any:
     else:
         rijen = tuple((naam, aantal, None) for naam, aantal in (aanbod or {}).items())
     servicelevel = velden.get("servicelevel")
-    return Contactcentrum(
+    return engine.Contactcentrum(
         interval_s=velden.get("interval"),
         gespreksduur_s=velden.get("gespreksduur"),
         servicelevel=servicelevel.procent if servicelevel else None,
@@ -229,3 +234,52 @@ def wachtrij(velden: dict[str, Any]) -> Any:
         weken_open=velden.get("weken_open"),
         aanbod=rijen,
     )
+
+
+Tijd = Annotated[Decimal, Lezer(lambda w: parse_tijd(w, "gespreksduur"), json={
+    "type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|uur|uren|u|h)\s*$",
+    "description": "een tijd met eenheid: 180 s, 3 min",
+})]
+
+
+def _aanbod(waarde: Any, handler: Any) -> Any:
+    """Contacts per interval, each count checked at its own line; or a CSV path, read by the loader."""
+    if isinstance(waarde, str) and waarde.strip():
+        return waarde.strip()
+    if waarde == {} or isinstance(waarde, str):
+        raise PydanticCustomError(FOUTSOORT, "verwacht per interval het aantal contacten (ma 08:00: 100) of een pad naar een CSV")
+    return handler(waarde)
+
+
+Aanbod = Annotated[
+    dict[str, NietNegatief], WrapValidator(_aanbod),
+    WithJsonSchema({"anyOf": [
+        {"type": "object", "additionalProperties": {"anyOf": [{"type": "number", "minimum": 0},
+                                                              {"type": "string", "pattern": GETALTEKST}]}},
+        {"type": "string", "description": "pad naar een CSV met de kolommen interval en aanbod"},
+    ]}),
+]
+
+
+class Contactcentrum(BaseModel):
+    """The `contactcentrum` part of a profile: a typical week of volumes, handle time and service level."""
+
+    model_config = deel("Een wachtrij (telefonie, chat): agenten per interval met Erlang C, als werklast.")
+
+    interval: Annotated[Decimal, Lezer(parse_interval, json=(
+        {"type": "string", "enum": ["5 min", "10 min", "15 min", "20 min", "30 min", "60 min", "1 uur"]}
+    ))] | None = Field(None, description="Lengte van één interval: 5, 10, 15, 20, 30 of 60 min.")
+    gespreksduur: Tijd | None = Field(None, description="Gemiddelde afhandeltijd (gesprek + nawerk), bijvoorbeeld 180 s.")
+    servicelevel: Annotated[Servicelevel, Lezer(parse_servicelevel, json={"anyOf": [
+        {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*/\s*\d+([.,]\d+)?\s*(s|sec)?\s*$"},
+        {"type": "object", "properties": {"procent": {}, "binnen": {}}, "required": ["procent", "binnen"],
+         "additionalProperties": False},
+    ]})] | None = Field(None, description="Doel: {procent: 80, binnen: 20 s} of kort 80/20 (80% binnen 20 s).")
+    max_bezetting: Annotated[Decimal, Lezer(lambda w: parse_procent(w, "de maximale bezetting"), json=(
+        {"anyOf": [{"type": "number", "exclusiveMinimum": 0, "maximum": 100},
+                   {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*$"}]}
+    ))] | None = Field(None, description="Hoogste bezetting van de agenten, bijvoorbeeld 85%.")
+    weken_open: Weken | None = Field(None, description="Weken per jaar dat de wachtrij open is; standaard 52.")
+    aanbod: Aanbod | None = Field(
+        None, description="Contacten per interval van een typische week (ma 08:00: 100), of een pad naar een CSV "
+        "met de kolommen interval en aanbod (relatief aan dit bestand).")

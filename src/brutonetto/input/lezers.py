@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Callable
 
+from pydantic import ConfigDict
 from pydantic_core import PydanticCustomError, core_schema
 
 from brutonetto.input.quantity import (
@@ -58,6 +59,12 @@ class Lezer:
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
         return dict(self._json)
+
+
+def deel(beschrijving: str) -> ConfigDict:
+    """The settings of a nested part's model (`delen`, `contactcentrum`); its Dutch description
+    is what an editor shows (the docstring is for developers)."""
+    return ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra={"description": beschrijving})
 
 
 def _tekst(waarde: Any) -> str:

@@ -9,11 +9,11 @@ happens afterwards, in `loader`, on plain values. Numbers and quantities are rea
 One model, `Velden`, holds every field a fragment may have; which fields may stand where
 (no `functie` in a scenario, say) is checked in `valideer`. One model means one schema
 for pydantic to build at start-up instead of four: this CLI is judged on cold start. For
-the same reason the nested v2 parts (`delen`) and `meerjaren` are read by modules that are
-imported only when a file has them.
+the same reason the nested v2 parts (`delen`, `contactcentrum`) and `meerjaren` are read by
+modules that are imported only when a file has them.
 """
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError, core_schema
@@ -33,30 +33,40 @@ from brutonetto.input.lezers import (
 )
 from brutonetto.input.quantity import Invoerfout, beschrijf
 
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
 
 class Deel:
-    """A nested part of `Velden` (`delen.DELEN`), validated by its own model, which is imported and
-    built when a file first has the part. Its errors are placed under the field by pydantic."""
+    """A nested part of `Velden`, validated by its own model (`soort` in `module`), which is
+    imported, and its validator built, when a file first has the part. Its errors are placed
+    under the field by pydantic (`producten.bezwaar.volume`)."""
 
-    __slots__ = ("veld",)
+    __slots__ = ("module", "soort", "_adapter")
 
-    def __init__(self, veld: str) -> None:
-        self.veld = veld
+    def __init__(self, module: str, soort: str) -> None:
+        self.module, self.soort = module, soort
+        self._adapter: "TypeAdapter[Any] | None" = None
+
+    def adapter(self) -> "TypeAdapter[Any]":
+        if self._adapter is None:
+            from importlib import import_module
+
+            from pydantic import TypeAdapter
+
+            self._adapter = TypeAdapter(getattr(import_module(self.module), self.soort))
+        return self._adapter
 
     def lees(self, waarde: Any) -> Any:
-        from brutonetto.input.delen import adapter
-
-        return adapter(self.veld).validate_python(waarde)
+        return self.adapter().validate_python(waarde)
 
     def __get_pydantic_core_schema__(self, bron: Any, handler: Any) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(self.lees)
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
-        from brutonetto.input.delen import adapter
-
         # through the generator itself, not `handler(...)`: so each part's model is a `$defs`
         # entry that the file's fields refer to, as when it was a field's type (tests/test_editor.py)
-        return handler.generate_json_schema.generate_inner(adapter(self.veld).core_schema)
+        return handler.generate_json_schema.generate_inner(self.adapter().core_schema)
 
 
 def _meerjaren(waarde: Any) -> Any:
@@ -124,16 +134,16 @@ class Velden(BaseModel):
         None, description="Directe uren die één nieuwe collega verliest tijdens het inwerken, bijvoorbeeld 240 uur."
     )
     werklast_uren: NietNegatief | None = Field(None, description="Directe uren die de functie per jaar moet leveren.")
-    # the nested parts: their models are in `delen` (dict[str, Product], Verhouding, Contactcentrum)
-    producten: Annotated[Any, Deel("producten")] | None = Field(
+    # the nested parts, each with a model of its own (see Deel)
+    producten: Annotated[Any, Deel("brutonetto.input.delen", "Producten")] | None = Field(
         None,
         description="Werklast uit volumes en normtijden: per product volume x normtijd (of een mix over kanalen). "
         "Vervangt werklast_uren.",
     )
-    verhouding: Annotated[Any, Deel("verhouding")] | None = Field(
+    verhouding: Annotated[Any, Deel("brutonetto.input.delen", "Verhouding")] | None = Field(
         None, description="Een verhoudingsfunctie: fte nodig = fte (nodig) van 'van' / een_per, bijvoorbeeld 1 per 30."
     )
-    contactcentrum: Annotated[Any, Deel("contactcentrum")] | None = Field(
+    contactcentrum: Annotated[Any, Deel("brutonetto.input.contactcentrum", "Contactcentrum")] | None = Field(
         None, description="Werklast van een wachtrij met Erlang C: agenten per interval x weken open. Vervangt werklast_uren."
     )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
