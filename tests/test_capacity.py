@@ -12,6 +12,7 @@ import json
 from decimal import Decimal as D
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -339,3 +340,47 @@ def test_csv_puts_inwerkverlies_last_among_the_aftrek_columns(cli):
     kop = cli("compute", EXAMPLES / "werkbedrijf.yaml", "-f", "csv").stdout.splitlines()[0].split(",")
     aftrek = [k for k in kop if k.startswith("aftrek.")]
     assert aftrek[-2:] == ["aftrek.extra_leertijd", "aftrek.inwerkverlies"]
+
+
+RATIO_ROLES = """\
+eenheid: E
+standaard: {beschikbare_uren: 1631}
+functies:
+  - functie: Adviseur
+    fte: 100
+  - functie: Jurist
+    fte: 20
+  - functie: Senior
+    verhouding: {een_per: 10, van: Adviseur}
+    scenarios:
+      s: {verhouding: ZO}
+"""
+
+
+@pytest.mark.parametrize("scenario, veld", [
+    ("{van: Jurist}", "van"),  # would silently follow Adviseur: a plausible, wrong number
+    ("{van: Adviseur wrek}", "van"),
+    ("null", ""),  # was an internal error (exit 3)
+    ("{van: null}", "van"),
+])
+def test_a_scenario_can_change_een_per_but_not_what_a_ratio_follows(cli, scenario, veld):
+    cli.write("r.yaml", RATIO_ROLES.replace("ZO", scenario))
+    fout = cli("compute", "r.yaml", code=1).stderr
+    regel = f"r.yaml:11:{24 if veld else 11}: functies[2].scenarios.s.verhouding{'.' + veld if veld else ''}: "
+    assert regel + "functie 'Senior', scenario 's': een scenario kan van een verhouding alleen een_per veranderen" in fout
+    assert "interne fout" not in fout
+
+
+def test_a_scenario_cannot_make_a_functie_a_ratio_role(cli):
+    cli.write("r.yaml", RATIO_ROLES.replace("ZO", "{een_per: 5}").replace(
+        "    fte: 20\n", "    fte: 20\n    scenarios: {t: {verhouding: {een_per: 10, van: Adviseur}}}\n"))
+    fout = cli("compute", "r.yaml", code=1).stderr
+    assert "r.yaml:8:21: functies[1].scenarios.t.verhouding: functie 'Jurist', scenario 't': " \
+           "een scenario kan van een verhouding alleen een_per veranderen" in fout
+
+
+def test_a_scenario_changing_een_per_is_computed(cli):
+    cli.write("r.yaml", RATIO_ROLES.replace("ZO", "{een_per: 5}"))
+    r = records(cli, "r.yaml")
+    assert r[("Senior", "basis")]["fte_nodig"] == 10  # 100 / 10
+    assert r[("Senior", "s")]["fte_nodig"] == 20  # 100 / 5

@@ -205,6 +205,17 @@ def _bereken_alles(
     for probleem in problemen:
         functie = functies[probleem.index]
         rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {probleem.bericht}", probleem.veld))
+    for i, functie in enumerate(functies):  # what a ratio role follows is the basis's: the order depends on it
+        for invoer in ([] if alleen_basis else functie.scenarios.values()):
+            regel = invoer.profiel.verhouding
+            if (regel is None) != (functie.basis.profiel.verhouding is None) or (regel is not None and regel.van != van[i]):
+                veld = ("verhouding", "van") if regel is not None and van[i] is not None else ("verhouding",)
+                rapport.fouten.append(invoer.herkomst.fout(
+                    f"functie '{functie.naam}', scenario '{invoer.scenario}': een scenario kan van een verhouding "
+                    "alleen een_per veranderen; of dit een verhoudingsfunctie is en welke functie zij volgt (van), "
+                    "staat in de basis", veld,
+                ))
+                orde = [j for j in orde if j != i]
     per_sleutel = {(f.eenheid, f.naam): i for i, f in enumerate(functies)}
     berekend: list[list[tuple[Invoer, Uitkomst]] | None] = [None] * len(functies)
     for i in orde:
