@@ -87,9 +87,11 @@ class Geschreven(float):
 
 
 def parse_aantal(waarde: object) -> Decimal:
-    """A count or an amount (volume, fte, een_per, euro): a number, never one like `120.000`."""
-    if isinstance(waarde, Geschreven):
-        tekst = waarde.tekst.lstrip("+")
+    """A count or an amount (volume, fte, een_per, euro): a number, never one like `120.000`,
+    written bare (a YAML float, `Geschreven`) or quoted (`'75.000'`)."""
+    tekst = waarde.tekst if isinstance(waarde, Geschreven) else waarde if isinstance(waarde, str) else None
+    if tekst is not None and re.fullmatch(r"\s*[+-]?\d{1,3}\.\d{3}\s*", tekst):
+        tekst = tekst.strip().lstrip("+")
         raise Invoerfout(
             f"'{tekst}' leest als {tekst.replace('.', ',')}: een punt is hier een decimaalteken, geen "
             f"duizendtalscheiding; bedoelt u {zonder_duizendtallen(tekst)}? (een decimaal: '{tekst.replace('.', ',')}')"
