@@ -6,13 +6,14 @@ import csv
 import io
 import re
 import json
+import os
 from decimal import Decimal as D
 
 import pytest
 
 from brutonetto import __version__
 from brutonetto.engine.records import KOLOMMEN
-from conftest import COMPARE_NIEUW, COMPARE_OUD
+from conftest import COMPARE_NIEUW, COMPARE_OUD, EXAMPLES
 
 UNIT = """\
     eenheid: Bezwaar & Beroep
@@ -258,6 +259,24 @@ def test_output_writes_the_file_and_nothing_to_stdout(cli):
     assert result.stdout == ""
     assert len(json.loads((cli.tmp_path / "uit.json").read_text(encoding="utf-8"))) == 4
     assert [p.name for p in cli.tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_output_into_a_named_pipe_writes_into_it_and_leaves_it_a_pipe(cli, tmp_path):
+    """A pipe or device (/dev/stdout) must not be replaced by a file, as writing beside it and renaming would."""
+    import stat
+    import threading
+
+    pijp = tmp_path / "uit.json"
+    os.mkfifo(pijp)
+    gelezen: list[str] = []
+    lezer = threading.Thread(target=lambda: gelezen.append(pijp.read_text(encoding="utf-8")), daemon=True)
+    lezer.start()
+    result = cli("compute", str(EXAMPLES / "hot-2023.yaml"), "--format", "json", "--output", str(pijp))
+    lezer.join(10)
+    assert stat.S_ISFIFO(pijp.stat().st_mode)
+    assert gelezen and gelezen[0].startswith('[\n{"functie": "Rijksmedewerker (HOT 2023)"'), gelezen
+    assert result.stderr == f"geschreven: {pijp}\n"
 
 
 def test_output_is_not_touched_when_the_input_is_invalid(cli):

@@ -191,7 +191,8 @@ def _meld(resultaat: Resultaat) -> None:
 
 
 def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer: list[Path], binair: bool = False) -> None:
-    """Write the whole output to a temporary file beside the target, then rename: all or nothing."""
+    """Write the whole output to a temporary file beside the target, then rename: all or nothing.
+    A pipe or a device (`/dev/stdout`) is written into as it is: renaming would replace it."""
     import os
     import tempfile
 
@@ -200,6 +201,14 @@ def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer
         raise Gebruiksfout(f"--output {doel} is een van de invoerbestanden; kies een ander bestand")
     if doel_echt.is_dir():
         raise Gebruiksfout(f"--output {doel} is een map; geef een bestandsnaam")
+    if doel.exists() and not doel.is_file():  # a pipe or a device (/dev/stdout): written into, never replaced
+        try:
+            with open(doel, "wb") if binair else open(doel, "w", encoding="utf-8", newline="") as f:
+                schrijf(f, None)
+        except OSError as fout:
+            raise Uitvoerfout(f"--output {doel}: schrijven mislukt: {fout.strerror or fout}") from None
+        typer.echo(f"geschreven: {doel}", err=True)
+        return
     if not doel_echt.parent.is_dir():
         raise Gebruiksfout(f"--output {doel}: de map {doel.parent} bestaat niet")
     try:
