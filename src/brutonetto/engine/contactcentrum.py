@@ -112,14 +112,14 @@ _VOORBEELD = {
 
 _DAGEN = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6, "maandag": 0, "dinsdag": 1, "woensdag": 2,
           "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
-_LABEL = re.compile(r"\s*([A-Za-z]+)\s+(\d{1,2}):(\d{1,2})\s*")
+_LABEL = re.compile(r"\s*([A-Za-z]+)\s+(?:(\d{1,2})[:.](\d{1,2})|(\d{2})(\d{2}))\s*")  # ma 08:00, 8.00, 0800
 
 
 def _controleer_intervallen(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exception]) -> None:
     """An interval written `dag uu:mm` must be a real time on the interval's grid, and once only.
 
-    `ma 8:00` and `ma 08:00` are the same interval: counted twice it would add a phantom
-    interval's agents. A label of another form (`08:00-08:30`, a system's own code) is taken
+    `ma 8:00`, `ma 08:00`, `ma 08.00` and `ma 0800` are the same interval: counted twice it
+    would add a phantom interval's agents. A label of another form (`08:00-08:30`, a system's own code) is taken
     as it is, and only checked for being written twice.
     """
     gezien: dict[object, str] = {}
@@ -127,18 +127,27 @@ def _controleer_intervallen(cc: Contactcentrum, fout: Callable[[tuple[str, ...],
         gevonden = _LABEL.fullmatch(naam)
         sleutel: object = naam.strip()
         if gevonden is not None and gevonden.group(1).lower() in _DAGEN:
-            uur, minuut = int(gevonden.group(2)), int(gevonden.group(3))
+            uur, minuut = (int(gevonden.group(2) or gevonden.group(4)), int(gevonden.group(3) or gevonden.group(5)))
             if uur > 23 or minuut > 59:
                 raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + "dat is geen tijd van de dag")
             begin = (_DAGEN[gevonden.group(1).lower()] * 24 + uur) * 3600 + minuut * 60
             if begin % cc.interval_s:
                 raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
-                    f"begint niet op een interval van {_getal(cc.interval_s / 60)} min (bijvoorbeeld :00 of :30)"))
+                    f"begint niet op een interval van {_getal(cc.interval_s / 60)} min (bijvoorbeeld {_begintijden(cc.interval_s)})"))
             sleutel = begin
         if sleutel in gezien:
             raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
                 f"is hetzelfde interval als '{gezien[sleutel]}': elk interval één keer"))
         gezien[sleutel] = naam
+
+
+def _begintijden(interval_s: Decimal) -> str:
+    """`:00 of :30` for half hours, `:00` for hours, `:00, :15, :30 of :45` for quarters."""
+    stap = int(interval_s) // 60
+    minuten = [f":{m:02d}" for m in range(0, 60, stap)] if stap < 60 else [":00"]
+    if len(minuten) > 4:
+        return f"{minuten[0]}, {minuten[1]}, {minuten[2]} ..."
+    return minuten[0] if len(minuten) == 1 else ", ".join(minuten[:-1]) + " of " + minuten[-1]
 
 
 def _interval(naam: str, waar: str | None) -> str:
