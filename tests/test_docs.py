@@ -68,3 +68,11 @@ def test_the_explain_line_the_readme_quotes_is_what_explain_prints(cli):
     regel = next(r for r in README.splitlines() if "extra fte " in r and "(delen door de nieuwe netto-uren) = 420,9" in r)
     uit = cli("explain", ROOT / "examples" / "bezwaar-en-beroep.yaml", "-s", "extra_leertijd", "-F", "Medewerker bezwaar").stdout
     assert regel.strip().replace("examples/", "") in uit.replace(str(ROOT / "examples") + "/", "")
+
+
+def test_the_readme_lists_the_json_fields_in_their_order():
+    from brutonetto.engine.records import KOLOMMEN
+
+    tekst = (ROOT / "README.md").read_text(encoding="utf-8")
+    lijst = tekst.split("met de velden\n`", 1)[1].split("`", 1)[0]
+    assert [veld.strip() for veld in lijst.split(",")] == list(KOLOMMEN)
