@@ -4,7 +4,7 @@ Every record type here is a `class X(NamedTuple)` with annotated fields. Under
 `from __future__ import annotations` the annotations are strings, and `typing.NamedTuple`
 turns each into a `ForwardRef`, compiling it, only to check that it names a type: for
 the ~25 record types a command loads, ~3 ms of a cold start that does nothing for
-anyone (bench/run.py measures cold start; tests/test_layout.py keeps this one in use).
+anyone (bench/run.py measures cold start; tests/test_namedtuple.py keeps this one in use).
 This is the same class statement, the same `collections.namedtuple` underneath, the same
 `_fields`, defaults, `_replace`, methods and docstrings; the annotations are kept as
 written. Type checkers see `typing.NamedTuple` itself.

@@ -7,8 +7,9 @@ def main() -> None:
     A run is one short process. Its cyclic garbage collector is off from the start: what
     loading the modules and building the input model makes (classes, functions, schemas)
     lives as long as the process, and the collector only scanned it over and over (~12% of
-    a cold start; bench/run.py). Our own work makes no cycles worth collecting: reference
-    counting frees it (bench/run.py's peak memory figures are measured this way).
+    a cold start; bench/run.py). Reference counting frees what the work makes; the little
+    cyclic garbage left costs less than looking for it (10,000 functies: 276 MB peak instead
+    of 258 MB and 15% faster; bench/run.py measures peak memory this way).
     """
     import gc
 
