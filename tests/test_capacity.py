@@ -384,3 +384,24 @@ def test_a_scenario_changing_een_per_is_computed(cli):
     r = records(cli, "r.yaml")
     assert r[("Senior", "basis")]["fte_nodig"] == 10  # 100 / 10
     assert r[("Senior", "s")]["fte_nodig"] == 20  # 100 / 5
+
+
+def test_a_functie_that_cannot_be_read_gives_its_ratio_roles_no_false_unknown_name(cli):
+    """Its followers (and theirs) are left out: its own problem is the one to fix."""
+    cli.write("r.yaml", """\
+        eenheid: Proef
+        standaard: {beschikbare_uren: 1631}
+        functies:
+          - functie: Adviseur
+            producten:
+              intake: {volume: -5, normtijd: 45 min}
+          - functie: Senior
+            verhouding: {een_per: 10, van: Adviseur}
+          - functie: Teamleider
+            verhouding: {een_per: 2, van: Senior}
+          - functie: Jurist
+            fte: 3
+        """)
+    fout = cli("compute", "r.yaml", code=1).stderr
+    assert fout == ("r.yaml:6:16: functies[0].producten.intake.volume: mag niet negatief zijn\n"
+                    "1 probleem gevonden; er is niets berekend.\n")

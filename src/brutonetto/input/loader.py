@@ -123,8 +123,9 @@ class _Lader:
 
         fouten: list[Fout] = []
         standaard, standaardplek, standaard_mislukt = self._standaard(bron, data, fouten)
+        afgewezen: set[str] = set()  # functies of this unit that could not be read
         if "functies" in data:
-            kop, items = self._eenheid(bron, data, fouten)
+            kop, items = self._eenheid(bron, data, fouten, afgewezen)
             if kop is None:
                 return [], fouten
             eenheid, bestandsscenarios = kop.eenheid, kop.scenarios or {}
@@ -143,10 +144,10 @@ class _Lader:
             self.meerjaren.append((bron, meerjaren))
         gedeeld = _Gedeeld.van(eenheid, bestandsscenarios, standaard, standaardplek)
         functies = [_functie(bron, prefix, functieprofiel, gedeeld) for prefix, functieprofiel in items]
-        return functies, fouten
+        return _zonder_volgers(functies, afgewezen), fouten
 
     def _eenheid(
-        self, bron: Bron, data: dict, fouten: list[Fout]
+        self, bron: Bron, data: dict, fouten: list[Fout], afgewezen: set[str]
     ) -> tuple[Velden | None, list[tuple[Pad, Velden]]]:
         ruwe_functies = data["functies"]
         kop = _valideer(
@@ -162,6 +163,8 @@ class _Lader:
         items = []
         for i, ruw in enumerate(ruwe_functies):
             profiel = _valideer(FUNCTIE, ruw, bron, ("functies", i), fouten)
+            if profiel is None and isinstance(ruw, dict) and isinstance(ruw.get("functie"), str):
+                afgewezen.add(ruw["functie"].strip())
             if profiel is not None and profiel.meerjaren is not None:
                 fouten.append(bron.fout(
                     "meerjaren hoort bovenaan het eenheidsbestand (naast functies), niet bij één functie",
@@ -392,6 +395,17 @@ def _valideer(soort: str, data: Any, bron: Bron, prefix: Pad, fouten: list[Fout]
         fouten.extend(problemen)
         return None if problemen else velden
     return velden
+
+
+def _zonder_volgers(functies: list[Functie], afgewezen: set[str]) -> list[Functie]:
+    """Without the ratio roles that follow a functie that could not be read (and those that follow
+    them): that functie's problem is reported; computing them would only add a false one
+    ("onbekende functie")."""
+    while afgewezen:
+        volgers = {f.naam for f in functies if f.basis.profiel.verhouding and f.basis.profiel.verhouding.van in afgewezen}
+        functies = [f for f in functies if f.naam not in volgers]
+        afgewezen = volgers
+    return functies
 
 
 def _met_wachtrij(velden: Velden) -> bool:
