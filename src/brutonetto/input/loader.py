@@ -162,14 +162,16 @@ class _Lader:
             fouten.append(bron.fout("de lijst functies is leeg", ("functies",)))
         items = []
         for i, ruw in enumerate(ruwe_functies):
-            profiel = _valideer(FUNCTIE, ruw, bron, ("functies", i), fouten)
-            if profiel is None and isinstance(ruw, dict) and isinstance(ruw.get("functie"), str):
-                afgewezen.add(ruw["functie"].strip())
-            if profiel is not None and profiel.meerjaren is not None:
+            misplaatst = isinstance(ruw, dict) and "meerjaren" in ruw  # its place first, not its content
+            if misplaatst:
                 fouten.append(bron.fout(
                     "meerjaren hoort bovenaan het eenheidsbestand (naast functies), niet bij één functie",
                     ("functies", i, "meerjaren"),
                 ))
+                ruw = {k: v for k, v in ruw.items() if k != "meerjaren"}
+            profiel = _valideer(FUNCTIE, ruw, bron, ("functies", i), fouten)
+            if (profiel is None or misplaatst) and isinstance(ruw, dict) and isinstance(ruw.get("functie"), str):
+                afgewezen.add(ruw["functie"].strip())
             elif profiel is not None:
                 items.append((("functies", i), profiel))
         return kop, items

@@ -175,6 +175,7 @@ STANDAARD = "standaard"  # inline `standaard:` or a defaults file
 EENHEID = "eenheid"  # the head of a unit file (its `standaard` and `functies` taken out)
 _EENHEIDSKOP = ("eenheid", "scenarios", "meerjaren")
 _NIET_IN_SCENARIO = ("functie", "scenarios", "meerjaren")
+_MEERJAREN_BOVENAAN = "meerjaren hoort bovenaan een profiel- of eenheidsbestand, "
 
 VELDNAMEN: tuple[str, ...] = tuple(sorted({*Velden.model_fields, "standaard", "functies"}))
 
@@ -187,6 +188,14 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
             if sleutel not in _EENHEIDSKOP:
                 problemen.append(((sleutel,), _misplaatst(sleutel)))
         data = {k: v for k, v in data.items() if k in _EENHEIDSKOP}
+    if isinstance(data, dict) and isinstance(data.get("scenarios"), dict):  # its place first, not its content
+        scenarios = {}
+        for naam, scenario in data["scenarios"].items():
+            if isinstance(scenario, dict) and "meerjaren" in scenario:
+                problemen.append((("scenarios", naam, "meerjaren"), _MEERJAREN_BOVENAAN + "niet in een scenario"))
+                scenario = {k: v for k, v in scenario.items() if k != "meerjaren"}
+            scenarios[naam] = scenario
+        data = {**data, "scenarios": scenarios}
     if soort != STANDAARD and isinstance(data, dict) and data.get("meerjaren") is not None:
         from brutonetto.input.meerjaren import lees_meerjaren
 
@@ -208,7 +217,7 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
     if soort == STANDAARD and "functie" in gezet:
         problemen.append((("functie",), _misplaatst("functie")))
     if soort == STANDAARD and "meerjaren" in gezet:
-        problemen.append((("meerjaren",), "meerjaren hoort bovenaan een profiel- of eenheidsbestand, niet in standaard"))
+        problemen.append((("meerjaren",), _MEERJAREN_BOVENAAN + "niet in standaard"))
     for naam, scenario in (velden.scenarios or {}).items():
         for veld in _NIET_IN_SCENARIO:
             if veld in scenario.__pydantic_fields_set__:
