@@ -1,5 +1,6 @@
 """Reading numbers and quantities exactly, in every unit of the contract."""
 
+import json
 from decimal import Decimal as D
 
 import pytest
@@ -80,3 +81,11 @@ def test_hours_fields_take_no_other_unit():
     assert parse_uren("1631 uur") == D(1631)
     with pytest.raises(Invoerfout, match="aantal uren"):
         parse_uren("5%")
+
+
+@pytest.mark.parametrize("geschreven", ["0.125", "'0.125'", "0.250", "'0,250'"])
+def test_a_decimal_below_one_is_never_read_as_thousands(cli, geschreven):
+    """`0.125` cannot mean a hundred and twenty-five thousand: only 1.000 to 999.999 can."""
+    cli.write("p.yaml", f"functie: X\nbeschikbare_uren: 1631\nfte: {geschreven}\nkosten_per_fte: 80000\n")
+    record = json.loads(cli("compute", "p.yaml", "--format", "json").stdout)[0]
+    assert record["fte"] == float(geschreven.strip("'").replace(",", "."))

@@ -205,6 +205,8 @@ def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer
         try:
             with open(doel, "wb") if binair else open(doel, "w", encoding="utf-8", newline="") as f:
                 schrijf(f, None)
+        except BrokenPipeError:  # the reader stopped early (`| head`): as on standard output, not an error
+            return
         except OSError as fout:
             raise Uitvoerfout(f"--output {doel}: schrijven mislukt: {fout.strerror or fout}") from None
         typer.echo(f"geschreven: {doel}", err=True)

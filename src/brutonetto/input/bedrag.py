@@ -40,7 +40,7 @@ MULTIPLIERS: dict[str, Decimal] = {
 EERSTE_JAAR, LAATSTE_JAAR = 1900, 2200
 
 _BEDRAG = re.compile(r"\s*(?:(?:eur|€)\s*)?([+-]?\s*\d[\d.,]*)\s*([^\d\s.,]*)\s*", re.IGNORECASE)
-_DUBBELZINNIG = re.compile(r"\d{1,3}[.,]\d{3}")  # 750.000, 1,200: thousands or decimals?
+_DUBBELZINNIG = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")  # 750.000, 1,200: thousands or decimals?
 _GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _SPATIES = re.compile(r"\s*(?:(?:eur|€)\s*)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?\s*[^\d\s.,]*\s*", re.IGNORECASE)
 _VIER_CIJFERS = re.compile(r"\d{4}")

@@ -115,7 +115,7 @@ def _jaaruren(waarde: Any) -> Decimal:
     uren = parse_uren(waarde)
     tekst = waarde.tekst if isinstance(waarde, Geschreven) else repr(waarde) if isinstance(waarde, float) else str(waarde).strip()
     if uren < MIN_BESCHIKBAAR:
-        if re.fullmatch(r"\d{1,3}[.,]\d{3}", tekst):
+        if re.fullmatch(r"[1-9]\d{0,2}[.,]\d{3}", tekst):
             raise Invoerfout(
                 f"'{tekst}' leest als {tekst.replace('.', ',')} uur: een punt is hier een decimaalteken, "
                 f"geen duizendtalscheiding; bedoelt u {zonder_duizendtallen(tekst)}?"

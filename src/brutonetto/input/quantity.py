@@ -90,7 +90,7 @@ def parse_aantal(waarde: object) -> Decimal:
     """A count or an amount (volume, fte, een_per, euro): a number, never one like `120.000`,
     written bare (a YAML float, `Geschreven`) or quoted (`'75.000'`)."""
     tekst = waarde.tekst if isinstance(waarde, Geschreven) else waarde if isinstance(waarde, str) else None
-    if tekst is not None and re.fullmatch(r"\s*[+-]?\d{1,3}\.\d{3}\s*", tekst):
+    if tekst is not None and re.fullmatch(r"\s*[+-]?[1-9]\d{0,2}\.\d{3}\s*", tekst):
         tekst = tekst.strip().lstrip("+")
         raise Invoerfout(
             f"'{tekst}' leest als {tekst.replace('.', ',')}: een punt is hier een decimaalteken, geen "
@@ -101,7 +101,7 @@ def parse_aantal(waarde: object) -> Decimal:
 
 def parse_csvgetal(tekst: str) -> Decimal:
     """A number from a CSV export, where a Dutch Excel writes `4.000` for four thousand: refused."""
-    if re.fullmatch(r"\s*[+-]?\d{1,3}(\.\d{3})+\s*", tekst):
+    if re.fullmatch(r"\s*[+-]?[1-9]\d{0,2}(\.\d{3})+\s*", tekst):
         schoon = tekst.strip()
         raise Invoerfout(
             f"'{schoon}' lijkt een scheidingsteken voor duizendtallen te bevatten: bedoelt u "
