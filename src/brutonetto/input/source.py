@@ -371,46 +371,58 @@ def _begrens(bron: Bron) -> Fout | None:
         and not ("&" in tekst and "*" in tekst)
     ):
         return None
+    try:
+        return _loop_door(bron, yaml.parse(tekst, Loader=_Lader))
+    except yaml.YAMLError:
+        if _diepte_bovengrens(tekst) <= MAX_DIEPTE:
+            return None  # the real parse reports it, with its position
+    # libyaml has a nesting limit of its own (PyYAML 6.0.4's refuses deep flow brackets in
+    # English, ahead of the events): PyYAML's own parser, which has none, finds ours
+    try:
+        return _loop_door(bron, yaml.parse(tekst, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+
+
+def _loop_door(bron: Bron, events: Any) -> Fout | None:
+    """Walk the events, stopping at the first bound crossed (depth, values, aliases)."""
     diepte = totaal = 0
     grootte = [0]  # values below each open collection, aliases expanded
     ankers: dict[str, int] = {}
     open_ankers: list[str | None] = []
-    try:
-        for event in yaml.parse(tekst, Loader=_Lader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                diepte += 1
-                if diepte > MAX_DIEPTE:
-                    return _fout_bij(bron, event, f"de YAML is dieper genest dan {MAX_DIEPTE} niveaus")
-                grootte.append(1)
-                open_ankers.append(event.anchor)
-                totaal += 1
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                diepte -= 1
-                binnen = grootte.pop()
-                grootte[-1] += binnen
-                anker = open_ankers.pop()
-                if anker is not None:
-                    ankers[anker] = binnen
-            elif isinstance(event, yaml.ScalarEvent):
-                grootte[-1] += 1
-                totaal += 1
-            elif isinstance(event, yaml.AliasEvent):
-                grootte[-1] += ankers.get(event.anchor, 1)
-                totaal += ankers.get(event.anchor, 1)
-                if totaal > MAX_WAARDEN:
-                    return _fout_bij(
-                        bron, event,
-                        f"de YAML bevat via ankers en aliassen (& en *) meer dan {_aantal(MAX_WAARDEN)} "
-                        "waarden; schrijf de waarden uit in plaats van ze te herhalen",
-                    )
+    for event in events:
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            diepte += 1
+            if diepte > MAX_DIEPTE:
+                return _fout_bij(bron, event, f"de YAML is dieper genest dan {MAX_DIEPTE} niveaus")
+            grootte.append(1)
+            open_ankers.append(event.anchor)
+            totaal += 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            diepte -= 1
+            binnen = grootte.pop()
+            grootte[-1] += binnen
+            anker = open_ankers.pop()
+            if anker is not None:
+                ankers[anker] = binnen
+        elif isinstance(event, yaml.ScalarEvent):
+            grootte[-1] += 1
+            totaal += 1
+        elif isinstance(event, yaml.AliasEvent):
+            grootte[-1] += ankers.get(event.anchor, 1)
+            totaal += ankers.get(event.anchor, 1)
             if totaal > MAX_WAARDEN:
                 return _fout_bij(
                     bron, event,
-                    f"het bestand bevat meer dan {_aantal(MAX_WAARDEN)} waarden; splits het op in meer "
-                    "bestanden (of verhoog de grens met de omgevingsvariabele BRUTONETTO_MAX_MB)",
+                    f"de YAML bevat via ankers en aliassen (& en *) meer dan {_aantal(MAX_WAARDEN)} "
+                    "waarden; schrijf de waarden uit in plaats van ze te herhalen",
                 )
-    except yaml.YAMLError:
-        return None  # the real parse reports it, with its position
+        if totaal > MAX_WAARDEN:
+            return _fout_bij(
+                bron, event,
+                f"het bestand bevat meer dan {_aantal(MAX_WAARDEN)} waarden; splits het op in meer "
+                "bestanden (of verhoog de grens met de omgevingsvariabele BRUTONETTO_MAX_MB)",
+            )
     return None
 
 
