@@ -20,24 +20,20 @@ from brutonetto import __version__
 from brutonetto.cli.groep import OPTIES, Commando, Groep
 from brutonetto.cli.uitvoer import Gebruiksfout, Opmaak, Resultaat, bekende_scenarios, schrijf_bestand, voer_uit
 
-# The commands live in a Typer of their own: the group builds one only when it is asked for.
-commandos = typer.Typer()
-commando = partial(commandos.command, cls=Commando, options_metavar=OPTIES)
-
 app = typer.Typer(
     name="brutonetto",
-    cls=Groep.met(commandos),
+    cls=Groep,
     help=(
         "Bruto/netto-berekening: van contracturen naar directe uren dienstverlening, "
         "en wat extra leertijd kost aan fte en geld."
     ),
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # help is plain text: no markup to eat [xlsx], no Rich to import
+    rich_markup_mode=None,  # help is plain text: no markup to eat [xlsx]
     options_metavar=OPTIES,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+commando = partial(app.command, cls=Commando, options_metavar=OPTIES)
 
 
 class Formaat(str, Enum):
@@ -545,7 +541,7 @@ def sensitivity(
 
 
 def main() -> None:
-    """The `brutonetto` console script; the group builds only the command asked for."""
+    """The `brutonetto` console script."""
     for stroom in (sys.stdout, sys.stderr):
         # JSON, CSV (with its BOM) and the table's box lines are UTF-8, also when a Windows
         # shell redirects them to a file in its legacy code page

@@ -1,32 +1,31 @@
-"""The Click side of the command line, in Dutch: help, usage errors, and commands built when asked.
-
-Typer turns each command's signature into Click parameters; for all commands that costs
-more than a cold start of one command may spend. `Groep` keeps the commands in a `Typer`
-of their own and builds a command only when it is looked up (the lazy group of Click's
-documentation), so `brutonetto compute` builds `compute` and `--help` builds them all.
+"""The Click side of the command line, in Dutch: help and usage errors.
 
 Click writes its help and usage errors in English ("Usage:", "No such option", "Show this
-message and exit"). Typer's copy of Click has no translation hook, so `Groep` and `Commando`
-write the help themselves and translate the few error messages Click can raise; every
-usage error ends as `fout: ...` with exit 2, the contract's code for wrong usage.
+message and exit"), and Typer's Click has no translation hook, so `Groep` and `Commando`
+write the help themselves (through Click's public formatting methods) and translate the
+few error messages Click can raise; every usage error ends as `fout: ...` with exit 2,
+the contract's code for wrong usage.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Mapping
 from typing import Any
 
 import typer
 import typer.core
-import typer.main
 
-try:  # Typer 0.20+ carries its own copy of Click
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
-    from typer._click.globals import get_current_context  # noqa: F401 - for cli.uitvoer
-except ImportError:  # pragma: no cover - older Typer on Click itself
-    from click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # type: ignore[no-redef]
+
+def _click_klasse(naam: str) -> type[Exception]:
+    """Click's exception class `naam` (UsageError, ClickException), found among the bases of
+    `typer.BadParameter`: Typer exports no other of Click's exceptions, and its Click is its
+    own copy since Typer 0.26 (Click itself before), so these are the classes it raises."""
+    return next(k for k in typer.BadParameter.__mro__ if k.__name__ == naam)
+
+
+UsageError = _click_klasse("UsageError")
+ClickException = _click_klasse("ClickException")
 
 OPTIES = "[OPTIES]"
 HULP = "Toon deze hulp en stop."
@@ -122,125 +121,29 @@ class _Nederlands:
 
 
 class Commando(_Nederlands, typer.core.TyperCommand):
-    """One command, with its help in Dutch."""
+    """One command, with its help in Dutch; a `Gebruiksfout` of its work is a usage error."""
 
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        for parameter in self.get_params(ctx):  # its own options, and --help
-            _licht(parameter)
-        return super().parse_args(ctx, args)
+    def invoke(self, ctx: Any) -> Any:
+        from brutonetto.cli.uitvoer import Gebruiksfout
 
-
-class _Commandos(Mapping):
-    """The group's commands by name, each built into Click the first time it is asked for."""
-
-    def __init__(self, bron: typer.Typer) -> None:
-        self._info = {typer.main.get_command_name(i.name or i.callback.__name__): i for i in bron.registered_commands}
-        self._gebouwd: dict[str, Any] = {}
-
-    def __getitem__(self, naam: str) -> Any:
-        if naam not in self._gebouwd:
-            commando = typer.main.get_command_from_info(
-                self._info[naam], pretty_exceptions_short=True, rich_markup_mode=None
-            )
-            self._gebouwd[naam] = commando
-        return self._gebouwd[naam]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._info)
-
-    def __len__(self) -> int:
-        return len(self._info)
-
-
-try:  # Typer 0.2x coerces every parameter through a pydantic TypeAdapter, built at each run
-    from typer._coercion import RuntimeParam as _RuntimeParam
-except ImportError:  # pragma: no cover - an older Typer coerces with Click's own types
-    _RuntimeParam = None
-
-
-def _licht(parameter: Any) -> None:
-    """Coerce our plain option types without pydantic: building a TypeAdapter per option cost
-    ~20 ms of every cold start (bench/run.py), for values Click has already parsed as text.
-
-    Only the annotations this CLI uses (text, paths, our Enums, lists of text) get the light
-    coercion; any other keeps Typer's. An Enum value that is not one of its choices is a
-    usage error in Dutch, as Typer's would be.
-    """
-    beschrijving = getattr(parameter, "type_descriptor", None)
-    if _RuntimeParam is None or beschrijving is None or not hasattr(parameter, "_runtime_param"):
-        return
-    soort = _gewoon(beschrijving.annotation)
-    if soort is not None:
-        parameter._runtime_param = _Licht(beschrijving.parameter_info, beschrijving.annotation, soort)
-
-
-def _gewoon(annotatie: Any) -> Any:
-    """The plain type behind an annotation (Optional and list unwrapped), or None for another kind."""
-    import types
-    import typing
-    from enum import Enum
-    from pathlib import Path
-
-    oorsprong = typing.get_origin(annotatie)
-    if oorsprong in (typing.Union, types.UnionType):
-        delen = [a for a in typing.get_args(annotatie) if a is not type(None)]
-        return _gewoon(delen[0]) if len(delen) == 1 else None
-    if oorsprong is list:
-        (binnen,) = typing.get_args(annotatie)
-        return (list, _gewoon(binnen)) if _gewoon(binnen) is str else None
-    if annotatie in (str, Path, bool) or (isinstance(annotatie, type) and issubclass(annotatie, Enum)):
-        return annotatie
-    return None
-
-
-if _RuntimeParam is not None:
-
-    class _Licht(_RuntimeParam):  # type: ignore[misc, valid-type]
-        # not a dataclass of its own: making one costs ~1 ms of a cold start; frozen like Typer's
-        def __init__(self, parameter_info: Any, annotation: Any, soort: Any) -> None:
-            object.__setattr__(self, "parameter_info", parameter_info)
-            object.__setattr__(self, "annotation", annotation)
-            object.__setattr__(self, "soort", soort)
-
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            from enum import Enum
-
-            if isinstance(self.soort, tuple):
-                return [str(v) for v in value]
-            if self.soort is bool:  # a flag: Click hands over a bool already
-                if isinstance(value, bool):
-                    return value
-                raise UsageError(f"{param.opts[0]} is een vlag zonder waarde", ctx=ctx)
-            if isinstance(self.soort, type) and issubclass(self.soort, Enum):
-                if isinstance(value, self.soort):
-                    return value
-                try:
-                    return self.soort(value)
-                except ValueError:
-                    keuzes = ", ".join(f"'{e.value}'" for e in self.soort)
-                    raise UsageError(f"ongeldige waarde voor {param.opts[0]}: '{value}' is geen van {keuzes}", ctx=ctx) from None
-            return self.soort(value)
+        try:
+            return super().invoke(ctx)
+        except Gebruiksfout as fout:
+            raise UsageError(str(fout), ctx) from None
 
 
 class Groep(_Nederlands, typer.core.TyperGroup):
-    """The `brutonetto` group: commands built on demand, help and usage errors in Dutch."""
-
-    bron: typer.Typer  # where the commands are registered; set by `met`
-
-    @classmethod
-    def met(cls, bron: typer.Typer) -> type[Groep]:
-        """A group class whose commands are those registered on `bron`."""
-        return type(cls.__name__, (cls,), {"bron": bron})
+    """The `brutonetto` group: help and usage errors in Dutch; without arguments, the help."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs["subcommand_metavar"] = "COMMANDO [ARGUMENTEN]..."
         kwargs["rich_markup_mode"] = None
         super().__init__(**kwargs)
-        self.commands = _Commandos(self.bron)  # type: ignore[assignment]
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        for parameter in self.get_params(ctx):  # --version, --help
-            _licht(parameter)
+        if not args and not ctx.resilient_parsing:  # the help, on stderr: nothing was asked
+            typer.echo(ctx.get_help(), err=True)
+            ctx.exit(2)
         return super().parse_args(ctx, args)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
@@ -258,9 +161,6 @@ class Groep(_Nederlands, typer.core.TyperGroup):
         """Click's main, with every usage error in Dutch: `fout: ...`, exit 2."""
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except NoArgsIsHelpError as fout:
-            typer.echo(fout.ctx.get_help(), err=True)
-            code = 2
         except UsageError as fout:
             toon_gebruiksfout(fout.format_message(), fout.ctx)
             code = 2

@@ -152,12 +152,8 @@ def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) 
             schrijf_bestand(schrijf, opmaak.bestand, resultaat.invoer, formaat.binair)
         else:
             schrijf(sys.stdout, terminalbreedte(sys.stdout))
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
-        raise
-    except Gebruiksfout as fout:
-        from brutonetto.cli.groep import UsageError, get_current_context
-
-        raise UsageError(str(fout), get_current_context(silent=True)) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, Gebruiksfout):
+        raise  # a Gebruiksfout becomes a usage error in cli.groep.Commando
     except Uitvoerfout as fout:
         typer.echo(f"fout: {fout}", err=True)
         raise typer.Exit(1) from None

@@ -34,27 +34,28 @@ from brutonetto.input.lezers import (
 from brutonetto.input.quantity import Invoerfout, beschrijf
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pydantic import TypeAdapter
 
 
 class Deel:
-    """A nested part of `Velden`, validated by its own model (`soort` in `module`), which is
-    imported, and its validator built, when a file first has the part. Its errors are placed
-    under the field by pydantic (`producten.bezwaar.volume`)."""
+    """A nested part of `Velden`, validated by its own model, which `laad` imports, and whose
+    validator is built, when a file first has the part (a file without products, ratio roles
+    or a queue does not pay for them). Its errors are placed under the field by pydantic
+    (`producten.bezwaar.volume`)."""
 
-    __slots__ = ("module", "soort", "_adapter")
+    __slots__ = ("laad", "_adapter")
 
-    def __init__(self, module: str, soort: str) -> None:
-        self.module, self.soort = module, soort
+    def __init__(self, laad: "Callable[[], Any]") -> None:
+        self.laad = laad
         self._adapter: "TypeAdapter[Any] | None" = None
 
     def adapter(self) -> "TypeAdapter[Any]":
         if self._adapter is None:
-            from importlib import import_module
-
             from pydantic import TypeAdapter
 
-            self._adapter = TypeAdapter(getattr(import_module(self.module), self.soort))
+            self._adapter = TypeAdapter(self.laad())
         return self._adapter
 
     def lees(self, waarde: Any) -> Any:
@@ -67,6 +68,24 @@ class Deel:
         # through the generator itself, not `handler(...)`: so each part's model is a `$defs`
         # entry that the file's fields refer to, as when it was a field's type (tests/test_editor.py)
         return handler.generate_json_schema.generate_inner(self.adapter().core_schema)
+
+
+def _producten() -> Any:
+    from brutonetto.input.delen import Producten
+
+    return Producten
+
+
+def _verhouding() -> Any:
+    from brutonetto.input.delen import Verhouding
+
+    return Verhouding
+
+
+def _contactcentrum() -> Any:
+    from brutonetto.input.contactcentrum import Contactcentrum
+
+    return Contactcentrum
 
 
 def _meerjaren(waarde: Any) -> Any:
@@ -135,15 +154,15 @@ class Velden(BaseModel):
     )
     werklast_uren: NietNegatief | None = Field(None, description="Directe uren die de functie per jaar moet leveren.")
     # the nested parts, each with a model of its own (see Deel)
-    producten: Annotated[Any, Deel("brutonetto.input.delen", "Producten")] | None = Field(
+    producten: Annotated[Any, Deel(_producten)] | None = Field(
         None,
         description="Werklast uit volumes en normtijden: per product volume x normtijd (of een mix over kanalen). "
         "Vervangt werklast_uren.",
     )
-    verhouding: Annotated[Any, Deel("brutonetto.input.delen", "Verhouding")] | None = Field(
+    verhouding: Annotated[Any, Deel(_verhouding)] | None = Field(
         None, description="Een verhoudingsfunctie: fte nodig = fte (nodig) van 'van' / een_per, bijvoorbeeld 1 per 30."
     )
-    contactcentrum: Annotated[Any, Deel("brutonetto.input.contactcentrum", "Contactcentrum")] | None = Field(
+    contactcentrum: Annotated[Any, Deel(_contactcentrum)] | None = Field(
         None, description="Werklast van een wachtrij met Erlang C: agenten per interval x weken open. Vervangt werklast_uren."
     )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
