@@ -48,16 +48,34 @@ def test_both_commands_make_or_reuse_the_venv_and_install_only_into_it():
 
 
 def test_each_command_stands_on_its_own():
-    """Either may run first in a fresh clone: each installs what it needs itself."""
+    """Either may run first in a fresh clone: each installs what it needs itself, on the
+    versions the tests run on (the lock file the CI's lowest-bound run complements)."""
     uitvoeren, testen = _snel_aan_de_slag()
-    assert "install -q ." in uitvoeren
-    assert 'install -q ".[test]"' in testen
+    assert "install -q -c requirements/test.txt ." in uitvoeren
+    assert 'install -q -c requirements/test.txt ".[test]"' in testen
+    assert (ROOT / "requirements" / "test.txt").is_file() and (ROOT / "requirements" / "laagste.txt").is_file()
+
+
+def test_the_lower_bounds_are_the_ones_declared():
+    """requirements/laagste.txt pins each dependency at exactly pyproject.toml's lower bound."""
+    import re
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    laagste = (ROOT / "requirements" / "laagste.txt").read_text(encoding="utf-8").lower()
+    bounds = re.findall(r'"([A-Za-z][\w-]*)(?:\[[\w,]+\])?>=([\d.]+)', pyproject.split("[project.scripts]")[0])
+    names = {naam.lower() for naam, _ in bounds}
+    assert {"typer", "pydantic", "rich", "pyyaml", "pytest", "hypothesis"} <= names
+    for naam, versie in bounds:
+        if naam.lower() == "setuptools":
+            continue
+        assert re.search(rf"^{re.escape(naam.lower())}=={re.escape(versie)}(\.0)*\b", laagste, re.M), (naam, versie)
 
 
 def test_ci_runs_the_readmes_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "## Snel aan de slag" in ci and "sed -n 2p" in ci
     assert 'bash -c "$test_cmd"' in ci
+    assert "scripts/test-versies laagste" in ci
 
 
 def test_windows_and_pipx_are_explained_next_to_them():
