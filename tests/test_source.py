@@ -15,13 +15,13 @@ from brutonetto.input.source import Bron, parse
 
 DOCUMENTEN = {
     "gewoon": "a: 1\nb: [1.5, '5,7%', 5,7%, true, ~, 1 uur/week]\nc: {procent: 4, van: bruto}\n",
-    "getallen": "a: [0x1F, 0o17, 017, 0b101, 1_000, -5, +7, 1:30, 0, -0, 1e3, .inf, -.Inf, 190:20:30.15]\n",
+    "getallen": "a: [0o17, 1_000, -5, +7, 0, -0, 1e3, .inf, -.Inf, 0.5, '010']\n",
     "waarheden": "a: [yes, No, on, OFF, true, False, y, n, null, Null, '']\nb:\n",
     "merge": "a: &x {p: 1, q: 2}\nb:\n  <<: *x\n  q: 3\n",
     "merge-lijst": "a: &x {p: 1}\nc: &y {r: 2}\nb:\n  <<: [*x, *y]\n  q: 3\n",
     "alias": "a: &x {p: [1, 2]}\nb: *x\nc: [*x, *x]\nd: &s tekst\ne: *s\n",
     "tags": "a: !!str 12\nb: !!int '12'\nc: !!float 1\nd: 2023-01-01\ne: !!binary aGVsbG8=\nf: !!omap [{x: 1}]\n",
-    "zelfde-waarde-andere-tekst": "1: a\n1.0: b\n01: c\ntrue: d\n",
+    "zelfde-waarde-andere-tekst": "1: a\n1.0: b\n+1: c\ntrue: d\n",
     "samengestelde-sleutel": "? [1, 2]\n: a\n",
 }
 
@@ -36,6 +36,21 @@ def test_the_reader_builds_what_pyyaml_builds(naam):
         return
     assert fout is None
     assert repr(data) == repr(verwacht)
+
+
+@pytest.mark.parametrize(("tekst", "bericht"), [
+    ("a: [1, 017]", "'017' leest YAML als een octaal getal (15); bedoelt u 17?"),
+    ("a: -010", "'-010' leest YAML als een octaal getal (-8); bedoelt u -10?"),
+    ("a: 0x1F", "'0x1F' leest YAML als een hexadecimaal getal (31); bedoelt u 31?"),
+    ("a: 0b101", "'0b101' leest YAML als een binair getal (5); bedoelt u 101?"),
+    ("a: 1:30", "'1:30' leest YAML als een getal in het zestigtallig stelsel (90)"),
+    ("a: 190:20:30.15", "'190:20:30.15' leest YAML als een getal in het zestigtallig stelsel (685230,15)"),
+    ("1:30: a", "'1:30' leest YAML als een getal in het zestigtallig stelsel (90)"),
+])
+def test_yaml_1_1_number_forms_are_refused_where_they_are_written(tekst, bericht):
+    """YAML 1.1 reads these as numbers nobody writing an fte or hours means."""
+    data, fout = parse(Bron("x.yaml", "b: 1\n" + tekst + "\n"))
+    assert data is None and fout.bericht.startswith(bericht) and fout.regel == 2
 
 
 def test_an_alias_is_the_same_object_as_its_anchor_and_nan_stays_nan():

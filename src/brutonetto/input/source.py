@@ -37,7 +37,11 @@ MAX_WAARDEN = MAX_BYTES // 8
 YAML_EXTENSIES = (".yaml", ".yml")
 
 
-class _DubbeleSleutel(yaml.MarkedYAMLError):
+class _Geweigerd(yaml.MarkedYAMLError):
+    """YAML the loader refuses itself, with a Dutch message (`problem`) at its place."""
+
+
+class _DubbeleSleutel(_Geweigerd):
     pass
 
 
@@ -56,7 +60,43 @@ def _float(lader: Any, node: Any) -> float:
     """A YAML float; one written like `120.000` keeps its text (`quantity.Geschreven`)."""
     if _DUIZENDTAL.fullmatch(node.value):
         return Geschreven(node.value)
-    return lader.construct_yaml_float(node)
+    waarde = lader.construct_yaml_float(node)
+    if ":" in node.value:
+        _weiger_yaml11(node, "een getal in het zestigtallig stelsel", str(waarde).replace(".", ","), None)
+    return waarde
+
+
+# YAML 1.1 (PyYAML's) reads 010 as 8, 0x3E8 as 1000, 0b101 as 5 and 27:11 as 27 x 60 + 11:
+# nobody writing an fte or hours means that, so these forms are refused with a hint
+def _zonder_voorloopnul(tekst: str) -> str:
+    teken = tekst[0] if tekst[0] in "+-" else ""
+    return teken + (tekst.lstrip("+-").lstrip("0_") or "0")
+
+
+_YAML11_INT = (
+    (re.compile(r"[-+]?0b[01_]+"), "een binair getal", lambda tekst: tekst.replace("0b", "", 1)),
+    (re.compile(r"[-+]?0x[0-9a-fA-F_]+"), "een hexadecimaal getal", None),
+    (re.compile(r"[-+]?0[0-7_]+"), "een octaal getal", _zonder_voorloopnul),
+    (re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"), "een getal in het zestigtallig stelsel", None),
+)
+
+
+def _int(lader: Any, node: Any) -> int:
+    waarde = lader.construct_yaml_int(node)
+    for vorm, soort, bedoeld in _YAML11_INT:
+        if vorm.fullmatch(node.value):
+            _weiger_yaml11(node, soort, str(waarde), bedoeld(node.value) if bedoeld else None)
+    return waarde
+
+
+def _weiger_yaml11(node: Any, soort: str, waarde: str, bedoeld: str | None) -> None:
+    if soort == "een getal in het zestigtallig stelsel":
+        hint = "schrijf een gewoon getal, of zet tekst tussen aanhalingstekens"
+    elif soort == "een octaal getal":
+        hint = f"bedoelt u {bedoeld}? Schrijf een getal zonder voorloopnul"
+    else:
+        hint = f"bedoelt u {bedoeld or waarde}? Schrijf een gewoon getal"
+    raise _Geweigerd(problem=f"'{node.value}' leest YAML als {soort} ({waarde}); {hint}", problem_mark=node.start_mark)
 
 
 class _Langzaam(Exception):
@@ -173,6 +213,7 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
 
 
 _Lader.add_constructor("tag:yaml.org,2002:float", _float)
+_Lader.add_constructor("tag:yaml.org,2002:int", _int)
 
 
 class Bron:
@@ -329,7 +370,7 @@ def parse(bron: Bron) -> tuple[Any, Fout | None]:
         voor_de_fout = regels[mark.line][: mark.column + 1] if mark and mark.line < len(regels) else ""
         bericht = (
             "een tab in de inspringing; YAML springt in met spaties: vervang de tabs door spaties"
-            if "\t" in voor_de_fout and not isinstance(fout, _DubbeleSleutel)
+            if "\t" in voor_de_fout and not isinstance(fout, _Geweigerd)
             else _yaml_bericht(fout)
         )
         return None, Fout(bron.naam, bericht, regel=regel, kolom=kolom)
@@ -469,7 +510,7 @@ def _fout_bij(bron: Bron, event: Any, bericht: str) -> Fout:
 
 
 def _yaml_bericht(fout: yaml.MarkedYAMLError) -> str:
-    if isinstance(fout, _DubbeleSleutel):
+    if isinstance(fout, _Geweigerd):
         return str(fout.problem)
     probleem = f"{fout.context or ''} {fout.problem or ''}".strip()
     if "expected a single document" in probleem:
