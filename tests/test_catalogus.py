@@ -145,3 +145,43 @@ def test_output_into_a_directory_or_a_missing_folder_is_refused(cli):
     assert "--output uit is een map" in refused(cli, "compute", "p.yaml", "-o", "uit", code=2)
     assert "de map nergens bestaat niet" in refused(cli, "compute", "p.yaml", "-o", "nergens/uit.json", code=2)
     assert sorted(p.name for p in cli.tmp_path.iterdir()) == ["p.yaml", "uit"]
+
+
+# Files reached by reference (issue 18): the profile chose them, not the user ------------
+
+
+def test_a_standaard_that_is_a_pipe_is_not_read(cli):
+    import os
+
+    os.mkfifo(cli.tmp_path / "leeg.yaml")  # reading it would wait for a writer forever
+    cli.write("p.yaml", "standaard: leeg.yaml\nfunctie: X\n")
+    assert ("p.yaml:1:1: standaard: het standaardbestand 'leeg.yaml' is geen gewoon bestand"
+            in refused(cli, "validate", "p.yaml"))
+
+
+def test_a_link_named_yaml_to_another_file_is_judged_by_its_target(cli):
+    (cli.tmp_path / "wachtwoorden").write_text("root:geheim:0:0\n", encoding="utf-8")
+    (cli.tmp_path / "org.yaml").symlink_to(cli.tmp_path / "wachtwoorden")
+    cli.write("p.yaml", "standaard: org.yaml\nfunctie: X\n")
+    fout = refused(cli, "validate", "p.yaml")
+    assert "het standaardbestand 'org.yaml' is geen .yaml of .yml-bestand" in fout and "geheim" not in fout
+
+
+def test_values_of_a_referenced_file_are_never_quoted(cli):
+    """A profile pointing at a YAML file of secrets gets their places back, not their values."""
+    cli.write("geheim.yaml", "beschikbare_uren: 1631\nfte: wachtwoord-123\naftrek:\n  verzuim: token-abc\n"
+              "uren_per_week: sleutel-xyz\n")
+    cli.write("p.yaml", "standaard: geheim.yaml\nfunctie: X\n")
+    fout = refused(cli, "validate", "p.yaml")
+    assert "geheim.yaml:2:1: fte: verwacht een getal, niet '…'" in fout and "geheim.yaml:4:3: aftrek.verzuim: '…' is geen hoeveelheid" in fout
+    for geheim in ("wachtwoord-123", "token-abc", "sleutel-xyz"):
+        assert geheim not in fout
+
+
+def test_the_header_of_a_referenced_csv_is_not_quoted(cli):
+    cli.write("wachtwoorden.csv", "naam,gebruiker,wachtwoord\nbank,jan,geheim123\n")
+    cli.write("p.yaml", "functie: T\nbeschikbare_uren: 1631\ncontactcentrum:\n  interval: 30 min\n"
+              "  gespreksduur: 180 s\n  servicelevel: 80/20\n  aanbod: wachtwoorden.csv\n")
+    fout = refused(cli, "validate", "p.yaml")
+    assert "wachtwoorden.csv:1:1: de kolom 'interval' en 'aanbod' ontbreekt" in fout
+    assert "wachtwoord," not in fout and "geheim123" not in fout and "(gevonden: …)" in fout

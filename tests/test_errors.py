@@ -111,7 +111,7 @@ def test_an_error_inherited_from_a_standaard_file_points_into_that_file(cli):
     cli.write("configs/org.yaml", "beschikbare_uren: 1631\naftrek:\n  overleg: 1 uur/week\n")
     cli.write("p.yaml", "standaard: configs/org.yaml\nfunctie: X\n")
     err = fails(cli, "compute", "p.yaml")
-    assert "org.yaml:3:3: aftrek.overleg: functie 'X': '1 uur/week' heeft uren_per_week nodig" in err
+    assert "org.yaml:3:3: aftrek.overleg: functie 'X': '…' heeft uren_per_week nodig" in err
 
 
 def test_an_invalid_standaard_file_is_reported_in_that_file(cli):
@@ -119,7 +119,7 @@ def test_an_invalid_standaard_file_is_reported_in_that_file(cli):
     cli.write("p.yaml", "standaard: configs/org.yaml\nfunctie: X\n")
     cli.write("q.yaml", "standaard: configs/org.yaml\nfunctie: Y\n")
     err = fails(cli, "compute", "p.yaml", "q.yaml")
-    assert err.count("configs/org.yaml:3:3: aftrek.verzuim: 'hoog' is geen hoeveelheid") == 1  # once
+    assert err.count("configs/org.yaml:3:3: aftrek.verzuim: '…' is geen hoeveelheid") == 1  # once, without the value
     assert "1 probleem gevonden" in err
 
 

@@ -35,6 +35,7 @@ from pydantic_core import PydanticCustomError
 from brutonetto.errors import Fout
 from brutonetto.input.lezers import FOUTSOORT, GETALTEKST, Lezer, NietNegatief, Weken, deel
 from brutonetto.input.quantity import Invoerfout, beschrijf, parse_csvgetal, parse_getal
+from brutonetto.input.source import verwijzing, zonder_waarden
 from brutonetto.namedtuple import NamedTuple
 
 SECONDE, MINUUT, UUR = Decimal(1), Decimal(60), Decimal(3600)
@@ -129,13 +130,19 @@ def parse_servicelevel(waarde: object) -> Servicelevel:
 
 
 def lees_csv(pad: Path, naam: str) -> tuple[Aanbodbestand | None, list[Fout]]:
-    """The volumes of a CSV export; every problem a `Fout` at the CSV's own line."""
+    """The volumes of a CSV a profile names; every problem a `Fout` at the CSV's own line,
+    without the values read from it (`source.zonder_waarden`: the user did not choose it)."""
     try:
         tekst = pad.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return None, [Fout(naam, "het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8")]
     except OSError as fout:
         return None, [Fout(naam, f"het bestand kan niet worden gelezen: {fout.strerror or fout}")]
+    gelezen, fouten = _aanbodrijen(tekst, naam)
+    return gelezen, [zonder_waarden(f, tekst) for f in fouten]
+
+
+def _aanbodrijen(tekst: str, naam: str) -> tuple[Aanbodbestand | None, list[Fout]]:
     regels = tekst.splitlines()
     kopregel = next((i for i, r in enumerate(regels) if r.strip().strip("".join(SCHEIDINGSTEKENS))), None)
     if kopregel is None:
@@ -192,16 +199,10 @@ def met_csv(velden: Any, map_: Path, bestandsnaam: str, fout: Any) -> tuple[Any,
         cc = getattr(model, "contactcentrum", None)
         if cc is not None and isinstance(cc.aanbod, str):
             ruw = cc.aanbod
-            bestand = map_ / ruw
+            bestand = verwijzing(map_, ruw, "het aanbodbestand", (".csv",))
             naam = os.path.normpath(os.path.join(os.path.dirname(bestandsnaam) if bestandsnaam != "<stdin>" else "", ruw))
-            try:
-                gevonden = "\x00" not in ruw and bestand.is_file()
-            except (OSError, ValueError):
-                gevonden = False
-            if not gevonden:
-                leesbaar = re.sub(r"[\x00-\x1f\x7f]", "?", ruw[:60])
-                fouten.append(fout(f"het aanbodbestand '{leesbaar}' bestaat niet (gezocht: {map_ / leesbaar})",
-                                   pad + ("contactcentrum", "aanbod")))
+            if isinstance(bestand, str):
+                fouten.append(fout(bestand, pad + ("contactcentrum", "aanbod")))
             else:
                 gelezen, problemen = lees_csv(bestand, naam)
                 fouten.extend(problemen)

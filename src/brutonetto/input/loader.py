@@ -18,7 +18,7 @@ from brutonetto.engine.hours import Profiel
 from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
 from brutonetto.errors import Fout, Pad
 from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
-from brutonetto.input.source import Bron, expand, parse, read
+from brutonetto.input.source import YAML_EXTENSIES, Bron, expand, parse, read, verwijzing, zonder_waarden
 
 if TYPE_CHECKING:  # contract v2's parts are imported where a file has them (cold start)
     from brutonetto.input.meerjaren import Meerjaren
@@ -186,53 +186,46 @@ class _Lader:
         if not isinstance(ruw, str):
             standaard = _valideer(STANDAARD, ruw, bron, ("standaard",), fouten)
             return standaard, (bron, ("standaard",)), standaard is None
-        try:
-            if "\x00" in ruw or not ruw.strip():
-                raise ValueError(ruw)
-            pad = (bron.map / ruw).resolve()
-            pad.is_file()
-        except (OSError, ValueError):
-            leesbaar = re.sub(r"[\x00-\x1f\x7f]", "?", ruw[:60])
-            fouten.append(bron.fout(f"'{leesbaar}' is geen bruikbaar pad naar een YAML-bestand", ("standaard",)))
+        pad = verwijzing(bron.map, ruw, "het standaardbestand", YAML_EXTENSIES)
+        if isinstance(pad, str):
+            fouten.append(bron.fout(pad, ("standaard",)))
             return None, None, True
         if pad not in self._standaarden:
             # named as the user would: the profile's own folder as given, then the relative path
             naam = os.path.normpath(os.path.join(os.path.dirname(bron.naam) if bron.pad else "", ruw))
-            self._standaarden[pad] = self._lees_standaard(pad, naam, ruw)
+            self._standaarden[pad] = self._lees_standaard(pad, naam)
         standaardbron, standaard, problemen = self._standaarden[pad]
-        if problemen and standaardbron is None:
-            # the file itself is missing or unreadable: blame the line that names it
-            fouten.extend(bron.fout(p.bericht, ("standaard",)) for p in problemen)
-        elif problemen and pad not in self._gemeld:
+        if problemen and pad not in self._gemeld:
             fouten.extend(problemen)  # problems inside the file: once per run
             self._gemeld.add(pad)
-
         if standaardbron is None:
             return None, None, True
         return standaard, (standaardbron, ()), bool(problemen)
 
-    def _lees_standaard(self, pad: Path, naam: str, ruw: str) -> tuple[Bron | None, Velden | None, list[Fout]]:
-        if pad.is_dir():
-            return None, None, [Fout(ruw, f"'{ruw}' is een map; standaard wijst naar één YAML-bestand")]
-        if not pad.is_file():
-            return None, None, [Fout(ruw, f"het standaardbestand '{ruw}' bestaat niet (gezocht: {pad})")]
+    def _lees_standaard(self, pad: Path, naam: str) -> tuple[Bron | None, Velden | None, list[Fout]]:
+        """The defaults in a file a profile names; its problems without the values read from it
+        (`source.zonder_waarden`): the user did not choose what the profile points at."""
         bron = read(str(pad))
-        if isinstance(bron, Bron):
-            bron.naam = naam
         if isinstance(bron, Fout):
-            return None, None, [bron]
+            return None, None, [bron._replace(bestand=naam)]
+        bron.naam, bron.verwezen = naam, True
+        standaard, problemen = self._standaardvelden(bron)
+        return bron, standaard, [zonder_waarden(p, bron.tekst) for p in problemen]
+
+    @staticmethod
+    def _standaardvelden(bron: Bron) -> tuple[Velden | None, list[Fout]]:
         data, fout = parse(bron)
         if fout is not None:
-            return bron, None, [fout]
+            return None, [fout]
         if not isinstance(data, dict):
-            return bron, None, [bron.fout("een standaardbestand is een mapping van profielvelden (beschikbare_uren, aftrek, ...)")]
+            return None, [bron.fout("een standaardbestand is een mapping van profielvelden (beschikbare_uren, aftrek, ...)")]
         for verboden in ("standaard", "functie", "functies"):
             if verboden in data:
-                return bron, None, [bron.fout(
+                return None, [bron.fout(
                     f"een standaardbestand bevat alleen profielvelden, geen '{verboden}'", (verboden,)
                 )]
         fouten: list[Fout] = []
-        return bron, _valideer(STANDAARD, data, bron, (), fouten), fouten
+        return _valideer(STANDAARD, data, bron, (), fouten), fouten
 
 
 class _Gedeeld(NamedTuple):

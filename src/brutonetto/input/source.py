@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -219,12 +220,13 @@ _Lader.add_constructor("tag:yaml.org,2002:int", _int)
 class Bron:
     """One input document: its name as the user gave it, its text, and where it lies."""
 
-    __slots__ = ("naam", "tekst", "pad", "_boom", "_index")
+    __slots__ = ("naam", "tekst", "pad", "verwezen", "_boom", "_index")
 
     def __init__(self, naam: str, tekst: str, pad: Path | None = None) -> None:
         self.naam = naam
         self.tekst = tekst
         self.pad = pad
+        self.verwezen = False  # reached through a field (`standaard`): its values are not quoted
         self._boom: Any = None  # the composed node tree, built on the first error only
         self._index: dict[int, dict[str, tuple[Any, Any]]] = {}
 
@@ -236,7 +238,8 @@ class Bron:
     def fout(self, bericht: str, veld: Pad = ()) -> Fout:
         """A problem at a field path, with the line and column of the deepest part that exists."""
         regel, kolom = self.plaats(veld)
-        return Fout(self.naam, bericht, veld, regel, kolom)
+        fout = Fout(self.naam, bericht, veld, regel, kolom)
+        return zonder_waarden(fout, self.tekst) if self.verwezen else fout
 
     def bestaat(self, veld: Pad) -> bool:
         node, diepte = self._zoek(veld)
@@ -295,6 +298,62 @@ class Bron:
                 if isinstance(sleutelnode, yaml.ScalarNode):
                     index[sleutelnode.value] = (sleutelnode, waardenode)
         return index
+
+
+def verwijzing(
+    map_: Path, ruw: str, wat: str, extensies: tuple[str, ...], alleen_onder: Path | None = None
+) -> Path | str:
+    """The file a field names (`standaard`, `contactcentrum.aanbod`), or why it may not be read.
+
+    Whoever wrote the profile chose that file, not the user who runs brutonetto: so it must
+    carry the suffix of its kind, be a regular file (no folder, device or pipe: `/dev/zero`
+    would never end) and lie under `alleen_onder` (`--alleen-onder`) when that is given,
+    symbolic links resolved. `wat` names the kind in the message ("het standaardbestand").
+    """
+    leesbaar = re.sub(r"[\x00-\x1f\x7f]", "?", ruw[:60])
+    try:
+        if "\x00" in ruw or not ruw.strip():
+            raise ValueError(ruw)
+        pad = (map_ / ruw).resolve()
+    except (OSError, ValueError, RuntimeError):
+        return f"'{leesbaar}' is geen bruikbaar pad naar {wat}"
+    soortnaam = " of ".join(extensies)
+    if alleen_onder is not None and not pad.is_relative_to(alleen_onder.resolve()):
+        return f"{wat} '{leesbaar}' ligt niet onder de map van --alleen-onder ({alleen_onder})"
+    try:
+        soort = pad.stat().st_mode
+    except (OSError, ValueError):
+        return f"{wat} '{leesbaar}' bestaat niet (gezocht: {map_ / leesbaar})"
+    if stat.S_ISDIR(soort):
+        return f"{wat} '{leesbaar}' is een map; geef één {soortnaam}-bestand"
+    if pad.suffix.lower() not in extensies:
+        return f"{wat} '{leesbaar}' is geen {soortnaam}-bestand; alleen zo'n bestand wordt gelezen"
+    if not stat.S_ISREG(soort):
+        return f"{wat} '{leesbaar}' is geen gewoon bestand (maar een apparaat, pijp of socket)"
+    return pad
+
+
+_GECITEERD = re.compile(r"(?<!\w)'([^'\n]+)'(?!\w)")
+_GEVONDEN = re.compile(r"\((gevonden|gegeven): [^)]*\)")
+
+
+def zonder_waarden(fout: Fout, tekst: str) -> Fout:
+    """A problem in a file reached by reference, without the values read from it.
+
+    The user named the file they run brutonetto on, not what its fields point at: a message
+    shows where (file:line:col, field path) and what is wrong, and every quoted text that
+    stands in that file as '…', so a profile pointing at a file of secrets cannot make
+    brutonetto print them.
+    """
+    bericht = _GEVONDEN.sub(lambda m: f"({m.group(1)}: …)", fout.bericht)
+    pad = {str(deel) for deel in fout.veld}  # the field path is shown anyway
+    def verberg(gevonden: re.Match[str]) -> str:
+        waarde = gevonden.group(1)
+        # one character is no secret (',' in a YAML message), nor is the field path, shown anyway
+        return "'…'" if len(waarde) > 1 and waarde in tekst and waarde not in pad else gevonden.group(0)
+
+    bericht = _GECITEERD.sub(verberg, bericht)
+    return fout._replace(bericht=bericht)
 
 
 def expand(paden: list[str]) -> tuple[list[str], list[Fout]]:
