@@ -10,7 +10,8 @@ import typer.main
 import brutonetto.cli.uitvoer
 from brutonetto.cli.commands import DebugOptie, Dialect, DialectOptie, Formaat, FormaatOptie, UitvoerOptie, app
 from brutonetto.cli.groep import OPTIES, Commando, Groep
-from brutonetto.cli.uitvoer import Inhoud, Opmaak, Resultaat, voer_uit
+from brutonetto.cli.uitvoer import Opmaak, Resultaat, voer_uit
+from brutonetto.output.formaten import Inhoud
 from conftest import EXAMPLES, ROOT
 
 ENGELS_IN_HULP = ("Usage", "Options", "Arguments", "Commands", "Show this message", "<bool>", "<list", "[default", "[required]")
@@ -198,7 +199,7 @@ def test_a_new_command_gets_every_format_from_the_shared_options_and_the_runner(
         def rijen(self):
             return [{"jaar": Decimal(2023), "kosten": Decimal("1.5")}, {"jaar": Decimal(2024), "kosten": Decimal("2")}]
 
-        def tabel(self, uit, breedte, opmaak):
+        def tabel(self, uit, breedte, balken=False):
             uit.writelines(f"{r['jaar']}  {r['kosten']}\n" for r in self.rijen())
 
         def csv(self, uit, dialect):

@@ -35,6 +35,20 @@ def test_outputs_do_not_import_the_command_line():
         assert "brutonetto.cli" not in tekst and "import typer" not in tekst, path.name
 
 
+def test_outputs_receive_records_and_never_run_the_engine():
+    """The caller computes (the CLI, through the engine) and hands records and traces to output."""
+    for path in (ROOT / "src" / "brutonetto" / "output").glob("*.py"):
+        tekst = path.read_text(encoding="utf-8")
+        assert "compute_records" not in tekst and "compare_records" not in tekst, path.name
+
+
+def test_one_place_picks_the_renderer_and_the_command_line_calls_it():
+    uitvoer = (ROOT / "src" / "brutonetto" / "cli" / "uitvoer.py").read_text(encoding="utf-8")
+    assert "from brutonetto.output.formaten import" in uitvoer and "schrijf(inhoud, opmaak.formaat" in uitvoer
+    cli = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "brutonetto" / "cli").glob("*.py"))
+    assert "output.render import" not in cli and "output.tabel import" not in cli
+
+
 def _modules_after_compute(voorbeeld: str) -> set[str]:
     """The modules a cold `compute --format json` of an example has imported when it ends."""
     code = ("import sys; sys.argv = ['brutonetto', 'compute', sys.argv[1], '-f', 'json', '-s', 'extra_leertijd'];"

@@ -1,9 +1,9 @@
 """The work of the v2 analysis commands: realisation, budget and sensitivity.
 
 Each function loads its input, hands it to the engine and returns a `Resultaat` with
-typed rows (`inhoud.Rijen`); `commands` declares the options and `uitvoer` writes the
-rows in the chosen format. Imports happen inside the functions: a command pays only for
-what it uses.
+the typed rows the engine made (`output.inhoud.Rijen`, with its column layout); `commands`
+declares the options and `uitvoer` hands the rows to output in the chosen format. Imports
+happen inside the functions: a command pays only for what it uses.
 """
 
 from __future__ import annotations
@@ -18,14 +18,12 @@ from brutonetto.errors import Fout
 
 
 def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = False) -> Resultaat:
-    from brutonetto.cli.inhoud import Rijen
-    from brutonetto.engine.realisation import Realisatie
     from brutonetto.engine.realisatieplan import realiseer
     from brutonetto.engine.records import compute_records
     from brutonetto.input.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.registraties import read_registraties
-    from brutonetto.output.rijen import DATUM, FTE, PROCENT, UREN, Kolom
+    from brutonetto.output import inhoud
 
     lading = load([plan])
     invoer = [*lading.bestanden, Path(csv_pad)]
@@ -65,42 +63,23 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     if not fouten and not uitkomsten:
         waarschuwingen.append(f"{csv_pad}: geen registraties gevonden (alleen een kopregel?)")
     if uitleg:
-        from brutonetto.cli.inhoud import Rekenbladen
         from brutonetto.output.uitleg import realisatie_bladen
 
-        return Resultaat(Rekenbladen(realisatie_bladen(uitkomsten, werking or [], csv_pad)), fouten, waarschuwingen,
-                         invoer)
-    kolommen = [
-        Kolom("functie", "Functie"),
-        Kolom("eenheid", "Eenheid"),
-        Kolom("aftrek", "Aftrek"),
-        Kolom("van", "Van", DATUM),
-        Kolom("tot", "Tot en met", DATUM),
-        Kolom("gepland_per_fte", "Gepland per fte", UREN),
-        Kolom("gerealiseerd_per_fte", "Gerealiseerd per fte (jaar)", UREN),
-        Kolom("percentage", "Gerealiseerd", PROCENT),
-        Kolom("niet_benut_uren", "Niet benut (uren)", UREN),
-        Kolom("niet_benut_fte", "Niet benut (fte)", FTE),
-    ]
-    if not any(u.eenheid for u in uitkomsten):
-        kolommen = [k for k in kolommen if k.sleutel != "eenheid"]
-    inhoud = Rijen(uitkomsten, Realisatie._fields, kolommen)
-    return Resultaat(inhoud, fouten, waarschuwingen, invoer)
+        return Resultaat(inhoud.Rekenbladen(realisatie_bladen(uitkomsten, werking or [], csv_pad)), fouten,
+                         waarschuwingen, invoer)
+    return Resultaat(inhoud.realisatie(uitkomsten), fouten, waarschuwingen, invoer)
 
 
 # budget ---------------------------------------------------------------------------------
 
 
 def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
-    from brutonetto.cli.inhoud import Rijen
     from brutonetto.engine.begroting import begroot
-    from brutonetto.engine.budget import Jaar
     from brutonetto.engine.records import compute_records, scenarionamen
     from brutonetto.input.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.model import suggestie
-    from brutonetto.output.grafiek import teken_budget
-    from brutonetto.output.rijen import EURO, FTE, Kolom
+    from brutonetto.output import inhoud
 
     lading = load(paden)
     if lading.fouten:
@@ -139,23 +118,11 @@ def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
     fouten = [(record.basis or record).invoer.herkomst.fout(f"functie '{record.functie}': {bericht}", ("kosten_per_fte",))
               for record, bericht in problemen]
     if uitleg:
-        from brutonetto.cli.inhoud import Rekenbladen
         from brutonetto.output.uitleg import budget_bladen
 
-        return Resultaat(Rekenbladen(budget_bladen(jaren, rapport.records, bron, meerjaren)), fouten, waarschuwingen,
-                         lading.bestanden)
-    kolommen = [
-        Kolom("jaar", "Jaar"),
-        Kolom("scenario", "Scenario"),
-        Kolom("kosten", "Kosten", EURO),
-        Kolom("financiering", "Financiering", EURO),
-        Kolom("saldo", "Saldo", EURO),
-        Kolom("cumulatief", "Cumulatief saldo", EURO),
-        Kolom("betaalbare_fte", "Betaalbare fte", FTE),
-    ]
-    if all(j.betaalbare_fte is None for j in jaren):
-        kolommen.pop()
-    return Resultaat(Rijen(jaren, Jaar._fields, kolommen, teken_budget), fouten, waarschuwingen, lading.bestanden)
+        return Resultaat(inhoud.Rekenbladen(budget_bladen(jaren, rapport.records, bron, meerjaren)), fouten,
+                         waarschuwingen, lading.bestanden)
+    return Resultaat(inhoud.budget(jaren), fouten, waarschuwingen, lading.bestanden)
 
 
 # sensitivity ----------------------------------------------------------------------------
@@ -163,14 +130,12 @@ def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
 
 def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None,
                 uitleg: bool = False) -> Resultaat:
-    from brutonetto.cli.inhoud import Rijen
-    from brutonetto.engine.sensitivity import Gevoeligheid, Variatie, gevoeligheid, punten
+    from brutonetto.engine.sensitivity import Variatie, gevoeligheid, punten
     from brutonetto.input.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.quantity import Invoerfout
     from brutonetto.input.variatie import REGELS, als_tekst, lees_bereik
-    from brutonetto.output.grafiek import teken_tornado
-    from brutonetto.output.rijen import EURO, EXTRA_FTE, FTE, PROCENT, UREN, Kolom
+    from brutonetto.output import inhoud
 
     if stappen < 2:
         raise Gebruiksfout(f"--steps: minstens 2 punten (de twee einden van het bereik), niet {stappen}")
@@ -202,23 +167,8 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
                                  variaties, grid, als_tekst, werking)
     if uitleg:
-        from brutonetto.cli.inhoud import Rekenbladen
         from brutonetto.output.uitleg import gevoeligheid_bladen
 
         bladen = gevoeligheid_bladen(rijen, werking or {}, [v.pad for v in variaties])
-        return Resultaat(Rekenbladen(bladen), fouten, waarschuwingen, lading.bestanden)
-    kolommen = [
-        Kolom("functie", "Functie"),
-        Kolom("eenheid", "Eenheid"),
-        Kolom("scenario", "Scenario"),
-        Kolom("veld", "Veld"),
-        Kolom("waarde", "Waarde"),
-        Kolom("directe_uren", "Directe uren", UREN),
-        Kolom("aandeel_direct", "Aandeel direct", PROCENT),
-        Kolom("fte_nodig", "Fte nodig", FTE),
-        Kolom("extra_fte", "Extra fte", EXTRA_FTE),
-        Kolom("extra_kosten", "Extra kosten", EURO),
-    ]
-    kolommen = [k for k in kolommen if k.sleutel not in ("eenheid", "fte_nodig", "extra_fte", "extra_kosten")
-                or any(getattr(r, k.sleutel) is not None for r in rijen)]
-    return Resultaat(Rijen(rijen, Gevoeligheid._fields, kolommen, teken_tornado), fouten, waarschuwingen, lading.bestanden)
+        return Resultaat(inhoud.Rekenbladen(bladen), fouten, waarschuwingen, lading.bestanden)
+    return Resultaat(inhoud.gevoeligheid(rijen), fouten, waarschuwingen, lading.bestanden)

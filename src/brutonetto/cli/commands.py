@@ -1,9 +1,10 @@
 """The command line: each command declares its options and hands its work to `uitvoer.voer_uit`.
 
-A command's work is a plain function returning a `Resultaat`; what is written, and how,
-is decided by the format table in `uitvoer`. Exit codes (contract): 0 success, 1 invalid
-input (every problem printed as FILE:LINE:COL: field.path: message), 2 wrong usage,
-3 internal error (one line; `--debug` shows the traceback).
+A command's work is a plain function returning a `Resultaat`: it computes, through the
+engine, and wraps what the engine made in an `output.inhoud` content; what is written, and
+how, is decided by output's format table (`output.formaten`). Exit codes (contract):
+0 success, 1 invalid input (every problem printed as FILE:LINE:COL: field.path: message),
+2 wrong usage, 3 internal error (one line; `--debug` shows the traceback).
 """
 
 from __future__ import annotations
@@ -151,16 +152,16 @@ def compute(
 
 
 def _compute(paden: list[str], scenarios: list[str] | None) -> Resultaat:
-    from brutonetto.cli.inhoud import Records
     from brutonetto.engine import records
     from brutonetto.input.loader import load
+    from brutonetto.output.inhoud import Records
 
     lading = load(paden)
     if scenarios and not lading.fouten:
         bekende_scenarios(lading.functies, scenarios)
     rapport = records.compute_records(lading.functies, scenarios)
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
-    return Resultaat(Records(rapport), lading.fouten + rapport.fouten, waarschuwingen, lading.bestanden)
+    return Resultaat(Records(rapport.records), lading.fouten + rapport.fouten, waarschuwingen, lading.bestanden)
 
 
 @commando()
@@ -182,9 +183,9 @@ def compare(
 
 
 def _compare(oud: str, nieuw: str) -> Resultaat:
-    from brutonetto.cli.inhoud import Records
     from brutonetto.engine import records
     from brutonetto.input.loader import load
+    from brutonetto.output.inhoud import Records
 
     oude, nieuwe = load([oud]), load([nieuw])
     oud_naam, nieuw_naam = ("stdin" if p == "-" else Path(p).stem for p in (oud, nieuw))
@@ -201,7 +202,7 @@ def _compare(oud: str, nieuw: str) -> Resultaat:
                 "(gebruik compute voor de scenario's)"
             )
     fouten = oude.fouten + nieuwe.fouten + rapport.fouten
-    return Resultaat(Records(rapport), fouten, list(dict.fromkeys(waarschuwingen)), oude.bestanden + nieuwe.bestanden)
+    return Resultaat(Records(rapport.records), fouten, list(dict.fromkeys(waarschuwingen)), oude.bestanden + nieuwe.bestanden)
 
 
 @commando()
@@ -253,9 +254,10 @@ def explain(
 
 
 def _explain(paden: list[str], functie: str | None, scenario: str | None) -> Resultaat:
-    from brutonetto.cli.inhoud import Rekenbladen
+    from brutonetto.engine.records import compute_records
     from brutonetto.input.functie import BASIS
     from brutonetto.input.loader import load
+    from brutonetto.output.inhoud import Rekenbladen
     from brutonetto.output.rekenblad import bladen
 
     lading = load(paden)
@@ -267,8 +269,10 @@ def _explain(paden: list[str], functie: str | None, scenario: str | None) -> Res
         raise Gebruiksfout(f"--functie: onbekende functie '{functie}'; in deze bestanden staan: {namen}")
     if scenario is not None and scenario != BASIS:
         bekende_scenarios(gekozen, [scenario])
-    gevonden, fouten = bladen(lading.functies, functie, scenario)
-    return Resultaat(Rekenbladen(gevonden), fouten, lading.waarschuwingen, lading.bestanden)
+    # every functie is computed: a ratio role needs the functie it follows, asked for or not
+    rapport = compute_records(lading.functies, [scenario] if scenario not in (None, BASIS) else None)
+    gevonden = bladen(rapport.records, functie, scenario)
+    return Resultaat(Rekenbladen(gevonden), rapport.fouten, lading.waarschuwingen, lading.bestanden)
 
 
 @commando()
@@ -322,10 +326,10 @@ def erlang(
 
 
 def _erlang(aanbod: str, interval: str, gespreksduur: str, servicelevel: str, max_bezetting: str | None) -> Resultaat:
-    from brutonetto.cli.inhoud import Erlanguitkomst
     from brutonetto.engine import erlang
     from brutonetto.input import contactcentrum as cc
     from brutonetto.input.quantity import Invoerfout, parse_getal
+    from brutonetto.output.inhoud import Erlanguitkomst
 
     def lees(optie: str, parse, waarde: str):  # noqa: ANN001, ANN202
         try:
@@ -367,8 +371,8 @@ def schema(
 
 
 def _schema(standaard: bool) -> Resultaat:
-    from brutonetto.cli.inhoud import Tekst
     from brutonetto.output import schema as schemamodule
+    from brutonetto.output.inhoud import Tekst
 
     inhoud = schemamodule.standaardschema() if standaard else schemamodule.bestandsschema()
     return Resultaat(Tekst(schemamodule.als_tekst(inhoud)), [], [], [])

@@ -1,15 +1,14 @@
-"""From a command's result to the screen or a file: one table of formats, one runner.
+"""From a command's result to the screen or a file: one runner, `voer_uit`.
 
-Every command with output goes through `voer_uit`: it runs the work, prints problems and
-warnings to stderr, and writes the result in the chosen format, to stdout or whole to a
-file. What a format needs is written once, in `FORMATEN`: whether it only goes to a file
-(`--output`), whether it is binary, and which method of the result writes it. A command
-hands over an `Inhoud` (records, rekenbladen, a text) that has those methods.
+Every command with output goes through `voer_uit`: it runs the work (which computes,
+through the engine), prints problems and warnings to stderr, and hands the result's
+`Inhoud` to output's one dispatcher (`output.formaten.schrijf`), to stdout or whole to a
+file. What each format needs (a file only, binary) is written once, in `output.formaten.FORMATEN`.
 
 Adding a command with the standard output options (v2: sensitivity, budget, realisation,
 erlang) is: the shared option types of `commands` (`FormaatOptie`, `DialectOptie`,
-`UitvoerOptie`, `DebugOptie`), an `Inhoud` with `rijen()`, `tabel()` and `csv()`, a work
-function returning a `Resultaat`, and one call:
+`UitvoerOptie`, `DebugOptie`), an `Inhoud` (output/inhoud.py) with `rijen()`, `tabel()`
+and `csv()`, a work function returning a `Resultaat`, and one call:
 
     @commando()
     def budget(paden: Paden, formaat: FormaatOptie = Formaat.table, csv_dialect: DialectOptie = Dialect.en,
@@ -23,22 +22,18 @@ Exit codes (contract): 0 success, 1 invalid input, 2 wrong usage, 3 internal err
 from __future__ import annotations
 
 import sys
-from functools import partial
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable
+from typing import IO, Any, Callable
 
 import typer
 
 from brutonetto.namedtuple import NamedTuple
 from brutonetto.errors import Fout
+from brutonetto.output.formaten import FORMATEN, Inhoud, Uitvoerfout, schrijf
 
 
 class Gebruiksfout(Exception):
     """Options that cannot work together or with this input: wrong usage, exit 2."""
-
-
-class Uitvoerfout(Exception):
-    """Output that cannot be made here (a missing extra, a disk that refuses): exit 1."""
 
 
 class Opmaak(NamedTuple):
@@ -60,65 +55,12 @@ class Resultaat(NamedTuple):
     melding: str | None = None  # a closing line on stderr ("in orde: ...")
 
 
-class Inhoud:
-    """A result that can be written: each format of `FORMATEN` calls one of these methods."""
-
-    def rijen(self) -> Iterable[Any]:
-        """The items of `--format json` (an array) and `jsonl` (one per line)."""
-        raise NotImplementedError
-
-    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
-        """For people: `breedte` is the terminal's width, None for a file or a pipe."""
-        raise NotImplementedError
-
-    def csv(self, uit: IO[str], dialect: str) -> None:
-        raise NotImplementedError
-
-    def xlsx(self, uit: IO[bytes]) -> None:
-        raise NotImplementedError
-
-    def grafiek(self, uit: IO[Any], formaat: str) -> None:
-        raise NotImplementedError
-
-
-def _json(inhoud: Inhoud, opmaak: Opmaak, uit: IO[Any], breedte: int | None) -> None:
-    from brutonetto.output.render import render_json
-
-    render_json(inhoud.rijen(), uit)
-
-
-def _jsonl(inhoud: Inhoud, opmaak: Opmaak, uit: IO[Any], breedte: int | None) -> None:
-    from brutonetto.output.render import json_rij
-
-    uit.writelines(json_rij(rij) + "\n" for rij in inhoud.rijen())
-
-
-class Schrijfwijze(NamedTuple):
-    """One `--format`: whether it needs `--output`, whether it is binary, and its writer."""
-
-    alleen_bestand: bool
-    binair: bool
-    schrijf: Callable[[Inhoud, Opmaak, IO[Any], int | None], None]  # (result, options, stream, terminal width)
-
-
-FORMATEN: dict[str, Schrijfwijze] = {
-    "table": Schrijfwijze(False, False, lambda inhoud, opmaak, uit, breedte: inhoud.tabel(uit, breedte, opmaak)),
-    "text": Schrijfwijze(False, False, lambda inhoud, opmaak, uit, breedte: inhoud.tabel(uit, breedte, opmaak)),
-    "json": Schrijfwijze(False, False, _json),
-    "jsonl": Schrijfwijze(False, False, _jsonl),
-    "csv": Schrijfwijze(False, False, lambda inhoud, opmaak, uit, breedte: inhoud.csv(uit, opmaak.dialect)),
-    "xlsx": Schrijfwijze(True, True, lambda inhoud, opmaak, uit, breedte: inhoud.xlsx(uit)),
-    "svg": Schrijfwijze(True, False, lambda inhoud, opmaak, uit, breedte: inhoud.grafiek(uit, "svg")),
-    "png": Schrijfwijze(True, True, lambda inhoud, opmaak, uit, breedte: inhoud.grafiek(uit, "png")),
-}
-_NAAR_BESTAND = {"xlsx": "een Excel-werkboek", "svg": "een grafiek", "png": "een grafiek"}
-
-
 def controleer(opmaak: Opmaak) -> None:
     """Usage problems the options alone show, before any file is read."""
-    if FORMATEN[opmaak.formaat].alleen_bestand and opmaak.bestand is None:
+    wat = FORMATEN[opmaak.formaat].alleen_bestand
+    if wat is not None and opmaak.bestand is None:
         raise Gebruiksfout(
-            f"--format {opmaak.formaat}: {_NAAR_BESTAND[opmaak.formaat]} gaat naar een bestand; "
+            f"--format {opmaak.formaat}: {wat} gaat naar een bestand; "
             f"geef --output BESTAND.{opmaak.formaat}"
         )
 
@@ -146,12 +88,15 @@ def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) 
             raise typer.Exit(1)
         if resultaat.inhoud is None or opmaak is None:
             return
-        formaat = FORMATEN[opmaak.formaat]
-        schrijf = partial(formaat.schrijf, resultaat.inhoud, opmaak)
+        inhoud = resultaat.inhoud
+
+        def naar(uit: IO[Any], breedte: int | None) -> None:
+            schrijf(inhoud, opmaak.formaat, uit, breedte, dialect=opmaak.dialect, balken=opmaak.balken)
+
         if opmaak.bestand is not None:
-            schrijf_bestand(schrijf, opmaak.bestand, resultaat.invoer, formaat.binair)
+            schrijf_bestand(naar, opmaak.bestand, resultaat.invoer, FORMATEN[opmaak.formaat].binair)
         else:
-            schrijf(sys.stdout, terminalbreedte(sys.stdout))
+            naar(sys.stdout, terminalbreedte(sys.stdout))
     except (typer.Exit, typer.Abort, KeyboardInterrupt, Gebruiksfout):
         raise  # a Gebruiksfout becomes a usage error in cli.groep.Commando
     except Uitvoerfout as fout:

@@ -1,1 +1,7 @@
-"""The outputs: records and rekenbladen rendered as table, JSON, CSV, workbook, chart; the schema."""
+"""The outputs: records, rows and rekenbladen the engine computed, rendered; the schema.
+
+`formaten` picks the renderer for a format (table, json, jsonl, csv, xlsx, svg, png) and
+`inhoud` holds what the commands write; `tabel` prints every table (its columns in
+`kolommen`), `render` writes JSON and CSV, `rekenblad`/`uitleg`/`terminal` the working,
+`werkboek` the workbook, `grafiek` the charts.
+"""

@@ -15,10 +15,9 @@ from typing import TextIO
 from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine import stappen as rekenstappen
 from brutonetto.engine.regels import AANDEEL, EURO, FTE, REGELS, vul_in
-from brutonetto.errors import Fout
-from brutonetto.input.functie import BASIS, Functie, Herkomst
+from brutonetto.input.functie import Herkomst
 from brutonetto.notation import nl, rond
-from brutonetto.engine.records import Record, compute_records, scenarionamen
+from brutonetto.engine.records import Record
 
 # What explain says of an input the profile did not write (the engine's default is the number).
 STANDAARD_UITLEG = {("weken_per_jaar",): "weken (HOT, CAO Rijk)"}
@@ -227,24 +226,11 @@ def json_bladen(bladen: list[Blad]) -> list[dict]:
     ]
 
 
-def bladen(
-    functies: list[Functie], functienaam: str | None, scenario: str | None
-) -> tuple[list[Blad], list[Fout]]:
-    """The rekenbladen asked for: one functie or all; one scenario, or basis and every scenario."""
-    gekozen = [f for f in functies if functienaam is None or f.naam == functienaam]
-    if not gekozen:
-        namen = ", ".join(dict.fromkeys(f.naam for f in functies)) or "geen"
-        return [], [Fout("--functie", f"onbekende functie '{functienaam}'; in deze bestanden staan: {namen}")]
-    if scenario is not None and scenario != BASIS and not any(scenario in f.scenarios for f in gekozen):
-        bekend = ", ".join(scenarionamen(gekozen))
-        return [], [Fout("--scenario", f"onbekend scenario '{scenario}'; hier staan: {bekend}")]
-    alleen = [scenario] if scenario not in (None, BASIS) else None
-    # every functie is computed: a ratio role needs the functie it follows, asked for or not
-    rapport = compute_records(functies, alleen)
-    resultaat = [
+def bladen(records: list[Record], functienaam: str | None, scenario: str | None) -> list[Blad]:
+    """The rekenbladen asked for, of the records computed: one functie or all; one scenario, or all."""
+    return [
         Blad(r.functie, r.eenheid, r.scenario, r.bestand, stappen(r),
              r.uitkomst.wachtrij.intervallen if r.uitkomst.wachtrij else ())
-        for r in rapport.records
+        for r in records
         if (scenario is None or r.scenario == scenario) and (functienaam is None or r.functie == functienaam)
     ]
-    return resultaat, rapport.fouten

@@ -1,39 +1,41 @@
-"""What the commands write, each in the formats it offers (see `uitvoer.FORMATEN`).
+"""What the commands write, each in the formats it offers (see `formaten.FORMATEN`).
 
-The renderers are imported when a format is written, never at start-up.
+Each content holds what the engine computed (records, rekenbladen, typed rows) and renders
+it; none of them computes. The renderers are imported when a format is written, never at
+start-up.
 """
 
 from __future__ import annotations
 
 from typing import IO, Any, Iterable
 
-from brutonetto.cli.uitvoer import Inhoud, Opmaak, Uitvoerfout
+from brutonetto.output.formaten import Inhoud, Uitvoerfout
 
 
 class Records(Inhoud):
     """`compute` and `compare`: one record per functie per scenario, and the profiles behind them."""
 
-    def __init__(self, rapport: Any) -> None:
-        self.rapport = rapport
+    def __init__(self, records: list[Any]) -> None:
+        self.records = records
 
     def rijen(self) -> Iterable[Any]:
-        return self.rapport.records
+        return self.records
 
-    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
-        from brutonetto.output.render import render_table
+    def tabel(self, uit: IO[str], breedte: int | None, balken: bool = False) -> None:
+        from brutonetto.output.tabel import render_table
 
-        render_table(self.rapport.records, uit, terminal=breedte is not None, balken=opmaak.balken, breedte=breedte)
+        render_table(self.records, uit, terminal=breedte is not None, balken=balken, breedte=breedte)
 
     def csv(self, uit: IO[str], dialect: str) -> None:
         from brutonetto.output.render import render_csv
 
-        render_csv(self.rapport.records, uit, dialect)
+        render_csv(self.records, uit, dialect)
 
     def xlsx(self, uit: IO[bytes]) -> None:
         from brutonetto.output.werkboek import WerkboekOntbreekt, schrijf
 
         try:
-            schrijf(self.rapport.records, uit)
+            schrijf(self.records, uit)
         except WerkboekOntbreekt as fout:
             raise Uitvoerfout(str(fout)) from None
 
@@ -41,7 +43,7 @@ class Records(Inhoud):
         from brutonetto.output.grafiek import GrafiekOntbreekt, teken
 
         try:
-            teken(self.rapport.records, uit, formaat)
+            teken(self.records, uit, formaat)
         except GrafiekOntbreekt as fout:
             raise Uitvoerfout(str(fout)) from None
 
@@ -57,7 +59,7 @@ class Rekenbladen(Inhoud):
 
         return json_bladen(self.bladen)
 
-    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
+    def tabel(self, uit: IO[str], breedte: int | None, balken: bool = False) -> None:
         from brutonetto.output import rekenblad
 
         if breedte is None:
@@ -74,7 +76,7 @@ class Tekst(Inhoud):
     def __init__(self, tekst: str) -> None:
         self.tekst = tekst
 
-    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
+    def tabel(self, uit: IO[str], breedte: int | None, balken: bool = False) -> None:
         uit.write(self.tekst)
 
 
@@ -93,7 +95,7 @@ class Erlanguitkomst(Inhoud):
     def rijen(self) -> Iterable[Any]:
         return [self.rij]
 
-    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
+    def tabel(self, uit: IO[str], breedte: int | None, balken: bool = False) -> None:
         from brutonetto.notation import nl, nl_procent
 
         rij = self.rij
@@ -118,37 +120,34 @@ class Erlanguitkomst(Inhoud):
             uit.write("\ufeff")
             waarden = [w.replace(".", ",") for w in waarden]
         uit.write(scheiding.join(self.SLEUTELS) + "\r\n" + scheiding.join(waarden) + "\r\n")
+
+
 class Rijen(Inhoud):
     """The v2 commands (realisation, budget, sensitivity): typed rows whose fields are the JSON keys.
 
-    `kolommen` says what the table shows (`output.rijen.Kolom`); CSV and JSON write every
-    field. `teken`, when given, draws the rows as a chart (svg, png: the grafiek extra).
+    `kolommen` says what the table shows (`tabel.Kolom`, the layouts of kolommen.py); CSV
+    and JSON write every field. `teken`, when given, draws the rows as a chart (svg, png:
+    the grafiek extra).
     """
 
-    def __init__(self, rijen: list[Any], velden: tuple[str, ...], kolommen: list[Any],
-                 teken: Any = None, titels: Any = None) -> None:
+    def __init__(self, rijen: list[Any], velden: tuple[str, ...], kolommen: list[Any], teken: Any = None) -> None:
         self.lijst = rijen
         self.velden = velden
         self.kolommen = kolommen
         self.teken = teken
-        self.titels = titels  # optional: a function from the rows to (title, rows) blocks for the table
 
     def rijen(self) -> Iterable[Any]:
         return self.lijst
 
-    def tabel(self, uit: IO[str], breedte: int | None, opmaak: Opmaak) -> None:
-        from brutonetto.output.rijen import render_tabel
+    def tabel(self, uit: IO[str], breedte: int | None, balken: bool = False) -> None:
+        from brutonetto.output.tabel import render_tabel
 
-        blokken = self.titels(self.lijst) if self.titels else [(None, self.lijst)]
-        for i, (titel, rijen) in enumerate(blokken):
-            if i:
-                uit.write("\n")
-            render_tabel(rijen, self.kolommen, uit, terminal=breedte is not None, titel=titel, breedte=breedte)
+        render_tabel(self.lijst, self.kolommen, uit, terminal=breedte is not None, breedte=breedte)
 
     def csv(self, uit: IO[str], dialect: str) -> None:
-        from brutonetto.output.rijen import render_csv
+        from brutonetto.output.render import render_csv_rijen
 
-        render_csv(self.lijst, self.velden, uit, dialect)
+        render_csv_rijen(self.lijst, self.velden, uit, dialect)
 
     def grafiek(self, uit: IO[Any], formaat: str) -> None:
         from brutonetto.output.grafiek import GrafiekOntbreekt
@@ -159,3 +158,29 @@ class Rijen(Inhoud):
             self.teken(self.lijst, uit, formaat)
         except GrafiekOntbreekt as fout:
             raise Uitvoerfout(str(fout)) from None
+
+
+def realisatie(uitkomsten: list[Any]) -> Rijen:
+    """realisation's rows (engine/realisation.py's `Realisatie`), per functie and aftrek."""
+    from brutonetto.engine.realisation import Realisatie
+    from brutonetto.output.kolommen import realisatiekolommen
+
+    return Rijen(uitkomsten, Realisatie._fields, realisatiekolommen(uitkomsten))
+
+
+def budget(jaren: list[Any]) -> Rijen:
+    """budget's years (engine/budget.py's `Jaar`), drawn as bars of costs against funding."""
+    from brutonetto.engine.budget import Jaar
+    from brutonetto.output.grafiek import teken_budget
+    from brutonetto.output.kolommen import budgetkolommen
+
+    return Rijen(jaren, Jaar._fields, budgetkolommen(jaren), teken_budget)
+
+
+def gevoeligheid(rijen: list[Any]) -> Rijen:
+    """sensitivity's points (engine/sensitivity.py's `Gevoeligheid`), drawn as a tornado."""
+    from brutonetto.engine.sensitivity import Gevoeligheid
+    from brutonetto.output.grafiek import teken_tornado
+    from brutonetto.output.kolommen import gevoeligheidskolommen
+
+    return Rijen(rijen, Gevoeligheid._fields, gevoeligheidskolommen(rijen), teken_tornado)
