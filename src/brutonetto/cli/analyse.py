@@ -22,7 +22,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     from brutonetto.engine.realisation import Realisatie
     from brutonetto.engine.realisatieplan import realiseer
     from brutonetto.engine.records import compute_records
-    from brutonetto.input.functie import BASIS
+    from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.registraties import read_registraties
     from brutonetto.output.rijen import DATUM, FTE, PROCENT, UREN, Kolom
@@ -96,7 +96,7 @@ def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
     from brutonetto.engine.begroting import begroot
     from brutonetto.engine.budget import Jaar
     from brutonetto.engine.records import compute_records, scenarionamen
-    from brutonetto.input.functie import BASIS
+    from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.model import suggestie
     from brutonetto.output.grafiek import teken_budget
@@ -165,7 +165,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
                 uitleg: bool = False) -> Resultaat:
     from brutonetto.cli.inhoud import Rijen
     from brutonetto.engine.sensitivity import Gevoeligheid, Variatie, gevoeligheid, punten
-    from brutonetto.input.functie import BASIS
+    from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.quantity import Invoerfout
     from brutonetto.input.variatie import REGELS, als_tekst, lees_bereik

@@ -258,7 +258,7 @@ def explain(
 
 def _explain(paden: list[str], functie: str | None, scenario: str | None) -> Resultaat:
     from brutonetto.cli.inhoud import Rekenbladen
-    from brutonetto.input.functie import BASIS
+    from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.output.rekenblad import bladen
 

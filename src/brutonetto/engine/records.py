@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
 from brutonetto.errors import Fout
-from brutonetto.input.functie import BASIS, Functie, Invoer
+from brutonetto.domain.functie import BASIS, Functie, Invoer
 
 if TYPE_CHECKING:
     from brutonetto.engine.stappen import Stap

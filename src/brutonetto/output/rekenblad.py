@@ -16,7 +16,7 @@ from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine import stappen as rekenstappen
 from brutonetto.engine.regels import AANDEEL, EURO, FTE, REGELS, vul_in
 from brutonetto.errors import Fout
-from brutonetto.input.functie import BASIS, Functie, Herkomst
+from brutonetto.domain.functie import BASIS, Functie, Herkomst
 from brutonetto.notation import nl, rond
 from brutonetto.engine.records import Record, compute_records, scenarionamen
 
