@@ -164,7 +164,9 @@ def _compute(paden: list[str], scenarios: list[str] | None) -> Resultaat:
         bekende_scenarios(lading.functies, scenarios)
     rapport = records.compute_records(lading.functies, scenarios)
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
-    return Resultaat(Records(rapport), lading.fouten + rapport.fouten, waarschuwingen, lading.bestanden)
+    # a file's problems hide the check above, so the engine reports an unknown name: as the option's
+    fouten = [f._replace(bestand="--scenario") if f.bestand == records.GEKOZEN else f for f in rapport.fouten]
+    return Resultaat(Records(rapport), lading.fouten + fouten, waarschuwingen, lading.bestanden)
 
 
 @commando()
