@@ -176,6 +176,19 @@ def test_an_unknown_scenario_is_wrong_usage(cli):
     assert result.stdout == ""
 
 
+def test_an_unknown_scenario_beside_a_file_problem_is_named_by_its_option(cli):
+    """The file's problem comes first (exit 1); the engine, which knows no options, reports
+    the unknown name and the command line names the option it came from."""
+    cli.write("p.yaml", "functies:\n  - {functie: X, beschikbare_uren: 1631, scenarios: {a: {fte: 1}}}\n"
+                        "  - {functie: Y, beschikbare_uren: veel}\n")
+    result = cli("compute", "p.yaml", "--scenario", "b", code=1)
+    assert result.stderr.splitlines() == [
+        "p.yaml:3:18: functies[1].beschikbare_uren: verwacht een getal, niet 'veel'",
+        "--scenario: onbekend scenario 'b'; in deze bestanden staan: basis, a",
+        "2 problemen gevonden; er is niets berekend.",
+    ]
+
+
 def test_scenario_overrides_adds_and_removes_deductions_by_name(cli):
     cli.write("p.yaml", """\
         functie: X

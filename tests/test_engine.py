@@ -4,9 +4,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from brutonetto.engine.hours import Profiel, Rekenfout, compare, compute
+from brutonetto.domain.profiel import Profiel
+from brutonetto.engine.hours import Rekenfout, compare, compute
 from brutonetto.notation import rond
-from brutonetto.input.quantity import Hoeveelheid, parse_hoeveelheid
+from brutonetto.domain.hoeveelheid import Hoeveelheid
+from brutonetto.input.quantity import parse_hoeveelheid
 
 
 def q(tekst) -> Hoeveelheid:

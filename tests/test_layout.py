@@ -1,8 +1,11 @@
 """The layering of style.md, checked: the engine imports neither Typer, Rich, YAML nor pydantic,
-and nothing below the command line imports the command line."""
+input and engine never import each other (both stand on the domain floor), and nothing below
+the command line imports the command line."""
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
 
@@ -27,6 +30,72 @@ def test_the_engine_is_pure_arithmetic():
         for forbidden in ("yaml", "typer", "click", "rich", "pydantic", "brutonetto.cli", "brutonetto.output",
                           "brutonetto.input.source", "brutonetto.input.model", "brutonetto.input.loader"):
             assert forbidden not in loaded, f"{module} imports {forbidden}"
+
+
+def _imports(tekst: str, module: str) -> set[str]:
+    """Every module the source of `module` names for import (so an import inside a function
+    counts as much as one at the top): `import x`, `from x import y` (as x and x.y), relative
+    imports resolved, `import_module("x")`, and any string that is a dotted `brutonetto.`
+    module name (`Deel("brutonetto.input.delen", ...)` imports it later)."""
+    namen: set[str] = set()
+    for knoop in ast.walk(ast.parse(tekst)):
+        if isinstance(knoop, ast.Import):
+            namen.update(alias.name for alias in knoop.names)
+        elif isinstance(knoop, ast.ImportFrom):
+            basis = knoop.module or ""
+            if knoop.level:
+                delen = module.split(".")[: -knoop.level]
+                basis = ".".join(delen + ([basis] if basis else []))
+            namen.add(basis)
+            namen.update(f"{basis}.{alias.name}" for alias in knoop.names)
+        elif isinstance(knoop, ast.Call) and knoop.args and isinstance(knoop.args[0], ast.Constant):
+            functie = knoop.func.attr if isinstance(knoop.func, ast.Attribute) else getattr(knoop.func, "id", "")
+            if functie in ("import_module", "__import__") and isinstance(knoop.args[0].value, str):
+                namen.add(knoop.args[0].value)
+        elif isinstance(knoop, ast.Constant) and isinstance(knoop.value, str):
+            if re.fullmatch(r"brutonetto(\.\w+)+", knoop.value):
+                namen.add(knoop.value)
+    return namen
+
+
+def _verboden_imports(kamer: str, verboden: tuple[str, ...]) -> list[str]:
+    """`file imports module` for every module of `verboden` (or below it) a file of `kamer` imports."""
+    uit = []
+    for path in sorted((ROOT / "src" / "brutonetto" / kamer).rglob("*.py")):
+        module = ".".join(path.relative_to(ROOT / "src").with_suffix("").parts)
+        for naam in sorted(_imports(path.read_text(encoding="utf-8"), module)):
+            if any(naam == v or naam.startswith(v + ".") for v in verboden):
+                uit.append(f"{path.relative_to(ROOT)} imports {naam}")
+    return uit
+
+
+def test_input_and_engine_never_import_each_other():
+    """Both stand on the domain floor; a type one needs from the other belongs in brutonetto.domain."""
+    assert _verboden_imports("input", ("brutonetto.engine",)) == []
+    assert _verboden_imports("engine", ("brutonetto.input",)) == []
+
+
+def test_the_domain_floor_imports_no_room_above_it():
+    assert (ROOT / "src" / "brutonetto" / "domain" / "__init__.py").is_file()
+    assert _verboden_imports("domain", tuple(f"brutonetto.{k}" for k in ("input", "engine", "output", "cli"))) == []
+
+
+def test_the_import_walk_sees_every_kind_of_import():
+    """A check that cannot fail is no check: each form of import is found, at any depth."""
+    tekst = (
+        "import brutonetto.engine.a\n"
+        "from brutonetto.engine import b\n"
+        "def f():\n"
+        "    from ..engine.c import D\n"
+        "    from . import g\n"
+        "    from importlib import import_module\n"
+        "    import_module('brutonetto.engine.e')\n"
+        "    return Deel('brutonetto.engine.f', 'G')\n"
+    )
+    gevonden = _imports(tekst, "brutonetto.input.x")
+    for naam in ("brutonetto.engine.a", "brutonetto.engine.b", "brutonetto.engine.c", "brutonetto.engine.c.D",
+                 "brutonetto.engine.e", "brutonetto.engine.f", "brutonetto.input.g"):
+        assert naam in gevonden, naam
 
 
 def test_outputs_do_not_import_the_command_line():
@@ -64,7 +133,7 @@ def _modules_after_compute(voorbeeld: str) -> set[str]:
 # contract v2's parts: imported (and their validators built) only when a file has them
 V2_DELEN = ("brutonetto.input.delen", "brutonetto.engine.capacity", "brutonetto.input.meerjaren",
             "brutonetto.input.bedrag", "brutonetto.input.contactcentrum", "brutonetto.engine.contactcentrum",
-            "brutonetto.engine.erlang")
+            "brutonetto.engine.erlang", "brutonetto.domain.capaciteit", "brutonetto.domain.contactcentrum")
 
 
 def test_a_profile_without_v2_parts_does_not_load_them():
@@ -75,7 +144,7 @@ def test_a_profile_without_v2_parts_does_not_load_them():
 
 def test_a_profile_with_products_and_ratios_loads_those_parts_only():
     geladen = _modules_after_compute("werkbedrijf.yaml")
-    assert {"brutonetto.input.delen", "brutonetto.engine.capacity"} <= geladen
+    assert {"brutonetto.input.delen", "brutonetto.engine.capacity", "brutonetto.domain.capaciteit"} <= geladen
     assert "brutonetto.engine.erlang" not in geladen
 
 

@@ -9,8 +9,9 @@ from decimal import localcontext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brutonetto.engine.hours import Profiel, compare, compute
-from brutonetto.input.quantity import DAG, PROCENT, UUR, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.domain.hoeveelheid import DAG, PROCENT, UUR, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.domain.profiel import Profiel
+from brutonetto.engine.hours import compare, compute
 from brutonetto.engine.records import KOLOMMEN, Record, totalen
 
 uren = st.decimals(min_value=0, max_value=60, places=2)

@@ -5,12 +5,8 @@ from decimal import Decimal as D
 
 import pytest
 
+from brutonetto.domain.hoeveelheid import DAG, PROCENT, UUR, UUR_PER_WEEK, Hoeveelheid
 from brutonetto.input.quantity import (
-    DAG,
-    PROCENT,
-    UUR,
-    UUR_PER_WEEK,
-    Hoeveelheid,
     Invoerfout,
     parse_getal,
     parse_hoeveelheid,

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brutonetto.engine.realisation import Realisatie, Registratie, aggregate, compare_plan, hele_maanden
+from brutonetto.domain.registratie import Registratie
+from brutonetto.engine.realisation import Realisatie, aggregate, compare_plan, hele_maanden
 from brutonetto.errors import Fout
 from brutonetto.input.registraties import lees_datum, read_registraties
 

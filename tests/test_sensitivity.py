@@ -189,7 +189,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from brutonetto.engine.sensitivity import punten  # noqa: E402
-from brutonetto.input.quantity import Hoeveelheid  # noqa: E402
+from brutonetto.domain.hoeveelheid import Hoeveelheid  # noqa: E402
 
 getallen = st.decimals(min_value=0, max_value=10_000, places=3, allow_nan=False, allow_infinity=False)
 
@@ -212,9 +212,9 @@ def test_points_run_exactly_from_low_to_high_in_equal_steps(a, b, n):
 def test_more_deduction_never_gives_more_direct_hours_nor_fewer_extra_fte(laag, breedte, n):
     from decimal import Decimal
 
-    from brutonetto.engine.hours import Profiel
+    from brutonetto.domain.profiel import Profiel
     from brutonetto.engine.sensitivity import Variatie, gevoeligheid
-    from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
+    from brutonetto.domain.functie import BASIS, Functie, Herkomst, Invoer
 
     profiel = Profiel("X", beschikbare_uren=Decimal(1631), fte=Decimal(100), kosten_per_fte=Decimal(75000),
                       aftrek={"leren": Hoeveelheid(Decimal(185))})

@@ -1,4 +1,8 @@
-"""The command line: Typer commands that forward to one runner."""
+"""The command line: Typer commands that forward to one runner.
+
+The top of the house: it loads input, runs the engine and hands the result to output,
+the only place that imports all of them (input -> domain <- engine -> output -> cli).
+"""
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from brutonetto.errors import Fout
 def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = False) -> Resultaat:
     from brutonetto.engine.realisatieplan import realiseer
     from brutonetto.engine.records import compute_records
-    from brutonetto.input.functie import BASIS
+    from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.registraties import read_registraties
     from brutonetto.output import inhoud
@@ -76,7 +76,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
 def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
     from brutonetto.engine.begroting import begroot
     from brutonetto.engine.records import compute_records, scenarionamen
-    from brutonetto.input.functie import BASIS
+    from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.model import suggestie
     from brutonetto.output import inhoud
@@ -130,8 +130,8 @@ def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
 
 def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None,
                 uitleg: bool = False) -> Resultaat:
+    from brutonetto.domain.functie import BASIS
     from brutonetto.engine.sensitivity import Variatie, gevoeligheid, punten
-    from brutonetto.input.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.quantity import Invoerfout
     from brutonetto.input.variatie import REGELS, als_tekst, lees_bereik

@@ -161,7 +161,9 @@ def _compute(paden: list[str], scenarios: list[str] | None) -> Resultaat:
         bekende_scenarios(lading.functies, scenarios)
     rapport = records.compute_records(lading.functies, scenarios)
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
-    return Resultaat(Records(rapport.records), lading.fouten + rapport.fouten, waarschuwingen, lading.bestanden)
+    # a file's problems hide the check above, so the engine reports an unknown name: as the option's
+    fouten = [f._replace(bestand="--scenario") if f.bestand == records.GEKOZEN else f for f in rapport.fouten]
+    return Resultaat(Records(rapport.records), lading.fouten + fouten, waarschuwingen, lading.bestanden)
 
 
 @commando()
@@ -254,8 +256,8 @@ def explain(
 
 
 def _explain(paden: list[str], functie: str | None, scenario: str | None) -> Resultaat:
+    from brutonetto.domain.functie import BASIS
     from brutonetto.engine.records import compute_records
-    from brutonetto.input.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.output.inhoud import Rekenbladen
     from brutonetto.output.rekenblad import bladen

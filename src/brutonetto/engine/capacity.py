@@ -1,8 +1,8 @@
 """From volumes to fte: workload from products and normtijden, ratio roles, onboarding loss.
 
-The types a profile holds for contract v2's `producten`, `verhouding` and `instroom` x
-`inwerkverlies`. A field is None where a fragment (a scenario) did not write it; whether a
-merged profile is complete is the arithmetic's to say, naming the field.
+The parts a profile holds for contract v2's `producten` and `verhouding` are domain types
+(domain/capaciteit.py). A field is None where a fragment (a scenario) did not write it;
+whether a merged profile is complete is the arithmetic's to say, naming the field.
 """
 
 from __future__ import annotations
@@ -10,29 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from brutonetto.namedtuple import NamedTuple
-from brutonetto.input.quantity import MINUUT, SECONDE, UUR, Duur
-
-
-class Kanaal(NamedTuple):
-    """One channel of a service mix: its share (percent) of the volume, and its normtijd."""
-
-    aandeel: Decimal | None = None
-    normtijd: Duur | None = None
-
-
-class Product(NamedTuple):
-    """A product or service: volume per year x normtijd, or the volume split over `kanalen`."""
-
-    volume: Decimal | None = None
-    normtijd: Duur | None = None
-    kanalen: dict[str, Kanaal] = {}  # never mutated: shared empty default
-
-
-class Verhouding(NamedTuple):
-    """A ratio role: one fte of this functie per `een_per` fte of functie `van`."""
-
-    een_per: Decimal | None = None
-    van: str | None = None
+from brutonetto.domain.capaciteit import Product
+from brutonetto.domain.hoeveelheid import MINUUT, SECONDE, UUR, Duur
 
 
 PER_UUR = {SECONDE: Decimal(3600), MINUUT: Decimal(60), UUR: Decimal(1)}  # a normtijd's unit in one hour

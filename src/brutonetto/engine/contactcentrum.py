@@ -19,24 +19,12 @@ import re
 from decimal import Decimal
 from typing import Callable
 
+from brutonetto.domain.contactcentrum import Contactcentrum
 from brutonetto.namedtuple import NamedTuple
 
 SECONDEN_PER_UUR = Decimal(3600)
 UREN_PER_WEEK = Decimal(168)
 WEKEN_OPEN = Decimal(52)
-
-
-class Contactcentrum(NamedTuple):
-    """A queue as the profile describes it, merged and exact; None where not written."""
-
-    interval_s: Decimal | None = None
-    gespreksduur_s: Decimal | None = None
-    servicelevel: Decimal | None = None  # percent answered within binnen_s
-    binnen_s: Decimal | None = None
-    max_bezetting: Decimal | None = None  # percent
-    weken_open: Decimal | None = None  # None: the default, 52
-    # (interval, contacts, where it was read when not in the YAML: "aanbod.csv:5")
-    aanbod: tuple[tuple[str, Decimal, str | None], ...] = ()
 
 
 class Wachtrij(NamedTuple):

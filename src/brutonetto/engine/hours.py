@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from brutonetto.namedtuple import NamedTuple
 from brutonetto.notation import nl
-from brutonetto.input.quantity import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.domain.hoeveelheid import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.domain.profiel import Profiel
 
 if TYPE_CHECKING:  # contract v2's parts, imported where a profile has them (cold start)
-    from brutonetto.engine.capacity import Product, Producturen, Verhouding
-    from brutonetto.engine.contactcentrum import Contactcentrum, Wachtrij
+    from brutonetto.engine.capacity import Producturen
+    from brutonetto.engine.contactcentrum import Wachtrij
 
 # Exact enough for any budget: 40 significant digits before the final rounding on output.
 PRECISIE = 40
@@ -70,29 +71,6 @@ class Rekenfout(ValueError):
         self.veld = veld
         self.bericht = bericht
         self.waarde = waarde  # the input as the message quotes it, normalised: `'1.5 uur/week'`
-
-
-class Profiel(NamedTuple):
-    """One functie in one scenario, with every default and override already merged in."""
-
-    functie: str
-    eenheid: str | None = None
-    beschikbare_uren: Decimal | None = None
-    uren_per_week: Decimal | None = None
-    weken_per_jaar: Decimal | None = None
-    uren_per_dag: Decimal | None = None
-    verlof: dict[str, Hoeveelheid] = {}  # never mutated: shared empty default
-    aftrek: dict[str, Hoeveelheid] = {}
-    fte: Decimal | None = None
-    werklast_uren: Decimal | None = None
-    kosten_per_fte: Decimal | None = None
-    uurtarief: Decimal | None = None
-    # contract v2: capacity (engine/capacity.py)
-    instroom: Decimal | None = None  # percent of new staff per year
-    inwerkverlies: Hoeveelheid | None = None  # direct hours one new colleague loses
-    producten: dict[str, Product] = {}
-    verhouding: Verhouding | None = None
-    contactcentrum: Contactcentrum | None = None  # contract v2: the workload of a queue (engine/contactcentrum.py)
 
 
 class Uitkomst(NamedTuple):

@@ -17,10 +17,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from brutonetto.engine.realisation import Gerealiseerd, Realisatie, Registratie, aggregate, compare_plan
+from brutonetto.domain.functie import Functie
+from brutonetto.domain.registratie import Registratie
+from brutonetto.engine.realisation import Gerealiseerd, Realisatie, aggregate, compare_plan
 from brutonetto.engine.records import Record
 from brutonetto.errors import Fout
-from brutonetto.input.functie import Functie
 
 
 def realiseer(

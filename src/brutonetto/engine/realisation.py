@@ -1,9 +1,10 @@
 """Plan against realisation: registered hours per (eenheid, functie, aftrek), annualised.
 
 Pure, exact `Decimal` arithmetic. Formulas: contract v2, "`realisation PLAN CSV`".
-The CSV is read by input/registraties.py into `Registratie` rows; `aggregate` sums them
-as they stream past (it keeps a few numbers per key and 24 bytes per row for the overlap
-check, never the rows themselves); `compare_plan` sets one sum against the plan.
+The CSV is read by input/registraties.py into `Registratie` rows (domain/registratie.py);
+`aggregate` sums them as they stream past (it keeps a few numbers per key and 24 bytes per
+row for the overlap check, never the rows themselves); `compare_plan` sets one sum against
+the plan.
 
 What the numbers mean when several rows are summed
 --------------------------------------------------
@@ -39,6 +40,7 @@ from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
 from brutonetto.namedtuple import NamedTuple
+from brutonetto.domain.registratie import Registratie, datumtekst
 from brutonetto.engine.hours import NUL, PRECISIE
 from brutonetto.errors import Fout
 
@@ -46,23 +48,6 @@ TWAALF = Decimal(12)
 DAGEN_PER_JAAR = Decimal(365)
 
 Sleutel = tuple[str | None, str, str]  # (eenheid, functie, aftrek)
-
-
-class Registratie(NamedTuple):
-    """One CSV row: `uren` registered for `aftrek` by `fte` people on average, van..tot inclusive.
-
-    As the reader makes them: van <= tot, uren >= 0 and fte > 0 (it turns anything else
-    into a located problem), so the sums below need no checks of their own.
-    """
-
-    functie: str
-    aftrek: str
-    van: date
-    tot: date
-    uren: Decimal
-    fte: Decimal
-    eenheid: str | None = None
-    regel: int | None = None  # the CSV line, for messages
 
 
 class Gerealiseerd(NamedTuple):
@@ -216,11 +201,6 @@ def _overlapfout(bestand: str, naam: str, hier: tuple[int, int, int], daar: tupl
 
 def _periode(rij: tuple[int, int, int]) -> str:
     return f"{datumtekst(date.fromordinal(rij[0]))} t/m {datumtekst(date.fromordinal(rij[1]))}"
-
-
-def datumtekst(dag: date) -> str:
-    """A date as Dutch users write it: 1-1-2023."""
-    return f"{dag.day}-{dag.month}-{dag.year}"
 
 
 def compare_plan(gerealiseerd: Gerealiseerd, *, gepland_per_fte: Decimal, directe_uren: Decimal) -> Realisatie:

@@ -16,10 +16,14 @@ from typing import TYPE_CHECKING
 from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
 from brutonetto.errors import Fout
-from brutonetto.input.functie import BASIS, Functie, Invoer
+from brutonetto.domain.functie import BASIS, Functie, Invoer
 
 if TYPE_CHECKING:
     from brutonetto.engine.stappen import Stap
+
+# The source of a problem with the caller's choice of scenarios (`gekozen`), not with a file:
+# the engine does not know how the choice was made; a command line puts its option here.
+GEKOZEN = "<gekozen scenario's>"
 
 
 class Record(NamedTuple):
@@ -157,7 +161,7 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
         for naam in dict.fromkeys(gekozen):
             if naam not in bekend:
                 rapport.fouten.append(Fout(
-                    "--scenario", f"onbekend scenario '{naam}'; in deze bestanden staan: {', '.join(bekend)}"
+                    GEKOZEN, f"onbekend scenario '{naam}'; in deze bestanden staan: {', '.join(bekend)}"
                 ))
         if rapport.fouten:
             return rapport

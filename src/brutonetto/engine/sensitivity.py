@@ -23,11 +23,12 @@ from decimal import Decimal, localcontext
 from typing import Any
 
 from brutonetto.namedtuple import NamedTuple
-from brutonetto.engine.hours import PRECISIE, Profiel
+from brutonetto.domain.functie import BASIS, Functie, Invoer
+from brutonetto.domain.hoeveelheid import Hoeveelheid
+from brutonetto.domain.profiel import Profiel
+from brutonetto.engine.hours import PRECISIE
 from brutonetto.engine.records import compute_records
 from brutonetto.errors import Fout
-from brutonetto.input.functie import BASIS, Functie, Invoer
-from brutonetto.input.quantity import Hoeveelheid
 
 Waarde = Decimal | Hoeveelheid
 Veldpad = tuple[str, ...]  # ("beschikbare_uren",) or ("aftrek", "verzuim")

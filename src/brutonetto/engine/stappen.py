@@ -13,8 +13,9 @@ from decimal import Decimal
 from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine import regels as r
 from brutonetto.engine.capacity import PER_UUR
-from brutonetto.engine.hours import DAGEN_PER_WEEK, HONDERD, INWERKVERLIES, Profiel, Uitkomst, Verschil, omrekening
-from brutonetto.input.quantity import PROCENT
+from brutonetto.domain.hoeveelheid import PROCENT
+from brutonetto.domain.profiel import Profiel
+from brutonetto.engine.hours import DAGEN_PER_WEEK, HONDERD, INWERKVERLIES, Uitkomst, Verschil, omrekening
 
 # What an operand is
 INVOER = "invoer"  # a field written in the profile (or its standaard, or its scenario)

@@ -217,8 +217,8 @@ def met_csv(velden: Any, map_: Path, bestandsnaam: str, fout: Any) -> tuple[Any,
 
 
 def wachtrij(velden: dict[str, Any]) -> Any:
-    """The merged `contactcentrum` mapping as the engine's `Contactcentrum`."""
-    from brutonetto.engine import contactcentrum as engine
+    """The merged `contactcentrum` mapping as the profile's `Contactcentrum` (domain/contactcentrum.py)."""
+    from brutonetto.domain import contactcentrum as domein
 
     aanbod = velden.get("aanbod")
     if isinstance(aanbod, Aanbodbestand):
@@ -226,7 +226,7 @@ def wachtrij(velden: dict[str, Any]) -> Any:
     else:
         rijen = tuple((naam, aantal, None) for naam, aantal in (aanbod or {}).items())
     servicelevel = velden.get("servicelevel")
-    return engine.Contactcentrum(
+    return domein.Contactcentrum(
         interval_s=velden.get("interval"),
         gespreksduur_s=velden.get("gespreksduur"),
         servicelevel=servicelevel.procent if servicelevel else None,

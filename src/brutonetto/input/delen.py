@@ -13,7 +13,8 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from brutonetto.input.lezers import Lezer, NietNegatief, Percentage, Positief, Tekst, deel
-from brutonetto.input.quantity import Duur, parse_duur
+from brutonetto.domain.hoeveelheid import Duur
+from brutonetto.input.quantity import parse_duur
 
 Normtijd = Annotated[Duur, Lezer(parse_duur, json={
     "type": "string",

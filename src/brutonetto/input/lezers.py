@@ -15,10 +15,10 @@ from typing import Annotated, Any, Callable
 from pydantic import ConfigDict
 from pydantic_core import PydanticCustomError, core_schema
 
+from brutonetto.domain.hoeveelheid import Hoeveelheid
 from brutonetto.input.quantity import (
     EENHEDEN,
     Geschreven,
-    Hoeveelheid,
     Invoerfout,
     parse_aandeel,
     parse_aantal,

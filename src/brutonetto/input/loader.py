@@ -1,7 +1,7 @@
 """One entry point from paths to resolved profiles: `load(paden) -> Lading`.
 
 read -> parse -> validate each fragment where it is written -> merge `standaard`, the
-functie and its scenarios into one engine `Profiel` per scenario. Every problem becomes a
+functie and its scenarios into one `Profiel` (domain/profiel.py) per scenario. Every problem becomes a
 `Fout` with file, line and field path; all of them are collected, none is raised.
 """
 
@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brutonetto.namedtuple import NamedTuple
-from brutonetto.engine.hours import Profiel
-from brutonetto.input.functie import BASIS, Functie, Herkomst, Invoer
+from brutonetto.domain.functie import BASIS, Functie, Herkomst, Invoer
+from brutonetto.domain.profiel import Profiel
 from brutonetto.errors import Fout, Pad
 from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
 from brutonetto.input.source import YAML_EXTENSIES, Bron, expand, parse, read, verwijzing, zonder_waarden
@@ -352,7 +352,7 @@ def _diep(onder: dict[str, Any], boven: dict[str, Any]) -> dict[str, Any]:
 
 def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
     if "producten" in velden:
-        from brutonetto.engine.capacity import Kanaal, Product
+        from brutonetto.domain.capaciteit import Kanaal, Product
 
         velden = dict(velden)
         velden["producten"] = {
@@ -364,7 +364,7 @@ def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
             for naam, deel in velden["producten"].items()
         }
     if "verhouding" in velden:
-        from brutonetto.engine.capacity import Verhouding
+        from brutonetto.domain.capaciteit import Verhouding
 
         velden = dict(velden)
         velden["verhouding"] = Verhouding(**velden["verhouding"])

@@ -2,7 +2,8 @@
 
 Parsing is exact: the number goes straight from its text into a `Decimal`, so `5,7%` is
 5.7 and never 5.7000000000000002. Converting a quantity to hours needs the profile
-(its bruto, beschikbare uren, weeks and day length); that is the engine's job.
+(its bruto, beschikbare uren, weeks and day length); that is the engine's job. What is
+read is a domain type (domain/hoeveelheid.py): the engine works with it too.
 """
 
 from __future__ import annotations
@@ -12,15 +13,9 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
-from brutonetto.namedtuple import NamedTuple
-
-UUR = "uur"
-PROCENT = "%"
-UUR_PER_WEEK = "uur/week"
-DAG = "dag"
-
-BRUTO = "bruto"
-BESCHIKBAAR = "beschikbaar"
+from brutonetto.domain.hoeveelheid import (
+    BESCHIKBAAR, BRUTO, DAG, MINUUT, PROCENT, SECONDE, UUR, UUR_PER_WEEK, Duur, Hoeveelheid,
+)
 
 # Every spelling users write, to the unit the engine knows.
 EENHEDEN: dict[str, str] = {
@@ -46,28 +41,6 @@ _DUIZENDTALLEN = re.compile(r"[+-]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?")
 
 class Invoerfout(ValueError):
     """A value the user wrote that cannot be read; the message is Dutch and says how to fix it."""
-
-
-class Hoeveelheid(NamedTuple):
-    """A deduction as written: a number, its unit and, for a percentage, its base."""
-
-    getal: Decimal
-    eenheid: str = UUR
-    van: str | None = None
-
-    @property
-    def is_nul(self) -> bool:
-        return self.getal == 0
-
-    def __str__(self) -> str:
-        getal = format(self.getal, "f")
-        if self.eenheid == PROCENT:
-            return f"{getal}% van {self.van}" if self.van else f"{getal}%"
-        if self.eenheid == UUR_PER_WEEK:
-            return f"{getal} uur/week"
-        if self.eenheid == DAG:
-            return f"{getal} dagen"
-        return f"{getal} uur"
 
 
 class Geschreven(float):
@@ -240,24 +213,12 @@ def _gecontroleerd(hoeveelheid: Hoeveelheid, waarde: object) -> Hoeveelheid:
     return hoeveelheid
 
 
-# A normtijd: the standard time of one product, always with its unit (a bare number is
-# ambiguous: minutes or hours?). Stored as written; the engine converts it to hours.
-SECONDE, MINUUT = "s", "min"
+# A normtijd's spellings (domain/hoeveelheid.py: a normtijd is stored as written, with its unit).
 DUUREENHEDEN: dict[str, str] = {
     "s": SECONDE, "sec": SECONDE, "seconde": SECONDE, "seconden": SECONDE,
     "min": MINUUT, "minuut": MINUUT, "minuten": MINUUT, "m": MINUUT,
     "uur": UUR, "uren": UUR, "u": UUR, "h": UUR,
 }
-
-
-class Duur(NamedTuple):
-    """A time as written: `45 min`, `1,5 uur`, `180 s`."""
-
-    getal: Decimal
-    eenheid: str = MINUUT
-
-    def __str__(self) -> str:
-        return f"{format(self.getal, 'f')} {self.eenheid}"
 
 
 def parse_duur(waarde: object) -> Duur:

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from brutonetto.engine.realisation import Registratie, datumtekst
+from brutonetto.domain.registratie import Registratie, datumtekst
 from brutonetto.errors import Fout
 from brutonetto.input.bedrag import EERSTE_JAAR, LAATSTE_JAAR
 from brutonetto.input.quantity import Invoerfout, parse_csvgetal

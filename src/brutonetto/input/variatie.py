@@ -19,9 +19,10 @@ from decimal import Decimal
 from typing import Any
 
 from brutonetto.namedtuple import NamedTuple
-from brutonetto.engine.hours import Profiel
+from brutonetto.domain.hoeveelheid import Hoeveelheid
+from brutonetto.domain.profiel import Profiel
 from brutonetto.input.model import Velden, suggestie
-from brutonetto.input.quantity import Hoeveelheid, Invoerfout
+from brutonetto.input.quantity import Invoerfout
 
 REGELS = ("aftrek", "verlof")  # fields with named lines: aftrek.<naam>
 _BEREIK = re.compile(r"\s*(.*?)\s*\.\.\s*(.*?)\s*")

@@ -4,4 +4,7 @@
 `inhoud` holds what the commands write; `tabel` prints every table (its columns in
 `kolommen`), `render` writes JSON and CSV, `rekenblad`/`uitleg`/`terminal` the working,
 `werkboek` the workbook, `grafiek` the charts.
+
+Output stands above the engine and the domain floor and may import both; of input only the
+schema imports the model it describes (schema.py). Nothing here imports the command line.
 """

@@ -15,7 +15,7 @@ from typing import TextIO
 from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine import stappen as rekenstappen
 from brutonetto.engine.regels import AANDEEL, EURO, FTE, REGELS, vul_in
-from brutonetto.input.functie import Herkomst
+from brutonetto.domain.functie import Herkomst
 from brutonetto.notation import nl, rond
 from brutonetto.engine.records import Record
 

@@ -1,22 +1,34 @@
-"""A functie as loaded: its basis and scenarios as engine profiles, and where each field was written.
+"""A functie as loaded: its basis and scenarios as profiles, and where each field was written.
 
-These are the types the rest of brutonetto works with after `loader.load`; they import no
-YAML, so the engine's records can use them. `Herkomst` asks a `source.Bron` (duck-typed)
-for file:line.
+These are the types the rest of brutonetto works with after `input.loader.load`; they
+import no YAML, so the engine's records can use them. `Herkomst` asks a `Bron` for
+file:line: input.source.Bron is one, described here by what is asked of it, since the
+floor imports nothing above it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from brutonetto.namedtuple import NamedTuple
-from brutonetto.engine.hours import Profiel
+from brutonetto.domain.profiel import Profiel
 from brutonetto.errors import Fout, Pad
 
-if TYPE_CHECKING:
-    from brutonetto.input.source import Bron
-
 BASIS = "basis"
+
+
+class Bron(Protocol):
+    """A file as read, by what a `Herkomst` asks of it (input.source.Bron is the one)."""
+
+    naam: str
+
+    def bestaat(self, veld: Pad) -> bool: ...
+
+    def plaats(self, veld: Pad) -> tuple[int | None, int | None]: ...
+
+    def getypt(self, veld: Pad) -> str | None: ...
+
+    def fout(self, bericht: str, veld: Pad = ()) -> Fout: ...
 
 
 class Herkomst(NamedTuple):

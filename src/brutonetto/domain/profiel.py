@@ -1,0 +1,37 @@
+"""One functie in one scenario, with every default and override merged in: what the loader
+makes (input/loader.py) and the engine computes (engine/hours.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from brutonetto.domain.hoeveelheid import Hoeveelheid
+from brutonetto.namedtuple import NamedTuple
+
+if TYPE_CHECKING:  # contract v2's parts, imported where a profile has them (cold start)
+    from brutonetto.domain.capaciteit import Product, Verhouding
+    from brutonetto.domain.contactcentrum import Contactcentrum
+
+
+class Profiel(NamedTuple):
+    """One functie in one scenario, with every default and override already merged in."""
+
+    functie: str
+    eenheid: str | None = None
+    beschikbare_uren: Decimal | None = None
+    uren_per_week: Decimal | None = None
+    weken_per_jaar: Decimal | None = None
+    uren_per_dag: Decimal | None = None
+    verlof: dict[str, Hoeveelheid] = {}  # never mutated: shared empty default
+    aftrek: dict[str, Hoeveelheid] = {}
+    fte: Decimal | None = None
+    werklast_uren: Decimal | None = None
+    kosten_per_fte: Decimal | None = None
+    uurtarief: Decimal | None = None
+    # contract v2: capacity (engine/capacity.py)
+    instroom: Decimal | None = None  # percent of new staff per year
+    inwerkverlies: Hoeveelheid | None = None  # direct hours one new colleague loses
+    producten: dict[str, Product] = {}
+    verhouding: Verhouding | None = None
+    contactcentrum: Contactcentrum | None = None  # contract v2: the workload of a queue (engine/contactcentrum.py)
