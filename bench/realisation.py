@@ -5,7 +5,7 @@
 
 The CSV is written as a Dutch Excel export would be (BOM, CRLF, semicolons, decimal
 commas, Dutch and ISO dates, 400 distinct hour values) to a temporary file, then read
-with input/registraties.py and summed with engine/realisation.py, as `realisation` will.
+with input/realisatie.py and summed with engine/realisatie.py, as `realisation` will.
 Each size runs in a fresh process, so its peak memory (maximum resident set) is its own.
 
 Printed per size: rows per second for reading and summing, against `csv.reader` alone
@@ -49,8 +49,8 @@ def generate(pad: Path, functies: int) -> int:
 
 
 def measure(pad: Path) -> dict:
-    from brutonetto.engine.realisation import aggregate
-    from brutonetto.input.registraties import read_registraties
+    from brutonetto.engine.realisatie import aggregate
+    from brutonetto.input.realisatie import read_registraties
 
     def floor() -> int:
         with pad.open(encoding="utf-8-sig", newline="") as bron:

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brutonetto.engine.budget import Jaar, compute_budget
+from brutonetto.engine.begroting import Jaar, compute_budget
 from brutonetto.engine.hours import Rekenfout
 from brutonetto.input.bedrag import parse_bedrag, parse_financiering, parse_indexatie, parse_jaar
-from brutonetto.input.quantity import Invoerfout
+from brutonetto.input.hoeveelheid import Invoerfout
 
 MLN = 1_000_000
 

@@ -32,7 +32,7 @@ def test_the_worked_example_in_the_formula_sheet_recomputes(cli):
 
 def test_every_engine_formula_cites_its_section():
     engine = "".join(
-        (ROOT / "src" / "brutonetto" / "engine" / naam).read_text(encoding="utf-8") for naam in ("hours.py", "capacity.py", "contactcentrum.py")
+        (ROOT / "src" / "brutonetto" / "engine" / naam).read_text(encoding="utf-8") for naam in ("hours.py", "capaciteit.py", "contactcentrum.py")
     )
     secties = set(re.findall(r"^## §(\d+)", BEREKENING, re.M))
     geciteerd = set(re.findall(r"§(\d+)", engine))

@@ -8,7 +8,7 @@ from brutonetto.domain.profiel import Profiel
 from brutonetto.engine.hours import Rekenfout, compare, compute
 from brutonetto.notation import rond
 from brutonetto.domain.hoeveelheid import Hoeveelheid
-from brutonetto.input.quantity import parse_hoeveelheid
+from brutonetto.input.hoeveelheid import parse_hoeveelheid
 
 
 def q(tekst) -> Hoeveelheid:

@@ -131,7 +131,7 @@ def _modules_after_compute(voorbeeld: str) -> set[str]:
 
 
 # contract v2's parts: imported (and their validators built) only when a file has them
-V2_DELEN = ("brutonetto.input.delen", "brutonetto.engine.capacity", "brutonetto.input.meerjaren",
+V2_DELEN = ("brutonetto.input.delen", "brutonetto.engine.capaciteit", "brutonetto.input.meerjaren",
             "brutonetto.input.bedrag", "brutonetto.input.contactcentrum", "brutonetto.engine.contactcentrum",
             "brutonetto.engine.erlang", "brutonetto.domain.capaciteit", "brutonetto.domain.contactcentrum")
 
@@ -144,7 +144,7 @@ def test_a_profile_without_v2_parts_does_not_load_them():
 
 def test_a_profile_with_products_and_ratios_loads_those_parts_only():
     geladen = _modules_after_compute("werkbedrijf.yaml")
-    assert {"brutonetto.input.delen", "brutonetto.engine.capacity", "brutonetto.domain.capaciteit"} <= geladen
+    assert {"brutonetto.input.delen", "brutonetto.engine.capaciteit", "brutonetto.domain.capaciteit"} <= geladen
     assert "brutonetto.engine.erlang" not in geladen
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from brutonetto.domain.hoeveelheid import DAG, PROCENT, UUR, UUR_PER_WEEK, Hoeveelheid
-from brutonetto.input.quantity import (
+from brutonetto.input.hoeveelheid import (
     Invoerfout,
     parse_getal,
     parse_hoeveelheid,

@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brutonetto.domain.registratie import Registratie
-from brutonetto.engine.realisation import Realisatie, aggregate, compare_plan, hele_maanden
+from brutonetto.engine.realisatie import Realisatie, aggregate, compare_plan, hele_maanden
 from brutonetto.errors import Fout
-from brutonetto.input.registraties import lees_datum, read_registraties
+from brutonetto.input.realisatie import lees_datum, read_registraties
 
 KOP = "functie;aftrek;van;tot;uren;fte"
 

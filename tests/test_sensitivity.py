@@ -188,7 +188,7 @@ def test_a_narrow_terminal_gets_a_card_per_row(cli, monkeypatch):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from brutonetto.engine.sensitivity import punten  # noqa: E402
+from brutonetto.engine.gevoeligheid import punten  # noqa: E402
 from brutonetto.domain.hoeveelheid import Hoeveelheid  # noqa: E402
 
 getallen = st.decimals(min_value=0, max_value=10_000, places=3, allow_nan=False, allow_infinity=False)
@@ -213,7 +213,7 @@ def test_more_deduction_never_gives_more_direct_hours_nor_fewer_extra_fte(laag, 
     from decimal import Decimal
 
     from brutonetto.domain.profiel import Profiel
-    from brutonetto.engine.sensitivity import Variatie, gevoeligheid
+    from brutonetto.engine.gevoeligheid import Variatie, gevoeligheid
     from brutonetto.domain.functie import BASIS, Functie, Herkomst, Invoer
 
     profiel = Profiel("X", beschikbare_uren=Decimal(1631), fte=Decimal(100), kosten_per_fte=Decimal(75000),

@@ -18,11 +18,11 @@ from brutonetto.errors import Fout
 
 
 def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = False) -> Resultaat:
-    from brutonetto.engine.realisatieplan import realiseer
+    from brutonetto.engine.realisatie import realiseer
     from brutonetto.engine.records import compute_records
     from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
-    from brutonetto.input.registraties import read_registraties
+    from brutonetto.input.realisatie import read_registraties
     from brutonetto.output import inhoud
 
     lading = load([plan])
@@ -131,10 +131,10 @@ def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
 def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None,
                 uitleg: bool = False) -> Resultaat:
     from brutonetto.domain.functie import BASIS
-    from brutonetto.engine.sensitivity import Variatie, gevoeligheid, punten
+    from brutonetto.engine.gevoeligheid import Variatie, gevoeligheid, punten
     from brutonetto.input.loader import load
-    from brutonetto.input.quantity import Invoerfout
-    from brutonetto.input.variatie import REGELS, als_tekst, lees_bereik
+    from brutonetto.input.hoeveelheid import Invoerfout
+    from brutonetto.input.gevoeligheid import REGELS, als_tekst, lees_bereik
     from brutonetto.output import inhoud
 
     if stappen < 2:

@@ -330,7 +330,7 @@ def erlang(
 def _erlang(aanbod: str, interval: str, gespreksduur: str, servicelevel: str, max_bezetting: str | None) -> Resultaat:
     from brutonetto.engine import erlang
     from brutonetto.input import contactcentrum as cc
-    from brutonetto.input.quantity import Invoerfout, parse_getal
+    from brutonetto.input.hoeveelheid import Invoerfout, parse_getal
     from brutonetto.output.inhoud import Erlanguitkomst
 
     def lees(optie: str, parse, waarde: str):  # noqa: ANN001, ANN202

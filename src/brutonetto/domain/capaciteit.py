@@ -1,5 +1,5 @@
 """The parts a profile holds for contract v2's capacity: `producten` (with their `kanalen`)
-and `verhouding`. input/loader.py builds them, engine/capacity.py computes with them.
+and `verhouding`. input/loader.py builds them, engine/capaciteit.py computes with them.
 
 A field is None where a fragment (a scenario) did not write it; whether a merged profile
 is complete is the arithmetic's to say, naming the field.

@@ -1,6 +1,6 @@
 """Quantities as written: a number with its unit (`5,7%`, `1 uur/week`, `45 min`), exact.
 
-input/quantity.py reads them from what users write; the engine converts them to hours
+input/hoeveelheid.py reads them from what users write; the engine converts them to hours
 with the profile's numbers. Both need the same units, so they are here.
 """
 

@@ -29,7 +29,7 @@ class Profiel(NamedTuple):
     werklast_uren: Decimal | None = None
     kosten_per_fte: Decimal | None = None
     uurtarief: Decimal | None = None
-    # contract v2: capacity (engine/capacity.py)
+    # contract v2: capacity (engine/capaciteit.py)
     instroom: Decimal | None = None  # percent of new staff per year
     inwerkverlies: Hoeveelheid | None = None  # direct hours one new colleague loses
     producten: dict[str, Product] = {}

@@ -1,5 +1,5 @@
-"""One row of registered hours: what input/registraties.py reads from a realisation CSV
-and engine/realisation.py sums, and how both write a date in a message."""
+"""One row of registered hours: what input/realisatie.py reads from a realisation CSV
+and engine/realisatie.py sums, and how both write a date in a message."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ class Registratie(NamedTuple):
     """One CSV row: `uren` registered for `aftrek` by `fte` people on average, van..tot inclusive.
 
     As the reader makes them: van <= tot, uren >= 0 and fte > 0 (it turns anything else
-    into a located problem), so engine/realisation.py's sums need no checks of their own.
+    into a located problem), so engine/realisatie.py's sums need no checks of their own.
     """
 
     functie: str

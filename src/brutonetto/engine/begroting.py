@@ -1,20 +1,82 @@
-"""`budget`: the scenarios' extra cost (from the records) against the funding, year by year.
+"""`budget`: what a scenario's extra cost is, and that cost against the funding, year by year.
 
-engine/budget.py does the years; this module says what the cost of a scenario is: the sum
-of `extra_kosten` over the functies that have the scenario, each priced by hours.compare
-against its own basis. `betaalbare_fte` needs one price per fte: when the functies of a
-scenario have different `kosten_per_fte`, the funding buys no single number of fte, and
-the column stays empty rather than show an average nobody pays.
+The cost of a scenario is the sum of `extra_kosten` over the functies that have it, each
+priced by hours.compare against its own basis; `compute_budget` sets it against the funding
+per year. Pure, exact `Decimal` arithmetic, like hours.py. Formulas: contract v2,
+"`meerjaren` ... and `budget`". The caller has already read the amounts (input/bedrag.py).
+`betaalbare_fte` needs one price per fte: when the functies of a scenario have different
+`kosten_per_fte`, the funding buys no single number of fte, and the column stays empty
+rather than show an average nobody pays.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
-from brutonetto.engine.budget import Jaar, compute_budget
-from brutonetto.engine.hours import NUL
+from brutonetto.engine.hours import HONDERD, NUL, PRECISIE, Rekenfout
 from brutonetto.engine.records import Record
+from brutonetto.namedtuple import NamedTuple
+
+
+class Jaar(NamedTuple):
+    """One year of a scenario against its funding; the fields are the contract's JSON keys, in order."""
+
+    jaar: int
+    scenario: str | None
+    kosten: Decimal
+    financiering: Decimal
+    saldo: Decimal
+    cumulatief: Decimal
+    betaalbare_fte: Decimal | None
+
+
+def compute_budget(
+    kosten: Decimal,
+    financiering: Mapping[int, Decimal],
+    *,
+    indexatie: Decimal = NUL,
+    kosten_per_fte: Decimal | None = None,
+    scenario: str | None = None,
+) -> list[Jaar]:
+    """Every year from the first to the last financed one, against the scenario's yearly cost.
+
+    `kosten` is the cost in the first year (the sum of the scenario's extra_kosten);
+    `indexatie` is a percentage (2 for 2%) by which it grows each year after the first;
+    `financiering` maps a year to euros. A year inside the range that has no funding is
+    a year with 0 funding: it is shown, never skipped, because that is exactly where the
+    money falls short. `kosten_per_fte` is given only when one cost per fte applies to the
+    whole scenario; otherwise betaalbare_fte is None (a mix has no single price per fte).
+    """
+    if not financiering:
+        raise Rekenfout(
+            ("meerjaren", "financiering"),
+            "financiering is leeg: geef per jaar een bedrag, bijvoorbeeld 2023: 12 mln",
+        )
+    if kosten_per_fte is not None and kosten_per_fte <= 0:
+        raise Rekenfout(
+            ("kosten_per_fte",),
+            "kosten_per_fte moet groter dan 0 zijn om te rekenen hoeveel fte de financiering betaalt",
+        )
+    with localcontext() as ctx:
+        ctx.prec = PRECISIE
+        eerste, laatste = min(financiering), max(financiering)
+        groei = 1 + indexatie / HONDERD
+        jaren: list[Jaar] = []
+        cumulatief = NUL
+        for jaar in range(eerste, laatste + 1):
+            index = groei ** (jaar - eerste)  # (1 + indexatie)^(Y - first); exact: an integer power
+            jaarkosten = kosten * index  # kosten_Y = sum(extra_kosten) x (1 + indexatie)^(Y - first)
+            geld = financiering.get(jaar, NUL)
+            saldo = geld - jaarkosten  # saldo = financiering - kosten
+            cumulatief += saldo  # the running sum of saldo
+            betaalbaar = (
+                geld / (kosten_per_fte * index)  # betaalbare_fte = financiering / (kosten_per_fte x index)
+                if kosten_per_fte is not None
+                else None
+            )
+            jaren.append(Jaar(jaar, scenario, jaarkosten, geld, saldo, cumulatief, betaalbaar))
+        return jaren
 
 
 def begroot(

@@ -17,7 +17,7 @@ from brutonetto.domain.hoeveelheid import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoe
 from brutonetto.domain.profiel import Profiel
 
 if TYPE_CHECKING:  # contract v2's parts, imported where a profile has them (cold start)
-    from brutonetto.engine.capacity import Producturen
+    from brutonetto.engine.capaciteit import Producturen
     from brutonetto.engine.contactcentrum import Wachtrij
 
 # Exact enough for any budget: 40 significant digits before the final rounding on output.
@@ -53,7 +53,7 @@ EXTRA_KOSTEN = "extra_kosten"
 WAARDE_EXTRA_UREN = "waarde_extra_uren"
 AGENTUREN_PER_WEEK = "agenturen_per_week"  # Erlang C per interval (engine/contactcentrum.py): no Excel formula
 WERKLAST_CONTACTCENTRUM = "werklast_contactcentrum"  # agenturen_per_week x weken_open
-# contract v2, capacity (engine/capacity.py)
+# contract v2, capacity (engine/capaciteit.py)
 PRODUCT_UREN = "product_uren"  # volume x normtijd
 KANAAL_UREN = "kanaal_uren"  # volume x aandeel x normtijd
 PRODUCT_MIX = "product_mix"  # the channels of one product added up
@@ -275,7 +275,7 @@ def _compute(profiel: Profiel) -> Uitkomst:
                 ("producten",),
                 "geef producten of werklast_uren, niet allebei (producten rekenen de werklast_uren zelf uit)",
             )
-        from brutonetto.engine.capacity import producturen
+        from brutonetto.engine.capaciteit import producturen
 
         producten = producturen(profiel.producten, Rekenfout)
         werklast = sum((p.uren for p in producten.values()), NUL)

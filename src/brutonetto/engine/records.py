@@ -196,7 +196,7 @@ def _bereken_alles(
     van = [f.basis.profiel.verhouding.van if f.basis.profiel.verhouding else None for f in functies]
     orde, problemen = list(range(len(functies))), []
     if any(f.basis.profiel.verhouding for f in functies):  # else the order is as written
-        from brutonetto.engine.capacity import volgorde
+        from brutonetto.engine.capaciteit import volgorde
 
         orde, problemen = volgorde([(f.eenheid, f.naam) for f in functies], van)
     for i, functie in enumerate(functies):  # a ratio without a name to follow is no ratio at all

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine import regels as r
-from brutonetto.engine.capacity import PER_UUR
+from brutonetto.engine.capaciteit import PER_UUR
 from brutonetto.domain.hoeveelheid import PROCENT
 from brutonetto.domain.profiel import Profiel
 from brutonetto.engine.hours import DAGEN_PER_WEEK, HONDERD, INWERKVERLIES, Uitkomst, Verschil, omrekening

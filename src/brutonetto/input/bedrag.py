@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from brutonetto.errors import Pad
-from brutonetto.input.quantity import GRENS, Invoerfout, beschrijf, parse_aantal, parse_getal
+from brutonetto.input.hoeveelheid import GRENS, Invoerfout, beschrijf, parse_aantal, parse_getal
 
 MULTIPLIERS: dict[str, Decimal] = {
     "": Decimal(1),

@@ -34,7 +34,7 @@ from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Fout
 from brutonetto.input.lezers import FOUTSOORT, GETALTEKST, Lezer, NietNegatief, Weken, deel
-from brutonetto.input.quantity import Invoerfout, beschrijf, parse_csvgetal, parse_getal
+from brutonetto.input.hoeveelheid import Invoerfout, beschrijf, parse_csvgetal, parse_getal
 from brutonetto.input.source import verwijzing, zonder_waarden
 from brutonetto.namedtuple import NamedTuple
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from brutonetto.input.lezers import Lezer, NietNegatief, Percentage, Positief, Tekst, deel
 from brutonetto.domain.hoeveelheid import Duur
-from brutonetto.input.quantity import parse_duur
+from brutonetto.input.hoeveelheid import parse_duur
 
 Normtijd = Annotated[Duur, Lezer(parse_duur, json={
     "type": "string",

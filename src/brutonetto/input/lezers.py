@@ -16,7 +16,7 @@ from pydantic import ConfigDict
 from pydantic_core import PydanticCustomError, core_schema
 
 from brutonetto.domain.hoeveelheid import Hoeveelheid
-from brutonetto.input.quantity import (
+from brutonetto.input.hoeveelheid import (
     EENHEDEN,
     Geschreven,
     Invoerfout,

@@ -8,7 +8,7 @@ meerjaren:
 ```
 
 It stands at the top of a file (a unit file's head, or a single profile), once per run;
-`brutonetto budget` prices it (engine/budget.py). Read here by hand rather than by a
+`brutonetto budget` prices it (engine/begroting.py). Read here by hand rather than by a
 pydantic model because `financiering` is a table of years whose every bad key and amount
 must be reported at its own line, all at once (input/bedrag.py reads them).
 """
@@ -22,7 +22,7 @@ from typing import Any
 from brutonetto.namedtuple import NamedTuple
 from brutonetto.errors import Pad
 from brutonetto.input.bedrag import parse_financiering, parse_indexatie
-from brutonetto.input.quantity import Invoerfout, beschrijf
+from brutonetto.input.hoeveelheid import Invoerfout, beschrijf
 
 SLEUTELS = ("scenario", "indexatie", "financiering")
 

@@ -31,7 +31,7 @@ from brutonetto.input.lezers import (
     Weekuren,
     Weken,
 )
-from brutonetto.input.quantity import Invoerfout, beschrijf
+from brutonetto.input.hoeveelheid import Invoerfout, beschrijf
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from brutonetto.errors import Fout, Pad
-from brutonetto.input.quantity import Geschreven
+from brutonetto.input.hoeveelheid import Geschreven
 
 _Basis: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STDIN = "-"

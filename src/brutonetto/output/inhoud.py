@@ -161,16 +161,16 @@ class Rijen(Inhoud):
 
 
 def realisatie(uitkomsten: list[Any]) -> Rijen:
-    """realisation's rows (engine/realisation.py's `Realisatie`), per functie and aftrek."""
-    from brutonetto.engine.realisation import Realisatie
+    """realisation's rows (engine/realisatie.py's `Realisatie`), per functie and aftrek."""
+    from brutonetto.engine.realisatie import Realisatie
     from brutonetto.output.kolommen import realisatiekolommen
 
     return Rijen(uitkomsten, Realisatie._fields, realisatiekolommen(uitkomsten))
 
 
 def budget(jaren: list[Any]) -> Rijen:
-    """budget's years (engine/budget.py's `Jaar`), drawn as bars of costs against funding."""
-    from brutonetto.engine.budget import Jaar
+    """budget's years (engine/begroting.py's `Jaar`), drawn as bars of costs against funding."""
+    from brutonetto.engine.begroting import Jaar
     from brutonetto.output.grafiek import teken_budget
     from brutonetto.output.kolommen import budgetkolommen
 
@@ -178,8 +178,8 @@ def budget(jaren: list[Any]) -> Rijen:
 
 
 def gevoeligheid(rijen: list[Any]) -> Rijen:
-    """sensitivity's points (engine/sensitivity.py's `Gevoeligheid`), drawn as a tornado."""
-    from brutonetto.engine.sensitivity import Gevoeligheid
+    """sensitivity's points (engine/gevoeligheid.py's `Gevoeligheid`), drawn as a tornado."""
+    from brutonetto.engine.gevoeligheid import Gevoeligheid
     from brutonetto.output.grafiek import teken_tornado
     from brutonetto.output.kolommen import gevoeligheidskolommen
 

@@ -2,8 +2,8 @@
 
 Each line is `step = formula in words = numbers filled in = result  (source)`, written by
 output/rekenblad.py (`Blad`, `Stap`, the same text, terminal and JSON renderers). Every
-result is the engine's own number (engine/budget.py, engine/realisation.py, the records of
-engine/sensitivity.py); this module only names the operands the engine used and fills them
+result is the engine's own number (engine/begroting.py, engine/realisatie.py, the records of
+engine/gevoeligheid.py); this module only names the operands the engine used and fills them
 in, with as many digits as it takes for the shown sum to give the shown result
 (`rekenblad._genoeg_decimalen`). It decides no formula.
 """
@@ -59,7 +59,7 @@ def _plek(bron: Any, pad: tuple[str, ...]) -> str | None:
 def budget_bladen(jaren: list[Any], records: list[Any], bron: Any, meerjaren: Any) -> list[Blad]:
     """Per scenario: its extra kosten, and per year kosten, saldo, cumulatief and betaalbare fte.
 
-    `jaren` are engine/budget.py's years, `records` the run's records (for the extra kosten
+    `jaren` are engine/begroting.py's years, `records` the run's records (for the extra kosten
     each functie adds and its kosten_per_fte), `bron` the document of the `meerjaren` block.
     """
     bladen: list[Blad] = []
@@ -116,7 +116,7 @@ def budget_bladen(jaren: list[Any], records: list[Any], bron: Any, meerjaren: An
 def realisatie_bladen(uitkomsten: list[Any], werking: list[tuple[Any, Any]], csv_pad: str) -> list[Blad]:
     """Per aftrek line: registered per head, annualised, against the plan; hours and fte not used.
 
-    `werking` holds, in the order of `uitkomsten`, the registered sum (engine/realisation.py's
+    `werking` holds, in the order of `uitkomsten`, the registered sum (engine/realisatie.py's
     `Gerealiseerd`) and the plan record each line was set against.
     """
     bladen: list[Blad] = []
@@ -177,10 +177,10 @@ GEVOLGEN = (("totaal_aftrek",), ("directe_uren",), ("aandeel_direct",), ("fte_no
 def gevoeligheid_bladen(rijen: list[Any], werking: dict[int, Any], paden: list[tuple[str, ...]]) -> list[Blad]:
     """Per functie and point: explain's steps of the point's record for the varied field(s) and what follows.
 
-    `werking` maps id() of each row to the engine record it came from (engine/sensitivity.py);
+    `werking` maps id() of each row to the engine record it came from (engine/gevoeligheid.py);
     `paden` are the varied field paths, whose value is the point's and so cited as `--vary`.
     """
-    from brutonetto.engine.sensitivity import PUNT
+    from brutonetto.engine.gevoeligheid import PUNT
 
     bladen: list[Blad] = []
     for rij in rijen:

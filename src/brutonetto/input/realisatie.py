@@ -34,7 +34,7 @@ from decimal import Decimal
 from brutonetto.domain.registratie import Registratie, datumtekst
 from brutonetto.errors import Fout
 from brutonetto.input.bedrag import EERSTE_JAAR, LAATSTE_JAAR
-from brutonetto.input.quantity import Invoerfout, parse_csvgetal
+from brutonetto.input.hoeveelheid import Invoerfout, parse_csvgetal
 
 VERPLICHT = ("functie", "aftrek", "van", "tot", "uren", "fte")
 OPTIONEEL = ("eenheid",)

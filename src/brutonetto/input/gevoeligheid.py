@@ -22,7 +22,7 @@ from brutonetto.namedtuple import NamedTuple
 from brutonetto.domain.hoeveelheid import Hoeveelheid
 from brutonetto.domain.profiel import Profiel
 from brutonetto.input.model import Velden, suggestie
-from brutonetto.input.quantity import Invoerfout
+from brutonetto.input.hoeveelheid import Invoerfout
 
 REGELS = ("aftrek", "verlof")  # fields with named lines: aftrek.<naam>
 _BEREIK = re.compile(r"\s*(.*?)\s*\.\.\s*(.*?)\s*")
