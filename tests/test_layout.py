@@ -166,3 +166,25 @@ def test_the_console_script_runs_without_the_cyclic_garbage_collector(monkeypatc
     assert gezien == [False]
     assert 'brutonetto = "brutonetto.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert "from brutonetto.cli import main" in (ROOT / "src" / "brutonetto" / "__main__.py").read_text(encoding="utf-8")
+
+
+def test_a_private_name_is_unique_in_the_package():
+    """Two `_Lader` classes in two modules read as one thing and are not (CONTRIBUTING.md)."""
+    import ast
+    from collections import defaultdict
+
+    plaatsen: dict[str, list[str]] = defaultdict(list)
+    for pad in sorted((ROOT / "src" / "brutonetto").rglob("*.py")):
+        for knoop in ast.parse(pad.read_text(encoding="utf-8")).body:
+            if isinstance(knoop, (ast.FunctionDef, ast.ClassDef)):
+                namen = [knoop.name]
+            elif isinstance(knoop, (ast.Assign, ast.AnnAssign)):
+                doelen = knoop.targets if isinstance(knoop, ast.Assign) else [knoop.target]
+                namen = [d.id for d in doelen if isinstance(d, ast.Name)]
+            else:
+                continue
+            for naam in namen:
+                if naam.startswith("_") and not naam.startswith("__"):
+                    plaatsen[naam].append(str(pad.relative_to(ROOT / "src")))
+    dubbel = {naam: sorted(set(waar)) for naam, waar in plaatsen.items() if len(set(waar)) > 1}
+    assert dubbel == {}

@@ -148,10 +148,10 @@ def compute(
     debug: DebugOptie = False,
 ) -> None:
     """Bereken elk profiel: basis en elk scenario, met extra fte en kosten ten opzichte van basis."""
-    voer_uit(partial(_compute, paden, scenario), Opmaak(formaat.value, output, csv_dialect.value, balken), debug)
+    voer_uit(partial(_bereken, paden, scenario), Opmaak(formaat.value, output, csv_dialect.value, balken), debug)
 
 
-def _compute(paden: list[str], scenarios: list[str] | None) -> Resultaat:
+def _bereken(paden: list[str], scenarios: list[str] | None) -> Resultaat:
     from brutonetto.engine import records
     from brutonetto.input.loader import load
     from brutonetto.output.inhoud import Records
@@ -299,7 +299,7 @@ def chart(
     formaat = output.suffix.lower().lstrip(".")
     if formaat not in ("svg", "png"):
         raise typer.BadParameter(f"kies een naam op .svg of .png, niet {output}", param_hint="'--output'")
-    voer_uit(partial(_compute, paden, scenario), Opmaak(formaat, output), debug)
+    voer_uit(partial(_bereken, paden, scenario), Opmaak(formaat, output), debug)
 
 
 @commando()

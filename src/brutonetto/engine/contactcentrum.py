@@ -43,7 +43,7 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
     for veld, waarde in (("interval", cc.interval_s), ("gespreksduur", cc.gespreksduur_s),
                          ("servicelevel", cc.servicelevel), ("aanbod", cc.aanbod or None)):
         if waarde is None:
-            raise fout(("contactcentrum",), f"contactcentrum heeft '{veld}' nodig ({_VOORBEELD[veld]})")
+            raise fout(("contactcentrum",), f"contactcentrum heeft '{veld}' nodig ({_VOORBEELD_WACHTRIJ[veld]})")
     problemen = erlang.check(interval_s=cc.interval_s, gespreksduur_s=cc.gespreksduur_s,
                              servicelevel=cc.servicelevel, binnen_s=cc.binnen_s, max_bezetting=cc.max_bezetting)
     if problemen:
@@ -53,15 +53,15 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
     _controleer_intervallen(cc, fout)
     if len(cc.aanbod) * cc.interval_s > UREN_PER_WEEK * SECONDEN_PER_UUR:
         raise fout(("contactcentrum", "aanbod"), (
-            f"{len(cc.aanbod)} intervallen van {_getal(cc.interval_s / 60)} min is meer dan een week "
+            f"{len(cc.aanbod)} intervallen van {_nl_getal(cc.interval_s / 60)} min is meer dan een week "
             "(168 uur); aanbod beschrijft één typische week"
         ))
     naam, aantal, waar = max(cc.aanbod, key=lambda rij: rij[1])  # the busiest interval, at its line
     verkeer = aantal * cc.gespreksduur_s / cc.interval_s
     if verkeer > erlang.MAX_VERKEER:
-        raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
-            f"het verkeer is {_getal(verkeer)} Erlang (aanbod x gespreksduur / interval), meer dan "
-            f"de rekengrens van {_getal(Decimal(erlang.MAX_VERKEER))} Erlang; controleer aanbod, "
+        raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
+            f"het verkeer is {_nl_getal(verkeer)} Erlang (aanbod x gespreksduur / interval), meer dan "
+            f"de rekengrens van {_nl_getal(Decimal(erlang.MAX_VERKEER))} Erlang; controleer aanbod, "
             "gespreksduur en interval"))
     try:
         week = _week(cc._replace(weken_open=None))
@@ -90,7 +90,7 @@ def _week(cc: Contactcentrum) -> object:
     )
 
 
-_VOORBEELD = {
+_VOORBEELD_WACHTRIJ = {
     "interval": "bijvoorbeeld interval: 30 min",
     "gespreksduur": "de gemiddelde afhandeltijd, bijvoorbeeld gespreksduur: 180 s",
     "servicelevel": "bijvoorbeeld servicelevel: {procent: 80, binnen: 20 s}",
@@ -117,14 +117,14 @@ def _controleer_intervallen(cc: Contactcentrum, fout: Callable[[tuple[str, ...],
         if gevonden is not None and gevonden.group(1).lower() in _DAGEN:
             uur, minuut = (int(gevonden.group(2) or gevonden.group(4)), int(gevonden.group(3) or gevonden.group(5)))
             if uur > 23 or minuut > 59:
-                raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + "dat is geen tijd van de dag")
+                raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + "dat is geen tijd van de dag")
             begin = (_DAGEN[gevonden.group(1).lower()] * 24 + uur) * 3600 + minuut * 60
             if begin % cc.interval_s:
-                raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
-                    f"begint niet op een interval van {_getal(cc.interval_s / 60)} min (bijvoorbeeld {_begintijden(cc.interval_s)})"))
+                raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
+                    f"begint niet op een interval van {_nl_getal(cc.interval_s / 60)} min (bijvoorbeeld {_begintijden(cc.interval_s)})"))
             sleutel = begin
         if sleutel in gezien:
-            raise fout(("contactcentrum", "aanbod", naam), _interval(naam, waar) + (
+            raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
                 f"is hetzelfde interval als '{gezien[sleutel]}': elk interval één keer"))
         gezien[sleutel] = naam
 
@@ -138,11 +138,11 @@ def _begintijden(interval_s: Decimal) -> str:
     return minuten[0] if len(minuten) == 1 else ", ".join(minuten[:-1]) + " of " + minuten[-1]
 
 
-def _interval(naam: str, waar: str | None) -> str:
+def _intervalnaam(naam: str, waar: str | None) -> str:
     return f"interval '{naam}'" + (f" ({waar})" if waar else "") + ": "
 
 
-def _getal(waarde: Decimal) -> str:
+def _nl_getal(waarde: Decimal) -> str:
     from brutonetto.notation import nl
 
     tekst = nl(waarde, 3)

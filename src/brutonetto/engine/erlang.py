@@ -135,14 +135,14 @@ def measure(agenten: int, *, aanbod: Getal, interval_s: Getal, gespreksduur_s: G
     if agenten < 0:
         raise Erlangfout("agenten", f"het aantal agenten kan niet negatief zijn (gegeven: {agenten})")
     inst = _instellingen(interval_s, gespreksduur_s, None, binnen_s, None)
-    a = _verkeer(_aanbod(aanbod), inst)
+    a = _verkeer(_exact_aanbod(aanbod), inst)
     if a == 0:
         return LEEG._replace(agenten=agenten)
     af = float(a)
     if agenten <= a:
         return Interval(agenten, 0.0, 1.0, 1.0, math.inf, af)
     c = _c_uit_b(agenten, af, erlang_b(agenten, af))
-    return _interval(agenten, af, c, math.exp(-(agenten - af) * inst.snelheid), inst)
+    return _uitkomst(agenten, af, c, math.exp(-(agenten - af) * inst.snelheid), inst)
 
 
 def compute_interval(aanbod: Getal, *, interval_s: Getal, gespreksduur_s: Getal,
@@ -151,7 +151,7 @@ def compute_interval(aanbod: Getal, *, interval_s: Getal, gespreksduur_s: Getal,
     """The fewest agents for one interval that reach `servicelevel`% answered within `binnen_s`
     seconds at an occupancy of at most `max_bezetting`% (when given). Times are in seconds."""
     inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting)
-    return _compute(_aanbod(aanbod), inst)
+    return _bemens(_exact_aanbod(aanbod), inst)
 
 
 def compute_week(aanbod: Iterable[Getal], *, interval_s: Getal, gespreksduur_s: Getal,
@@ -171,7 +171,7 @@ def compute_week(aanbod: Iterable[Getal], *, interval_s: Getal, gespreksduur_s: 
             sleutel = waarde if type(waarde) is int else _exact(waarde, "aanbod")
             uitkomst = gezien.get(sleutel)
             if uitkomst is None:
-                uitkomst = gezien[sleutel] = _compute(_aanbod(sleutel), inst)
+                uitkomst = gezien[sleutel] = _bemens(_exact_aanbod(sleutel), inst)
         except Erlangfout as fout:
             raise Erlangfout(fout.veld, f"interval {positie + 1}: {fout.bericht}") from None
         intervallen.append(uitkomst)
@@ -202,7 +202,7 @@ def check(*, interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal, binn
             problemen.append(fout)
             continue
         if getal <= ondergrens or (bovengrens is not None and getal > bovengrens):
-            problemen.append(Erlangfout(veld, _BERICHTEN[veld].format(_tekst(getal))))
+            problemen.append(Erlangfout(veld, _BERICHTEN[veld].format(_nl_breuk(getal))))
     return problemen
 
 
@@ -218,7 +218,7 @@ _BERICHTEN = {
 # --- the working --------------------------------------------------------------------------
 
 
-def _compute(aanbod: Fraction, inst: _Instellingen) -> Interval:
+def _bemens(aanbod: Fraction, inst: _Instellingen) -> Interval:
     a = _verkeer(aanbod, inst)
     if a == 0:
         return LEEG
@@ -239,7 +239,7 @@ def _compute(aanbod: Fraction, inst: _Instellingen) -> Interval:
         c = _c_uit_b(n, af, b)
         exponent = math.exp(-(n - af) * inst.snelheid)
         if _haalt(c, exponent, n, a, inst):
-            return _interval(n, af, c, exponent, inst)
+            return _uitkomst(n, af, c, exponent, inst)
         n += 1
         ab = af * b
         b = ab / (n + ab)
@@ -248,7 +248,7 @@ def _compute(aanbod: Fraction, inst: _Instellingen) -> Interval:
 
 def _onhaalbaar(inst: _Instellingen, model: str) -> Erlangfout:
     """A 100% target: C(N, A) > 0 and the exponential > 0 for every finite N, so no N reaches it."""
-    binnen = _tekst(inst.binnen_s)
+    binnen = _nl_breuk(inst.binnen_s)
     return Erlangfout(
         "servicelevel",
         f"een servicelevel van 100% binnen {binnen} s haalt geen enkel aantal agenten: {model} "
@@ -259,8 +259,8 @@ def _onhaalbaar(inst: _Instellingen, model: str) -> Erlangfout:
 def _te_veel_verkeer(a: Fraction) -> Erlangfout:
     return Erlangfout(
         "aanbod",
-        f"het verkeer is {_tekst(Fraction(round(a)))} Erlang in één interval (aanbod x "
-        f"gespreksduur / interval), meer dan de rekengrens van {_tekst(Fraction(MAX_VERKEER))} Erlang; "
+        f"het verkeer is {_nl_breuk(Fraction(round(a)))} Erlang in één interval (aanbod x "
+        f"gespreksduur / interval), meer dan de rekengrens van {_nl_breuk(Fraction(MAX_VERKEER))} Erlang; "
         "controleer aanbod, gespreksduur en interval",
     )
 
@@ -292,7 +292,7 @@ def _haalt(c: float, exponent: float, n: int, a: Fraction, inst: _Instellingen) 
         return 1 - Decimal(c) * (-x).exp() >= _decimaal(inst.doel)
 
 
-def _interval(n: int, af: float, c: float, exponent: float, inst: _Instellingen) -> Interval:
+def _uitkomst(n: int, af: float, c: float, exponent: float, inst: _Instellingen) -> Interval:
     return Interval(
         agenten=n,
         servicelevel=1.0 - c * exponent,
@@ -336,10 +336,10 @@ def _exact(waarde: Getal, veld: str) -> Fraction:
         raise Erlangfout(veld, f"{veld} moet een eindig getal zijn (gegeven: {waarde})") from None
 
 
-def _aanbod(aanbod: Getal) -> Fraction:
+def _exact_aanbod(aanbod: Getal) -> Fraction:
     exact = _exact(aanbod, "aanbod")
     if exact < 0:
-        raise Erlangfout("aanbod", f"het aanbod kan niet negatief zijn (gegeven: {_tekst(exact)})")
+        raise Erlangfout("aanbod", f"het aanbod kan niet negatief zijn (gegeven: {_nl_breuk(exact)})")
     return exact
 
 
@@ -347,7 +347,7 @@ def _decimaal(waarde: Fraction) -> Decimal:
     return Decimal(waarde.numerator) / Decimal(waarde.denominator)
 
 
-def _tekst(waarde: Fraction) -> str:
+def _nl_breuk(waarde: Fraction) -> str:
     """A number for a message in Dutch notation, at most 6 decimals: 1.250,5 rather than 2501/2.
 
     (brutonetto.notation does this for reports; the engine's errors need only this much and
@@ -415,7 +415,7 @@ def measure_met_afhakers(agenten: int, *, aanbod: Getal, interval_s: Getal, gesp
         raise Erlangfout("agenten", f"het aantal agenten kan niet negatief zijn (gegeven: {agenten})")
     inst = _instellingen(interval_s, gespreksduur_s, None, binnen_s, None)
     geduld = _geduld(geduld_s)
-    a = _verkeer(_aanbod(aanbod), inst)
+    a = _verkeer(_exact_aanbod(aanbod), inst)
     if a == 0:
         return LEEG_MET_AFHAKERS._replace(agenten=agenten)
     return _met_afhakers(agenten, float(a), erlang_b(agenten, float(a)), geduld, inst)
@@ -434,7 +434,7 @@ def compute_interval_met_afhakers(aanbod: Getal, *, interval_s: Getal, gespreksd
     """
     inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting)
     geduld = _geduld(geduld_s)
-    a = _verkeer(_aanbod(aanbod), inst)
+    a = _verkeer(_exact_aanbod(aanbod), inst)
     if a == 0:
         return LEEG_MET_AFHAKERS
     if inst.doel == 1:
@@ -564,6 +564,6 @@ _LOG_1E250 = 250 * math.log(10)
 def _geduld(geduld_s: Getal) -> Fraction:
     geduld = _exact(geduld_s, "geduld")
     if geduld <= 0:
-        raise Erlangfout("geduld", f"het gemiddelde geduld moet langer zijn dan 0 s (gegeven: {_tekst(geduld)} s)")
+        raise Erlangfout("geduld", f"het gemiddelde geduld moet langer zijn dan 0 s (gegeven: {_nl_breuk(geduld)} s)")
     return geduld
 

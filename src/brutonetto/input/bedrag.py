@@ -41,12 +41,12 @@ EERSTE_JAAR, LAATSTE_JAAR = 1900, 2200
 
 _BEDRAG = re.compile(r"\s*(?:(?:eur|€)\s*)?([+-]?\s*\d[\d.,]*)\s*([^\d\s.,]*)\s*", re.IGNORECASE)
 _DUBBELZINNIG = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")  # 750.000, 1,200: thousands or decimals?
-_GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+_BEDRAGGETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _SPATIES = re.compile(r"\s*(?:(?:eur|€)\s*)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?\s*[^\d\s.,]*\s*", re.IGNORECASE)
 _VIER_CIJFERS = re.compile(r"\d{4}")
 _PROCENT = re.compile(r"\s*(.*?)\s*%\s*")
 
-_VOORBEELD = "schrijf bijvoorbeeld '12 mln', '750k' of 1200000"
+_VOORBEELD_BEDRAG = "schrijf bijvoorbeeld '12 mln', '750k' of 1200000"
 
 
 def parse_bedrag(waarde: object) -> Decimal:
@@ -58,9 +58,9 @@ def parse_bedrag(waarde: object) -> Decimal:
     else:
         getal = parse_aantal(waarde)  # int, float, Decimal; refuses bool, None, lists, and 750.000
     if getal < 0:
-        raise Invoerfout(f"een bedrag kan niet negatief zijn: {_tekst(waarde)}")
+        raise Invoerfout(f"een bedrag kan niet negatief zijn: {_als_tekst(waarde)}")
     if getal >= GRENS:
-        raise Invoerfout(f"{_tekst(waarde)} is onwaarschijnlijk groot (een biljoen euro of meer)")
+        raise Invoerfout(f"{_als_tekst(waarde)} is onwaarschijnlijk groot (een biljoen euro of meer)")
     return getal
 
 
@@ -72,7 +72,7 @@ def _parse_tekst(waarde: str) -> Decimal:
             f"{re.sub(r'(?<=[0-9]) (?=[0-9])', '', waarde.strip())}? Schrijf bedragen zonder duizendtalscheiding"
         )
     if gevonden is None:
-        raise Invoerfout(f"'{waarde}' is geen bedrag; {_VOORBEELD}")
+        raise Invoerfout(f"'{waarde}' is geen bedrag; {_VOORBEELD_BEDRAG}")
     getaltekst, achtervoegsel = gevonden.groups()
     getaltekst = getaltekst.replace(" ", "")
     factor = MULTIPLIERS.get(achtervoegsel.lower())
@@ -88,8 +88,8 @@ def _parse_tekst(waarde: str) -> Decimal:
             f"{_zonder_scheiding(getaltekst)}? Schrijf bedragen zonder duizendtalscheiding, "
             "met . of , als decimaalteken ('12,5 mln')"
         )
-    if not _GETAL.fullmatch(getaltekst):
-        raise Invoerfout(f"'{waarde}' is geen bedrag; {_VOORBEELD}")
+    if not _BEDRAGGETAL.fullmatch(getaltekst):
+        raise Invoerfout(f"'{waarde}' is geen bedrag; {_VOORBEELD_BEDRAG}")
     return parse_getal(getaltekst) * factor
 
 
@@ -158,9 +158,9 @@ def parse_indexatie(waarde: object) -> Decimal:
     else:
         getal = _bare_indexatie(waarde)
     if getal < 0:
-        raise Invoerfout(f"indexatie kan niet negatief zijn: {_tekst(waarde)}")
+        raise Invoerfout(f"indexatie kan niet negatief zijn: {_als_tekst(waarde)}")
     if getal > 100:
-        raise Invoerfout(f"een indexatie van meer dan 100% per jaar is onwaarschijnlijk: {_tekst(waarde)}")
+        raise Invoerfout(f"een indexatie van meer dan 100% per jaar is onwaarschijnlijk: {_als_tekst(waarde)}")
     return getal
 
 
@@ -174,5 +174,5 @@ def _bare_indexatie(waarde: object) -> Decimal:
     return getal
 
 
-def _tekst(waarde: object) -> str:
+def _als_tekst(waarde: object) -> str:
     return waarde.strip() if isinstance(waarde, str) else str(waarde)

@@ -243,7 +243,7 @@ Tijd = Annotated[Decimal, Lezer(lambda w: parse_tijd(w, "gespreksduur"), json={
 })]
 
 
-def _aanbod(waarde: Any, handler: Any) -> Any:
+def _lees_aanbod(waarde: Any, handler: Any) -> Any:
     """Contacts per interval, each count checked at its own line; or a CSV path, read by the loader."""
     if isinstance(waarde, str) and waarde.strip():
         return waarde.strip()
@@ -253,7 +253,7 @@ def _aanbod(waarde: Any, handler: Any) -> Any:
 
 
 Aanbod = Annotated[
-    dict[str, NietNegatief], WrapValidator(_aanbod),
+    dict[str, NietNegatief], WrapValidator(_lees_aanbod),
     WithJsonSchema({"anyOf": [
         {"type": "object", "additionalProperties": {"anyOf": [{"type": "number", "minimum": 0},
                                                               {"type": "string", "pattern": GETALTEKST}]}},

@@ -128,13 +128,13 @@ def _lees(pad: tuple[str, ...], tekst: str, veld: str) -> Decimal | Hoeveelheid:
 def als_tekst(waarde: Decimal | Hoeveelheid) -> str:
     """A value as a profile writes it, with a decimal comma: 185 uur, 4,2%, 1631."""
     if isinstance(waarde, Hoeveelheid):
-        getal = _getal(waarde.getal)
+        getal = _grensgetal(waarde.getal)
         tekst = str(waarde._replace(getal=Decimal(0)))
         return tekst.replace("0", getal, 1)
-    return _getal(waarde)
+    return _grensgetal(waarde)
 
 
-def _getal(getal: Decimal) -> str:
+def _grensgetal(getal: Decimal) -> str:
     from brutonetto.notation import machinegetal
 
     return machinegetal(getal).replace(".", ",")

@@ -67,7 +67,7 @@ def deel(beschrijving: str) -> ConfigDict:
     return ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra={"description": beschrijving})
 
 
-def _tekst(waarde: Any) -> str:
+def _lees_tekst(waarde: Any) -> str:
     if not isinstance(waarde, str) or not waarde.strip():
         raise Invoerfout("verwacht een niet-lege tekst")
     return waarde.strip()
@@ -90,7 +90,7 @@ def getal(minimum: float | None = None, maximum: float | None = None, eenheden: 
     return {"anyOf": [schema, {"type": "string", "pattern": patroon}]}
 
 
-Tekst = Annotated[str, Lezer(_tekst, json={"type": "string", "minLength": 1, "pattern": r"\S"})]
+Tekst = Annotated[str, Lezer(_lees_tekst, json={"type": "string", "minLength": 1, "pattern": r"\S"})]
 NietNegatief = Annotated[Decimal, Lezer(parse_aantal, (lambda d: d >= 0, "mag niet negatief zijn"), json=getal(minimum=0))]
 POSITIEF: Controle = (lambda d: d > 0, "moet groter dan 0 zijn")
 Weken = Annotated[Decimal, Lezer(

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # contract v2's parts are imported where a file has them (col
     from brutonetto.input.meerjaren import Meerjaren
 
 _SAMENGESTELD = ("verlof", "aftrek")
-_GENEST = ("producten", "verhouding")  # merged field by field, to any depth
+_DIEP_SAMENGEVOEGD = ("producten", "verhouding")  # merged field by field, to any depth
 
 
 class Lading(NamedTuple):
@@ -40,7 +40,7 @@ class Lading(NamedTuple):
 def load(paden: list[str]) -> Lading:
     """Every functie in the given files, directories or stdin, and every problem found."""
     bestanden, fouten = expand(paden)
-    lader = _Lader()
+    lader = _Bestandslader()
     functies: list[Functie] = []
     # Reading builds millions of objects that all stay alive (or die by reference count:
     # YAML nodes and plain data hold no cycles), so the cyclic garbage collector would
@@ -81,7 +81,7 @@ def _zonder_verlof(functies: list[Functie]) -> list[str]:
     return list(gemeld)
 
 
-class _Lader:
+class _Bestandslader:
     """Loads files of one run; a `standaard` file shared by many is read and checked once."""
 
     def __init__(self) -> None:
@@ -305,7 +305,7 @@ def _merge(onder: dict[str, Any], boven: dict[str, Any]) -> dict[str, Any]:
                 else:
                     samen[naam] = hoeveelheid
             uitkomst[veld] = samen
-        elif veld in _GENEST and veld in uitkomst:
+        elif veld in _DIEP_SAMENGEVOEGD and veld in uitkomst:
             uitkomst[veld] = _diep(uitkomst[veld], waarde)
         else:
             uitkomst[veld] = waarde
@@ -376,7 +376,7 @@ def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
 
 
 def _zonder_standaard(data: dict) -> dict:
-    """The file without `standaard`, which `_Lader._standaard` validates on its own."""
+    """The file without `standaard`, which `_Bestandslader._standaard` validates on its own."""
     return {k: v for k, v in data.items() if k != "standaard"}
 
 

@@ -70,19 +70,19 @@ class Deel:
         return handler.generate_json_schema.generate_inner(self.adapter().core_schema)
 
 
-def _producten() -> Any:
+def _productenmodel() -> Any:
     from brutonetto.input.delen import Producten
 
     return Producten
 
 
-def _verhouding() -> Any:
+def _verhoudingmodel() -> Any:
     from brutonetto.input.delen import Verhouding
 
     return Verhouding
 
 
-def _contactcentrum() -> Any:
+def _contactcentrummodel() -> Any:
     from brutonetto.input.contactcentrum import Contactcentrum
 
     return Contactcentrum
@@ -154,15 +154,15 @@ class Velden(BaseModel):
     )
     werklast_uren: NietNegatief | None = Field(None, description="Directe uren die de functie per jaar moet leveren.")
     # the nested parts, each with a model of its own (see Deel)
-    producten: Annotated[Any, Deel(_producten)] | None = Field(
+    producten: Annotated[Any, Deel(_productenmodel)] | None = Field(
         None,
         description="Werklast uit volumes en normtijden: per product volume x normtijd (of een mix over kanalen). "
         "Vervangt werklast_uren.",
     )
-    verhouding: Annotated[Any, Deel(_verhouding)] | None = Field(
+    verhouding: Annotated[Any, Deel(_verhoudingmodel)] | None = Field(
         None, description="Een verhoudingsfunctie: fte nodig = fte (nodig) van 'van' / een_per, bijvoorbeeld 1 per 30."
     )
-    contactcentrum: Annotated[Any, Deel(_contactcentrum)] | None = Field(
+    contactcentrum: Annotated[Any, Deel(_contactcentrummodel)] | None = Field(
         None, description="Werklast van een wachtrij met Erlang C: agenten per interval x weken open. Vervangt werklast_uren."
     )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")

@@ -15,7 +15,7 @@ from brutonetto.engine.hours import INWERKVERLIES
 from brutonetto.notation import machinegetal
 from brutonetto.engine.records import KOLOMMEN, Record
 
-_GENEST = ("verlof", "aftrek", "producten")  # mappings flattened into a column per name in CSV
+_PLATGESLAGEN = ("verlof", "aftrek", "producten")  # mappings flattened into a column per name in CSV
 
 
 # JSON ---------------------------------------------------------------------------------
@@ -36,7 +36,7 @@ _BIJZONDER = re.compile(r'[\x00-\x1f"\\]')
 _SLEUTELS: dict[str, str] = {}
 
 
-def _tekst(tekst: str) -> str:
+def _json_tekst(tekst: str) -> str:
     """A JSON string; the json module (a few ms to import) only for text that needs escaping."""
     if _BIJZONDER.search(tekst) is None:
         return f'"{tekst}"'
@@ -64,7 +64,7 @@ def json_waarde(waarde: Any) -> str:
     if isinstance(waarde, Decimal):
         return machinegetal(waarde)
     if isinstance(waarde, str):
-        return _tekst(waarde)
+        return _json_tekst(waarde)
     if isinstance(waarde, dict):
         return "{" + ", ".join(_sleutel(k) + json_waarde(v) for k, v in waarde.items()) + "}"
     if isinstance(waarde, list):
@@ -96,7 +96,7 @@ def _sleutel(sleutel: str) -> str:
     """`"naam": `, escaped once per distinct key: the same few keys come back in every record."""
     kop = _SLEUTELS.get(sleutel)
     if kop is None:
-        kop = _SLEUTELS[sleutel] = _tekst(sleutel) + ": "
+        kop = _SLEUTELS[sleutel] = _json_tekst(sleutel) + ": "
     return kop
 
 
@@ -107,7 +107,7 @@ def csv_kolommen(records: list[Record]) -> list[str]:
     """The contract's columns with `verlof.<naam>`, `aftrek.<naam>` and `producten.<naam>` flattened, first seen first."""
     kolommen: list[str] = []
     for kolom in KOLOMMEN:
-        if kolom in _GENEST:
+        if kolom in _PLATGESLAGEN:
             namen = dict.fromkeys(naam for r in records for naam in (getattr(r, kolom) or ()))
             if kolom == "aftrek" and INWERKVERLIES in namen:  # the engine's last line, last here too
                 namen[INWERKVERLIES] = namen.pop(INWERKVERLIES)
@@ -136,7 +136,7 @@ def render_csv(records: list[Record], uit: TextIO, dialect: str = "en") -> None:
         rij = []
         for kolom in kolommen:
             groep, _, naam = kolom.partition(".")
-            waarde = (getattr(record, groep) or {}).get(naam) if groep in _GENEST and naam else getattr(record, kolom)
+            waarde = (getattr(record, groep) or {}).get(naam) if groep in _PLATGESLAGEN and naam else getattr(record, kolom)
             rij.append(csv_waarde(waarde, nederlands))
         schrijver.writerow(rij)
 
