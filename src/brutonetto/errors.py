@@ -7,8 +7,7 @@ the loader gathers every problem of a run and the CLI prints them as
 
 from __future__ import annotations
 
-from brutonetto.namedtuple import NamedTuple
-
+from typing import NamedTuple
 
 Pad = tuple[str | int, ...]
 

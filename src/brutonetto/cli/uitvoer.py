@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import IO, Any, Callable
+from typing import Any, Callable, IO, NamedTuple
 
 import typer
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.errors import Fout
 from brutonetto.output.formaten import FORMATEN, Inhoud, Uitvoerfout, schrijf
 

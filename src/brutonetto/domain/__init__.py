@@ -2,7 +2,7 @@
 
 input builds these values from files, the engine computes with them, output and the
 command line show them; each of those imports this package, and this package imports
-none of them (only the top-level floor modules errors.py, notation.py and namedtuple.py).
+none of them (only the top-level floor modules errors.py and notation.py).
 input and engine never import each other: a type both need lives here. Parsing stays in
 input and arithmetic in the engine; what is here is the shape of the data and the few
 methods that belong to it (how a quantity prints itself, where a field was written).

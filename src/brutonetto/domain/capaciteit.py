@@ -8,9 +8,8 @@ is complete is the arithmetic's to say, naming the field.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 
 if TYPE_CHECKING:
     from brutonetto.domain.hoeveelheid import Duur

@@ -4,8 +4,8 @@ reads it, engine/contactcentrum.py turns it into a workload by Erlang C."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 
 
 class Contactcentrum(NamedTuple):

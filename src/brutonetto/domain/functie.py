@@ -8,9 +8,8 @@ floor imports nothing above it.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.domain.profiel import Profiel
 from brutonetto.errors import Fout, Pad
 

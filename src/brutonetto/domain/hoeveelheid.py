@@ -7,8 +7,8 @@ with the profile's numbers. Both need the same units, so they are here.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 
 UUR = "uur"
 PROCENT = "%"

@@ -4,10 +4,9 @@ makes (input/loader.py) and the engine computes (engine/hours.py)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from brutonetto.domain.hoeveelheid import Hoeveelheid
-from brutonetto.namedtuple import NamedTuple
 
 if TYPE_CHECKING:  # contract v2's parts, imported where a profile has them (cold start)
     from brutonetto.domain.capaciteit import Product, Verhouding

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 
 
 class Registratie(NamedTuple):

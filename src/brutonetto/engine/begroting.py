@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, localcontext
+from typing import NamedTuple
 
 from brutonetto.engine.hours import HONDERD, NUL, PRECISIE, Rekenfout
 from brutonetto.engine.records import Record
-from brutonetto.namedtuple import NamedTuple
 
 
 class Jaar(NamedTuple):

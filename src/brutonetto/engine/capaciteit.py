@@ -8,8 +8,8 @@ whether a merged profile is complete is the arithmetic's to say, naming the fiel
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.domain.capaciteit import Product
 from brutonetto.domain.hoeveelheid import MINUUT, SECONDE, UUR, Duur
 

@@ -17,10 +17,9 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from brutonetto.domain.contactcentrum import Contactcentrum
-from brutonetto.namedtuple import NamedTuple
 
 SECONDEN_PER_UUR = Decimal(3600)
 UREN_PER_WEEK = Decimal(168)

@@ -46,8 +46,8 @@ import math
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
+from typing import NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 
 Getal = int | Decimal | Fraction | float
 

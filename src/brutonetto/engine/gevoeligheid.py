@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal, localcontext
-from typing import Any
+from typing import Any, NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.domain.functie import BASIS, Functie, Invoer
 from brutonetto.domain.hoeveelheid import Hoeveelheid
 from brutonetto.domain.profiel import Profiel

@@ -9,9 +9,8 @@ user at the line in the file.
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.notation import nl
 from brutonetto.domain.hoeveelheid import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
 from brutonetto.domain.profiel import Profiel

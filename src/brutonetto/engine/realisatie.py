@@ -47,13 +47,13 @@ from array import array
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
+from typing import NamedTuple
 
 from brutonetto.domain.functie import Functie
 from brutonetto.domain.registratie import Registratie, datumtekst
 from brutonetto.engine.hours import NUL, PRECISIE
 from brutonetto.engine.records import Record
 from brutonetto.errors import Fout
-from brutonetto.namedtuple import NamedTuple
 
 TWAALF = Decimal(12)
 DAGEN_PER_JAAR = Decimal(365)

@@ -11,9 +11,8 @@ a weighted mean is a calculation, not a rendering.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
 from brutonetto.errors import Fout
 from brutonetto.domain.functie import BASIS, Functie, Invoer

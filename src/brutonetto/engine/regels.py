@@ -18,11 +18,10 @@ in Excel). A rule with `reeks` adds up any number of operands: `a + b + c` in wo
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, NamedTuple
 
 # The rule ids are the engine's (hours.py names what it decides, without importing this table
 # at start-up); here each gets its section, its words, its Excel formula and its arithmetic.
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine.hours import (
     AANDEEL_BRUTO, AANDEEL_DIRECT, AGENTUREN_PER_WEEK, WERKLAST_CONTACTCENTRUM, BASIS_DIRECTE_UREN, BESCHIKBAAR_OPGEGEVEN, BRUTO_MIN_VERLOF, BRUTO_UREN,
     DAG_X_UREN_PER_DAG, DIRECTE_UREN, EXTRA_FTE_FTE, EXTRA_FTE_WERKLAST, EXTRA_KOSTEN, FTE_NODIG, OPGEGEVEN_UREN,

@@ -9,8 +9,8 @@ for them), in the order of the formula sheet, docs/berekening.md.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine import regels as r
 from brutonetto.engine.capaciteit import PER_UUR
 from brutonetto.domain.hoeveelheid import PROCENT

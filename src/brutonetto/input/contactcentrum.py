@@ -27,7 +27,7 @@ import os
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, Field, WithJsonSchema, WrapValidator
 from pydantic_core import PydanticCustomError
@@ -36,7 +36,6 @@ from brutonetto.errors import Fout
 from brutonetto.input.lezers import FOUTSOORT, GETALTEKST, Lezer, NietNegatief, Weken, deel
 from brutonetto.input.hoeveelheid import Invoerfout, beschrijf, parse_csvgetal, parse_getal
 from brutonetto.input.source import verwijzing, zonder_waarden
-from brutonetto.namedtuple import NamedTuple
 
 SECONDE, MINUUT, UUR = Decimal(1), Decimal(60), Decimal(3600)
 TIJDEENHEDEN = {

@@ -16,9 +16,8 @@ import re
 import typing
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.domain.hoeveelheid import Hoeveelheid
 from brutonetto.domain.profiel import Profiel
 from brutonetto.input.model import Velden, suggestie

@@ -11,9 +11,8 @@ import gc
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, NamedTuple, TYPE_CHECKING
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.domain.functie import BASIS, Functie, Herkomst, Invoer
 from brutonetto.domain.profiel import Profiel
 from brutonetto.errors import Fout, Pad

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.errors import Pad
 from brutonetto.input.bedrag import parse_financiering, parse_indexatie
 from brutonetto.input.hoeveelheid import Invoerfout, beschrijf

@@ -10,9 +10,8 @@ The renderers are imported when a format is written, never at start-up.
 
 from __future__ import annotations
 
-from typing import IO, Any, Callable, Iterable
+from typing import Any, Callable, IO, Iterable, NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 
 
 class Uitvoerfout(Exception):

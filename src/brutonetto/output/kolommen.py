@@ -8,9 +8,8 @@ leaves out a column no row has a value for (an eenheid, a fte nodig, a betaalbar
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from brutonetto.namedtuple import NamedTuple
 
 # The kinds of value, which say how a value prints (tabel.cel); text, dates and bars stand left.
 TEKST = "tekst"

@@ -10,9 +10,8 @@ adds style.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
-from brutonetto.namedtuple import NamedTuple
 from brutonetto.engine import stappen as rekenstappen
 from brutonetto.engine.regels import AANDEEL, EURO, FTE, REGELS, vul_in
 from brutonetto.domain.functie import Herkomst
