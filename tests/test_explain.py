@@ -93,7 +93,7 @@ def test_explain_names_an_unknown_functie_or_scenario(cli):
 
 def test_bars_show_the_direct_share(cli):
     cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1600\naftrek: {indirect: 400}\n")
-    out = cli("compute", "p.yaml", "--bars").stdout
+    out = cli("compute", "p.yaml", "--staven").stdout
     # 1200 / 1600 = 75%: 15 of 20 blocks direct
     assert "│ " + "█" * 15 + "░" * 5 + " │" in out
 

@@ -100,7 +100,7 @@ def test_the_table_fits_an_80_column_terminal(cli, monkeypatch):
 @pytest.mark.parametrize("breedte", [30, 40, 50, 60, 70, 80, 100])
 def test_every_example_fits_any_terminal_width(cli, monkeypatch, breedte):
     _in_terminal(monkeypatch, breedte)
-    for args in (["compute", EXAMPLES], ["compute", EXAMPLES, "--bars"], ["explain", EXAMPLES / "uitkeren.yaml"]):
+    for args in (["compute", EXAMPLES], ["compute", EXAMPLES, "--staven"], ["explain", EXAMPLES / "uitkeren.yaml"]):
         regels = _regels(cli(*args).stdout)
         te_breed = [r for r in regels if len(r) > max(breedte, 40) and "·" not in r]
         assert te_breed == [], (args, breedte)

@@ -32,7 +32,7 @@ def rijen(cli, *args) -> list[dict]:
 
 def test_the_memos_range_gives_1300_to_1267_direct_hours(cli):
     cli.write("m.yaml", MEMO)
-    laag, hoog = rijen(cli, "m.yaml", "--vary", "aftrek.leren_en_ontwikkelen=185..218 uur")
+    laag, hoog = rijen(cli, "m.yaml", "--varieer", "aftrek.leren_en_ontwikkelen=185..218 uur")
     assert list(laag) == ["functie", "eenheid", "scenario", "veld", "waarde", "directe_uren", "aandeel_direct",
                           "fte_nodig", "extra_fte", "extra_kosten"]
     assert (laag["veld"], laag["waarde"], laag["directe_uren"], laag["extra_fte"]) == (
@@ -45,14 +45,14 @@ def test_the_memos_range_gives_1300_to_1267_direct_hours(cli):
 
 def test_steps_are_evenly_spaced_and_exact(cli):
     cli.write("m.yaml", MEMO)
-    punten = rijen(cli, "m.yaml", "--vary", "aftrek.leren_en_ontwikkelen=185..218 uur", "--steps", "4")
+    punten = rijen(cli, "m.yaml", "--varieer", "aftrek.leren_en_ontwikkelen=185..218 uur", "--stappen", "4")
     assert [p["waarde"] for p in punten] == ["185 uur", "196 uur", "207 uur", "218 uur"]
     assert [p["directe_uren"] for p in punten] == [1300, 1289, 1278, 1267]
 
 
 def test_a_percentage_with_its_unit_written_once(cli):
     cli.write("p.yaml", PROFIEL)
-    laag, hoog = rijen(cli, "p.yaml", "--vary", "aftrek.verzuim=4,2..5,7%")
+    laag, hoog = rijen(cli, "p.yaml", "--varieer", "aftrek.verzuim=4,2..5,7%")
     assert (laag["waarde"], hoog["waarde"]) == ("4,2%", "5,7%")
     # 1631 - 146 - 185 - 4,2% x 1631 (68,502) = 1231,498; at 5,7% (92,967) the profile: 1207,033
     assert (laag["directe_uren"], hoog["directe_uren"]) == (D("1231.498"), D("1207.033"))
@@ -62,7 +62,7 @@ def test_a_percentage_with_its_unit_written_once(cli):
 
 def test_each_field_alone_around_the_profile(cli):
     cli.write("p.yaml", PROFIEL)
-    punten = rijen(cli, "p.yaml", "--vary", "aftrek.verzuim=4,2..5,7%", "--vary", "beschikbare_uren=1600..1700")
+    punten = rijen(cli, "p.yaml", "--varieer", "aftrek.verzuim=4,2..5,7%", "--varieer", "beschikbare_uren=1600..1700")
     assert [(p["veld"], p["waarde"]) for p in punten] == [
         ("aftrek.verzuim", "4,2%"), ("aftrek.verzuim", "5,7%"), ("beschikbare_uren", "1600"), ("beschikbare_uren", "1700")]
     # 1600 available: verzuim 5,7% of 1600 = 91,2; 1600 - 146 - 185 - 91,2 = 1177,8; learning stays at 185
@@ -71,8 +71,8 @@ def test_each_field_alone_around_the_profile(cli):
 
 def test_grid_is_every_combination(cli):
     cli.write("m.yaml", MEMO)
-    punten = rijen(cli, "m.yaml", "--vary", "aftrek.leren_en_ontwikkelen=185..218 uur",
-                   "--vary", "aftrek.overige=100..200", "--grid")
+    punten = rijen(cli, "m.yaml", "--varieer", "aftrek.leren_en_ontwikkelen=185..218 uur",
+                   "--varieer", "aftrek.overige=100..200", "--raster")
     assert [(p["veld"], p["waarde"], p["directe_uren"]) for p in punten] == [
         ("aftrek.leren_en_ontwikkelen; aftrek.overige", "185 uur; 100 uur", 1346),
         ("aftrek.leren_en_ontwikkelen; aftrek.overige", "185 uur; 200 uur", 1246),
@@ -83,7 +83,7 @@ def test_grid_is_every_combination(cli):
 
 def test_around_a_scenario_a_shared_assumption_moves_both_sides(cli):
     cli.write("p.yaml", PROFIEL)
-    laag, hoog = rijen(cli, "p.yaml", "-s", "meer_leren", "--vary", "aftrek.verzuim=4,2..5,7%")
+    laag, hoog = rijen(cli, "p.yaml", "-s", "meer_leren", "--varieer", "aftrek.verzuim=4,2..5,7%")
     # meer_leren against basis at 5,7%: 1207,033 -> 1174,033 direct (33 hours more learning)
     assert (hoog["scenario"], hoog["directe_uren"]) == ("meer_leren", D("1174.033"))
     assert F(hoog["extra_fte"]) == round(100 * (F("1207.033") / F("1174.033") - 1), 6)
@@ -93,16 +93,16 @@ def test_around_a_scenario_a_shared_assumption_moves_both_sides(cli):
 
 def test_around_a_scenario_its_own_change_is_varied_in_the_scenario(cli):
     cli.write("p.yaml", PROFIEL)
-    laag, hoog = rijen(cli, "p.yaml", "-s", "meer_leren", "--vary", "aftrek.leren_en_ontwikkelen=185..251 uur")
+    laag, hoog = rijen(cli, "p.yaml", "-s", "meer_leren", "--varieer", "aftrek.leren_en_ontwikkelen=185..251 uur")
     assert laag["extra_fte"] == 0  # the scenario at the basis' 185 hours changes nothing
     assert F(hoog["extra_fte"]) == round(100 * (F("1207.033") / F("1141.033") - 1), 6)
 
 
 def test_table_and_tornado(cli):
     cli.write("p.yaml", PROFIEL)
-    tabel = cli("sensitivity", "p.yaml", "--vary", "aftrek.verzuim=4,2..5,7%").stdout
+    tabel = cli("sensitivity", "p.yaml", "--varieer", "aftrek.verzuim=4,2..5,7%").stdout
     assert "│ Medewerker │ basis    │ aftrek.verzuim │ 4,2%   │      1.231,5 │          75,5% │" in tabel
-    cli("sensitivity", "p.yaml", "--vary", "aftrek.verzuim=4,2..5,7%", "-v", "fte=90..110", "-o", "tornado.svg")
+    cli("sensitivity", "p.yaml", "--varieer", "aftrek.verzuim=4,2..5,7%", "-v", "fte=90..110", "-o", "tornado.svg")
     svg = (cli.tmp_path / "tornado.svg").read_text(encoding="utf-8")
     assert "Medewerker · aftrek.verzuim" in svg and "Gevoeligheid" in svg
     assert cli("sensitivity", "p.yaml", "-v", "fte=90..110", "-f", "csv").stdout.startswith(
@@ -128,15 +128,15 @@ def test_table_and_tornado(cli):
 ])
 def test_bad_ranges_are_usage_errors(cli, vary, melding):
     cli.write("p.yaml", PROFIEL)
-    result = cli("sensitivity", "p.yaml", "--vary", vary, code=2)
-    assert "fout: --vary " in result.stderr and melding in result.stderr, result.stderr
+    result = cli("sensitivity", "p.yaml", "--varieer", vary, code=2)
+    assert "fout: --varieer " in result.stderr and melding in result.stderr, result.stderr
     assert result.stdout == ""
 
 
 def test_steps_below_two_and_a_missing_vary(cli):
     cli.write("p.yaml", PROFIEL)
-    assert "fout: --steps: minstens 2 punten" in cli("sensitivity", "p.yaml", "-v", "fte=1..2", "--steps", "1", code=2).stderr
-    assert "de optie --vary ontbreekt" in cli("sensitivity", "p.yaml", code=2).stderr
+    assert "fout: --stappen: minstens 2 punten" in cli("sensitivity", "p.yaml", "-v", "fte=1..2", "--stappen", "1", code=2).stderr
+    assert "de optie --varieer ontbreekt" in cli("sensitivity", "p.yaml", code=2).stderr
 
 
 def test_a_point_the_engine_refuses_is_invalid_input_at_the_functie(cli):
@@ -157,7 +157,7 @@ def test_a_ratio_role_follows_the_functie_it_is_a_ratio_of_at_each_point(cli):
           - {functie: Senior, fte: 42, kosten_per_fte: 95000, verhouding: {een_per: 30, van: Adviseur}}
     """)
     adviseur_laag, adviseur_hoog, senior_laag, senior_hoog = rijen(
-        cli, "wb.yaml", "--vary", "aftrek.leren_en_ontwikkelen=185..218 uur")
+        cli, "wb.yaml", "--varieer", "aftrek.leren_en_ontwikkelen=185..218 uur")
     assert (adviseur_laag["fte_nodig"], senior_laag["fte_nodig"], senior_laag["extra_fte"]) == (1260, 42, 0)
     assert F(adviseur_hoog["fte_nodig"]) == round(F(1638000, 1267), 6)
     assert F(senior_hoog["fte_nodig"]) == round(F(1638000, 1267) / 30, 6)
@@ -167,7 +167,7 @@ def test_a_ratio_role_follows_the_functie_it_is_a_ratio_of_at_each_point(cli):
 def test_instroom_is_varied_as_a_percentage(cli):
     # 5% x 240 uur = 12 uur inwerkverlies; 30% x 240 = 72 (contract v2): 1300 - 12 and 1300 - 72 direct
     cli.write("i.yaml", MEMO + "instroom: 5%\ninwerkverlies: 240 uur\n")
-    laag, hoog = rijen(cli, "i.yaml", "--vary", "instroom=5..30%")
+    laag, hoog = rijen(cli, "i.yaml", "--varieer", "instroom=5..30%")
     assert (laag["waarde"], laag["directe_uren"], hoog["waarde"], hoog["directe_uren"]) == ("5%", 1288, "30%", 1228)
 
 
@@ -177,7 +177,7 @@ def test_a_narrow_terminal_gets_a_card_per_row(cli, monkeypatch):
     cli.write("m.yaml", MEMO)
     monkeypatch.setattr(brutonetto.cli.uitvoer, "terminalbreedte", lambda uit: 60)
     regels = [r for r in __import__("re").sub(r"\x1b\[[0-9;]*m", "", cli(
-        "sensitivity", "m.yaml", "--vary", "aftrek.leren_en_ontwikkelen=185..218 uur").stdout).splitlines()]
+        "sensitivity", "m.yaml", "--varieer", "aftrek.leren_en_ontwikkelen=185..218 uur").stdout).splitlines()]
     assert max(map(len, regels)) <= 60
     assert "Medewerker · basis · aftrek.leren_en_ontwikkelen · 218 uur" in regels
     assert "  Directe uren    1.267,0" in regels
@@ -229,3 +229,18 @@ def test_more_deduction_never_gives_more_direct_hours_nor_fewer_extra_fte(laag, 
     assert [r.directe_uren for r in rijen] == sorted((r.directe_uren for r in rijen), reverse=True)
     assert [r.extra_fte for r in rijen] == sorted(r.extra_fte for r in rijen)
     assert all((r.extra_fte == 0) == (r.directe_uren == 1631 - 185) for r in rijen)
+
+
+def test_the_english_option_names_of_before_still_work_unlisted(cli):
+    """--vary, --steps, --grid (and compute's --bars) became --varieer, --stappen, --raster,
+    --staven: one language for option names; the old spellings stay, hidden, so no script breaks."""
+    cli.write("p.yaml", PROFIEL)
+    oud = cli("sensitivity", "p.yaml", "--vary", "fte=90..110", "--vary", "aftrek.verzuim=4,2..5,7%",
+              "--steps", "3", "--grid", "-f", "json").stdout
+    nieuw = cli("sensitivity", "p.yaml", "--varieer", "fte=90..110", "--varieer", "aftrek.verzuim=4,2..5,7%",
+                "--stappen", "3", "--raster", "-f", "json").stdout
+    assert oud == nieuw and len(json.loads(nieuw)) == 9  # 3 x 3 points, the two fields together
+    hulp = cli("sensitivity", "--help").stdout
+    assert "--varieer" in hulp and "--vary" not in hulp and "--steps" not in hulp and "--grid" not in hulp
+    assert cli("compute", "p.yaml", "--bars").stdout == cli("compute", "p.yaml", "--staven").stdout
+    assert "--bars" not in cli("compute", "--help").stdout

@@ -106,7 +106,7 @@ def test_budget_the_third_year_is_indexed_twice(cli):
 
 def test_sensitivity_one_point_shows_the_varied_field_and_what_follows(cli):
     cli.write("p.yaml", PROFIEL)
-    bladen = json.loads(cli("sensitivity", "p.yaml", "--vary", "aftrek.leren_en_ontwikkelen=185..218",
+    bladen = json.loads(cli("sensitivity", "p.yaml", "--varieer", "aftrek.leren_en_ontwikkelen=185..218",
                             "--uitleg", "-f", "json").stdout, parse_float=D, parse_int=D)
     assert [b["scenario"] for b in bladen] == [
         "basis · aftrek.leren_en_ontwikkelen = 185 uur", "basis · aftrek.leren_en_ontwikkelen = 218 uur"]
@@ -114,7 +114,7 @@ def test_sensitivity_one_point_shows_the_varied_field_and_what_follows(cli):
         for s in blad["stappen"]:
             nagerekend(s)
     stap = {s["stap"]: s for s in bladen[1]["stappen"]}
-    assert stap["aftrek: leren_en_ontwikkelen"]["bron"] == "--vary aftrek.leren_en_ontwikkelen = 218 uur"
+    assert stap["aftrek: leren_en_ontwikkelen"]["bron"] == "--varieer aftrek.leren_en_ontwikkelen = 218 uur"
     # the memo's range: 1631 - 218 - 146 = 1267 direct, against 1300 as written
     assert stap["directe uren"]["berekening"] == "1.631 - 364"
     assert stap["directe uren"]["uitkomst"] == 1267
@@ -123,7 +123,7 @@ def test_sensitivity_one_point_shows_the_varied_field_and_what_follows(cli):
     assert F(stap["extra fte"]["uitkomst"]) == round(F(3300, 1267), 6)
     assert resultaattekst("euro", stap["extra kosten"]["uitkomst"]) == "€ 195.343,33"
 
-    tekst = cli("sensitivity", "p.yaml", "--vary", "aftrek.leren_en_ontwikkelen=185..218", "--uitleg").stdout
+    tekst = cli("sensitivity", "p.yaml", "--varieer", "aftrek.leren_en_ontwikkelen=185..218", "--uitleg").stdout
     assert "Rekenblad: Jurist · scenario basis · aftrek.leren_en_ontwikkelen = 218 uur · p.yaml" in tekst
     assert "directe uren                 = beschikbare uren - totaal aftrek = 1.631 - 364 = 1.267 uur  (berekend)" in tekst
 
@@ -140,7 +140,7 @@ def test_uitleg_is_text_or_json_never_csv_or_a_chart(cli):
 def test_sensitivity_a_ratio_role_cites_the_functie_it_follows_at_this_point(cli):
     from conftest import EXAMPLES
 
-    regels = cli("sensitivity", EXAMPLES / "werkbedrijf.yaml", "--vary", "aftrek.verzuim=4,2..5,7%",
+    regels = cli("sensitivity", EXAMPLES / "werkbedrijf.yaml", "--varieer", "aftrek.verzuim=4,2..5,7%",
                  "--uitleg", "-f", "jsonl").stdout.splitlines()
     bronnen = [s["bron"] for r in regels for s in json.loads(r)["stappen"]]
     assert any("van 'Adviseur werk' in dit punt" in b for b in bronnen)

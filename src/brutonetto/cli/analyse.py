@@ -138,7 +138,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     from brutonetto.output import inhoud
 
     if stappen < 2:
-        raise Gebruiksfout(f"--steps: minstens 2 punten (de twee einden van het bereik), niet {stappen}")
+        raise Gebruiksfout(f"--stappen: minstens 2 punten (de twee einden van het bereik), niet {stappen}")
     lading = load(paden)
     if lading.fouten:
         return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
@@ -151,11 +151,11 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
         try:
             bereik = lees_bereik(tekst, regels)
         except Invoerfout as fout:
-            raise Gebruiksfout(f"--vary {fout}") from None
+            raise Gebruiksfout(f"--varieer {fout}") from None
         variaties.append(Variatie(bereik.veld, bereik.pad, punten(bereik.laag, bereik.hoog, stappen), bereik.achtervoegsel))
     dubbel = [v.veld for i, v in enumerate(variaties) if v.veld in [w.veld for w in variaties[:i]]]
     if dubbel:
-        raise Gebruiksfout(f"--vary {dubbel[0]} staat er twee keer; geef elk veld één bereik")
+        raise Gebruiksfout(f"--varieer {dubbel[0]} staat er twee keer; geef elk veld één bereik")
 
     waarschuwingen = list(lading.waarschuwingen)
     if scenario not in (None, BASIS):

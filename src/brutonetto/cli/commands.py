@@ -143,12 +143,14 @@ def compute(
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,
     balken: Annotated[
-        bool, typer.Option("--bars", help="Toon in de tabel per regel een balk: directe uren tegen aftrek.")
+        bool, typer.Option("--staven", help="Toon in de tabel per regel een staaf: directe uren tegen aftrek.")
     ] = False,
     debug: DebugOptie = False,
+    bars: Annotated[bool, typer.Option("--bars", hidden=True)] = False,  # the old spelling of --staven
 ) -> None:
     """Bereken elk profiel: basis en elk scenario, met extra fte en kosten ten opzichte van basis."""
-    voer_uit(partial(_bereken, paden, scenario), Opmaak(formaat.value, output, csv_dialect.value, balken), debug)
+    opmaak = Opmaak(formaat.value, output, csv_dialect.value, balken or bars)
+    voer_uit(partial(_bereken, paden, scenario), opmaak, debug)
 
 
 def _bereken(paden: list[str], scenarios: list[str] | None) -> Resultaat:
@@ -512,15 +514,16 @@ def budget(
 @commando()
 def sensitivity(
     paden: Paden,
-    vary: Annotated[list[str], typer.Option(
-        "--vary", "-v", show_default=False, metavar="VELD=LAAG..HOOG",
+    varieer: Annotated[Optional[list[str]], typer.Option(
+        "--varieer", "-v", show_default=False, metavar="VELD=LAAG..HOOG",
         help="Het veld en zijn bereik, zoals een profiel ze schrijft; een eenheid na HOOG geldt voor beide: "
         "aftrek.leren_en_ontwikkelen=185..218 uur, aftrek.verzuim=4,2..5,7%, beschikbare_uren=1600..1700. "
-        "Mag vaker: elk veld apart rond het profiel (een tornado).")],
-    stappen: Annotated[int, typer.Option(
-        "--steps", "-n", metavar="N", help="Aantal punten per bereik, gelijk verdeeld, beide einden inbegrepen.")] = 2,
-    grid: Annotated[bool, typer.Option(
-        "--grid", help="Varieer alle velden tegelijk: elke combinatie van hun punten.")] = False,
+        "Mag vaker: elk veld apart rond het profiel (een tornado). Verplicht.")] = None,
+    stappen: Annotated[Optional[int], typer.Option(
+        "--stappen", "-n", metavar="N", show_default=False,
+        help="Aantal punten per bereik, gelijk verdeeld, beide einden inbegrepen. [standaard: 2]")] = None,
+    raster: Annotated[bool, typer.Option(
+        "--raster", help="Varieer alle velden tegelijk: elke combinatie van hun punten.")] = False,
     scenario: Annotated[Optional[str], typer.Option(
         "--scenario", "-s", show_default=False, metavar="NAAM",
         help="Varieer rond dit scenario (extra fte en kosten tegen basis) in plaats van rond basis.")] = None,
@@ -531,19 +534,27 @@ def sensitivity(
         help=_GRAFIEKHULP.format(wat="de tornado: per functie en veld een balk van laag tot hoog"))] = None,
     uitleg: UitlegVlag = False,
     debug: DebugOptie = False,
+    # the English spellings of before, kept so no script breaks; not in the help
+    vary: Annotated[Optional[list[str]], typer.Option("--vary", hidden=True)] = None,
+    steps: Annotated[Optional[int], typer.Option("--steps", hidden=True)] = None,
+    grid: Annotated[bool, typer.Option("--grid", hidden=True)] = False,
 ) -> None:
     """Gevoeligheid: welke aanname beweegt de uitkomst het meest? Elk veld over een bereik.
 
     Per functie en per gevarieerd veld, in elk punt: directe uren, aandeel direct, fte nodig,
     en extra fte en kosten tegen de basis zoals geschreven (met --scenario: het scenario tegen
-    basis). Standaard de twee einden van elk bereik; --steps N geeft N punten.
+    basis). Standaard de twee einden van elk bereik; --stappen N geeft N punten.
     Met --uitleg per punt de stappen van explain: het gevarieerde veld, directe uren, fte nodig, extra fte.
     """
     from brutonetto.cli import analyse
 
     opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
               else _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"))
-    voer_uit(partial(analyse.sensitivity, paden, vary, stappen, grid, scenario, uitleg), opmaak, debug)
+    bereiken = [*(varieer or []), *(vary or [])]
+    if not bereiken:
+        raise Gebruiksfout("de optie --varieer ontbreekt")
+    punten = stappen if stappen is not None else steps if steps is not None else 2
+    voer_uit(partial(analyse.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg), opmaak, debug)
 
 
 def main() -> None:

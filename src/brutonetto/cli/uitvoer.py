@@ -41,7 +41,7 @@ class Opmaak(NamedTuple):
     formaat: str  # a key of FORMATEN
     bestand: Path | None = None  # --output, or None for stdout
     dialect: str = "en"  # --csv-dialect
-    balken: bool = False  # --bars
+    balken: bool = False  # --staven
 
 
 class Resultaat(NamedTuple):

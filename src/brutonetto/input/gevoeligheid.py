@@ -1,4 +1,4 @@
-"""`--vary FIELD=LOW..HIGH`: a field of the profile and the range it is varied over.
+"""`--varieer FIELD=LOW..HIGH`: a field of the profile and the range it is varied over.
 
 FIELD is a dotted path: a number of the profile (`beschikbare_uren`, `fte`,
 `kosten_per_fte`, ...; every field `Velden` reads as a number or a quantity) or one

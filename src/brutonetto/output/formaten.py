@@ -26,7 +26,7 @@ class Inhoud:
         raise NotImplementedError
 
     def tabel(self, uit: IO[str], breedte: int | None, balken: bool = False) -> None:
-        """For people: `breedte` is the terminal's width, None for a file or a pipe; `balken`: --bars."""
+        """For people: `breedte` is the terminal's width, None for a file or a pipe; `balken`: --staven."""
         raise NotImplementedError
 
     def csv(self, uit: IO[str], dialect: str) -> None:
@@ -80,6 +80,6 @@ def schrijf(inhoud: Inhoud, formaat: str, uit: IO[Any], breedte: int | None = No
     """Write `inhoud` in `formaat` to `uit`: the only place that picks a renderer.
 
     `breedte` is the width of the terminal `uit` shows in (None for a file or a pipe),
-    `dialect` the CSV style (en, nl), `balken` the table's bars (--bars).
+    `dialect` the CSV style (en, nl), `balken` the table's bars (--staven).
     """
     FORMATEN[formaat].schrijf(inhoud, uit, breedte, dialect, balken)

@@ -19,7 +19,7 @@ FTE = "fte"  # 12,11
 EXTRA_FTE = "extra_fte"  # +12,11
 EURO = "euro"  # € 907.889
 DATUM = "datum"  # 1-1-2023
-BALK = "balk"  # ████░░: the share of direct hours (records, --bars)
+BALK = "balk"  # ████░░: the share of direct hours (records, --staven)
 
 class Kolom(NamedTuple):
     """One column of a table: the row's field, its Dutch header and how its values print."""

@@ -52,7 +52,7 @@ def render_tabel(rijen: Iterable[Any], kolommen: list[Kolom], uit: TextIO, *, te
 
 # Records ------------------------------------------------------------------------------
 
-BALKLENGTE = 20  # characters in a --bars bar
+BALKLENGTE = 20  # characters in a --staven bar
 
 
 def tabelrijen(records: list[Record], balken: bool = False) -> tuple[list[Kolom], list[list[str]], list[list[str]]]:

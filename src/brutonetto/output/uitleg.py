@@ -178,7 +178,7 @@ def gevoeligheid_bladen(rijen: list[Any], werking: dict[int, Any], paden: list[t
     """Per functie and point: explain's steps of the point's record for the varied field(s) and what follows.
 
     `werking` maps id() of each row to the engine record it came from (engine/gevoeligheid.py);
-    `paden` are the varied field paths, whose value is the point's and so cited as `--vary`.
+    `paden` are the varied field paths, whose value is the point's and so cited as `--varieer`.
     """
     from brutonetto.engine.gevoeligheid import PUNT
 
@@ -186,7 +186,7 @@ def gevoeligheid_bladen(rijen: list[Any], werking: dict[int, Any], paden: list[t
     for rij in rijen:
         record = werking[id(rij)]
         getoond = [  # a ratio role cites the functie it follows "in" the point's internal scenario name
-            s._replace(bron=f"--vary {rij.veld} = {rij.waarde}") if s.veld in paden else s._replace(
+            s._replace(bron=f"--varieer {rij.veld} = {rij.waarde}") if s.veld in paden else s._replace(
                 bron=s.bron.replace(PUNT, "dit punt"))
             for s in recordstappen(record) if s.veld in paden or s.veld in GEVOLGEN
         ]
