@@ -7,4 +7,11 @@
 
 Output stands above the engine and the domain floor and may import both; of input only the
 schema imports the model it describes (schema.py). Nothing here imports the command line.
+
+Recipe: a new output format (say `html`) touches three files, plus its test:
+1. `inhoud.py`: the method that writes it on each content that offers it (`Records.html`),
+   declared once on `formaten.Inhoud` (it raises NotImplementedError elsewhere);
+2. `formaten.py`: its line in `FORMATEN` (file only? binary? which method);
+3. `cli/commands.py`: its name in the choices of the commands that offer it (`RecordFormaat`).
+A renderer of some size gets a module of its own here, imported by that method when it runs.
 """
