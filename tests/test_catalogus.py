@@ -185,3 +185,44 @@ def test_the_header_of_a_referenced_csv_is_not_quoted(cli):
     fout = refused(cli, "validate", "p.yaml")
     assert "wachtwoorden.csv:1:1: de kolom 'interval' en 'aanbod' ontbreekt" in fout
     assert "wachtwoord," not in fout and "geheim123" not in fout and "(gevonden: …)" in fout
+
+
+def _onder(cli):
+    """A folder of someone's files, and a file of ours beside it."""
+    cli.write("data/p.yaml", "standaard: org.yaml\nfunctie: X\n")
+    cli.write("data/org.yaml", "beschikbare_uren: 1631\n")
+    cli.write("geheim/org.yaml", "beschikbare_uren: 1631\n")
+    return str(cli.tmp_path / "data")
+
+
+def test_alleen_onder_reads_what_lies_under_the_folder(cli):
+    onder = _onder(cli)
+    uit = cli("compute", "data/p.yaml", "--alleen-onder", onder, "-f", "json").stdout
+    assert '"beschikbare_uren": 1631' in uit
+
+
+@pytest.mark.parametrize(("profiel", "verwacht"), [
+    ("standaard: ../geheim/org.yaml\nfunctie: X\n",
+     "standaard: het standaardbestand '../geheim/org.yaml' ligt niet onder de map van --alleen-onder"),
+    ("standaard: /etc/hostname.yaml\nfunctie: X\n", "ligt niet onder de map van --alleen-onder"),
+    ("functie: T\nbeschikbare_uren: 1631\ncontactcentrum:\n  interval: 30 min\n  gespreksduur: 180 s\n"
+     "  servicelevel: 80/20\n  aanbod: ../geheim/week.csv\n",
+     "contactcentrum.aanbod: het aanbodbestand '../geheim/week.csv' ligt niet onder de map van --alleen-onder"),
+])
+def test_alleen_onder_refuses_what_a_profile_points_at_outside(cli, profiel, verwacht):
+    onder = _onder(cli)
+    cli.write("geheim/week.csv", "interval,aanbod\nma 08:00,10\n")
+    cli.write("data/q.yaml", profiel)
+    assert verwacht in refused(cli, "validate", "data/q.yaml", "--alleen-onder", onder)
+
+
+def test_alleen_onder_refuses_given_files_and_links_outside(cli):
+    onder = _onder(cli)
+    (cli.tmp_path / "data" / "link.yaml").symlink_to(cli.tmp_path / "geheim" / "org.yaml")
+    fout = refused(cli, "validate", "geheim/org.yaml", "data/link.yaml", "--alleen-onder", onder)
+    assert "geheim/org.yaml: ligt niet onder de map van --alleen-onder" in fout
+    assert "data/link.yaml: ligt niet onder de map van --alleen-onder" in fout
+    cli.write("geheim/r.csv", "functie,aftrek,van,tot,uren,fte\n")
+    cli.write("data/plan.yaml", "functie: X\nbeschikbare_uren: 1631\naftrek: {leren: 50 uur}\n")
+    assert "geheim/r.csv: ligt niet onder de map van --alleen-onder" in refused(
+        cli, "realisation", "data/plan.yaml", "geheim/r.csv", "--alleen-onder", onder)

@@ -208,8 +208,7 @@ def test_a_new_command_gets_every_format_from_the_shared_options_and_the_runner(
     def _werk() -> Resultaat:
         return Resultaat(Jaren(), [], ["let op"], [])
 
-    proef = typer.Typer(cls=Groep, rich_markup_mode=None)
-    proef.callback()(lambda: None)
+    proef = typer.Typer()
 
     @proef.command(cls=Commando, options_metavar=OPTIES)
     def budget(
@@ -219,7 +218,8 @@ def test_a_new_command_gets_every_format_from_the_shared_options_and_the_runner(
         """Een proefcommando met de gewone uitvoeropties, in een paar regels."""
         voer_uit(partial(_werk), Opmaak(formaat.value, output, csv_dialect.value), debug)
 
-    groep = proef
+    groep = typer.Typer(cls=Groep.met(proef), rich_markup_mode=None)
+    groep.callback()(lambda: None)
     monkeypatch.chdir(tmp_path)
     loper = CliRunner()
     tabel = loper.invoke(groep, ["budget"])

@@ -17,16 +17,20 @@ from brutonetto.errors import Fout
 # realisation ----------------------------------------------------------------------------
 
 
-def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = False) -> Resultaat:
+def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = False,
+                alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine.realisatie import realiseer
     from brutonetto.engine.records import compute_records
     from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
     from brutonetto.input.realisatie import read_registraties
+    from brutonetto.input.source import buiten
     from brutonetto.output import inhoud
 
-    lading = load([plan])
+    lading = load([plan], alleen_onder)
     invoer = [*lading.bestanden, Path(csv_pad)]
+    if buiten(Path(csv_pad), alleen_onder):
+        lading.fouten.append(Fout(csv_pad, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen"))
     if lading.fouten:
         return Resultaat(None, lading.fouten, lading.waarschuwingen, invoer)
     gekozen = scenario or BASIS
@@ -73,7 +77,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
 # budget ---------------------------------------------------------------------------------
 
 
-def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
+def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine.begroting import begroot
     from brutonetto.engine.records import compute_records, scenarionamen
     from brutonetto.domain.functie import BASIS
@@ -81,7 +85,7 @@ def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
     from brutonetto.input.model import suggestie
     from brutonetto.output import inhoud
 
-    lading = load(paden)
+    lading = load(paden, alleen_onder)
     if lading.fouten:
         return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
     if not lading.meerjaren:
@@ -129,7 +133,7 @@ def budget(paden: list[str], uitleg: bool = False) -> Resultaat:
 
 
 def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None,
-                uitleg: bool = False) -> Resultaat:
+                uitleg: bool = False, alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.domain.functie import BASIS
     from brutonetto.engine.gevoeligheid import Variatie, gevoeligheid, punten
     from brutonetto.input.loader import load
@@ -139,7 +143,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
 
     if stappen < 2:
         raise Gebruiksfout(f"--stappen: minstens 2 punten (de twee einden van het bereik), niet {stappen}")
-    lading = load(paden)
+    lading = load(paden, alleen_onder)
     if lading.fouten:
         return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
     if scenario is not None and scenario != BASIS:

@@ -21,9 +21,11 @@ from brutonetto import __version__
 from brutonetto.cli.groep import OPTIES, Commando, Groep
 from brutonetto.cli.uitvoer import Gebruiksfout, Opmaak, Resultaat, bekende_scenarios, schrijf_bestand, voer_uit
 
+# The commands live in a Typer of their own: the group builds one when it is asked for.
+commandos = typer.Typer()
 app = typer.Typer(
     name="brutonetto",
-    cls=Groep,
+    cls=Groep.met(commandos),
     help=(
         "Bruto/netto-berekening: van contracturen naar directe uren dienstverlening, "
         "en wat extra leertijd kost aan fte en geld."
@@ -34,7 +36,7 @@ app = typer.Typer(
     options_metavar=OPTIES,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-commando = partial(app.command, cls=Commando, options_metavar=OPTIES)
+commando = partial(commandos.command, cls=Commando, options_metavar=OPTIES)
 
 
 class Formaat(str, Enum):
@@ -110,6 +112,16 @@ ScenarioOptie = Annotated[
         metavar="NAAM",
     ),
 ]
+AlleenOnderOptie = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--alleen-onder",
+        help="Lees alleen bestanden onder deze map (ook wat een profiel noemt: standaard, aanbod); "
+        "voor wie brutonetto draait op bestanden van anderen.",
+        show_default=False,
+        metavar="MAP",
+    ),
+]
 DebugOptie = Annotated[
     bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback.")
 ]
@@ -145,20 +157,21 @@ def compute(
     balken: Annotated[
         bool, typer.Option("--staven", help="Toon in de tabel per regel een staaf: directe uren tegen aftrek.")
     ] = False,
+    alleen_onder: AlleenOnderOptie = None,
     debug: DebugOptie = False,
     bars: Annotated[bool, typer.Option("--bars", hidden=True)] = False,  # the old spelling of --staven
 ) -> None:
     """Bereken elk profiel: basis en elk scenario, met extra fte en kosten ten opzichte van basis."""
     opmaak = Opmaak(formaat.value, output, csv_dialect.value, balken or bars)
-    voer_uit(partial(_bereken, paden, scenario), opmaak, debug)
+    voer_uit(partial(_bereken, paden, scenario, alleen_onder), opmaak, debug)
 
 
-def _bereken(paden: list[str], scenarios: list[str] | None) -> Resultaat:
+def _bereken(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine import records
     from brutonetto.input.loader import load
     from brutonetto.output.inhoud import Records
 
-    lading = load(paden)
+    lading = load(paden, alleen_onder)
     if scenarios and not lading.fouten:
         bekende_scenarios(lading.functies, scenarios)
     rapport = records.compute_records(lading.functies, scenarios)
@@ -175,6 +188,7 @@ def compare(
     formaat: RecordFormaatOptie = RecordFormaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,
+    alleen_onder: AlleenOnderOptie = None,
     debug: DebugOptie = False,
 ) -> None:
     """Vergelijk twee bestanden functie voor functie: OUD is de basis, NIEUW het scenario.
@@ -183,15 +197,15 @@ def compare(
     bestandsnaam zonder extensie. Een functie die in maar één bestand staat wordt gemeld;
     de scenario's in de bestanden worden niet vergeleken (dat wordt gemeld).
     """
-    voer_uit(partial(_compare, oud, nieuw), Opmaak(formaat.value, output, csv_dialect.value), debug)
+    voer_uit(partial(_compare, oud, nieuw, alleen_onder), Opmaak(formaat.value, output, csv_dialect.value), debug)
 
 
-def _compare(oud: str, nieuw: str) -> Resultaat:
+def _compare(oud: str, nieuw: str, alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine import records
     from brutonetto.input.loader import load
     from brutonetto.output.inhoud import Records
 
-    oude, nieuwe = load([oud]), load([nieuw])
+    oude, nieuwe = load([oud], alleen_onder), load([nieuw], alleen_onder)
     oud_naam, nieuw_naam = ("stdin" if p == "-" else Path(p).stem for p in (oud, nieuw))
     if oud_naam == nieuw_naam:
         oud_naam, nieuw_naam = oud, nieuw
@@ -210,16 +224,16 @@ def _compare(oud: str, nieuw: str) -> Resultaat:
 
 
 @commando()
-def validate(paden: Paden, debug: DebugOptie = False) -> None:
+def validate(paden: Paden, alleen_onder: AlleenOnderOptie = None, debug: DebugOptie = False) -> None:
     """Controleer bestanden zonder uitvoer te maken; meldt elk probleem met bestand, regel en veld."""
-    voer_uit(partial(_validate, paden), None, debug)
+    voer_uit(partial(_validate, paden, alleen_onder), None, debug)
 
 
-def _validate(paden: list[str]) -> Resultaat:
+def _validate(paden: list[str], alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine import records
     from brutonetto.input.loader import load
 
-    lading = load(paden)
+    lading = load(paden, alleen_onder)
     functies = lading.functies
     rapport = records.compute_records(functies)
     scenarios = sum(len(f.scenarios) for f in functies)
@@ -251,20 +265,21 @@ def explain(
         Uitlegformaat, typer.Option("--format", "-f", help="text (een rekenblad) of json (dezelfde stappen als data).")
     ] = Uitlegformaat.text,
     output: UitvoerOptie = None,
+    alleen_onder: AlleenOnderOptie = None,
     debug: DebugOptie = False,
 ) -> None:
     """Laat zien hoe elk getal tot stand komt: een rekenblad, stap voor stap, met bestand:regel van elke invoer."""
-    voer_uit(partial(_explain, paden, functie, scenario), Opmaak(formaat.value, output), debug)
+    voer_uit(partial(_explain, paden, functie, scenario, alleen_onder), Opmaak(formaat.value, output), debug)
 
 
-def _explain(paden: list[str], functie: str | None, scenario: str | None) -> Resultaat:
+def _explain(paden: list[str], functie: str | None, scenario: str | None, alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.domain.functie import BASIS
     from brutonetto.engine.records import compute_records
     from brutonetto.input.loader import load
     from brutonetto.output.inhoud import Rekenbladen
     from brutonetto.output.rekenblad import bladen
 
-    lading = load(paden)
+    lading = load(paden, alleen_onder)
     if lading.fouten or not lading.functies:
         return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
     gekozen = [f for f in lading.functies if functie is None or f.naam == functie]
@@ -292,6 +307,7 @@ def chart(
         Optional[list[str]],
         typer.Option("--scenario", "-s", help="Alleen dit scenario naast basis (mag vaker).", show_default=False, metavar="NAAM"),
     ] = None,
+    alleen_onder: AlleenOnderOptie = None,
     debug: DebugOptie = False,
 ) -> None:
     """Teken de bruto/netto-grafiek: per functie en scenario een balk van directe uren en elke aftrek.
@@ -301,7 +317,7 @@ def chart(
     formaat = output.suffix.lower().lstrip(".")
     if formaat not in ("svg", "png"):
         raise typer.BadParameter(f"kies een naam op .svg of .png, niet {output}", param_hint="'--output'")
-    voer_uit(partial(_bereken, paden, scenario), Opmaak(formaat, output), debug)
+    voer_uit(partial(_bereken, paden, scenario, alleen_onder), Opmaak(formaat, output), debug)
 
 
 @commando()
@@ -437,6 +453,7 @@ def realisation(
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,
     uitleg: UitlegVlag = False,
+    alleen_onder: AlleenOnderOptie = None,
     debug: DebugOptie = False,
 ) -> None:
     """Realisatie tegen plan: geregistreerde uren per functie en aftrekregel, omgerekend naar een jaar.
@@ -449,7 +466,7 @@ def realisation(
     from brutonetto.cli import analyse
 
     opmaak = Opmaak(formaat.value, output, csv_dialect.value)
-    voer_uit(partial(analyse.realisation, plan, registraties, scenario, uitleg),
+    voer_uit(partial(analyse.realisation, plan, registraties, scenario, uitleg, alleen_onder),
              _opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg else opmaak, debug)
 
 
@@ -495,6 +512,7 @@ def budget(
         "--output", "-o", show_default=False, metavar="BESTAND",
         help=_GRAFIEKHULP.format(wat="kosten tegen financiering per jaar als staafgrafiek"))] = None,
     uitleg: UitlegVlag = False,
+    alleen_onder: AlleenOnderOptie = None,
     debug: DebugOptie = False,
 ) -> None:
     """De jaren: per jaar de kosten van een scenario tegen de financiering, uit een meerjaren-blok.
@@ -508,7 +526,7 @@ def budget(
 
     opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
               else _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"))
-    voer_uit(partial(analyse.budget, paden, uitleg), opmaak, debug)
+    voer_uit(partial(analyse.budget, paden, uitleg, alleen_onder), opmaak, debug)
 
 
 @commando()
@@ -533,6 +551,7 @@ def sensitivity(
         "--output", "-o", show_default=False, metavar="BESTAND",
         help=_GRAFIEKHULP.format(wat="de tornado: per functie en veld een balk van laag tot hoog"))] = None,
     uitleg: UitlegVlag = False,
+    alleen_onder: AlleenOnderOptie = None,
     debug: DebugOptie = False,
     # the English spellings of before, kept so no script breaks; not in the help
     vary: Annotated[Optional[list[str]], typer.Option("--vary", hidden=True)] = None,
@@ -554,7 +573,8 @@ def sensitivity(
     if not bereiken:
         raise Gebruiksfout("de optie --varieer ontbreekt")
     punten = stappen if stappen is not None else steps if steps is not None else 2
-    voer_uit(partial(analyse.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg), opmaak, debug)
+    voer_uit(partial(analyse.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg, alleen_onder),
+             opmaak, debug)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ the contract's code for wrong usage.
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from typing import Any
@@ -133,12 +134,47 @@ class Commando(_Nederlands, typer.core.TyperCommand):
 
 
 class Groep(_Nederlands, typer.core.TyperGroup):
-    """The `brutonetto` group: help and usage errors in Dutch; without arguments, the help."""
+    """The `brutonetto` group: help and usage errors in Dutch; without arguments, the help.
+
+    The commands are registered on a Typer of their own (`bron`) and each is built into a
+    Click command when it is asked for: Click's lazy group (its documentation, "Lazily
+    loading subcommands": `list_commands` and `get_command`). A run builds the one command
+    it runs; building all eleven, with their ~80 options, was a tenth of a cold start.
+    """
+
+    bron: typer.Typer  # where the commands are registered; set by `met`
+
+    @classmethod
+    def met(cls, bron: typer.Typer) -> type[Groep]:
+        """A group class whose commands are those registered on `bron`."""
+        return type(cls.__name__, (cls,), {"bron": bron})
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs["subcommand_metavar"] = "COMMANDO [ARGUMENTEN]..."
         kwargs["rich_markup_mode"] = None
         super().__init__(**kwargs)
+        self._geregistreerd = {
+            typer.main.get_command_name(info.name or info.callback.__name__): info  # type: ignore[union-attr]
+            for info in self.bron.registered_commands
+        }
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        naam = args[0] if args else ""
+        if naam and not naam.startswith("-") and naam not in self._geregistreerd:
+            bedoeld = difflib.get_close_matches(naam, list(self._geregistreerd))
+            hint = f"; bedoelt u {', '.join(repr(b) for b in bedoeld)}?" if bedoeld else ""
+            raise UsageError(f"onbekend commando '{naam}'{hint}", ctx)
+        return super().resolve_command(ctx, args)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self._geregistreerd)
+
+    def get_command(self, ctx: Any, naam: str) -> Any:
+        if naam not in self.commands and naam in self._geregistreerd:
+            self.commands[naam] = typer.main.get_command_from_info(
+                self._geregistreerd[naam], pretty_exceptions_short=True, rich_markup_mode=None
+            )
+        return self.commands.get(naam)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args and not ctx.resilient_parsing:  # the help, on stderr: nothing was asked
@@ -151,7 +187,8 @@ class Groep(_Nederlands, typer.core.TyperGroup):
         self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        rijen = [(naam, self.commands[naam].get_short_help_str(formatter.width - 16)) for naam in self.commands]
+        rijen = [(naam, self.get_command(ctx, naam).get_short_help_str(formatter.width - 16))
+                 for naam in self.list_commands(ctx)]
         if rijen:
             with formatter.section("Commando's"):
                 formatter.write_dl(rijen)

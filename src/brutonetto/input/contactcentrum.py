@@ -35,7 +35,7 @@ from pydantic_core import PydanticCustomError
 from brutonetto.errors import Fout
 from brutonetto.input.lezers import FOUTSOORT, GETALTEKST, Lezer, NietNegatief, Weken, deel
 from brutonetto.input.hoeveelheid import Invoerfout, beschrijf, parse_csvgetal, parse_getal
-from brutonetto.input.source import verwijzing, zonder_waarden
+from brutonetto.input.source import Bron, verwijzing, zonder_waarden
 
 SECONDE, MINUUT, UUR = Decimal(1), Decimal(60), Decimal(3600)
 TIJDEENHEDEN = {
@@ -187,18 +187,20 @@ def _aanbodrijen(tekst: str, naam: str) -> tuple[Aanbodbestand | None, list[Fout
     return (None if fouten else Aanbodbestand(naam, tuple(rijen))), fouten
 
 
-def met_csv(velden: Any, map_: Path, bestandsnaam: str, fout: Any) -> tuple[Any, list[Fout]]:
+def met_csv(velden: Any, bron: Bron, fout: Any) -> tuple[Any, list[Fout]]:
     """`velden` (a model.Velden) with every `contactcentrum.aanbod` path read: its own and its scenarios'.
 
-    `fout(bericht, pad)` places a problem with the path itself at its YAML line.
+    A path is relative to `bron`, the file that writes it; `fout(bericht, pad)` places a
+    problem with the path itself at its YAML line.
     """
+    map_, bestandsnaam = bron.map, bron.naam
     fouten: list[Fout] = []
 
     def lees(model: Any, pad: tuple) -> Any:
         cc = getattr(model, "contactcentrum", None)
         if cc is not None and isinstance(cc.aanbod, str):
             ruw = cc.aanbod
-            bestand = verwijzing(map_, ruw, "het aanbodbestand", (".csv",))
+            bestand = verwijzing(map_, ruw, "het aanbodbestand", (".csv",), bron.alleen_onder)
             naam = os.path.normpath(os.path.join(os.path.dirname(bestandsnaam) if bestandsnaam != "<stdin>" else "", ruw))
             if isinstance(bestand, str):
                 fouten.append(fout(bestand, pad + ("contactcentrum", "aanbod")))

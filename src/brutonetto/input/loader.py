@@ -36,10 +36,13 @@ class Lading(NamedTuple):
     meerjaren: list[tuple[Bron, Meerjaren]] = []  # each file's `meerjaren` block (budget), where written
 
 
-def load(paden: list[str]) -> Lading:
-    """Every functie in the given files, directories or stdin, and every problem found."""
-    bestanden, fouten = expand(paden)
-    lader = _Bestandslader()
+def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
+    """Every functie in the given files, directories or stdin, and every problem found.
+
+    With `alleen_onder` (--alleen-onder, for running on others' behalf) every file read, the
+    given ones and those they name, must lie under that folder, symbolic links resolved."""
+    bestanden, fouten = expand(paden, alleen_onder)
+    lader = _Bestandslader(alleen_onder)
     functies: list[Functie] = []
     # Reading builds millions of objects that all stay alive (or die by reference count:
     # YAML nodes and plain data hold no cycles), so the cyclic garbage collector would
@@ -83,7 +86,8 @@ def _zonder_verlof(functies: list[Functie]) -> list[str]:
 class _Bestandslader:
     """Loads files of one run; a `standaard` file shared by many is read and checked once."""
 
-    def __init__(self) -> None:
+    def __init__(self, alleen_onder: Path | None = None) -> None:
+        self.alleen_onder = alleen_onder
         self._standaarden: dict[Path, tuple[Bron | None, Velden | None, list[Fout]]] = {}
         self._gemeld: set[Path] = set()
         self.meerjaren: list[tuple[Bron, Meerjaren]] = []
@@ -93,7 +97,7 @@ class _Bestandslader:
         return list(self._standaarden)
 
     def bestand(self, naam: str) -> tuple[list[Functie], list[Fout]]:
-        bron = read(naam)
+        bron = read(naam, self.alleen_onder)
         if isinstance(bron, Fout):
             return [], [bron]
         data, fout = parse(bron)
@@ -185,7 +189,7 @@ class _Bestandslader:
         if not isinstance(ruw, str):
             standaard = _valideer(STANDAARD, ruw, bron, ("standaard",), fouten)
             return standaard, (bron, ("standaard",)), standaard is None
-        pad = verwijzing(bron.map, ruw, "het standaardbestand", YAML_EXTENSIES)
+        pad = verwijzing(bron.map, ruw, "het standaardbestand", YAML_EXTENSIES, bron.alleen_onder)
         if isinstance(pad, str):
             fouten.append(bron.fout(pad, ("standaard",)))
             return None, None, True
@@ -204,7 +208,7 @@ class _Bestandslader:
     def _lees_standaard(self, pad: Path, naam: str) -> tuple[Bron | None, Velden | None, list[Fout]]:
         """The defaults in a file a profile names; its problems without the values read from it
         (`source.zonder_waarden`): the user did not choose what the profile points at."""
-        bron = read(str(pad))
+        bron = read(str(pad), self.alleen_onder)
         if isinstance(bron, Fout):
             return None, None, [bron._replace(bestand=naam)]
         bron.naam, bron.verwezen = naam, True
@@ -385,7 +389,7 @@ def _valideer(soort: str, data: Any, bron: Bron, prefix: Pad, fouten: list[Fout]
     if velden is not None and _met_wachtrij(velden):
         from brutonetto.input.contactcentrum import met_csv  # an aanbod CSV, relative to this file
 
-        velden, problemen = met_csv(velden, bron.map, bron.naam, lambda bericht, pad: bron.fout(bericht, prefix + pad))
+        velden, problemen = met_csv(velden, bron, lambda bericht, pad: bron.fout(bericht, prefix + pad))
         fouten.extend(problemen)
         return None if problemen else velden
     return velden

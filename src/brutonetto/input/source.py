@@ -220,12 +220,13 @@ _Lader.add_constructor("tag:yaml.org,2002:int", _int)
 class Bron:
     """One input document: its name as the user gave it, its text, and where it lies."""
 
-    __slots__ = ("naam", "tekst", "pad", "verwezen", "_boom", "_index")
+    __slots__ = ("naam", "tekst", "pad", "alleen_onder", "verwezen", "_boom", "_index")
 
-    def __init__(self, naam: str, tekst: str, pad: Path | None = None) -> None:
+    def __init__(self, naam: str, tekst: str, pad: Path | None = None, alleen_onder: Path | None = None) -> None:
         self.naam = naam
         self.tekst = tekst
         self.pad = pad
+        self.alleen_onder = alleen_onder  # --alleen-onder: what this file names must lie there too
         self.verwezen = False  # reached through a field (`standaard`): its values are not quoted
         self._boom: Any = None  # the composed node tree, built on the first error only
         self._index: dict[int, dict[str, tuple[Any, Any]]] = {}
@@ -300,6 +301,16 @@ class Bron:
         return index
 
 
+def buiten(pad: Path, alleen_onder: Path | None) -> bool:
+    """Whether `pad`, symbolic links and `..` resolved, lies outside `alleen_onder` (--alleen-onder)."""
+    if alleen_onder is None:
+        return False
+    try:
+        return not pad.resolve().is_relative_to(alleen_onder.resolve())
+    except (OSError, ValueError, RuntimeError):
+        return True
+
+
 def verwijzing(
     map_: Path, ruw: str, wat: str, extensies: tuple[str, ...], alleen_onder: Path | None = None
 ) -> Path | str:
@@ -318,7 +329,7 @@ def verwijzing(
     except (OSError, ValueError, RuntimeError):
         return f"'{leesbaar}' is geen bruikbaar pad naar {wat}"
     soortnaam = " of ".join(extensies)
-    if alleen_onder is not None and not pad.is_relative_to(alleen_onder.resolve()):
+    if buiten(pad, alleen_onder):
         return f"{wat} '{leesbaar}' ligt niet onder de map van --alleen-onder ({alleen_onder})"
     try:
         soort = pad.stat().st_mode
@@ -356,7 +367,7 @@ def zonder_waarden(fout: Fout, tekst: str) -> Fout:
     return fout._replace(bericht=bericht)
 
 
-def expand(paden: list[str]) -> tuple[list[str], list[Fout]]:
+def expand(paden: list[str], alleen_onder: Path | None = None) -> tuple[list[str], list[Fout]]:
     """Every input file: a file as given, a directory's `*.yaml`/`*.yml` below it sorted, `-`."""
     bestanden: list[str] = []
     fouten: list[Fout] = []
@@ -365,6 +376,9 @@ def expand(paden: list[str]) -> tuple[list[str], list[Fout]]:
             bestanden.append(pad)
             continue
         p = Path(pad)
+        if buiten(p, alleen_onder):
+            fouten.append(Fout(pad, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen"))
+            continue
         if p.is_dir():
             gevonden = sorted(
                 (q for q in p.rglob("*") if q.suffix.lower() in YAML_EXTENSIES and q.is_file()),
@@ -380,8 +394,11 @@ def expand(paden: list[str]) -> tuple[list[str], list[Fout]]:
     return bestanden, fouten
 
 
-def read(naam: str) -> Bron | Fout:
-    """The text of one file (or stdin), decoded as UTF-8 with or without BOM."""
+def read(naam: str, alleen_onder: Path | None = None) -> Bron | Fout:
+    """The text of one file (or stdin), decoded as UTF-8 with or without BOM; with `alleen_onder`
+    (--alleen-onder) only a file under that folder, and what it names must lie there too."""
+    if naam != STDIN and buiten(Path(naam), alleen_onder):
+        return Fout(naam, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen")
     try:
         if naam == STDIN:
             ruw = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -411,7 +428,7 @@ def read(naam: str) -> Bron | Fout:
             regel=regel,
             kolom=kolom,
         )
-    return Bron(weergave, tekst, pad)
+    return Bron(weergave, tekst, pad, alleen_onder)
 
 
 def parse(bron: Bron) -> tuple[Any, Fout | None]:
