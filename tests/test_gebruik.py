@@ -20,7 +20,8 @@ ENGELS_IN_FOUT = (
     "Got unexpected", "Did you mean", "Possible options", "is not one of", "Value error",
 )
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-COMMANDOS = sorted(typer.main.get_command(app).commands)
+COMMANDOS = sorted(typer.main.get_command(app).list_commands(None))
+assert len(COMMANDOS) == 11, COMMANDOS  # every parametrized test below runs for each command
 
 
 @pytest.mark.parametrize("naam", COMMANDOS)
