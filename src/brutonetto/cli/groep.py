@@ -35,8 +35,6 @@ HULP = "Toon deze hulp en stop."
 _VERTALINGEN: tuple[tuple[str, str], ...] = (
     (r"No such option: (\S+) \(Possible options: (.*)\)", r"onbekende optie \1; bedoelt u \2?"),
     (r"No such option: (.*)", r"onbekende optie \1"),
-    (r"No such command '(.*)'\. Did you mean (.*)\?", r"onbekend commando '\1'; bedoelt u \2?"),
-    (r"No such command '(.*)'\.", r"onbekend commando '\1'"),
     (r"Missing command\.", r"geef een commando"),
     (r"Missing argument '(.*)'\.", r"het argument \1 ontbreekt"),
     (r"Missing option '(.*?)'(?: / '.*')?\.", r"de optie \1 ontbreekt"),
