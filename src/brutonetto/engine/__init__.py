@@ -1,4 +1,27 @@
 """The arithmetic: pure `Decimal` functions over loaded profiles, and the report records they make.
 
-Nothing here imports Typer, Rich or YAML.
+Nothing here imports Typer, Rich or YAML. Every number is made by applying one rule of the
+rule table, engine/regels.py (`REGELS[regel].reken`), once; given a trace (a list), the engine
+also records each application as a step with its operands and result (engine/stappen.py
+holds the trace's types). `Record.stappen()` asks for that trace; `explain` and the workbook
+render it (output/rekenblad.py, output/werkboek.py) and derive nothing themselves.
+
+Recipe: adding a deduction type (a verlof or aftrek line in a new unit, say `4 weken` =
+4 x uren_per_week). Three files:
+
+1. src/brutonetto/input/quantity.py: the unit's constant, its spellings in `EENHEDEN`, and
+   how `Hoeveelheid.__str__` writes it.
+2. src/brutonetto/engine/regels.py: one row in `REGELS`: its section of docs/berekening.md,
+   the unit of its result, its words and numbers for explain, its Excel template, `reken`
+   (written number, factor) -> hours, `omrekent` = the (stage, unit, van) of the lines it
+   converts, `factor` = one of `FACTOREN` (the figure it multiplies by; None: as written),
+   `ontbreekt` = the message when that figure is unknown, `invoerformaat` = the number
+   format of the line on the workbook's Invoer sheet.
+3. a test through the CLI (tests/test_regels.py: add a profile using it to `PROFIELEN`, and
+   `test_the_cases_use_every_rule` and the recalculated-workbook test cover it).
+
+The engine converts by the row, explain writes it in its words, the workbook writes its
+live formula; none of them changes (tests/test_regels.py proves it with `4 weken`). The JSON
+schemas are generated from `EENHEDEN`: regenerate schema/*.json (tests/test_editor.py says
+when they are stale), and describe the unit in docs/berekening.md §3 for the reader.
 """

@@ -413,10 +413,11 @@ def _uren(
 ) -> Decimal:
     """Hours per year of one line: the number written (a percentage as a fraction) times the
     figure its rule names, or as written (berekening.md §3)."""
-    regel_id = omrekening(hoeveelheid, stap)
+    eenheid = hoeveelheid.eenheid
+    regel_id = OMREKENINGEN.get((stap, eenheid, hoeveelheid.van)) or omrekening(hoeveelheid, stap)
     regel = REGELS[regel_id]
     getal = hoeveelheid.getal
-    if hoeveelheid.eenheid == PROCENT:
+    if eenheid == PROCENT:
         getal = getal / HONDERD
     if regel.factor is None:
         uren = regel.reken(getal)
@@ -427,7 +428,7 @@ def _uren(
             raise Rekenfout(veld, regel.ontbreekt.format(hoeveelheid=hoeveelheid), str(hoeveelheid) if geciteerd else None)
         uren = regel.reken(getal, factor)
     if spoor is not None:
-        geschreven = Operand(veld, getal, INVOER, procent=hoeveelheid.eenheid == PROCENT)
+        geschreven = Operand(veld, getal, INVOER, procent=eenheid == PROCENT)
         spoor.append(Stap(veld, regel_id, (geschreven,) if regel.factor is None else (geschreven, operanden[regel.factor]),
                           uren))
     return uren

@@ -7,8 +7,8 @@ workbook into a live formula, both from the row of the rule below, so the arithm
 words and the formula cannot drift apart: there is no second derivation of the steps.
 
 A verlof or aftrek line is converted to hours per year by the rule whose `omrekent` names its
-(stage, unit, van) (`OMREKENINGEN`, asked by `hours.omrekening`): the written number (a percentage as a fraction) times the
-figure its `factor` names (`FACTOREN`), or as written without one. A new deduction unit is a
+(stage, unit, van) (`OMREKENINGEN`, asked by `hours.omrekening`): the written number (a
+percentage as a fraction) times the figure its `factor` names (`FACTOREN`), or as written. A new deduction unit is a
 row here and its spelling in input/quantity.py (see engine/__init__.py). A new formula is a
 row here and the line in the engine that applies it; no renderer changes. A test proves that
 every step's `reken` over its operands gives the engine's number, and that LibreOffice,
@@ -88,8 +88,11 @@ class Regel(NamedTuple):
     invoerformaat: str | None = None  # the workbook's number format of the line as written
 
 
+_NUL = Decimal(0)
+
+
 def _som(*delen: Decimal) -> Decimal:
-    return sum(delen, Decimal(0))
+    return sum(delen, _NUL)
 
 
 REGELS: dict[str, Regel] = {
