@@ -232,3 +232,32 @@ def test_a_new_rule_reaches_explain_and_the_workbook_without_touching_them(cli, 
     kolom = koppen.index("Dubbel direct") + 1
     direct = openpyxl.utils.get_column_letter(koppen.index("Directe uren") + 1)
     assert blad.cell(2, kolom).value == f"=2*{direct}2"
+
+
+def test_a_new_deduction_unit_is_a_row_in_the_rule_table_and_its_spelling(cli, monkeypatch):
+    """The recipe of engine/__init__.py: `4 weken` of verlof (4 x uren_per_week), with no engine or
+    renderer changed: compute converts by the row, explain writes its words, the workbook its formula."""
+    from brutonetto.engine import regels
+    from brutonetto.input import hoeveelheid as quantity
+
+    monkeypatch.setitem(quantity.EENHEDEN, "weken", "weken")
+    monkeypatch.setattr(quantity, "_kort_geheugen", quantity.functools.lru_cache(typed=True)(quantity._parse_korte_vorm))
+    monkeypatch.setitem(regels.REGELS, "weken_x_uren_per_week", regels.Regel(
+        "§3", regels.UUR, "weken x uren per week", "{0} x {1}", "{0}*{1}", lambda a, b: a * b, bron=(0,),
+        omrekent=(("verlof", "weken", None), ("aftrek", "weken", None)), factor="uren_per_week",
+        ontbreekt="'{hoeveelheid}' heeft uren_per_week nodig", invoerformaat='#,##0.##" weken"',
+    ))
+    monkeypatch.setitem(regels.OMREKENINGEN, ("verlof", "weken", None), "weken_x_uren_per_week")
+    cli.write("p.yaml", "functie: X\nuren_per_week: 36\nverlof: {vakantie: 4 weken}\naftrek: {indirect: 400}\n")
+    record = json.loads(cli("compute", "p.yaml", "-f", "json").stdout)[0]
+    assert record["verlof"] == {"vakantie": 144} and record["beschikbare_uren"] == 36 * 52 - 144
+    regel = next(r for r in cli("explain", "p.yaml").stdout.splitlines() if "verlof: vakantie" in r)
+    assert regel.endswith("= weken x uren per week = 4 x 36 = 144 uur  (p.yaml:3)")
+    cli("compute", "p.yaml", "-f", "xlsx", "-o", "p.xlsx")
+    blad = openpyxl.load_workbook(cli.tmp_path / "p.xlsx")["Invoer"]
+    koppen = [c.value for c in blad[1]]
+    kolom = koppen.index("verlof: vakantie (uur)") + 1
+    geschreven = openpyxl.utils.get_column_letter(kolom - 1)
+    per_week = openpyxl.utils.get_column_letter(koppen.index("Uren per week") + 1)
+    assert blad.cell(2, kolom).value == f"={geschreven}2*{per_week}2"
+    assert blad.cell(2, kolom - 1).number_format == '#,##0.##" weken"'

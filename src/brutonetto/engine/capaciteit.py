@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 from brutonetto.domain.capaciteit import Product
 from brutonetto.domain.hoeveelheid import MINUUT, SECONDE, UUR, Duur
+from brutonetto.engine.regels import KANAAL_UREN, PRODUCT_MIX, PRODUCT_UREN, REGELS
+from brutonetto.engine.stappen import CONSTANTE, INVOER, STAP, Operand, Stap
 
 
 PER_UUR = {SECONDE: Decimal(3600), MINUUT: Decimal(60), UUR: Decimal(1)}  # a normtijd's unit in one hour
@@ -32,10 +34,11 @@ class Producturen(NamedTuple):
     uren: Decimal
 
 
-def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[str, Producturen]:
+def producturen(producten: dict[str, Product], fout: type[Exception], spoor: list | None = None) -> dict[str, Producturen]:
     """werklast_uren = sum(volume x normtijd), a service mix split by its shares (berekening.md §9).
 
     `fout(veld, bericht)` is raised for an incomplete product, so the caller can locate it.
+    With `spoor` (a trace), each rule applied is appended to it as a step (engine/stappen.py).
     """
     uit: dict[str, Producturen] = {}
     for naam, product in producten.items():
@@ -50,7 +53,14 @@ def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[st
                     plek,
                     f"product '{naam}' heeft geen normtijd (bijvoorbeeld normtijd: 45 min) of kanalen" + _bedoelt(naam, producten),
                 )
-            uren = product.volume * product.normtijd.getal / PER_UUR[product.normtijd.eenheid]  # divide last: exact
+            per_uur = PER_UUR[product.normtijd.eenheid]
+            uren = REGELS[PRODUCT_UREN].reken(product.volume, product.normtijd.getal, per_uur)  # divide last: exact
+            if spoor is not None:
+                spoor.append(Stap(plek, PRODUCT_UREN, (
+                    Operand(plek + ("volume",), product.volume, INVOER),
+                    Operand(plek + ("normtijd",), product.normtijd.getal, INVOER),
+                    Operand(("per_uur", product.normtijd.eenheid), per_uur, CONSTANTE),
+                ), uren))
             uit[naam] = Producturen(product.volume, duur_in_uren(product.normtijd), {}, uren)
             continue
         kanalen: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
@@ -58,7 +68,16 @@ def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[st
             for veld, waarde in (("aandeel", kanaal.aandeel), ("normtijd", kanaal.normtijd)):
                 if waarde is None:
                     raise fout(plek + ("kanalen", kanaalnaam), f"kanaal '{kanaalnaam}' van '{naam}' heeft geen {veld}")
-            uren = product.volume * (kanaal.aandeel / HONDERD) * kanaal.normtijd.getal / PER_UUR[kanaal.normtijd.eenheid]
+            aandeel, per_uur = kanaal.aandeel / HONDERD, PER_UUR[kanaal.normtijd.eenheid]
+            uren = REGELS[KANAAL_UREN].reken(product.volume, aandeel, kanaal.normtijd.getal, per_uur)
+            if spoor is not None:
+                k = plek + ("kanalen", kanaalnaam)
+                spoor.append(Stap(k, KANAAL_UREN, (
+                    Operand(plek + ("volume",), product.volume, INVOER),
+                    Operand(k + ("aandeel",), aandeel, INVOER, procent=True),
+                    Operand(k + ("normtijd",), kanaal.normtijd.getal, INVOER),
+                    Operand(("per_uur", kanaal.normtijd.eenheid), per_uur, CONSTANTE),
+                ), uren))
             kanalen[kanaalnaam] = (kanaal.aandeel, duur_in_uren(kanaal.normtijd), uren)
         som = sum((a for a, _, _ in kanalen.values()), Decimal(0))
         if som != HONDERD:
@@ -67,7 +86,11 @@ def producturen(producten: dict[str, Product], fout: type[Exception]) -> dict[st
                 f"de aandelen van de kanalen van '{naam}' tellen op tot {format(som.normalize(), 'f').replace('.', ',')}%, "
                 "niet 100%",
             )
-        uit[naam] = Producturen(product.volume, None, kanalen, sum((u for _, _, u in kanalen.values()), Decimal(0)))
+        uren = REGELS[PRODUCT_MIX].reken(*(u for _, _, u in kanalen.values()))
+        if spoor is not None:
+            som = tuple(Operand(plek + ("kanalen", k), u, STAP) for k, (_, _, u) in kanalen.items())
+            spoor.append(Stap(plek, PRODUCT_MIX, som, uren))
+        uit[naam] = Producturen(product.volume, None, kanalen, uren)
     return uit
 
 

@@ -20,6 +20,8 @@ from decimal import Decimal
 from typing import Callable, NamedTuple
 
 from brutonetto.domain.contactcentrum import Contactcentrum
+from brutonetto.engine.regels import AGENTUREN_PER_WEEK, REGELS, WERKLAST_CONTACTCENTRUM
+from brutonetto.engine.stappen import INVOER, STANDAARD, STAP, Operand, Stap
 
 SECONDEN_PER_UUR = Decimal(3600)
 UREN_PER_WEEK = Decimal(168)
@@ -35,8 +37,11 @@ class Wachtrij(NamedTuple):
     werklast_uren: Decimal
 
 
-def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exception]) -> Wachtrij:
-    """Agent hours per week and per year; a problem raises `fout(field path, Dutch message)`."""
+def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exception], spoor: list | None = None) -> Wachtrij:
+    """Agent hours per week and per year; a problem raises `fout(field path, Dutch message)`.
+
+    With `spoor` (a trace), each rule applied is appended to it as a step (engine/stappen.py).
+    """
     from brutonetto.engine import erlang
 
     for veld, waarde in (("interval", cc.interval_s), ("gespreksduur", cc.gespreksduur_s),
@@ -70,8 +75,17 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
         raise fout(("contactcentrum", veld), bericht) from None
     weken = cc.weken_open if cc.weken_open is not None else WEKEN_OPEN
     intervallen = tuple((naam, aantal, uit) for (naam, aantal, _), uit in zip(cc.aanbod, week.intervallen))
+    # agenturen_per_week: Erlang C per interval, an input-like number (no spreadsheet formula)
+    agenturen = REGELS[AGENTUREN_PER_WEEK].reken(week.agenturen_per_week)
     # werklast_uren = agenturen_per_week x weken_open                       berekening.md §12
-    return Wachtrij(intervallen, week.agenturen_per_week, weken, week.agenturen_per_week * weken)
+    uren = REGELS[WERKLAST_CONTACTCENTRUM].reken(agenturen, weken)
+    if spoor is not None:
+        spoor.append(Stap(("agenturen_per_week",), AGENTUREN_PER_WEEK,
+                          (Operand(("contactcentrum", "aanbod"), agenturen, INVOER),), agenturen))
+        geweken = Operand(("contactcentrum", "weken_open"), weken, INVOER if cc.weken_open is not None else STANDAARD)
+        spoor.append(Stap(("werklast_uren",), WERKLAST_CONTACTCENTRUM,
+                          (Operand(("agenturen_per_week",), agenturen, STAP), geweken), uren))
+    return Wachtrij(intervallen, agenturen, weken, uren)
 
 
 @functools.lru_cache(maxsize=64)

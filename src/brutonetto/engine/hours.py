@@ -12,8 +12,15 @@ from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, NamedTuple
 
 from brutonetto.notation import nl
-from brutonetto.domain.hoeveelheid import BRUTO, DAG, PROCENT, UUR_PER_WEEK, Hoeveelheid
+from brutonetto.domain.hoeveelheid import PROCENT, Hoeveelheid
 from brutonetto.domain.profiel import Profiel
+from brutonetto.engine.regels import (
+    AANDEEL_BRUTO, AANDEEL_DIRECT, BASIS_DIRECTE_UREN, BESCHIKBAAR_OPGEGEVEN, BRUTO_MIN_VERLOF, BRUTO_UREN,
+    DIRECTE_UREN, EXTRA_FTE_FTE, EXTRA_FTE_NODIG, EXTRA_FTE_WERKLAST, EXTRA_KOSTEN, FTE_NODIG,
+    INSTROOM_X_INWERKVERLIES, OMREKENINGEN, REGELS, TOTAAL_AFTREK, TOTAAL_VERLOF, UREN_PER_DAG, VERHOUDING_FTE,
+    WAARDE_EXTRA_UREN, WERKLAST_PRODUCTEN, WERKWEKEN,
+)
+from brutonetto.engine.stappen import ANDER, CONSTANTE, INVOER, STANDAARD, STAP, Operand, Stap
 
 if TYPE_CHECKING:  # contract v2's parts, imported where a profile has them (cold start)
     from brutonetto.engine.capaciteit import Producturen
@@ -27,39 +34,9 @@ HONDERD = Decimal(100)
 INWERKVERLIES = "inwerkverlies"  # the aftrek line instroom x inwerkverlies makes
 NUL = Decimal(0)
 
-# Rule ids: what made each number. Their words, Excel formulas and sections: engine/regels.py.
-BRUTO_UREN = "bruto_uren"
-UREN_PER_DAG = "uren_per_dag"  # uren_per_week / 5, when not given
-OPGEGEVEN_UREN = "uur"  # a deduction in hours, as written
-PROCENT_BRUTO = "procent_bruto"
-PROCENT_BESCHIKBAAR = "procent_beschikbaar"
-WEEK_X_WEKEN_PER_JAAR = "week_x_weken_per_jaar"  # uur/week in verlof
-WERKWEKEN = "werkweken"  # beschikbare uren / uren_per_week
-WEEK_X_WERKWEKEN = "week_x_werkweken"  # uur/week in aftrek
-DAG_X_UREN_PER_DAG = "dag_x_uren_per_dag"
-TOTAAL_VERLOF = "totaal_verlof"
-BESCHIKBAAR_OPGEGEVEN = "beschikbaar_opgegeven"
-BRUTO_MIN_VERLOF = "bruto_min_verlof"
-TOTAAL_AFTREK = "totaal_aftrek"
-DIRECTE_UREN = "directe_uren"
-AANDEEL_DIRECT = "aandeel_direct"
-AANDEEL_BRUTO = "aandeel_bruto"
-FTE_NODIG = "fte_nodig"
-BASIS_DIRECTE_UREN = "basis_directe_uren"
-EXTRA_FTE_WERKLAST = "extra_fte_werklast"
-EXTRA_FTE_FTE = "extra_fte_fte"
-EXTRA_KOSTEN = "extra_kosten"
-WAARDE_EXTRA_UREN = "waarde_extra_uren"
-AGENTUREN_PER_WEEK = "agenturen_per_week"  # Erlang C per interval (engine/contactcentrum.py): no Excel formula
-WERKLAST_CONTACTCENTRUM = "werklast_contactcentrum"  # agenturen_per_week x weken_open
-# contract v2, capacity (engine/capaciteit.py)
-PRODUCT_UREN = "product_uren"  # volume x normtijd
-KANAAL_UREN = "kanaal_uren"  # volume x aandeel x normtijd
-PRODUCT_MIX = "product_mix"  # the channels of one product added up
-WERKLAST_PRODUCTEN = "werklast_producten"  # the products added up
-INSTROOM_X_INWERKVERLIES = "instroom_x_inwerkverlies"
-VERHOUDING_FTE = "verhouding_fte"  # grondslag / een_per
-EXTRA_FTE_NODIG = "extra_fte_nodig"  # fte_nodig scenario - fte_nodig basis, for a ratio role
+# Every number is made by a rule of engine/regels.py: its id, words, Excel formula and
+# arithmetic are there; here the engine decides which rule applies and applies it. With a
+# trace (`spoor`, a list), each application is also recorded as a step (engine/stappen.py).
 
 
 class Rekenfout(ValueError):
@@ -109,15 +86,18 @@ class Verschil(NamedTuple):
     regel: str | None = None  # which extra-fte formula applied: EXTRA_FTE_WERKLAST or EXTRA_FTE_FTE
 
 
-def compute(profiel: Profiel) -> Uitkomst:
-    """Peel one profile from contract hours down to directe uren (contract, "Computation")."""
+def compute(profiel: Profiel, spoor: list[Stap] | None = None) -> Uitkomst:
+    """Peel one profile from contract hours down to directe uren (contract, "Computation").
+
+    With `spoor`, every rule applied is appended to it as a step, in the order applied.
+    """
     with localcontext() as ctx:
         ctx.prec = PRECISIE
-        return _compute(profiel)
+        return _compute(profiel, spoor)
 
 
 def compare(
-    basis_profiel: Profiel, basis: Uitkomst, profiel: Profiel, uitkomst: Uitkomst
+    basis_profiel: Profiel, basis: Uitkomst, profiel: Profiel, uitkomst: Uitkomst, spoor: list[Stap] | None = None
 ) -> Verschil:
     """Price a scenario against its basis.
 
@@ -125,33 +105,70 @@ def compare(
     the same output needs N x D_B / D_S people, because the new colleagues also take leave,
     fall ill and learn; dividing by the new netto is what makes this right (domain brief).
     N is the basis fte: the people the agency has today. Formulas: berekening.md §6 and §7.
+    With `spoor`, each rule applied is appended to it as a step.
     """
     with localcontext() as ctx:
         ctx.prec = PRECISIE
         d_basis, d_nieuw = basis.directe_uren, uitkomst.directe_uren
         fte = basis_profiel.fte
         regel = extra_fte_regel(basis, uitkomst, fte)
-        if regel in (EXTRA_FTE_WERKLAST, EXTRA_FTE_NODIG):
-            extra_fte = uitkomst.fte_nodig - basis.fte_nodig  # W_S/D_S - W_B/D_B, or the ratio's difference
-        elif regel == EXTRA_FTE_FTE:
-            extra_fte = fte * (d_basis / d_nieuw - 1)  # fte x (D_B / D_S - 1)
-        else:
-            extra_fte = None
+        # D_basis: the direct hours the scenario is priced against                 berekening.md §6
+        d_basis = REGELS[BASIS_DIRECTE_UREN].reken(d_basis)
+        if regel == EXTRA_FTE_NODIG:  # a ratio role: the difference of its fte_nodig    §11
+            waarden = (uitkomst.fte_nodig, basis.fte_nodig)
+        elif regel == EXTRA_FTE_WERKLAST:  # W_S/D_S - W_B/D_B
+            waarden = (uitkomst.werklast_uren, d_nieuw, basis.werklast_uren, d_basis)
+        elif regel == EXTRA_FTE_FTE:  # fte x (D_B / D_S - 1)
+            waarden = (fte, d_basis, d_nieuw)
+        extra_fte = REGELS[regel].reken(*waarden) if regel is not None else None
+        # extra kosten = extra fte x kosten per fte                                berekening.md §7
         extra_kosten = (
-            extra_fte * profiel.kosten_per_fte
+            REGELS[EXTRA_KOSTEN].reken(extra_fte, profiel.kosten_per_fte)
             if extra_fte is not None and profiel.kosten_per_fte is not None
             else None
         )
+        # waarde extra uren = fte x (aftrek_S - aftrek_B) x uurtarief
         waarde_extra_uren = (
-            fte * (uitkomst.totaal_aftrek - basis.totaal_aftrek) * profiel.uurtarief
+            REGELS[WAARDE_EXTRA_UREN].reken(fte, uitkomst.totaal_aftrek, basis.totaal_aftrek, profiel.uurtarief)
             if fte is not None and profiel.uurtarief is not None
             else None
         )
+        if spoor is not None:
+            _spoor_verschil(spoor, basis_profiel, basis, profiel, uitkomst, regel, d_basis, extra_fte, extra_kosten,
+                            waarde_extra_uren)
         return Verschil(d_basis, extra_fte, extra_kosten, waarde_extra_uren, regel)
 
 
+def _spoor_verschil(
+    spoor: list[Stap], basis_profiel: Profiel, basis: Uitkomst, profiel: Profiel, uitkomst: Uitkomst, regel: str | None,
+    d_basis: Decimal, extra_fte: Decimal | None, extra_kosten: Decimal | None, waarde_extra_uren: Decimal | None,
+) -> None:
+    """The steps of `compare`, with the operands it used: of the basis marked as such."""
+    direct_basis = Operand(("directe_uren",), basis.directe_uren, STAP, basis=True)
+    spoor.append(Stap(("basis_directe_uren",), BASIS_DIRECTE_UREN, (direct_basis,), d_basis))
+    fte_basis = Operand(("fte",), basis_profiel.fte, INVOER, basis=True)
+    if extra_fte is not None:
+        if regel == EXTRA_FTE_NODIG:
+            operanden = (Operand(("fte_nodig",), uitkomst.fte_nodig, STAP),
+                         Operand(("fte_nodig",), basis.fte_nodig, STAP, basis=True))
+        elif regel == EXTRA_FTE_WERKLAST:
+            operanden = (_werklast(profiel, uitkomst), Operand(("directe_uren",), uitkomst.directe_uren, STAP),
+                         _werklast(basis_profiel, basis)._replace(basis=True), direct_basis)
+        else:
+            operanden = (fte_basis, direct_basis, Operand(("directe_uren",), uitkomst.directe_uren, STAP))
+        spoor.append(Stap(("extra_fte",), regel, operanden, extra_fte))
+    if extra_kosten is not None:
+        extra = Operand(("extra_fte",), extra_fte, STAP)
+        spoor.append(Stap(("extra_kosten",), EXTRA_KOSTEN, (extra, _invoer(profiel, "kosten_per_fte")), extra_kosten))
+    if waarde_extra_uren is not None:
+        operanden = (fte_basis, Operand(("totaal_aftrek",), uitkomst.totaal_aftrek, STAP),
+                     Operand(("totaal_aftrek",), basis.totaal_aftrek, STAP, basis=True), _invoer(profiel, "uurtarief"))
+        spoor.append(Stap(("waarde_extra_uren",), WAARDE_EXTRA_UREN, operanden, waarde_extra_uren))
+
+
 def verhouding(
-    profiel: Profiel, uitkomst: Uitkomst, grondslag: Decimal | None, van: tuple[str | None, str, str, str]
+    profiel: Profiel, uitkomst: Uitkomst, grondslag: Decimal | None, van: tuple[str | None, str, str, str],
+    spoor: list[Stap] | None = None,
 ) -> Uitkomst:
     """A ratio role: fte_nodig = grondslag / een_per (berekening.md §11).
 
@@ -171,7 +188,13 @@ def verhouding(
         raise Rekenfout(("verhouding", "van"), f"'{regel.van}' heeft geen fte of werklast om een verhouding van te nemen")
     with localcontext() as ctx:
         ctx.prec = PRECISIE
-        return uitkomst._replace(fte_nodig=grondslag / regel.een_per, grondslag=grondslag, grondslag_van=van)
+        nodig = REGELS[VERHOUDING_FTE].reken(grondslag, regel.een_per)
+    if spoor is not None:
+        eenheid, functie, scenario, veld = van
+        operanden = (Operand((veld,), grondslag, ANDER, functie=(eenheid, functie, scenario)),
+                     Operand(("verhouding", "een_per"), regel.een_per, INVOER))
+        spoor.append(Stap(("fte_nodig",), VERHOUDING_FTE, operanden, nodig))
+    return uitkomst._replace(fte_nodig=nodig, grondslag=grondslag, grondslag_van=van)
 
 
 def extra_fte_regel(basis: Uitkomst, uitkomst: Uitkomst, fte: Decimal | None) -> str | None:
@@ -184,15 +207,24 @@ def extra_fte_regel(basis: Uitkomst, uitkomst: Uitkomst, fte: Decimal | None) ->
     return EXTRA_FTE_FTE if fte is not None else None
 
 
-def _compute(profiel: Profiel) -> Uitkomst:
+def _compute(profiel: Profiel, spoor: list[Stap] | None) -> Uitkomst:
+    begin = len(spoor) if spoor is not None else 0
     weken = profiel.weken_per_jaar if profiel.weken_per_jaar is not None else WEKEN_PER_JAAR
     per_week = profiel.uren_per_week
     per_dag = profiel.uren_per_dag
-    if per_dag is None and per_week is not None:
-        per_dag = per_week / DAGEN_PER_WEEK  # uren_per_dag defaults to uren_per_week / 5
+    if per_dag is None and per_week is not None:  # uren_per_dag defaults to uren_per_week / 5     §3
+        per_dag = REGELS[UREN_PER_DAG].reken(per_week, DAGEN_PER_WEEK)
 
     # bruto_uren = uren_per_week x weken_per_jaar (when given)            berekening.md §1
-    bruto = per_week * weken if per_week is not None else None
+    bruto = REGELS[BRUTO_UREN].reken(per_week, weken) if per_week is not None else None
+    # what a verlof or aftrek line can be multiplied by (regels.FACTOREN); more as they are known
+    factoren = {"bruto_uren": bruto, "beschikbare_uren": None, "uren_per_week": per_week, "weken_per_jaar": weken,
+                "uren_per_dag": per_dag, "werkweken": None}
+    operanden = None
+    if spoor is not None:
+        operanden = _factoroperanden(profiel, factoren)
+        if bruto is not None:
+            spoor.append(Stap(("bruto_uren",), BRUTO_UREN, (operanden["uren_per_week"], operanden["weken_per_jaar"]), bruto))
 
     # beschikbare_uren = given, or bruto_uren - sum(verlof)              berekening.md §2
     if profiel.beschikbare_uren is not None and profiel.verlof:
@@ -204,23 +236,27 @@ def _compute(profiel: Profiel) -> Uitkomst:
     verlof: dict[str, Decimal] = {}
     totaal_verlof = None
     if profiel.beschikbare_uren is not None:
-        beschikbaar = profiel.beschikbare_uren
+        beschikbaar = REGELS[BESCHIKBAAR_OPGEGEVEN].reken(profiel.beschikbare_uren)
         if beschikbaar <= 0:
             raise Rekenfout(("beschikbare_uren",), "beschikbare_uren moet groter dan 0 zijn")
+        if spoor is not None:
+            spoor.append(Stap(("beschikbare_uren",), BESCHIKBAAR_OPGEGEVEN, (_invoer(profiel, "beschikbare_uren"),),
+                              beschikbaar))
     elif bruto is not None:
         for naam, hoeveelheid in profiel.verlof.items():
-            verlof[naam] = _uren(
-                hoeveelheid, ("verlof", naam), beschikbaar=None, bruto=bruto,
-                per_dag=per_dag, per_week_factor=weken,
-            )
-        totaal_verlof = sum(verlof.values(), NUL)
-        beschikbaar = bruto - totaal_verlof
+            verlof[naam] = _uren(hoeveelheid, ("verlof", naam), "verlof", factoren, spoor, operanden)
+        totaal_verlof = REGELS[TOTAAL_VERLOF].reken(*verlof.values())
+        beschikbaar = REGELS[BRUTO_MIN_VERLOF].reken(bruto, totaal_verlof)
         if beschikbaar <= 0:
             raise Rekenfout(
                 ("verlof",),
                 f"het verlof ({_uren_tekst(bruto - beschikbaar)}) is even groot als of groter dan "
                 f"de bruto uren ({_uren_tekst(bruto)}): er blijven geen beschikbare uren over",
             )
+        if spoor is not None:
+            spoor.append(Stap(("totaal_verlof",), TOTAAL_VERLOF, _opgeteld("verlof", verlof), totaal_verlof))
+            spoor.append(Stap(("beschikbare_uren",), BRUTO_MIN_VERLOF,
+                              (operanden["bruto_uren"], Operand(("totaal_verlof",), totaal_verlof, STAP)), beschikbaar))
     else:
         raise Rekenfout(
             (),
@@ -230,14 +266,17 @@ def _compute(profiel: Profiel) -> Uitkomst:
 
     # directe_uren = beschikbare_uren - sum(aftrek)                       berekening.md §4
     # (`uur/week` counts the weeks actually worked: beschikbare uren / uren_per_week)
-    weken_gewerkt = beschikbaar / per_week if per_week is not None else None
+    weken_gewerkt = REGELS[WERKWEKEN].reken(beschikbaar, per_week) if per_week is not None else None
+    factoren["beschikbare_uren"] = beschikbaar
+    factoren["werkweken"] = weken_gewerkt
+    if spoor is not None:
+        regels_begin = len(spoor)  # where the werkweken step goes, when a line uses them
+        operanden["beschikbare_uren"] = Operand(("beschikbare_uren",), beschikbaar, STAP)
+        operanden["werkweken"] = Operand(("werkweken",), weken_gewerkt, STAP)
     aftrek: dict[str, Decimal] = {}
     inwerkverlies = None
     for naam, hoeveelheid in profiel.aftrek.items():
-        aftrek[naam] = _uren(
-            hoeveelheid, ("aftrek", naam), beschikbaar=beschikbaar, bruto=bruto,
-            per_dag=per_dag, per_week_factor=weken_gewerkt,
-        )
+        aftrek[naam] = _uren(hoeveelheid, ("aftrek", naam), "aftrek", factoren, spoor, operanden)
     # aftrek.inwerkverlies = instroom x inwerkverlies, the last line        berekening.md §10
     if profiel.instroom is not None:
         if profiel.inwerkverlies is None:
@@ -251,19 +290,27 @@ def _compute(profiel: Profiel) -> Uitkomst:
                 ("aftrek", INWERKVERLIES),
                 "de aftrek 'inwerkverlies' volgt al uit instroom x inwerkverlies; geef hem niet ook zelf",
             )
-        inwerkverlies = _uren(
-            profiel.inwerkverlies, ("inwerkverlies",), beschikbaar=beschikbaar, bruto=bruto,
-            per_dag=per_dag, per_week_factor=weken_gewerkt,
-        )
-        aftrek[INWERKVERLIES] = profiel.instroom * inwerkverlies / HONDERD
-    totaal = sum(aftrek.values(), NUL)
-    directe = beschikbaar - totaal
+        inwerkverlies = _uren(profiel.inwerkverlies, ("inwerkverlies",), "aftrek", factoren, spoor, operanden)
+        instroom = profiel.instroom / HONDERD  # a percentage, as a fraction
+        aftrek[INWERKVERLIES] = REGELS[INSTROOM_X_INWERKVERLIES].reken(instroom, inwerkverlies)
+        if spoor is not None:
+            operanden_ = (Operand(("instroom",), instroom, INVOER, procent=True),
+                          Operand(("inwerkverlies",), inwerkverlies, STAP))
+            spoor.append(Stap(("aftrek", INWERKVERLIES), INSTROOM_X_INWERKVERLIES, operanden_, aftrek[INWERKVERLIES]))
+    totaal = REGELS[TOTAAL_AFTREK].reken(*aftrek.values())
+    directe = REGELS[DIRECTE_UREN].reken(beschikbaar, totaal)
     if directe <= 0:
         raise Rekenfout(
             ("aftrek",),
             f"de aftrek ({_uren_tekst(totaal)}) is even groot als of groter dan de beschikbare "
             f"uren ({_uren_tekst(beschikbaar)}): directe uren moeten groter dan 0 blijven",
         )
+    aandeel_direct = REGELS[AANDEEL_DIRECT].reken(directe, beschikbaar)  # directe_uren / beschikbare_uren
+    # aandeel_bruto = directe_uren / bruto_uren (null without bruto)      berekening.md §8
+    aandeel_bruto = REGELS[AANDEEL_BRUTO].reken(directe, bruto) if bruto is not None else None
+    if spoor is not None:
+        _spoor_directe_uren(spoor, begin, regels_begin, operanden, aftrek, totaal, directe, aandeel_direct,
+                            aandeel_bruto)
 
     # werklast_uren = sum(volume x normtijd) when producten given          berekening.md §9
     werklast = profiel.werklast_uren
@@ -276,8 +323,11 @@ def _compute(profiel: Profiel) -> Uitkomst:
             )
         from brutonetto.engine.capaciteit import producturen
 
-        producten = producturen(profiel.producten, Rekenfout)
-        werklast = sum((p.uren for p in producten.values()), NUL)
+        producten = producturen(profiel.producten, Rekenfout, spoor)
+        werklast = REGELS[WERKLAST_PRODUCTEN].reken(*(p.uren for p in producten.values()))
+        if spoor is not None:
+            som = tuple(Operand(("producten", naam), p.uren, STAP) for naam, p in producten.items())
+            spoor.append(Stap(("werklast_uren",), WERKLAST_PRODUCTEN, som, werklast))
 
     # werklast_uren = agenturen_per_week x weken_open (contactcentrum)      berekening.md §12
     wachtrij = None
@@ -288,11 +338,15 @@ def _compute(profiel: Profiel) -> Uitkomst:
                             "(contactcentrum rekent de werklast_uren zelf uit)")
         from brutonetto.engine.contactcentrum import werklast as wachtrijwerklast
 
-        wachtrij = wachtrijwerklast(profiel.contactcentrum, Rekenfout)
+        wachtrij = wachtrijwerklast(profiel.contactcentrum, Rekenfout, spoor)
         werklast = wachtrij.werklast_uren
 
     # fte_nodig = werklast_uren / directe_uren (when werklast_uren given) berekening.md §5
-    nodig = werklast / directe if werklast is not None else None
+    nodig = REGELS[FTE_NODIG].reken(werklast, directe) if werklast is not None else None
+    if spoor is not None and nodig is not None:
+        werklast_operand = (Operand(("werklast_uren",), werklast, STAP) if producten is not None or wachtrij is not None
+                            else _invoer(profiel, "werklast_uren"))
+        spoor.append(Stap(("fte_nodig",), FTE_NODIG, (werklast_operand, Operand(("directe_uren",), directe, STAP)), nodig))
     return Uitkomst(
         bruto_uren=bruto,
         verlof=verlof,
@@ -300,9 +354,8 @@ def _compute(profiel: Profiel) -> Uitkomst:
         aftrek=aftrek,
         totaal_aftrek=totaal,
         directe_uren=directe,
-        aandeel_direct=directe / beschikbaar,  # aandeel_direct = directe_uren / beschikbare_uren
-        # aandeel_bruto = directe_uren / bruto_uren (null without bruto)   berekening.md §8
-        aandeel_bruto=directe / bruto if bruto is not None else None,
+        aandeel_direct=aandeel_direct,
+        aandeel_bruto=aandeel_bruto,
         fte_nodig=nodig,
         werklast_uren=werklast,
         producten=producten,
@@ -318,65 +371,97 @@ def _compute(profiel: Profiel) -> Uitkomst:
 def omrekening(hoeveelheid: Hoeveelheid, stap: str) -> str:
     """The rule that turns one verlof or aftrek line into hours per year (berekening.md §3).
 
-    The one place this is decided: `compute` converts by it, and the steps that explain and
-    the workbook show name it. `stap` is "verlof" or "aftrek": a bare percentage is of the
-    stage base (bruto for verlof, beschikbaar for aftrek); `uur/week` counts every week of the
-    year in verlof and the weeks actually worked in aftrek.
+    The one place this is decided, by the rule table (`regels.OMREKENINGEN`): `compute`
+    converts by it and records the rule it used. `stap` is "verlof" or "aftrek": a bare
+    percentage is of the stage base (bruto for verlof, beschikbaar for aftrek); `uur/week`
+    counts every week of the year in verlof and the weeks actually worked in aftrek.
     """
-    eenheid = hoeveelheid.eenheid
-    if eenheid == PROCENT:
-        if hoeveelheid.van == BRUTO or (hoeveelheid.van is None and stap == "verlof"):
-            return PROCENT_BRUTO
-        return PROCENT_BESCHIKBAAR
-    if eenheid == UUR_PER_WEEK:
-        return WEEK_X_WEKEN_PER_JAAR if stap == "verlof" else WEEK_X_WERKWEKEN
-    if eenheid == DAG:
-        return DAG_X_UREN_PER_DAG
-    return OPGEGEVEN_UREN
+    regel = OMREKENINGEN.get((stap, hoeveelheid.eenheid, hoeveelheid.van))
+    return regel if regel is not None else OMREKENINGEN[(stap, hoeveelheid.eenheid, None)]  # a `van` the unit ignores
 
 
 def _uren(
     hoeveelheid: Hoeveelheid,
     veld: tuple[str, ...],
-    *,
-    beschikbaar: Decimal | None,
-    bruto: Decimal | None,
-    per_dag: Decimal | None,
-    per_week_factor: Decimal | None,
+    stap: str,
+    factoren: dict[str, Decimal | None],
+    spoor: list[Stap] | None,
+    operanden: dict[str, Operand] | None,
 ) -> Decimal:
-    """Hours per year of one deduction, by the rule `omrekening` picks (berekening.md §3)."""
-    regel = omrekening(hoeveelheid, veld[0])
+    """Hours per year of one line: the number written (a percentage as a fraction) times the
+    figure its rule names, or as written (berekening.md §3)."""
+    eenheid = hoeveelheid.eenheid
+    regel_id = OMREKENINGEN.get((stap, eenheid, hoeveelheid.van)) or omrekening(hoeveelheid, stap)
+    regel = REGELS[regel_id]
     getal = hoeveelheid.getal
-    if regel == OPGEGEVEN_UREN:  # the common case first
-        return getal
-    if regel == PROCENT_BRUTO:
-        if bruto is None:
-            raise Rekenfout(
-                veld,
-                "een percentage van bruto heeft uren_per_week nodig om de bruto uren te kennen",
-            )
-        return bruto * getal / HONDERD
-    if regel == PROCENT_BESCHIKBAAR:
-        if beschikbaar is None:  # verlof: the beschikbare uren follow from it
-            raise Rekenfout(
-                veld, "verlof kan geen percentage van de beschikbare uren zijn: die volgen uit het verlof"
-            )
-        return beschikbaar * getal / HONDERD
-    if regel in (WEEK_X_WEKEN_PER_JAAR, WEEK_X_WERKWEKEN):
-        if per_week_factor is None:
-            raise Rekenfout(
-                veld, f"'{hoeveelheid}' heeft uren_per_week nodig om het aantal weken te kennen", str(hoeveelheid)
-            )
-        return getal * per_week_factor
-    if regel == DAG_X_UREN_PER_DAG:
-        if per_dag is None:
-            raise Rekenfout(
-                veld,
-                f"'{hoeveelheid}' heeft uren_per_dag of uren_per_week nodig om dagen in uren om te rekenen",
-                str(hoeveelheid),
-            )
-        return getal * per_dag
-    raise AssertionError(f"no conversion for rule {regel}")  # pragma: no cover - omrekening has none other
+    if eenheid == PROCENT:
+        getal = getal / HONDERD
+    if regel.factor is None:
+        uren = regel.reken(getal)
+    else:
+        factor = factoren[regel.factor]
+        if factor is None:
+            geciteerd = "{hoeveelheid}" in regel.ontbreekt
+            raise Rekenfout(veld, regel.ontbreekt.format(hoeveelheid=hoeveelheid), str(hoeveelheid) if geciteerd else None)
+        uren = regel.reken(getal, factor)
+    if spoor is not None:
+        geschreven = Operand(veld, getal, INVOER, procent=eenheid == PROCENT)
+        spoor.append(Stap(veld, regel_id, (geschreven,) if regel.factor is None else (geschreven, operanden[regel.factor]),
+                          uren))
+    return uren
+
+
+def _factoroperanden(profiel: Profiel, factoren: dict[str, Decimal | None]) -> dict[str, Operand]:
+    """The figures a line can be multiplied by, as operands: written, a default, or a step's result."""
+    operanden = {veld: Operand((veld,), waarde, STAP) for veld, waarde in factoren.items()}
+    operanden["uren_per_week"] = _invoer(profiel, "uren_per_week")
+    operanden["weken_per_jaar"] = Operand(("weken_per_jaar",), factoren["weken_per_jaar"],
+                                          INVOER if profiel.weken_per_jaar is not None else STANDAARD)
+    if profiel.uren_per_dag is not None or factoren["uren_per_dag"] is None:
+        operanden["uren_per_dag"] = _invoer(profiel, "uren_per_dag")
+    return operanden
+
+
+def _spoor_directe_uren(
+    spoor: list[Stap], begin: int, regels_begin: int, operanden: dict[str, Operand], aftrek: dict[str, Decimal],
+    totaal: Decimal, directe: Decimal, aandeel_direct: Decimal, aandeel_bruto: Decimal | None,
+) -> None:
+    """§4's steps; and the figures some lines were multiplied by, each shown once before its first use:
+    werkweken before the aftrek lines, uren_per_dag (when not written) first of all."""
+    gebruikt = {REGELS[stap.regel].factor for stap in spoor[begin:]}
+    if "werkweken" in gebruikt:
+        beschikbaar, werkweken = operanden["beschikbare_uren"], operanden["werkweken"]
+        spoor.insert(regels_begin, Stap(("werkweken",), WERKWEKEN, (beschikbaar, operanden["uren_per_week"]),
+                                        werkweken.waarde))
+    per_dag = operanden["uren_per_dag"]
+    if "uren_per_dag" in gebruikt and per_dag.soort == STAP:
+        dagen = Operand(("dagen_per_week",), DAGEN_PER_WEEK, CONSTANTE)
+        spoor.insert(begin, Stap(("uren_per_dag",), UREN_PER_DAG, (operanden["uren_per_week"], dagen), per_dag.waarde))
+    direct = Operand(("directe_uren",), directe, STAP)
+    beschikbaar = operanden["beschikbare_uren"]
+    spoor += [
+        Stap(("totaal_aftrek",), TOTAAL_AFTREK, _opgeteld("aftrek", aftrek), totaal),
+        Stap(("directe_uren",), DIRECTE_UREN, (beschikbaar, Operand(("totaal_aftrek",), totaal, STAP)), directe),
+        Stap(("aandeel_direct",), AANDEEL_DIRECT, (direct, beschikbaar), aandeel_direct),
+    ]
+    if aandeel_bruto is not None:
+        spoor.append(Stap(("aandeel_bruto",), AANDEEL_BRUTO, (direct, operanden["bruto_uren"]), aandeel_bruto))
+
+
+def _werklast(profiel: Profiel, uitkomst: Uitkomst) -> Operand:
+    """The werklast as given, or as a step worked it out (the products, the queue)."""
+    if uitkomst.producten is not None or uitkomst.wachtrij is not None:
+        return Operand(("werklast_uren",), uitkomst.werklast_uren, STAP)
+    return _invoer(profiel, "werklast_uren")
+
+
+def _invoer(profiel: Profiel, veld: str) -> Operand:
+    return Operand((veld,), getattr(profiel, veld), INVOER)
+
+
+def _opgeteld(stap: str, uren: dict[str, Decimal]) -> tuple[Operand, ...]:
+    """The hours of every line of a stage, as the operands of its sum."""
+    return tuple(Operand((stap, naam), waarde, STAP) for naam, waarde in uren.items())
 
 
 def _uren_tekst(uren: Decimal) -> str:

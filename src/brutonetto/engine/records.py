@@ -58,17 +58,21 @@ class Record(NamedTuple):
     in_totaal: bool = True  # False: found in one file of a compare only, so left out of the totals
 
     def stappen(self, prijs: bool = True) -> list[Stap]:
-        """The working of every number: typed steps with their rules (engine/stappen.py).
+        """The working of every number: the trace of the engine's rules (engine/stappen.py).
 
-        With `prijs`, also the price against the basis (for a basis: against itself, 0).
+        The batch path keeps no trace; asked for one, the record's profile goes through the
+        same engine again, which records each rule as it applies it. With `prijs`, also the
+        price against the basis (for a basis: against itself, 0).
         """
-        from brutonetto.engine.stappen import stappen
-
-        basis = None
+        spoor: list[Stap] = []
+        profiel = self.invoer.profiel
+        uitkomst = compute(profiel, spoor)
+        if self.uitkomst.grondslag is not None:  # a ratio role, against the functie it followed
+            verhouding(profiel, uitkomst, self.uitkomst.grondslag, self.uitkomst.grondslag_van, spoor)
         if prijs and self.verschil is not None:
             tegen = self.basis or self
-            basis = (tegen.invoer.profiel, tegen.uitkomst, self.verschil)
-        return stappen(self.invoer.profiel, self.uitkomst, basis)
+            compare(tegen.invoer.profiel, tegen.uitkomst, profiel, self.uitkomst, spoor)
+        return spoor
 
 
 KOLOMMEN: tuple[str, ...] = Record._fields[: Record._fields.index("agenturen_per_week") + 1]

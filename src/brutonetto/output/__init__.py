@@ -8,6 +8,10 @@
 Output stands above the engine and the domain floor and may import both; of input only the
 schema imports the model it describes (schema.py). Nothing here imports the command line.
 
+A renderer decides no formula and no figure: records come from the engine, and the working
+(explain, `--uitleg`, the workbook's formulas) is the engine's trace (`Record.stappen()`,
+types in engine/stappen.py) put into the words and Excel templates of engine/regels.py.
+
 Recipe: a new output format (say `html`) touches three files, plus its test:
 1. `inhoud.py`: the method that writes it on each content that offers it (`Records.html`),
    declared once on `formaten.Inhoud` (it raises NotImplementedError elsewhere);

@@ -256,16 +256,13 @@ class _Opmaak:
         self.eenheid = {regels.UUR: self.uren, regels.WEKEN: self.getal, regels.FTE: self.fte,
                         regels.EURO: self.euro, regels.AANDEEL: self.procent}
         # a verlof or aftrek line as written (yellow: change it and everything follows), by its rule
-        geel = {"bg_color": "#fff7d6"}
-        per_week = boek.add_format({"num_format": '#,##0.##" uur/week"', **geel})
-        self.regel = {
-            regels.OPGEGEVEN_UREN: boek.add_format({"num_format": '#,##0.##" uur"', **geel}),
-            regels.PROCENT_BESCHIKBAAR: boek.add_format({"num_format": "0.0##%", **geel}),
-            regels.PROCENT_BRUTO: boek.add_format({"num_format": '0.0##%" van bruto"', **geel}),
-            regels.WEEK_X_WEKEN_PER_JAAR: per_week,
-            regels.WEEK_X_WERKWEKEN: per_week,
-            regels.DAG_X_UREN_PER_DAG: boek.add_format({"num_format": '#,##0.##" dagen"', **geel}),
-        }
+        formaten: dict[str, Any] = {}  # one format per number format: uur/week in verlof and in aftrek alike
+        self.regel: dict[str, Any] = {}
+        for regel_id, regel in regels.REGELS.items():
+            if regel.invoerformaat is not None:
+                if regel.invoerformaat not in formaten:
+                    formaten[regel.invoerformaat] = boek.add_format({"num_format": regel.invoerformaat, "bg_color": "#fff7d6"})
+                self.regel[regel_id] = formaten[regel.invoerformaat]
 
     def invoer(self, veld: tuple[str, ...]) -> Any:
         return self.euro if veld in (("kosten_per_fte",), ("uurtarief",)) else self.getal
