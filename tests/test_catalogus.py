@@ -150,6 +150,14 @@ def test_output_into_a_directory_or_a_missing_folder_is_refused(cli):
 # Files reached by reference (issue 18): the profile chose them, not the user ------------
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is Linux's")
+@pytest.mark.parametrize("formaat", ["csv", "xlsx"])
+def test_output_onto_a_full_disk_names_the_output_and_the_reason(cli, formaat):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\n")
+    fouten = refused(cli, "compute", "p.yaml", "-f", formaat, "-o", "/dev/full")
+    assert fouten == "fout: kan niet schrijven naar /dev/full: de schijf is vol\n"
+
+
 def test_a_standaard_that_is_a_pipe_is_not_read(cli):
     import os
 

@@ -19,7 +19,19 @@ import typer
 
 from brutonetto import __version__
 from brutonetto.cli.groep import OPTIES, Commando, Groep
-from brutonetto.cli.uitvoer import Gebruiksfout, Opmaak, Resultaat, bekende_scenarios, schrijf_bestand, voer_uit
+from brutonetto.cli.uitvoer import (
+    Afgebroken,
+    Gebruiksfout,
+    Opmaak,
+    Resultaat,
+    afgebroken,
+    bekende_scenarios,
+    schrijf_bestand,
+    schrijffout,
+    sluit_af,
+    vang_signalen,
+    voer_uit,
+)
 
 # The commands live in a Typer of their own: the group builds one when it is asked for.
 commandos = typer.Typer()
@@ -428,11 +440,20 @@ def _init(bestand: Path, eenheid: bool = False) -> Resultaat:
     if bestand.exists():
         raise Gebruiksfout(f"{bestand} bestaat al; kies een andere naam (brutonetto init ANDERE-NAAM.yaml)")
     sjabloon = STARTEENHEID if eenheid else STARTPROFIEL
-    schrijf_bestand(lambda uit, breedte: uit.write(sjabloon.format(naam=bestand.name)), bestand, [])
     naast = bestand.parent / "brutonetto.schema.json"
-    if not naast.exists():
-        inhoud = schemamodule.als_tekst(schemamodule.bestandsschema())
-        schrijf_bestand(lambda uit, breedte: uit.write(inhoud), naast, [])
+    # the pair, or neither: a profile whose schema is missing, or half of one, is no start
+    paar = [bestand] if naast.exists() else [bestand, naast]
+    try:
+        schrijf_bestand(lambda uit, breedte: uit.write(sjabloon.format(naam=bestand.name)), bestand, [])
+        if naast in paar:
+            inhoud = schemamodule.als_tekst(schemamodule.bestandsschema())
+            schrijf_bestand(lambda uit, breedte: uit.write(inhoud), naast, [])
+    except BaseException:  # a disk that refuses the second, a signal (`Afgebroken`): neither existed before
+        for pad in paar:
+            pad.unlink(missing_ok=True)
+        raise
+    for pad in paar:
+        typer.echo(f"geschreven: {pad}", err=True)
     melding = f"Pas {bestand} aan en reken het uit met: brutonetto compute {bestand}"
     return Resultaat(None, [], [], [], melding)
 
@@ -584,4 +605,14 @@ def main() -> None:
         # shell redirects them to a file in its legacy code page
         if (getattr(stroom, "encoding", None) or "utf-8").lower().replace("_", "-") not in ("utf-8", "utf8"):
             stroom.reconfigure(encoding="utf-8")
-    app(prog_name="brutonetto")
+    vang_signalen()
+    try:
+        app(prog_name="brutonetto")
+        code = 0
+    except SystemExit as einde:
+        code = einde.code if isinstance(einde.code, int) else (0 if einde.code is None else 1)
+    except Afgebroken as signaal:  # what it was writing is removed on the way here
+        code = afgebroken(signaal)
+    except OSError as fout:  # the command line's own writes: --help, --version, a usage error
+        code = schrijffout(fout)
+    sys.exit(sluit_af(code))

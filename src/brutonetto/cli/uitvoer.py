@@ -17,10 +17,18 @@ and `csv()`, a work function returning a `Resultaat`, and one call:
         voer_uit(partial(_budget, paden), Opmaak(formaat.value, output, csv_dialect.value), debug)
 
 Exit codes (contract): 0 success, 1 invalid input, 2 wrong usage, 3 internal error.
+Output the world refuses (a full disk, a closed stream, `ulimit -f`, no permission) is no
+internal error: exit 1 and `fout: kan niet schrijven naar BESTAND: REDEN`, the reason in
+Dutch (`reden`). A signal (SIGINT, SIGTERM, SIGHUP) removes a half-written file and exits
+128 + its number (`Afgebroken`, `vang_signalen`); `sluit_af` flushes the streams before
+Python does, so nothing fails after our last word.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Callable, IO, NamedTuple
@@ -94,14 +102,16 @@ def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) 
 
         if opmaak.bestand is not None:
             schrijf_bestand(naar, opmaak.bestand, resultaat.invoer, FORMATEN[opmaak.formaat].binair)
+            typer.echo(f"geschreven: {opmaak.bestand}", err=True)
         else:
-            naar(sys.stdout, terminalbreedte(sys.stdout))
+            _naar_standaarduitvoer(naar)
     except (typer.Exit, typer.Abort, KeyboardInterrupt, Gebruiksfout):
         raise  # a Gebruiksfout becomes a usage error in cli.groep.Commando
     except Uitvoerfout as fout:
         typer.echo(f"fout: {fout}", err=True)
         raise typer.Exit(1) from None
     except BrokenPipeError:
+        laat_los(sys.stdout)
         raise typer.Exit(0) from None
     except Exception as fout:  # noqa: BLE001 - the last line of defence: exit 3, one line
         if debug:
@@ -130,10 +140,29 @@ def _meld(resultaat: Resultaat) -> None:
         typer.echo(resultaat.melding, err=True)
 
 
+def _naar_standaarduitvoer(naar: Callable[[IO[Any], int | None], None]) -> None:
+    """Write to stdout and flush it here, inside the try: a full disk often shows only at the last write."""
+    uit = sys.stdout
+    if uit is None:  # started with standard output closed (`>&-`): Python made no stream for it
+        raise Uitvoerfout(f"kan niet schrijven naar standaarduitvoer: {_REDENEN[errno.EBADF]}")
+    try:
+        naar(uit, terminalbreedte(uit))
+        uit.flush()
+    except OSError as fout:
+        laat_los(uit)
+        if fout.errno == errno.EPIPE:  # the reader stopped early (`| head`): not an error
+            raise typer.Exit(0) from None
+        raise Uitvoerfout(f"kan niet schrijven naar standaarduitvoer: {reden(fout)}") from None
+
+
 def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer: list[Path], binair: bool = False) -> None:
     """Write the whole output to a temporary file beside the target, then rename: all or nothing.
-    A pipe or a device (`/dev/stdout`) is written into as it is: renaming would replace it."""
-    import os
+    A pipe or a device (`/dev/stdout`) is written into as it is: renaming would replace it.
+
+    Whatever stops the writing (a disk that refuses, a signal: `Afgebroken`) removes the
+    temporary file and leaves the target as it was. The caller says `geschreven`: `init`
+    writes two files and says so only when both are there.
+    """
     import tempfile
 
     doel_echt = doel.resolve()
@@ -148,15 +177,14 @@ def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer
         except BrokenPipeError:  # the reader stopped early (`| head`): as on standard output, not an error
             return
         except OSError as fout:
-            raise Uitvoerfout(f"--output {doel}: schrijven mislukt: {fout.strerror or fout}") from None
-        typer.echo(f"geschreven: {doel}", err=True)
+            raise Uitvoerfout(f"kan niet schrijven naar {doel}: {reden(fout)}") from None
         return
     if not doel_echt.parent.is_dir():
         raise Gebruiksfout(f"--output {doel}: de map {doel.parent} bestaat niet")
     try:
         fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel_echt.parent)
     except OSError as fout:
-        raise Uitvoerfout(f"--output {doel}: kan niet schrijven in {doel.parent}: {fout.strerror or fout}") from None
+        raise Uitvoerfout(f"kan niet schrijven in {doel_echt.parent}: {reden(fout)}") from None
     try:
         if binair:
             with os.fdopen(fd, "wb") as f:
@@ -169,13 +197,119 @@ def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer
         os.umask(umask)
         os.chmod(tijdelijk, doel_echt.stat().st_mode & 0o7777 if doel_echt.exists() else 0o666 & ~umask)
         os.replace(tijdelijk, doel_echt)
-    except OSError as fout:
+    except BaseException as fout:  # a signal too: after the rename there is nothing left to remove
         Path(tijdelijk).unlink(missing_ok=True)
-        raise Uitvoerfout(f"--output {doel}: schrijven mislukt: {fout.strerror or fout}") from None
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
+        if isinstance(fout, OSError):
+            raise Uitvoerfout(f"kan niet schrijven naar {doel}: {reden(fout)}") from None
         raise
-    typer.echo(f"geschreven: {doel}", err=True)
+
+
+# What a user can do something about, in their words; another reason keeps the system's words.
+_REDENEN: dict[int, str] = {
+    getattr(errno, naam): tekst
+    for naam, tekst in (
+        ("ENOSPC", "de schijf is vol"),
+        ("EDQUOT", "uw schijfquotum is op"),
+        ("EFBIG", "het bestand wordt te groot (ulimit -f of de grens van het bestandssysteem)"),
+        ("EBADF", "die is gesloten"),
+        ("EACCES", "geen toestemming"),
+        ("EPERM", "geen toestemming"),
+        ("EROFS", "het bestandssysteem is alleen-lezen"),
+        ("EIO", "het apparaat meldt een lees- of schrijffout"),
+    )
+    if hasattr(errno, naam)
+}
+
+
+def reden(fout: OSError) -> str:
+    """Why a write failed, in Dutch for the common reasons."""
+    return _REDENEN.get(fout.errno or 0) or fout.strerror or str(fout)
+
+
+def laat_los(stroom: IO[Any] | None) -> None:
+    """Point a stream that refused at the null device: what is left in its buffer, which Python
+    flushes at exit, then goes nowhere instead of failing once more after our message."""
+    try:
+        fd = stroom.fileno()  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):  # no stream, or not a file (a test's buffer)
+        return
+    nul = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(nul, fd)
+    finally:
+        os.close(nul)
+
+
+def _tell(tekst: str) -> None:
+    """A last line on stderr, which may refuse too: then it is not said."""
+    try:
+        typer.echo(tekst, err=True)
+    except OSError:
+        laat_los(sys.stderr)
+
+
+class Afgebroken(BaseException):
+    """A signal that ends the run (SIGINT, SIGTERM, SIGHUP), raised where the run is, so that the
+    way out removes a half-written file (`schrijf_bestand`, `init`); exit 128 + its number.
+    A BaseException, as KeyboardInterrupt is: no `except Exception` on the way holds it up."""
+
+    def __init__(self, nummer: int) -> None:
+        super().__init__(nummer)
+        self.nummer = nummer
+
+
+def vang_signalen() -> None:
+    """Turn SIGINT, SIGTERM and SIGHUP into `Afgebroken`; ignore SIGXFSZ, so that a write past
+    `ulimit -f` fails with EFBIG (reported) instead of killing the process (Python does this too)."""
+    signalen = [getattr(signal, naam) for naam in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, naam)]
+
+    def stop(nummer: int, frame: Any) -> None:
+        for s in signalen:  # a second signal must not cut the cleaning up short
+            signal.signal(s, signal.SIG_IGN)
+        raise Afgebroken(nummer)
+
+    for s in signalen:
+        if signal.getsignal(s) != signal.SIG_IGN:  # ignored by whoever started us (nohup, `cmd &`): it stays so
+            signal.signal(s, stop)
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def afgebroken(signaal: Afgebroken) -> int:
+    """Say which signal stopped the run; the exit code, 128 + its number, as a shell reports it."""
+    _tell(f"afgebroken ({signal.Signals(signaal.nummer).name})")
+    return 128 + signaal.nummer
+
+
+def schrijffout(fout: OSError) -> int:
+    """An OSError the command line itself met writing (--help, --version, a usage error): standard
+    output refused (stderr would not show this either). A reader that stopped early is no error."""
+    laat_los(sys.stdout)
+    if fout.errno == errno.EPIPE:
+        return 0
+    _tell(f"fout: kan niet schrijven naar standaarduitvoer: {reden(fout)}")
+    return 1
+
+
+def sluit_af(code: int) -> int:
+    """Flush standard output and error before Python does at exit, where a failure would print
+    `Exception ignored ...` after our last word; a stream that refuses is let go (`laat_los`).
+    Output that did not arrive is an error (exit 1), unless the run failed already."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as fout:
+        laat_los(sys.stdout)
+        if code == 0 and fout.errno != errno.EPIPE:
+            _tell(f"fout: kan niet schrijven naar standaarduitvoer: {reden(fout)}")
+            code = 1
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except OSError:
+        laat_los(sys.stderr)
+        code = code or 1
+    return code
 
 
 def bekende_scenarios(functies: list, gekozen: list[str]) -> None:

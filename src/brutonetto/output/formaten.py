@@ -63,13 +63,25 @@ def _jsonl(inhoud: Inhoud, uit: IO[Any], breedte: int | None, dialect: str, balk
     uit.writelines(json_rij(rij) + "\n" for rij in inhoud.rijen())
 
 
+def _xlsx(inhoud: Inhoud, uit: IO[Any], breedte: int | None, dialect: str, balken: bool) -> None:
+    """The workbook is zipped in memory and written in one go. Zipfile seeks back in its stream,
+    and one that a full disk or a signal stops closes itself later, from `ZipFile.__del__`: into
+    the file we closed and removed by then (a traceback after our message). Memory holds the
+    compressed workbook only (about 140 bytes a record)."""
+    import io
+
+    zip_ = io.BytesIO()
+    inhoud.xlsx(zip_)
+    uit.write(zip_.getbuffer())
+
+
 FORMATEN: dict[str, Schrijfwijze] = {
     "table": Schrijfwijze(None, False, _tabel),
     "text": Schrijfwijze(None, False, _tabel),
     "json": Schrijfwijze(None, False, _json),
     "jsonl": Schrijfwijze(None, False, _jsonl),
     "csv": Schrijfwijze(None, False, lambda inhoud, uit, breedte, dialect, balken: inhoud.csv(uit, dialect)),
-    "xlsx": Schrijfwijze("een Excel-werkboek", True, lambda inhoud, uit, breedte, dialect, balken: inhoud.xlsx(uit)),
+    "xlsx": Schrijfwijze("een Excel-werkboek", True, _xlsx),
     "svg": Schrijfwijze("een grafiek", False, lambda inhoud, uit, breedte, dialect, balken: inhoud.grafiek(uit, "svg")),
     "png": Schrijfwijze("een grafiek", True, lambda inhoud, uit, breedte, dialect, balken: inhoud.grafiek(uit, "png")),
 }
