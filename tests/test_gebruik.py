@@ -66,6 +66,36 @@ def test_usage_errors_are_dutch_and_exit_2(cli, args, melding):
     assert [woord for woord in ENGELS_IN_FOUT if woord in fout] == []
 
 
+# contract v3: every command also answers to its Dutch name
+NEDERLANDSE_NAMEN = {
+    "bereken": "compute", "vergelijk": "compare", "controleer": "validate", "uitleg": "explain",
+    "grafiek": "chart", "gevoeligheid": "sensitivity", "begroting": "budget", "realisatie": "realisation",
+}
+
+
+@pytest.mark.parametrize("nl, en", sorted(NEDERLANDSE_NAMEN.items()))
+def test_every_command_answers_to_its_dutch_name(cli, nl, en):
+    hulp_nl, hulp_en = cli(nl, "--help").stdout, cli(en, "--help").stdout
+    assert hulp_nl == hulp_en.replace(f"brutonetto {en} ", f"brutonetto {nl} ")
+    assert f"  {en} ({nl})  " in cli("--help").stdout
+
+
+def test_a_dutch_name_gives_the_same_result(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\naftrek: {verzuim: 5%}\n")
+    assert cli("bereken", "p.yaml", "-f", "json").stdout == cli("compute", "p.yaml", "-f", "json").stdout
+    assert cli("controleer", "p.yaml").stdout == cli("validate", "p.yaml").stdout
+
+
+@pytest.mark.parametrize(
+    "naam, bedoeld",
+    [("gevoelighed", "'gevoeligheid'"), ("berken", "'bereken'"), ("realisaite", "'realisatie'"),
+     ("sensitivty", "'sensitivity'")],
+)
+def test_an_unknown_command_is_matched_against_both_languages(cli, naam, bedoeld):
+    fout = cli(naam, "p.yaml", code=2).stderr
+    assert f"fout: onbekend commando '{naam}'; bedoelt u {bedoeld}" in fout
+
+
 def test_a_usage_error_shows_the_usage_and_where_help_is(cli):
     fout = cli("compute", "p.yaml", "--bogus", code=2).stderr
     assert fout.startswith("Gebruik: ") and "Probeer '" in fout and "compute --help' voor hulp." in fout
