@@ -139,8 +139,25 @@ def _parse_korte_vorm(waarde: object) -> Hoeveelheid:
             raise Invoerfout(_onbekende_eenheid(waarde, getaltekst, eenheidtekst))
         getal = parse_getal(getaltekst)
     else:
+        getaltekst = waarde.tekst if isinstance(waarde, Geschreven) else str(waarde)
         getal, eenheid = parse_getal(waarde), UUR
+    if eenheid == UUR and _DUIZENDTAL_UREN.fullmatch(getaltekst):
+        if int(re.sub(r"\D", "", getaltekst)) <= UREN_IN_JAAR:  # 1.631: both readings are hours
+            raise Invoerfout(dubbelzinnige_uren(getaltekst.strip()))
     return _gecontroleerd(Hoeveelheid(getal, eenheid), waarde)
+
+
+UREN_IN_JAAR = 24 * 366  # a leap year
+_DUIZENDTAL_UREN = re.compile(r"\s*\+?[1-9]\d{0,2}\.\d{3}\s*")  # a comma is the Dutch decimal mark
+
+
+def dubbelzinnige_uren(tekst: str) -> str:
+    """The message for hours like `1.631`: 1,631 hours, or 1631 with a thousands mark?"""
+    teken = "een komma" if "," in tekst else "een punt"
+    return (
+        f"'{tekst}' leest als {tekst.replace('.', ',')} uur: {teken} is hier een decimaalteken, "
+        f"geen duizendtalscheiding; bedoelt u {zonder_duizendtallen(tekst)}?"
+    )
 
 
 # Units written out in words, to the unit meant: the message suggests it.

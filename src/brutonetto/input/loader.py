@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TYPE_CHECKING
 
 from brutonetto.domain.functie import BASIS, Functie, Herkomst, Invoer
+from brutonetto.domain.hoeveelheid import UUR
 from brutonetto.domain.profiel import Profiel
 from brutonetto.errors import Fout, Pad
 from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
@@ -60,7 +61,8 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
             gc.enable()
     fouten.extend(_dubbele_functies(functies))
     gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden)
-    return Lading(functies, fouten, gelezen, _zonder_verlof(functies), lader.meerjaren)
+    waarschuwingen = _zonder_verlof(functies) + _als_fractie(functies)
+    return Lading(functies, fouten, gelezen, waarschuwingen, lader.meerjaren)
 
 
 def _zonder_verlof(functies: list[Functie]) -> list[str]:
@@ -81,6 +83,30 @@ def _zonder_verlof(functies: list[Functie]) -> list[str]:
                 "geef verlof of beschikbare_uren"
             )
     return list(gemeld)
+
+
+def _als_fractie(functies: list[Functie]) -> list[str]:
+    """A bare number below 1 under verlof or aftrek is hours, but reads like a share:
+    `verzuim: 0.057` is 0,057 uur where 5,7% was surely meant. Said once per place written."""
+    gemeld: dict[str, None] = {}
+    for functie in functies:
+        for invoer in (functie.basis, *functie.scenarios.values()):
+            for soort, regels in (("verlof", invoer.profiel.verlof), ("aftrek", invoer.profiel.aftrek)):
+                for naam, hoeveelheid in regels.items():
+                    if hoeveelheid.eenheid != UUR or not 0 < hoeveelheid.getal < 1:
+                        continue
+                    veld = (soort, naam)
+                    getypt = invoer.herkomst.getypt(veld) or ""
+                    if not _KAAL_GETAL.fullmatch(getypt):  # `0,5 uur` says hours in words
+                        continue
+                    waar = invoer.herkomst.waar(veld) or functie.bestand
+                    uren = format(hoeveelheid.getal, "f").replace(".", ",")
+                    procent = format((hoeveelheid.getal * 100).normalize(), "f").replace(".", ",")
+                    gemeld.setdefault(f"{waar}: {soort}.{naam}: {uren} uur: bedoelt u {procent}%?")
+    return list(gemeld)
+
+
+_KAAL_GETAL = re.compile(r"\s*\+?\d*[.,]?\d+\s*")
 
 
 class _Bestandslader:
