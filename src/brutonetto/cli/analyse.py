@@ -170,9 +170,26 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     werking: dict | None = {} if uitleg else None
     rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
                                  variaties, grid, als_tekst, werking)
+    if not grid:
+        waarschuwingen.extend(_zonder_effect(rijen, [v.veld for v in variaties]))
     if uitleg:
         from brutonetto.output.uitleg import gevoeligheid_bladen
 
         bladen = gevoeligheid_bladen(rijen, werking or {}, [v.pad for v in variaties])
         return Resultaat(inhoud.Rekenbladen(bladen), fouten, waarschuwingen, lading.bestanden)
     return Resultaat(inhoud.gevoeligheid(rijen), fouten, waarschuwingen, lading.bestanden)
+
+
+def _zonder_effect(rijen: list, velden: list[str]) -> list[str]:
+    """A varied field that moves no result anywhere (weken_per_jaar without hours per week, say)
+    gives a table of equal rows; say so, rather than let it read as 'this does not matter'."""
+    uitkomsten: dict[str, set] = {veld: set() for veld in velden}
+    for rij in rijen:
+        if rij.veld in uitkomsten:
+            uitkomsten[rij.veld].add((rij.functie, rij.scenario, *rij[5:]))
+    aantal = {veld: len({(r.functie, r.scenario) for r in rijen if r.veld == veld}) for veld in velden}
+    return [
+        f"--varieer {veld}: het bereik verandert niets aan de uitkomsten van deze profielen "
+        "(het veld telt hier niet mee in de berekening)"
+        for veld in velden if uitkomsten[veld] and len(uitkomsten[veld]) == aantal[veld]
+    ]
