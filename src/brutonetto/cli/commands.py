@@ -377,7 +377,7 @@ def _erlang(aanbod: str, interval: str, gespreksduur: str, servicelevel: str, ma
         "--max-bezetting", lambda w: cc.parse_procent(w, "de maximale bezetting"), max_bezetting)
     try:
         uitkomst = erlang.compute_interval(
-            aantal, interval_s=lees("--interval", lambda w: cc.parse_tijd(w, "interval"), interval),
+            aantal, interval_s=lees("--interval", cc.parse_interval, interval),
             gespreksduur_s=lees("--gespreksduur", lambda w: cc.parse_tijd(w, "gespreksduur"), gespreksduur),
             servicelevel=doel.procent, binnen_s=doel.binnen_s, max_bezetting=bezetting,
         )
