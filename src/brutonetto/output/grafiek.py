@@ -13,8 +13,8 @@ from typing import Any, BinaryIO
 
 from brutonetto.notation import nl, nl_procent
 from brutonetto.engine.records import Record
+from brutonetto.output.extras import installeer
 
-INSTALLEREN = "pip install 'brutonetto[grafiek]'"
 DIRECT = "#1f4e79"  # dark blue: what the agency delivers
 # Okabe-Ito, readable for colour-blind readers, then a few more muted tones
 PALET = ["#e69f00", "#56b4e9", "#009e73", "#f0e442", "#cc79a7", "#d55e00", "#999999", "#8c6d31", "#7f7fbf", "#bcbd22"]
@@ -30,7 +30,7 @@ def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
         import matplotlib
         from matplotlib.figure import Figure
     except ImportError:
-        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {INSTALLEREN}") from None
+        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {installeer('grafiek')}") from None
 
     matplotlib.rcParams["svg.fonttype"] = "none"  # names stay searchable text in the SVG
     matplotlib.rcParams["svg.hashsalt"] = "brutonetto"  # the same input gives the same file
@@ -121,7 +121,7 @@ def _matplotlib() -> Any:
         import matplotlib
         from matplotlib.figure import Figure
     except ImportError:
-        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {INSTALLEREN}") from None
+        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {installeer('grafiek')}") from None
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "brutonetto"
     return Figure

@@ -22,8 +22,8 @@ from brutonetto.engine.records import Record, totalen
 from brutonetto.engine.stappen import ANDER, CONSTANTE, INVOER, STANDAARD, STAP, Stap
 from brutonetto.errors import veldpad
 from brutonetto.notation import machinegetal
+from brutonetto.output.extras import installeer
 
-INSTALLEREN = "pip install 'brutonetto[xlsx]'"
 
 
 class WerkboekOntbreekt(RuntimeError):
@@ -69,7 +69,7 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     try:
         import xlsxwriter
     except ImportError:
-        raise WerkboekOntbreekt(f"voor een Excel-werkboek is XlsxWriter nodig; installeer het met: {INSTALLEREN}") from None
+        raise WerkboekOntbreekt(f"voor een Excel-werkboek is XlsxWriter nodig; installeer het met: {installeer('xlsx')}") from None
 
     boek = xlsxwriter.Workbook(uit, {"in_memory": True, "strings_to_numbers": False})
     boek.set_properties({"title": "Bruto/netto-berekening", "creator": "brutonetto", "created": None})
