@@ -125,13 +125,11 @@ def _controleer_intervallen(cc: Contactcentrum, fout: Callable[[tuple[str, ...],
     """
     gezien: dict[object, str] = {}
     for naam, _, waar in cc.aanbod:
-        gevonden = _LABEL.fullmatch(naam)
+        begin = begin_in_week(naam)
         sleutel: object = naam.strip()
-        if gevonden is not None and gevonden.group(1).lower() in _DAGEN:
-            uur, minuut = (int(gevonden.group(2) or gevonden.group(4)), int(gevonden.group(3) or gevonden.group(5)))
-            if uur > 23 or minuut > 59:
-                raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + "dat is geen tijd van de dag")
-            begin = (_DAGEN[gevonden.group(1).lower()] * 24 + uur) * 3600 + minuut * 60
+        if begin == -1:
+            raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + "dat is geen tijd van de dag")
+        if begin is not None:
             if begin % cc.interval_s:
                 raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
                     f"begint niet op een interval van {_nl_getal(cc.interval_s / 60)} min (bijvoorbeeld {_begintijden(cc.interval_s)})"))
@@ -140,6 +138,18 @@ def _controleer_intervallen(cc: Contactcentrum, fout: Callable[[tuple[str, ...],
             raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
                 f"is hetzelfde interval als '{gezien[sleutel]}': elk interval één keer"))
         gezien[sleutel] = naam
+
+
+def begin_in_week(naam: str) -> int | None:
+    """Seconds from Monday 00:00 to the start of an interval written `dag uu:mm` (`ma 08:00`,
+    `di 8.30`, `woensdag 0800`); None for a label of another form, -1 for no time of day."""
+    gevonden = _LABEL.fullmatch(naam)
+    if gevonden is None or gevonden.group(1).lower() not in _DAGEN:
+        return None
+    uur, minuut = (int(gevonden.group(2) or gevonden.group(4)), int(gevonden.group(3) or gevonden.group(5)))
+    if uur > 23 or minuut > 59:
+        return -1
+    return (_DAGEN[gevonden.group(1).lower()] * 24 + uur) * 3600 + minuut * 60
 
 
 def _begintijden(interval_s: Decimal) -> str:
