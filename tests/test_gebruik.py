@@ -128,6 +128,16 @@ def test_the_table_fits_an_80_column_terminal(cli, monkeypatch):
     assert any("Niet getoond (scherm te smal): totaal aftrek" in r for r in regels)
 
 
+def test_the_bars_asked_for_are_the_last_thing_an_80_column_terminal_drops(cli, monkeypatch):
+    _in_terminal(monkeypatch, 80)
+    regels = _regels(cli("compute", EXAMPLES / "bezwaar-en-beroep.yaml", "--staven").stdout)
+    assert max(map(len, regels)) <= 80
+    rij = next(r for r in regels if r.lstrip().startswith("extra_leertijd"))
+    assert "█" in rij and "░" in rij  # 76,7% direct: 15 of 20
+    assert rij.count("█") + rij.count("░") == 19 and rij.count("█") == 15  # 0,767 x 19 = 14,6
+    assert not any("direct █ / aftrek ░" in r.lower() and "niet getoond" in r.lower() for r in regels)
+
+
 @pytest.mark.parametrize("breedte", [30, 40, 50, 60, 70, 80, 100])
 def test_every_example_fits_any_terminal_width(cli, monkeypatch, breedte):
     _in_terminal(monkeypatch, breedte)
