@@ -73,7 +73,11 @@ def parse_aantal(waarde: object) -> Decimal:
 
 
 def parse_csvgetal(tekst: str) -> Decimal:
-    """A number from a CSV export, where a Dutch Excel writes `4.000` for four thousand: refused."""
+    """A number from a CSV export, where a Dutch Excel writes `4.000` for four thousand: refused,
+    since it may be four. With a decimal comma the dots can only be thousands: `72.000,50`
+    (Dutch Excel's own format for a number with thousands marks) is 72000.50."""
+    if _NL_DUIZENDTALLEN.fullmatch(tekst):
+        return parse_getal(tekst.replace(".", ""))
     if re.fullmatch(r"\s*[+-]?[1-9]\d{0,2}(\.\d{3})+\s*", tekst):
         schoon = tekst.strip()
         raise Invoerfout(
@@ -82,6 +86,8 @@ def parse_csvgetal(tekst: str) -> Decimal:
         )
     return parse_getal(tekst)
 
+
+_NL_DUIZENDTALLEN = re.compile(r"\s*[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+\s*")
 
 GRENS = Decimal(10) ** 12  # no hour count, fte or euro amount here comes near
 
