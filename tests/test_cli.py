@@ -142,14 +142,15 @@ def test_table_shows_dutch_numbers_and_a_total_per_scenario(cli):
     cellen = [c.strip() for c in rij.strip("│┃ ").split("│")]
     assert cellen == [
         "Medewerker bezwaar", "Bezwaar & Beroep", "extra_leertijd",
-        "1.631,0", "359,3", "1.271,7", "78,0%", "67,9%", "420,90", "+11,91", "€ 893.611",
-    ]  # aandeel bruto (contract v2): 1271,727444 / 1872 (36 x 52) = 0,679341
+        "1.631,0", "359,3", "1.271,7", "78,0%", "67,9%", "420,90", "+11,91", "€ 893.611", "€ 1.151.582",
+    ]  # aandeel bruto (contract v2): 1271,727444 / 1872 (36 x 52) = 0,679341; waarde 420,9 x 36 x 76
     totaal = next(line for line in lines if "Totaal" in line and "extra_leertijd" in line)
     cellen = [c.strip() for c in totaal.strip("│┃ ").split("│")]
     # hours weighted by fte: (420,9 x 1271,727444 + 50 x 1380,727444) / 470,9 = 1283,300
     # fte 470,9; extra fte 11,914817 + 0,434554 = 12,349371; costs only where known
     # aandeel bruto of the total: 1283,300 / 1872 = 0,685523
-    assert cellen[3:] == ["1.631,0", "347,7", "1.283,3", "78,7%", "68,6%", "470,90", "+12,35", "€ 893.611"]
+    # the uurtarief method shows (issue 19): its column and total, where a functie has an uurtarief
+    assert cellen[3:] == ["1.631,0", "347,7", "1.283,3", "78,7%", "68,6%", "470,90", "+12,35", "€ 893.611", "€ 1.151.582"]
 
 
 def test_scenario_option_limits_the_scenarios_but_keeps_basis(cli):

@@ -124,8 +124,9 @@ def test_the_table_fits_an_80_column_terminal(cli, monkeypatch):
     assert max(map(len, regels)) <= 80
     assert "Medewerker bezwaar · Bezwaar & Beroep" in regels
     rij = next(r for r in regels if r.lstrip().startswith("extra_leertijd") and "907.889" in r)
-    assert rij.split() == ["extra_leertijd", "1.631,0", "1.251,7", "76,7%", "420,90", "+12,11", "€", "907.889"]
-    assert any("Niet getoond (scherm te smal): totaal aftrek" in r for r in regels)
+    # with the uurtarief method's column (issue 19) the available hours (1631 for all) give way
+    assert rij.split() == ["extra_leertijd", "1.251,7", "76,7%", "420,90", "+12,11", "€", "907.889", "€", "1.151.582"]
+    assert any("Niet getoond (scherm te smal): beschikbare uren, totaal aftrek, aandeel bruto" in r for r in regels)
 
 
 def test_the_bars_asked_for_are_the_last_thing_an_80_column_terminal_drops(cli, monkeypatch):

@@ -93,6 +93,7 @@ class Totaal(NamedTuple):
     fte_nodig: Decimal | None
     extra_fte: Decimal | None
     extra_kosten: Decimal | None
+    waarde_extra_uren: Decimal | None = None
     eenheid: str | None = None  # a total belongs to no one eenheid
 
 
@@ -136,6 +137,7 @@ def totalen(records: list[Record]) -> list[Totaal]:
             fte_nodig=som("fte_nodig"),
             extra_fte=som("extra_fte"),
             extra_kosten=som("extra_kosten"),
+            waarde_extra_uren=som("waarde_extra_uren"),
         ))
     return uit
 

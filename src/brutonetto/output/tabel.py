@@ -150,10 +150,11 @@ _KORT = {
     "Aandeel bruto": "% bruto",
     "Fte nodig": "Nodig",
     "Extra kosten": "Kosten",
+    "Waarde extra uren": "Waarde uren",
     BALKKOLOM.kop: "Direct █",
 }
 # the bar last: a user who asked for --staven wants it more than any column they did not ask for
-_EERST_WEG = ("Totaal aftrek", "Aandeel bruto", "Beschikbare uren", "Fte nodig", "Fte", BALKKOLOM.kop)
+_EERST_WEG = ("Totaal aftrek", "Aandeel bruto", "Beschikbare uren", "Fte nodig", "Fte", "Waarde extra uren", BALKKOLOM.kop)
 
 
 def compacte_tabel(
