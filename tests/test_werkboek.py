@@ -128,6 +128,15 @@ def test_totals_are_sumif_formulas_over_the_rows(werkboeken):
     assert any(str(c.value).startswith("=SUMIF(") for r in formule.iter_rows() for c in r)
 
 
+def test_the_total_row_adds_up_the_value_of_the_extra_hours(werkboeken):
+    """The uurtarief method (issue 19): fte x extra uren x uurtarief, summed per scenario.
+    By hand: 420,9 x 36 x 76 + 48,5 x 25 x 58 + 36,2 x 25 x 54 + 70,9 x 12 x 76 = 1.335.438,2."""
+    _, _, herrekend, _ = werkboeken
+    blad = openpyxl.load_workbook(herrekend["bezwaar-en-beroep.xlsx"], data_only=True)["Resultaat"]
+    totalen = {r[2]: dict(zip(RESULTAAT, r)) for r in blad.iter_rows(min_row=2, values_only=True) if r[0] == "Totaal"}
+    assert abs(D(repr(totalen["extra_leertijd"]["Waarde extra uren"])) - D("1335438.2")) < D("0.01")
+
+
 def test_changing_an_input_cell_moves_the_results(werkboeken):
     _, bestanden, _, map_ = werkboeken
     bron = next(b for b in bestanden if b.stem == "bezwaar-en-beroep")

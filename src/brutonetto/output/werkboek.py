@@ -223,7 +223,8 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
         naam = totaal.scenario.replace('"', '""')
         blad.write_string(r - 1, 0, totaal.functie, opmaak.kop)
         blad.write_string(r - 1, 2, totaal.scenario, opmaak.kop)
-        for kop, fmt in (("Fte", opmaak.fte), ("Fte nodig", opmaak.fte), ("Extra fte", opmaak.fte), ("Extra kosten", opmaak.euro)):
+        for kop, fmt in (("Fte", opmaak.fte), ("Fte nodig", opmaak.fte), ("Extra fte", opmaak.fte), ("Extra kosten", opmaak.euro),
+                         ("Waarde extra uren", opmaak.euro)):
             waarde = getattr(totaal, UITKOMSTEN[kop])
             if waarde is None:
                 continue  # nothing to add up: no row has this figure
@@ -283,7 +284,7 @@ TOELICHTING_CONTACTCENTRUM = (
 )
 TOELICHTING_EIND = [
     ("Fte", "De formatie uit de invoer."),
-    ("Totaal", "Per scenario: fte, fte nodig, extra fte en extra kosten opgeteld met SUMIF."),
+    ("Totaal", "Per scenario: fte, fte nodig, extra fte, extra kosten en de waarde extra uren opgeteld met SUMIF."),
     ("Getallen", "Elke uitkomst is een formule; brutonetto schreef er ook de berekende waarde bij, exact "
      "gerekend en afgerond op 6 decimalen in JSON en CSV."),
 ]
