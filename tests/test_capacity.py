@@ -405,3 +405,32 @@ def test_a_functie_that_cannot_be_read_gives_its_ratio_roles_no_false_unknown_na
     fout = cli("compute", "r.yaml", code=1).stderr
     assert fout == ("r.yaml:6:16: functies[0].producten.intake.volume: mag niet negatief zijn\n"
                     "1 probleem gevonden; er is niets berekend.\n")
+
+
+def test_a_ratio_role_follows_the_people_its_base_needs_in_a_scenario(cli):
+    """Contract v3: more learning time makes the advisers need more fte, and their seniors too.
+    By hand: D_basis = 1631 - 92,967 - 185 = 1353,033; D_scenario = 1320,033;
+    advisers' extra fte 420,9 x (1353,033 / 1320,033 - 1) = 10,522237; seniors
+    (420,9 + 10,522237) / 30 = 14,380741, extra 14,380741 - 14,03 = 0,350741 (v2 said 0)."""
+    cli.write("werk.yaml", """\
+        eenheid: Werk
+        standaard:
+          beschikbare_uren: 1631
+          aftrek: {verzuim: 5.7%, leren: 185 uur}
+        scenarios:
+          extra_leertijd: {aftrek: {extra: 33 uur}}
+        functies:
+          - functie: Adviseur werk
+            fte: 420.9
+          - functie: Senior adviseur
+            verhouding: {een_per: 30, van: Adviseur werk}
+            kosten_per_fte: 90000
+        """)
+    r = records(cli, "werk.yaml")
+    assert r[("Adviseur werk", "extra_leertijd")]["extra_fte"] == D("10.522237")
+    assert r[("Senior adviseur", "basis")]["fte_nodig"] == D("14.03")
+    assert r[("Senior adviseur", "extra_leertijd")]["fte_nodig"] == D("14.380741")
+    assert r[("Senior adviseur", "extra_leertijd")]["extra_fte"] == D("0.350741")
+    assert r[("Senior adviseur", "extra_leertijd")]["extra_kosten"] == D("31566.710832")  # 0,3507412315 x 90000
+    uitleg = cli("explain", "werk.yaml", "-F", "Senior adviseur", "-s", "extra_leertijd").stdout
+    assert "(fte + extra fte) van de gevolgde functie in dit scenario / een_per = (420,9 + 10,522) / 30 = 14,381 fte" in uitleg

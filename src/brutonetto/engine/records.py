@@ -68,7 +68,8 @@ class Record(NamedTuple):
         profiel = self.invoer.profiel
         uitkomst = compute(profiel, spoor)
         if self.uitkomst.grondslag is not None:  # a ratio role, against the functie it followed
-            verhouding(profiel, uitkomst, self.uitkomst.grondslag, self.uitkomst.grondslag_van, spoor)
+            verhouding(profiel, uitkomst, self.uitkomst.grondslag, self.uitkomst.grondslag_van, spoor,
+                       self.uitkomst.grondslag_extra)
         if prijs and self.verschil is not None:
             tegen = self.basis or self
             compare(tegen.invoer.profiel, tegen.uitkomst, profiel, self.uitkomst, spoor)
@@ -258,14 +259,21 @@ def _bereken_alles(
 
 
 def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkomst]]) -> Uitkomst:
-    """A ratio role in one scenario, against the followed functie in that scenario, else its basis."""
+    """A ratio role in one scenario, against the followed functie in that scenario, else its basis.
+
+    It follows the people that functie needs (contract v3): its fte_nodig, or without a
+    workload its fte plus the extra fte the scenario asks of it (as that functie's record
+    prices it); in the basis, its fte. v2 took the plain fte and showed the seniors of
+    advisers who need 12 more fte an extra of 0."""
     ander, ander_uitkomst = next(((i, u) for i, u in gevolgd if i.scenario == invoer.scenario), gevolgd[0])
     profiel = ander.profiel
+    van = (profiel.eenheid, profiel.functie, ander.scenario)
     if ander_uitkomst.fte_nodig is not None:
-        grondslag, veld = ander_uitkomst.fte_nodig, "fte_nodig"
-    else:
-        grondslag, veld = profiel.fte, "fte"
-    return verhouding(invoer.profiel, uitkomst, grondslag, (profiel.eenheid, profiel.functie, ander.scenario, veld))
+        return verhouding(invoer.profiel, uitkomst, ander_uitkomst.fte_nodig, (*van, "fte_nodig"))
+    extra = None
+    if ander.scenario != BASIS and profiel.fte is not None:
+        extra = compare(gevolgd[0][0].profiel, gevolgd[0][1], profiel, ander_uitkomst).extra_fte
+    return verhouding(invoer.profiel, uitkomst, profiel.fte, (*van, "fte"), extra=extra)
 
 
 def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nieuw_naam: str) -> Rapport:
