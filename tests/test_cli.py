@@ -366,12 +366,22 @@ def test_hours_per_week_and_per_day_may_carry_their_unit(cli):
     assert record["bruto_uren"] == 1872 and record["verlof"] == {"vakantie": 180}
 
 
-def test_total_row_without_any_fte_is_a_plain_mean(cli):
+def test_a_total_without_any_fte_is_never_a_plain_mean(cli):
+    """Contract v3: (1300 + 1500) / 2 = 1400 direct hours was a mean of two functies of any size."""
     cli.write("a.yaml", "functie: A\nbeschikbare_uren: 1600\naftrek: {x: 300}\n")
     cli.write("b.yaml", "functie: B\nbeschikbare_uren: 1700\naftrek: {x: 200}\n")
+    assert "│ Totaal " not in cli("compute", "a.yaml", "b.yaml").stdout  # nothing to add up or weigh
+
+
+def test_hours_in_a_total_are_weighted_by_fte_nodig_where_no_functie_has_fte(cli):
+    """werklast 130.000 / 1300 = 100 fte nodig for A, 15.000 / 1500 = 10 for B;
+    direct (100 x 1300 + 10 x 1500) / 110 = 1318,18; beschikbaar (100 x 1600 + 10 x 1700) / 110 = 1609,09."""
+    cli.write("a.yaml", "functie: A\nbeschikbare_uren: 1600\naftrek: {x: 300}\nwerklast_uren: 130000\n")
+    cli.write("b.yaml", "functie: B\nbeschikbare_uren: 1700\naftrek: {x: 200}\nwerklast_uren: 15000\n")
     totaal = next(line for line in cli("compute", "a.yaml", "b.yaml").stdout.splitlines() if line.startswith("│ Totaal"))
-    # beschikbaar (1600 + 1700) / 2 = 1650; direct (1300 + 1500) / 2 = 1400; 1400 / 1650 = 84,8%
-    assert [c.strip() for c in totaal.strip("│ ").split("│")][2:6] == ["1.650,0", "250,0", "1.400,0", "84,8%"]
+    cellen = [c.strip() for c in totaal.strip("│ ").split("│")]
+    assert cellen[2:6] == ["1.609,1", "290,9", "1.318,2", "81,9%"]  # 1318,18 / 1609,09 = 0,8192
+    assert "110,00" in cellen
 
 
 def test_the_console_entry_point_runs_one_command_and_lists_them_all(tmp_path):
@@ -472,3 +482,27 @@ def test_compare_totals_cover_the_matched_functies_and_say_so(cli):
     cli.write("nieuw2.yaml", COMPARE_OUD.replace("indirect: 331}", "indirect: 371}"))
     rijen = _tabel(cli("compare", "oud.yaml", "nieuw2.yaml").stdout)
     assert rijen[("Totaal", "oud")]["Fte"] == "105,00" and rijen[("Totaal", "oud")]["Extra fte"] == ""
+
+
+def test_a_scenario_total_covers_the_whole_unit(cli):
+    """Contract v3: B has no scenario 'zuiniger' and counts in its total with its basis.
+    fte 100 + 50 = 150; direct (100 x 1200 + 50 x 1500) / 150 = 1300,0;
+    beschikbaar (100 x 1600 + 50 x 1700) / 150 = 1633,3; extra fte 100 x (1300 / 1200 - 1) = 8,33.
+    v2 showed 100 fte and 1200 direct hours: the one functie that has the scenario."""
+    cli.write("unit.yaml", """\
+        functies:
+          - functie: A
+            beschikbare_uren: 1600
+            fte: 100
+            aftrek: {x: 300}
+            scenarios:
+              zuiniger: {aftrek: {x: 400}}
+          - functie: B
+            beschikbare_uren: 1700
+            fte: 50
+            aftrek: {x: 200}
+        """)
+    regels = cli("compute", "unit.yaml").stdout.splitlines()
+    totaal = next(line for line in regels if line.startswith("│ Totaal") and "zuiniger" in line)
+    cellen = [c.strip() for c in totaal.strip("│ ").split("│")]
+    assert cellen[2:] == ["1.633,3", "333,3", "1.300,0", "79,6%", "150,00", "+8,33"]  # 1300 / 1633,3

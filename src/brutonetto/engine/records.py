@@ -85,10 +85,10 @@ class Totaal(NamedTuple):
     functie: str  # "Totaal", or "Totaal gekoppeld" when records were left out (compare)
     scenario: str
     is_basis: bool
-    beschikbare_uren: Decimal
-    totaal_aftrek: Decimal
-    directe_uren: Decimal
-    aandeel_direct: Decimal
+    beschikbare_uren: Decimal | None  # None: no fte or fte nodig to weigh the hours by
+    totaal_aftrek: Decimal | None
+    directe_uren: Decimal | None
+    aandeel_direct: Decimal | None
     aandeel_bruto: Decimal | None
     fte: Decimal | None
     fte_nodig: Decimal | None
@@ -99,24 +99,33 @@ class Totaal(NamedTuple):
 
 
 def totalen(records: list[Record]) -> list[Totaal]:
-    """One total per scenario, over the records that belong in it.
+    """One total per scenario, over the unit: every functie in it (contract v3).
 
-    Fte, fte nodig, extra fte and costs are summed; hours are weighted by fte: rows without
-    fte do not weigh in, unless no row has fte: then it is a plain mean. A record found in
+    A functie without that scenario counts with its basis (extra fte 0), so `Totaal zuiniger`
+    is the unit under `zuiniger`, not the one functie that has it. Fte, fte nodig, extra fte
+    and costs are summed; hours are weighted by fte, or by fte nodig where no row has fte;
+    without either the hours of the total stay blank, never a plain mean. A record found in
     one file of a compare only is left out (it has nothing to compare with), and the total
-    then says so in its name.
+    then says so in its name. A scenario with nothing to add up or weigh has no total.
     """
+    basis: dict[tuple[str | None, str], Record] = {}  # a functie is its eenheid and name (compare matches so)
+    for r in records:
+        if r.is_basis and r.in_totaal:
+            basis.setdefault((r.eenheid, r.functie), r)
     uit = []
     for scenario in dict.fromkeys(r.scenario for r in records):
         alle = [r for r in records if r.scenario == scenario]
         groep = [r for r in alle if r.in_totaal]
         if not groep:
             continue
-        # weights: fte; without any fte every row counts once (a plain mean)
-        gewogen = [(r.fte, r) for r in groep if r.fte] or [(Decimal(1), r) for r in groep]
+        heeft = {(r.eenheid, r.functie) for r in alle}
+        groep += [r for sleutel, r in basis.items() if sleutel not in heeft]  # the rest of the unit, as it is
+        gewogen = ([(r.fte, r) for r in groep if r.fte] or [(r.fte_nodig, r) for r in groep if r.fte_nodig])
         gewicht = sum((w for w, _ in gewogen), Decimal(0))
 
-        def gemiddeld(veld: str) -> Decimal:
+        def gemiddeld(veld: str) -> Decimal | None:
+            if not gewicht:
+                return None
             return sum((w * getattr(r, veld) for w, r in gewogen), Decimal(0)) / gewicht
 
         def som(veld: str) -> Decimal | None:
@@ -124,16 +133,18 @@ def totalen(records: list[Record]) -> list[Totaal]:
             return sum(waarden, Decimal(0)) if waarden else None
 
         direct, beschikbaar = gemiddeld("directe_uren"), gemiddeld("beschikbare_uren")
-        bruto = gemiddeld("bruto_uren") if all(r.bruto_uren is not None for _, r in gewogen) else None
+        if direct is None and som("extra_fte") is None and som("extra_kosten") is None:
+            continue  # nothing to add up and nothing to weigh by: no total row at all, not a blank one
+        bruto = gemiddeld("bruto_uren") if gewogen and all(r.bruto_uren is not None for _, r in gewogen) else None
         uit.append(Totaal(
-            functie="Totaal" if len(groep) == len(alle) else "Totaal gekoppeld",
+            functie="Totaal" if all(r.in_totaal for r in alle) else "Totaal gekoppeld",
             scenario=scenario,
-            is_basis=all(r.is_basis for r in groep),
+            is_basis=all(r.is_basis for r in alle),
             beschikbare_uren=beschikbaar,
             totaal_aftrek=gemiddeld("totaal_aftrek"),
             directe_uren=direct,
-            aandeel_direct=direct / beschikbaar,
-            aandeel_bruto=direct / bruto if bruto else None,
+            aandeel_direct=direct / beschikbaar if direct is not None and beschikbaar else None,
+            aandeel_bruto=direct / bruto if direct is not None and bruto else None,
             fte=som("fte"),
             fte_nodig=som("fte_nodig"),
             extra_fte=som("extra_fte"),

@@ -72,7 +72,7 @@ def balk(aandeel: Decimal, lengte: int = BALKLENGTE) -> str:
 def _recordcel(kolom: Kolom, record: Record | Totaal) -> str:
     """A record's cell: a basis row shows no extra fte or costs (it is not compared with itself)."""
     if kolom.soort == BALK:
-        return balk(record.aandeel_direct)
+        return balk(record.aandeel_direct) if record.aandeel_direct is not None else ""
     waarde = getattr(record, kolom.sleutel)
     if waarde is None:
         return ""
@@ -99,7 +99,7 @@ def render_table(
 def teken_tabel(
     koppen: list[str], soorten: list[str], rijen: list[list[str]], uit: TextIO, *,
     totalen: list[list[str]] | None = None, terminal: bool = False, breedte: int | None = None, compact: bool = False,
-    aandelen: list[Decimal] | None = None,
+    aandelen: list[Decimal | None] | None = None,
 ) -> None:
     """Draw a table of text cells: boxed, total rows (if any) bold below a rule.
 
@@ -159,7 +159,7 @@ _EERST_WEG = ("Totaal aftrek", "Aandeel bruto", "Beschikbare uren", "Fte nodig",
 
 def compacte_tabel(
     koppen: list[str], soorten: list[str], rijen: list[list[str]], totalen: list[list[str]], breedte: int,
-    aandelen: list[Decimal] | None = None,
+    aandelen: list[Decimal | None] | None = None,
 ) -> list[tuple[str, str | None]]:
     """The records for a narrow terminal: a heading per functie, its scenarios below it.
 
@@ -217,14 +217,14 @@ def compacte_tabel(
     return regels
 
 
-def _korter(kolom: int, rijen: list[list[str]], totalen: list[list[str]], aandelen: list[Decimal],
+def _korter(kolom: int, rijen: list[list[str]], totalen: list[list[str]], aandelen: list[Decimal | None],
             tekort: int) -> tuple[list[list[str]], list[list[str]]]:
     """The bar column `tekort` characters shorter, to half of BALKLENGTE at most, each bar
     drawn again from its share."""
     lengte = max(BALKLENGTE // 2, BALKLENGTE + min(tekort, 0))
     if lengte >= BALKLENGTE:
         return rijen, totalen
-    nieuw = [[*cellen[:kolom], balk(aandeel, lengte), *cellen[kolom + 1:]]
+    nieuw = [[*cellen[:kolom], balk(aandeel, lengte) if aandeel is not None else "", *cellen[kolom + 1:]]
              for cellen, aandeel in zip(rijen + totalen, aandelen)]
     return nieuw[:len(rijen)], nieuw[len(rijen):]
 
