@@ -506,3 +506,21 @@ def test_a_scenario_total_covers_the_whole_unit(cli):
     totaal = next(line for line in regels if line.startswith("│ Totaal") and "zuiniger" in line)
     cellen = [c.strip() for c in totaal.strip("│ ").split("│")]
     assert cellen[2:] == ["1.633,3", "333,3", "1.300,0", "79,6%", "150,00", "+8,33"]  # 1300 / 1633,3
+
+
+def test_a_folder_skips_the_files_its_profiles_use_as_standaard(cli):
+    """Contract v3: `compute bb/` with bb/configs/ beside bb/units/ failed on the standaard file."""
+    cli.write("bb/configs/standaard.yaml", "beschikbare_uren: 1631\naftrek: {verzuim: 5.7%}\n")
+    cli.write("bb/units/a.yaml", "functie: A\nstandaard: ../configs/standaard.yaml\nfte: 10\n")
+    cli.write("bb/units/b.yaml", "functie: B\nstandaard: ../configs/standaard.yaml\nfte: 5\n")
+    records = cli.json("compute", "bb")
+    assert [(r["functie"], r["directe_uren"]) for r in records] == [("A", 1538.033), ("B", 1538.033)]  # 1631 - 92,967
+    assert cli("validate", "bb").stderr.startswith("in orde: 2 bestanden, 2 functies")
+    # named on the command line it is still what the user asked for: refused as a profile
+    assert "dit lijkt een standaardbestand" in cli("validate", "bb/units", "bb/configs/standaard.yaml", code=1).stderr
+
+
+def test_a_standaard_file_nobody_uses_is_still_reported_in_a_folder(cli):
+    cli.write("bb/configs/oud.yaml", "beschikbare_uren: 1631\n")
+    cli.write("bb/units/a.yaml", "functie: A\nbeschikbare_uren: 1600\n")
+    assert "bb/configs/oud.yaml:1:1: dit lijkt een standaardbestand" in cli("validate", "bb", code=1).stderr

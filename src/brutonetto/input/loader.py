@@ -42,9 +42,11 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
 
     With `alleen_onder` (--alleen-onder, for running on others' behalf) every file read, the
     given ones and those they name, must lie under that folder, symbolic links resolved."""
-    bestanden, fouten = expand(paden, alleen_onder)
+    uit_mappen: set[str] = set()
+    bestanden, fouten = expand(paden, alleen_onder, uit_mappen)
     lader = _Bestandslader(alleen_onder)
     functies: list[Functie] = []
+    gelezen_per_bestand: list[tuple[str, list[Functie], list[Fout], list]] = []
     # Reading builds millions of objects that all stay alive (or die by reference count:
     # YAML nodes and plain data hold no cycles), so the cyclic garbage collector would
     # only walk them again and again: on a 10,000-functie file that was half the time.
@@ -53,16 +55,26 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
     gc.disable()
     try:
         for naam in bestanden:
+            voor = len(lader.meerjaren)
             gevonden, problemen = lader.bestand(naam)
-            functies.extend(gevonden)
-            fouten.extend(problemen)
+            gelezen_per_bestand.append((naam, gevonden, problemen, lader.meerjaren[voor:]))
     finally:
         if gc_aan:
             gc.enable()
+    # A folder as people keep it: `configs/` beside `units/`. A file found in a folder that
+    # another file of the run names as its `standaard` is that: a standaard, not a profile.
+    standaarden = {pad.resolve() for pad in lader.standaarden} if uit_mappen else set()
+    meerjaren = []
+    for naam, gevonden, problemen, blokken in gelezen_per_bestand:
+        if naam in uit_mappen and Path(naam).resolve() in standaarden:
+            continue
+        functies.extend(gevonden)
+        fouten.extend(problemen)
+        meerjaren.extend(blokken)
     fouten.extend(_dubbele_functies(functies))
     gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden)
     waarschuwingen = _zonder_verlof(functies) + _als_fractie(functies)
-    return Lading(functies, fouten, gelezen, waarschuwingen, lader.meerjaren)
+    return Lading(functies, fouten, gelezen, waarschuwingen, meerjaren)
 
 
 def _zonder_verlof(functies: list[Functie]) -> list[str]:
