@@ -524,3 +524,25 @@ def test_a_standaard_file_nobody_uses_is_still_reported_in_a_folder(cli):
     cli.write("bb/configs/oud.yaml", "beschikbare_uren: 1631\n")
     cli.write("bb/units/a.yaml", "functie: A\nbeschikbare_uren: 1600\n")
     assert "bb/configs/oud.yaml:1:1: dit lijkt een standaardbestand" in cli("validate", "bb", code=1).stderr
+
+
+def test_compare_says_when_a_functie_is_in_both_files_under_another_eenheid(cli):
+    """Not 'staat alleen in' twice: the functie is in both, and the eenheid is what differs."""
+    cli.write("o.yaml", "eenheid: Bezwaar\nfuncties:\n  - {functie: A, beschikbare_uren: 1600, fte: 10}\n")
+    cli.write("n.yaml", "eenheid: Bezwaar en beroep\nfuncties:\n  - {functie: A, beschikbare_uren: 1500, fte: 10}\n")
+    uitkomst = cli("compare", "o.yaml", "n.yaml")
+    assert uitkomst.stderr.splitlines() == [
+        "waarschuwing: functie 'A' staat in beide bestanden, maar met een andere eenheid (eenheid 'Bezwaar' in o, "
+        "eenheid 'Bezwaar en beroep' in n); gekoppeld wordt op eenheid en naam: maak de eenheid gelijk om ze te vergelijken"
+    ]
+    regels = uitkomst.stdout.splitlines()
+    assert "├" not in uitkomst.stdout  # nothing matched: no empty block of totals under a rule
+    assert regels[-2].startswith("│ A ") and regels[-1].startswith("└")
+
+
+def test_both_compare_totals_say_gekoppeld_when_only_the_new_file_has_an_extra_functie(cli):
+    cli.write("oud.yaml", COMPARE_OUD.replace("      - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}\n", ""))
+    cli.write("nieuw.yaml", COMPARE_NIEUW)
+    rijen = _tabel(cli("compare", "oud.yaml", "nieuw.yaml").stdout)
+    assert rijen[("Totaal gekoppeld", "oud")]["Fte"] == "100,00"  # the same 100 fte on both sides
+    assert rijen[("Totaal gekoppeld", "nieuw")]["Fte"] == "100,00"

@@ -113,6 +113,8 @@ def totalen(records: list[Record]) -> list[Totaal]:
         if r.is_basis and r.in_totaal:
             basis.setdefault((r.eenheid, r.functie), r)
     uit = []
+    # either side of a compare that leaves a functie out: both totals are of the matched ones
+    naam = "Totaal" if all(r.in_totaal for r in records) else "Totaal gekoppeld"
     for scenario in dict.fromkeys(r.scenario for r in records):
         alle = [r for r in records if r.scenario == scenario]
         groep = [r for r in alle if r.in_totaal]
@@ -137,7 +139,7 @@ def totalen(records: list[Record]) -> list[Totaal]:
             continue  # nothing to add up and nothing to weigh by: no total row at all, not a blank one
         bruto = gemiddeld("bruto_uren") if gewogen and all(r.bruto_uren is not None for _, r in gewogen) else None
         uit.append(Totaal(
-            functie="Totaal" if all(r.in_totaal for r in alle) else "Totaal gekoppeld",
+            functie=naam,
             scenario=scenario,
             is_basis=all(r.is_basis for r in alle),
             beschikbare_uren=beschikbaar,
@@ -300,9 +302,21 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
     nieuwe = {(f.eenheid, f.naam): (f, u[0][1]) for f, u in zip(nieuw, _bereken_alles(nieuw, rapport, alleen_basis=True)) if u}
     nieuw_sleutels = {(f.eenheid, f.naam) for f in nieuw}
     oud_sleutels = {(f.eenheid, f.naam) for f in oud}
+    eenheden_nieuw: dict[str, list[str | None]] = {}
+    for f in nieuw:
+        eenheden_nieuw.setdefault(f.naam, []).append(f.eenheid)
+    anders: set[str] = set()  # in both files, under another eenheid: said once, not as 'only in'
     for functie in oud:
         sleutel = (functie.eenheid, functie.naam)
-        if sleutel not in nieuw_sleutels:
+        if sleutel not in nieuw_sleutels and functie.naam in eenheden_nieuw:
+            anders.add(functie.naam)
+            rapport.waarschuwingen.append(
+                f"functie '{functie.naam}' staat in beide bestanden, maar met een andere eenheid "
+                f"({_eenheid(functie.eenheid)} in {oud_naam}, "
+                f"{' en '.join(_eenheid(e) for e in eenheden_nieuw[functie.naam])} in {nieuw_naam}); "
+                "gekoppeld wordt op eenheid en naam: maak de eenheid gelijk om ze te vergelijken"
+            )
+        elif sleutel not in nieuw_sleutels:
             rapport.waarschuwingen.append(
                 f"functie '{functie.naam}' staat alleen in {oud_naam}, niet in {nieuw_naam}"
             )
@@ -319,14 +333,19 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
         sleutel = (functie.eenheid, functie.naam)
         if sleutel in oud_sleutels:
             continue
-        rapport.waarschuwingen.append(
-            f"functie '{functie.naam}' staat alleen in {nieuw_naam}, niet in {oud_naam}"
-        )
+        if functie.naam not in anders:
+            rapport.waarschuwingen.append(
+                f"functie '{functie.naam}' staat alleen in {nieuw_naam}, niet in {oud_naam}"
+            )
         if sleutel in nieuwe:
             rapport.records.append(_record(
                 functie, functie.basis, nieuwe[sleutel][1], None, scenario=nieuw_naam, zonder_basis=True, in_totaal=False
             ))
     return rapport
+
+
+def _eenheid(eenheid: str | None) -> str:
+    return f"eenheid '{eenheid}'" if eenheid is not None else "geen eenheid"
 
 
 def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None) -> Uitkomst | None:

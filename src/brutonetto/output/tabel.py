@@ -135,7 +135,7 @@ def _doos(koppen: list[str], rijen: list[list[str]], links: list[bool],
         (rand("┡", "━", "╇", "┩"), None),
         *((rij(r), None) for r in rijen),
     ]
-    if totalen is not None:
+    if totalen:  # no rule above an empty block of totals
         regels += [(rand("├", "─", "┼", "┤"), None), *((rij(t), "bold") for t in totalen)]
     regels.append((rand("└", "─", "┴", "┘"), None))
     return regels
