@@ -434,3 +434,38 @@ def test_a_ratio_role_follows_the_people_its_base_needs_in_a_scenario(cli):
     assert r[("Senior adviseur", "extra_leertijd")]["extra_kosten"] == D("31566.710832")  # 0,3507412315 x 90000
     uitleg = cli("explain", "werk.yaml", "-F", "Senior adviseur", "-s", "extra_leertijd").stdout
     assert "(fte + extra fte) van de gevolgde functie in dit scenario / een_per = (420,9 + 10,522) / 30 = 14,381 fte" in uitleg
+
+
+def test_every_product_and_every_interval_problem_is_reported_at_once(cli):
+    """Issue 19: a run stopped at a functie's first problem; now each part is checked (like bean-check)."""
+    cli.write("m.yaml", """\
+        eenheid: X
+        standaard:
+          beschikbare_uren: 1631
+        functies:
+          - functie: A
+            fte: 10
+            producten:
+              contact:
+                volume: 1000
+                kanalen:
+                  tel: {aandeel: 50%, normtijd: 10 min}
+                  web: {aandeel: 30%, normtijd: 5 min}
+              intake: {normtijd: 1 uur}
+              brief: {volume: 10, normtijd: 1 uur}
+          - functie: C
+            contactcentrum:
+              interval: 30 min
+              gespreksduur: 180 s
+              servicelevel: 80/20
+              aanbod: {ma 08:00: 10, ma 08:15: 12, ma 8:00: 3, di 25:00: 1}
+        """)
+    fouten = cli("validate", "m.yaml", code=1).stderr.splitlines()
+    assert fouten == [
+        "m.yaml:10:9: functies[0].producten.contact.kanalen: functie 'A': de aandelen van de kanalen van 'contact' tellen op tot 80%, niet 100%",
+        "m.yaml:13:7: functies[0].producten.intake: functie 'A': product 'intake' heeft geen volume (aantal per jaar)",
+        "m.yaml:20:30: functies[1].contactcentrum.aanbod.ma 08:15: functie 'C': interval 'ma 08:15': begint niet op een interval van 30 min (bijvoorbeeld :00 of :30)",
+        "m.yaml:20:44: functies[1].contactcentrum.aanbod.ma 8:00: functie 'C': interval 'ma 8:00': is hetzelfde interval als 'ma 08:00': elk interval één keer",
+        "m.yaml:20:56: functies[1].contactcentrum.aanbod.di 25:00: functie 'C': interval 'di 25:00': dat is geen tijd van de dag",
+        "5 problemen gevonden; er is niets berekend.",
+    ]

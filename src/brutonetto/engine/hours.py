@@ -40,13 +40,25 @@ NUL = Decimal(0)
 
 
 class Rekenfout(ValueError):
-    """A profile whose numbers cannot be computed; `veld` is the field path to blame."""
+    """A profile whose numbers cannot be computed; `veld` is the field path to blame.
+
+    A check that looks at parts side by side (every product, every interval) raises its first
+    problem with the others in `meer`, so a run reports them all at once."""
 
     def __init__(self, veld: tuple[str, ...], bericht: str, waarde: str | None = None) -> None:
         super().__init__(bericht)
         self.veld = veld
         self.bericht = bericht
         self.waarde = waarde  # the input as the message quotes it, normalised: `'1.5 uur/week'`
+        self.meer: list[Rekenfout] = []
+
+
+def alle_problemen(problemen: list[Exception]) -> None:
+    """Raise the first of these problems, carrying the rest (`Rekenfout.meer`); none: nothing."""
+    if problemen:
+        eerste, *rest = problemen
+        eerste.meer = rest  # type: ignore[attr-defined]
+        raise eerste
 
 
 class Uitkomst(NamedTuple):

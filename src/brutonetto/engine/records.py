@@ -364,11 +364,12 @@ def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Inv
                 if (basisfout.veld, basisfout.bericht) == (fout.veld, fout.bericht):
                     return None
         scenario = "" if invoer.scenario == BASIS else f", scenario '{invoer.scenario}'"
-        bericht = fout.bericht
-        getypt = invoer.herkomst.getypt(fout.veld) if fout.waarde is not None else None
-        if getypt is not None:  # quote the input as the user typed it, not as the engine reads it
-            bericht = bericht.replace(f"'{fout.waarde}'", f"'{getypt}'", 1)
-        rapport.fouten.append(invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {bericht}", fout.veld))
+        for probleem in (fout, *fout.meer):  # every product, every interval: all at once
+            bericht = probleem.bericht
+            getypt = invoer.herkomst.getypt(probleem.veld) if probleem.waarde is not None else None
+            if getypt is not None:  # quote the input as the user typed it, not as the engine reads it
+                bericht = bericht.replace(f"'{probleem.waarde}'", f"'{getypt}'", 1)
+            rapport.fouten.append(invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {bericht}", probleem.veld))
         return None
 
 
