@@ -9,6 +9,7 @@ happen inside the functions: a command pays only for what it uses.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from brutonetto.cli.uitvoer import Gebruiksfout, Resultaat, bekende_scenarios
 from brutonetto.errors import Fout
@@ -79,36 +80,19 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
 
 def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine.begroting import begroot
-    from brutonetto.engine.records import compute_records, scenarionamen
-    from brutonetto.domain.functie import BASIS
+    from brutonetto.engine.records import compute_records
     from brutonetto.input.loader import load
-    from brutonetto.input.model import suggestie
     from brutonetto.output import inhoud
 
     lading = load(paden, alleen_onder)
-    if lading.fouten:
-        return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
-    if not lading.meerjaren:
+    if not lading.meerjaren and not lading.fouten:
         fout = Fout(" ".join(paden), "geen meerjaren-blok gevonden; zet bovenaan een bestand bijvoorbeeld "
                                      "meerjaren: {scenario: extra_leertijd, financiering: {2023: 12 mln, 2024: 20 mln}}")
         return Resultaat(None, [fout], lading.waarschuwingen, lading.bestanden)
-    (bron, meerjaren), *andere = lading.meerjaren
-    fouten: list[Fout] = []
-    eerste = bron.fout("", ("meerjaren",))
-    for ander, _ in andere:
-        fouten.append(ander.fout(
-            f"er staat al een meerjaren-blok in {eerste.bestand}:{eerste.regel}; budget zet één financiering "
-            "tegen de kosten van alle functies in de run: laat er één staan", ("meerjaren",)))
-    scenarios = [n for n in scenarionamen(lading.functies) if n != BASIS]
-    if meerjaren.scenario is not None and meerjaren.scenario not in scenarios:
-        fouten.append(bron.fout(
-            f"onbekend scenario '{meerjaren.scenario}'{suggestie(meerjaren.scenario, tuple(scenarios))}; "
-            f"in deze bestanden staan: {', '.join(scenarios) or 'geen scenario'}", ("meerjaren", "scenario")))
-    elif not scenarios:
-        fouten.append(bron.fout("geen scenario om te begroten: budget zet de extra kosten van een scenario "
-                                "tegen de financiering; voeg een scenario toe", ("meerjaren",)))
+    fouten = lading.fouten + meerjarenfouten(lading, begroten=True)
     if fouten:
         return Resultaat(None, fouten, lading.waarschuwingen, lading.bestanden)
+    (bron, meerjaren), *_ = lading.meerjaren
     rapport = compute_records(lading.functies, [meerjaren.scenario] if meerjaren.scenario else None)
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
     if rapport.fouten:
@@ -193,3 +177,34 @@ def _zonder_effect(rijen: list, velden: list[str]) -> list[str]:
         "(het veld telt hier niet mee in de berekening)"
         for veld in velden if uitkomsten[veld] and len(uitkomsten[veld]) == aantal[veld]
     ]
+
+
+def meerjarenfouten(lading: Any, begroten: bool = False) -> list[Fout]:
+    """The problems of the `meerjaren` blocks of a run: more than one, a scenario no functie has
+    (and, to budget, none at all). Checked by validate and budget alike, even when other parts
+    of the files have problems: one problem never hides another. A scenario is only called
+    unknown when every functie of its file could be read (an unread one may have it)."""
+    from brutonetto.domain.functie import BASIS
+    from brutonetto.engine.records import scenarionamen
+    from brutonetto.input.model import suggestie
+
+    if not lading.meerjaren:
+        return []
+    (bron, meerjaren), *andere = lading.meerjaren
+    fouten: list[Fout] = []
+    eerste = bron.fout("", ("meerjaren",))
+    for ander, _ in andere:
+        fouten.append(ander.fout(
+            f"er staat al een meerjaren-blok in {eerste.bestand}:{eerste.regel}; budget zet één financiering "
+            "tegen de kosten van alle functies in de run: laat er één staan", ("meerjaren",)))
+    scenarios = [n for n in scenarionamen(lading.functies) if n != BASIS]
+    if any(f.bestand == bron.naam for f in lading.fouten):
+        return fouten
+    if meerjaren.scenario is not None and meerjaren.scenario not in scenarios:
+        fouten.append(bron.fout(
+            f"onbekend scenario '{meerjaren.scenario}'{suggestie(meerjaren.scenario, tuple(scenarios))}; "
+            f"in deze bestanden staan: {', '.join(scenarios) or 'geen scenario'}", ("meerjaren", "scenario")))
+    elif not scenarios and begroten:
+        fouten.append(bron.fout("geen scenario om te begroten: budget zet de extra kosten van een scenario "
+                                "tegen de financiering; voeg een scenario toe", ("meerjaren",)))
+    return fouten

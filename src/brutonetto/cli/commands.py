@@ -256,7 +256,10 @@ def _validate(paden: list[str], alleen_onder: Path | None = None) -> Resultaat:
         f"{scenarios} {'scenario' if scenarios == 1 else 'scenario' + chr(39) + 's'}"
     )
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
-    return Resultaat(None, lading.fouten + rapport.fouten, waarschuwingen, lading.bestanden, samenvatting)
+    from brutonetto.cli.analyse import meerjarenfouten
+
+    fouten = lading.fouten + rapport.fouten + meerjarenfouten(lading)
+    return Resultaat(None, fouten, waarschuwingen, lading.bestanden, samenvatting)
 
 
 @commando()
