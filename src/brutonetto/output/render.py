@@ -150,8 +150,16 @@ def render_csv_rijen(rijen: Iterable[Any], velden: tuple[str, ...], uit: TextIO,
         schrijver.writerow([csv_waarde(getattr(rij, veld), nederlands) for veld in velden])
 
 
+# A text cell a spreadsheet would read as a formula (OWASP, "CSV injection"): a functie
+# named `=HYPERLINK(...)` or `+cmd|' /C calc'!A0` in someone else's file runs when the CSV is
+# opened. Tab and CR count too: Excel skips them and reads what follows.
+_FORMULEBEGIN = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_waarde(waarde: Any, nederlands: bool) -> str:
-    """One CSV cell: exact numbers without thousands marks (a decimal comma in `nl`), ISO dates."""
+    """One CSV cell: exact numbers without thousands marks (a decimal comma in `nl`), ISO dates;
+    text that a spreadsheet would take for a formula gets a `'` before it (numbers never do:
+    -1,5 stays a number)."""
     if waarde is None:
         return ""
     if isinstance(waarde, Decimal):
@@ -159,4 +167,6 @@ def csv_waarde(waarde: Any, nederlands: bool) -> str:
         return tekst.replace(".", ",") if nederlands else tekst
     if isinstance(waarde, date):
         return waarde.isoformat()
+    if isinstance(waarde, str):
+        return "'" + waarde if waarde.startswith(_FORMULEBEGIN) else waarde
     return str(waarde)
