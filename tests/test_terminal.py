@@ -7,13 +7,14 @@ Rich markup must print as written. JSON and CSV keep every name exactly.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 import pytest
 
 import brutonetto.cli.uitvoer
-from brutonetto.output.terminal import zichtbaar
+from brutonetto.output.terminal import console, zichtbaar
 
 WISSER = "A\x1b[2J\x1b]0;PWN\x07"  # clear the screen, retitle the window, ring the bell
 TERUG = "Jurist\rBaas"  # a carriage return that overwrites what the line said
@@ -31,7 +32,6 @@ def test_control_characters_are_shown_letters_are_not():
     assert zichtbaar("Coördinator é ß €") == "Coördinator é ß €"
     assert zichtbaar(VET) == VET
     assert zichtbaar(zichtbaar(WISSER)) == zichtbaar(WISSER)
-    assert zichtbaar("fout: a\x1b\nb", regeleinden=True) == "fout: a␛\nb"
 
 
 def _eenheid(cli) -> None:
@@ -97,6 +97,22 @@ def test_messages_on_stderr_show_names_without_their_controls(cli):
     fout = cli("compute", "e.yaml", "--scenario", "geen", code=2).stderr
     _schoon(fout)
     assert "in deze bestanden staan: basis, A␛[2J␛]0;PWN␇" in fout
+    # a name with a line break cannot forge a line of its own
+    cli.write("n.yaml", 'functie: X\nbeschikbare_uren: 1631\nscenarios: {"a\\nfout: alles kwijt": {fte: 1}}\n')
+    fout = cli("compute", "n.yaml", "--scenario", "geen", code=2).stderr
+    assert "in deze bestanden staan: basis, a␊fout: alles kwijt" in fout
+    assert not any(regel.startswith("fout: alles") for regel in fout.splitlines())
+
+
+def test_every_styled_output_prints_through_the_one_console_that_reads_no_markup():
+    """Rich markup in a name (`[link=file:///etc/passwd]a[/link]`) is never read: the only
+    console we make has markup, emoji and highlighting off, so no name needs escaping."""
+    from conftest import ROOT
+
+    makers = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "src").rglob("*.py") if "Console(" in p.read_text())
+    assert makers == ["src/brutonetto/output/terminal.py"]
+    scherm = console(io.StringIO())
+    assert (scherm._markup, scherm._emoji, scherm._highlight) == (False, False, False)
 
 
 def test_chart_labels_show_names_and_a_dollar_is_no_formula(cli):

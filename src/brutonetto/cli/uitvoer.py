@@ -126,11 +126,12 @@ def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) 
 
 
 def meld(tekst: str) -> None:
-    """A line on stderr. Its names come from files (a scenario, a functie): their control
-    characters are shown, never obeyed, on a terminal as much as in a log."""
+    """One line on stderr. Its names come from files (a scenario, a functie): their control
+    characters are shown, never obeyed, on a terminal as much as in a log, and a line break
+    in a name (or in an internal error's text) cannot forge a line that looks like ours."""
     from brutonetto.output.terminal import zichtbaar
 
-    typer.echo(zichtbaar(tekst, regeleinden=True), err=True)
+    typer.echo(zichtbaar(tekst), err=True)
 
 
 def _meld(resultaat: Resultaat) -> None:

@@ -35,13 +35,12 @@ _ZICHTBAAR = {
 _ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def zichtbaar(tekst: str, *, regeleinden: bool = False) -> str:
-    """`tekst` with every control character shown instead of obeyed; with `regeleinden` a
-    message's own line breaks stay line breaks. Showing twice changes nothing more."""
+def zichtbaar(tekst: str) -> str:
+    """`tekst` with every control character shown instead of obeyed, a line break too: a name
+    with a newline cannot start a line of its own that looks like ours. Showing twice
+    changes nothing more."""
     if _ONZICHTBAAR.search(tekst) is None:
         return tekst
-    if regeleinden:
-        return "\n".join(regel.translate(_ZICHTBAAR) for regel in tekst.split("\n"))
     return tekst.translate(_ZICHTBAAR)
 
 
