@@ -124,3 +124,17 @@ def test_chart_labels_show_names_and_a_dollar_is_no_formula(cli):
     svg = (cli.tmp_path / "g.svg").read_text(encoding="utf-8")
     _schoon(svg)
     assert "A$\\frac$ A␛[2J␛]0;PWN␇" in svg
+
+
+def test_json_escapes_del_and_c1_controls_and_keeps_the_name_exactly(cli):
+    """json escapes C0 but leaves DEL and C1 (U+009B, CSI to some terminals) raw."""
+    naam = "Jurist\x9b2J\x7f\x85x"
+    cli.write("c1.yaml", f"functie: {json.dumps(naam)}\nbeschikbare_uren: 1631\nfte: 1\n")
+    for formaat in ("json", "jsonl"):
+        uit = cli("compute", "c1.yaml", "--format", formaat).stdout
+        _schoon(uit)
+        assert "\x7f" not in uit and "\x85" not in uit
+        assert '"Jurist\\u009b2J\\u007f\\u0085x"' in uit
+        assert json.loads(uit.splitlines()[0] if formaat == "jsonl" else uit)
+    assert [r["functie"] for r in cli.json("compute", "c1.yaml")] == [naam]
+    assert json.loads(cli("explain", "c1.yaml", "--format", "json").stdout)[0]["functie"] == naam

@@ -32,17 +32,22 @@ def render_json(records: Iterable[Any], uit: TextIO) -> None:
     uit.write("\n]\n" if scheiding != "\n" else "]\n")
 
 
-_BIJZONDER = re.compile(r'[\x00-\x1f"\\]')
+_BIJZONDER = re.compile(r'[\x00-\x1f"\\\x7f-\x9f]')
+_C1 = re.compile(r"[\x7f-\x9f]")
 _SLEUTELS: dict[str, str] = {}
 
 
 def _json_tekst(tekst: str) -> str:
-    """A JSON string; the json module (a few ms to import) only for text that needs escaping."""
+    """A JSON string; the json module (a few ms to import) only for text that needs escaping.
+
+    The json module escapes C0 controls; DEL and the C1 controls (U+009B is CSI to some
+    terminals) it leaves raw, so they are escaped here too: the same string to a JSON
+    reader, and nothing a terminal obeys when the JSON is printed to one."""
     if _BIJZONDER.search(tekst) is None:
         return f'"{tekst}"'
     import json
 
-    return json.dumps(tekst, ensure_ascii=False)
+    return _C1.sub(lambda teken: f"\\u{ord(teken.group()):04x}", json.dumps(tekst, ensure_ascii=False))
 
 
 def json_waarde(waarde: Any) -> str:
