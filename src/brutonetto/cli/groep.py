@@ -222,7 +222,7 @@ class Groep(_Nederlands, typer.core.TyperGroup):
             toon_gebruiksfout(fout.format_message(), fout.ctx)
             code = 2
         except ClickException as fout:  # pragma: no cover - not raised by our parameters
-            typer.echo(f"fout: {vertaal(fout.format_message())}", err=True)
+            _stderr(f"fout: {vertaal(fout.format_message())}")
             code = fout.exit_code
         except typer.Abort:
             typer.echo("afgebroken", err=True)
@@ -237,4 +237,12 @@ def toon_gebruiksfout(bericht: str, ctx: Any = None) -> None:
     if ctx is not None:
         hulp = f"{ctx.command_path} {max(ctx.help_option_names or ['--help'], key=len)}"
         typer.echo(f"{ctx.get_usage()}\nProbeer '{hulp}' voor hulp.\n", err=True)
-    typer.echo(f"fout: {vertaal(bericht)}", err=True)
+    _stderr(f"fout: {vertaal(bericht)}")
+
+
+def _stderr(tekst: str) -> None:
+    """A usage error names what the user typed or a file holds (an unknown scenario and the
+    ones there are): shown through the one line printer for stderr, `uitvoer.meld`."""
+    from brutonetto.cli.uitvoer import meld
+
+    meld(tekst)

@@ -102,13 +102,13 @@ def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) 
 
         if opmaak.bestand is not None:
             schrijf_bestand(naar, opmaak.bestand, resultaat.invoer, FORMATEN[opmaak.formaat].binair)
-            typer.echo(f"geschreven: {opmaak.bestand}", err=True)
+            meld(f"geschreven: {opmaak.bestand}")
         else:
             _naar_standaarduitvoer(naar)
     except (typer.Exit, typer.Abort, KeyboardInterrupt, Gebruiksfout):
         raise  # a Gebruiksfout becomes a usage error in cli.groep.Commando
     except Uitvoerfout as fout:
-        typer.echo(f"fout: {fout}", err=True)
+        meld(f"fout: {fout}")
         raise typer.Exit(1) from None
     except BrokenPipeError:
         laat_los(sys.stdout)
@@ -118,26 +118,34 @@ def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) 
             import traceback
 
             traceback.print_exc()
-        typer.echo(
+        meld(
             f"interne fout: {type(fout).__name__}: {fout} (dit is een fout in brutonetto; "
-            "draai opnieuw met --debug voor details en meld het)",
-            err=True,
+            "draai opnieuw met --debug voor details en meld het)"
         )
         raise typer.Exit(3) from None
+
+
+def meld(tekst: str) -> None:
+    """One line on stderr. Its names come from files (a scenario, a functie): their control
+    characters are shown, never obeyed, on a terminal as much as in a log, and a line break
+    in a name (or in an internal error's text) cannot forge a line that looks like ours."""
+    from brutonetto.output.terminal import zichtbaar
+
+    typer.echo(zichtbaar(tekst), err=True)
 
 
 def _meld(resultaat: Resultaat) -> None:
     """Problems (sorted by file, in the order the files were given, then by line), warnings, summary."""
     volgorde = {naam: i for i, naam in enumerate(dict.fromkeys(f.bestand for f in resultaat.fouten))}
     for fout in sorted(resultaat.fouten, key=lambda f: (volgorde[f.bestand], f.regel or 0, f.kolom or 0)):
-        typer.echo(str(fout), err=True)
+        meld(str(fout))
     for waarschuwing in resultaat.waarschuwingen:
-        typer.echo(f"waarschuwing: {waarschuwing}", err=True)
+        meld(f"waarschuwing: {waarschuwing}")
     if resultaat.fouten:
         aantal = len(resultaat.fouten)
         typer.echo(f"{aantal} {'probleem' if aantal == 1 else 'problemen'} gevonden; er is niets berekend.", err=True)
     elif resultaat.melding:
-        typer.echo(resultaat.melding, err=True)
+        meld(resultaat.melding)
 
 
 def _naar_standaarduitvoer(naar: Callable[[IO[Any], int | None], None]) -> None:

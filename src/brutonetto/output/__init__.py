@@ -3,7 +3,10 @@
 `formaten` picks the renderer for a format (table, json, jsonl, csv, xlsx, svg, png) and
 `inhoud` holds what the commands write; `tabel` prints every table (its columns in
 `kolommen`), `render` writes JSON and CSV, `rekenblad`/`uitleg`/`terminal` the working,
-`werkboek` the workbook, `grafiek` the charts.
+`werkboek` the workbook, `grafiek` the charts. A name from a file reaches people through
+`terminal.zichtbaar` (its control characters shown, never obeyed) and Rich only through
+`terminal.console` (no markup read); a CSV cell that would be a formula gets a `'`
+(`render.csv_waarde`), and the workbook writes names as text and compares them exactly.
 
 Output stands above the engine and the domain floor and may import both; of input only the
 schema imports the model it describes (schema.py). Nothing here imports the command line.

@@ -16,10 +16,18 @@ from brutonetto.notation import nl, nl_procent
 from brutonetto.engine.contactcentrum import begin_in_week
 from brutonetto.engine.records import Record
 from brutonetto.output.extras import installeer
+from brutonetto.output.terminal import zichtbaar
 
 DIRECT = "#1f4e79"  # dark blue: what the agency delivers
 # Okabe-Ito, readable for colour-blind readers, then a few more muted tones
 PALET = ["#e69f00", "#56b4e9", "#009e73", "#f0e442", "#cc79a7", "#d55e00", "#999999", "#8c6d31", "#7f7fbf", "#bcbd22"]
+
+
+def label(naam: str) -> str:
+    """A name from a file as chart text: its control characters shown (the SVG stays valid
+    XML) and a `$` a dollar sign, not the start of matplotlib's mathtext (`A$\\frac$` would
+    stop the drawing)."""
+    return zichtbaar(naam).replace("$", r"\$")
 
 
 class GrafiekOntbreekt(RuntimeError):
@@ -38,7 +46,7 @@ def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
     matplotlib.rcParams["svg.hashsalt"] = "brutonetto"  # the same input gives the same file
     aftrekken = list(dict.fromkeys(naam for r in records for naam in r.aftrek))
     kleuren = {naam: PALET[i % len(PALET)] for i, naam in enumerate(aftrekken)}
-    labels = [f"{r.functie} · {r.scenario}" for r in records]
+    labels = [label(f"{r.functie} · {r.scenario}") for r in records]
     langste = max(float(r.beschikbare_uren) for r in records)
 
     wachtrijen = _wachtrijen(records)
@@ -70,9 +78,9 @@ def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
         as_.spines[kant].set_visible(False)
     from matplotlib.patches import Patch
 
-    legenda = [Patch(color=DIRECT, label="directe uren")] + [Patch(color=kleuren[n], label=n) for n in aftrekken]
+    legenda = [Patch(color=DIRECT, label="directe uren")] + [Patch(color=kleuren[n], label=label(n)) for n in aftrekken]
     figuur.legend(handles=legenda, loc="outside lower center", ncols=min(len(legenda), 5), frameon=False, fontsize=9)
-    figuur.savefig(uit, format=formaat, dpi=120, metadata=_metadata(formaat))
+    _bewaar(figuur, uit, formaat)
 
 
 def _wachtrijen(records: list[Record]) -> dict[str, Any]:
@@ -81,7 +89,7 @@ def _wachtrijen(records: list[Record]) -> dict[str, Any]:
     for record in records:
         wachtrij = record.uitkomst.wachtrij
         if wachtrij is not None and all(w.intervallen != wachtrij.intervallen for w in uit.values()):
-            uit[f"{record.functie} · {record.scenario}"] = wachtrij
+            uit[label(f"{record.functie} · {record.scenario}")] = wachtrij
     return uit
 
 
@@ -107,7 +115,7 @@ def _agenten(as_: Any, wachtrijen: dict[str, Any]) -> None:
         as_.set_xlim(0, 24 * 7)
         as_.set_xlabel("uur van de week (een streep per dag om 0:00)")
     else:
-        namen = [naam for naam, _, _ in eerste]
+        namen = [label(naam) for naam, _, _ in eerste]
         stap = max(1, len(namen) // 12)
         as_.set_xticks(range(0, len(namen), stap), labels=namen[::stap], fontsize=8)
     as_.set_ylabel("agenten")
@@ -146,6 +154,16 @@ def _segment(as_: Any, y: int, links: float, breedte: float, kleur: str, langste
 def nl_getal(uren: float) -> str:
     """Hours on the chart, whole, in Dutch notation."""
     return nl(Decimal(f"{float(uren):.6f}"), 0)
+
+
+def _bewaar(figuur: Any, uit: BinaryIO, formaat: str) -> None:
+    """Write the figure. A shown control character (␛) has no glyph in DejaVu Sans: the SVG
+    keeps it as text, a PNG draws a box; neither is worth a warning on stderr."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        figuur.savefig(uit, format=formaat, dpi=120, metadata=_metadata(formaat))
 
 
 def _metadata(formaat: str) -> dict[str, Any]:
@@ -189,7 +207,7 @@ def teken_budget(jaren: list[Any], uit: BinaryIO, formaat: str) -> None:
     for i, naam in enumerate(scenarios):
         kosten = {j.jaar: float(j.kosten) for j in jaren if j.scenario == naam}
         as_.bar([x - 0.4 + breedte * (i + 1.5) for x in xs], [kosten.get(j, 0.0) for j in jaartallen], breedte,
-                color=PALET[i % len(PALET)], label=f"kosten {naam}")
+                color=PALET[i % len(PALET)], label=label(f"kosten {naam}"))
     as_.set_xticks(list(xs), labels=[str(j) for j in jaartallen])
     as_.yaxis.set_major_formatter(FuncFormatter(lambda y, _: _mln(y)))
     as_.set_ylabel("euro per jaar")
@@ -197,7 +215,7 @@ def teken_budget(jaren: list[Any], uit: BinaryIO, formaat: str) -> None:
     for kant in ("top", "right"):
         as_.spines[kant].set_visible(False)
     figuur.legend(loc="outside lower center", ncols=min(1 + len(scenarios), 4), frameon=False, fontsize=9)
-    figuur.savefig(uit, format=formaat, dpi=120, metadata=_metadata(formaat))
+    _bewaar(figuur, uit, formaat)
 
 
 def teken_tornado(rijen: list[Any], uit: BinaryIO, formaat: str) -> None:
@@ -226,10 +244,10 @@ def teken_tornado(rijen: list[Any], uit: BinaryIO, formaat: str) -> None:
     as_.set_xlim(min(alle) - marge, max(alle) + marge)  # room for the labels at both ends
     if maat == "extra_fte":
         as_.axvline(0, color="#555555", linewidth=0.8)  # the profile as written
-    as_.set_yticks(range(len(volgorde)), labels=[f"{functie} · {veld}" for functie, veld in volgorde])
+    as_.set_yticks(range(len(volgorde)), labels=[label(f"{functie} · {veld}") for functie, veld in volgorde])
     as_.invert_yaxis()
     as_.set_xlabel("extra fte tegen de basis" if maat == "extra_fte" else "directe uren per fte per jaar")
     as_.set_title("Gevoeligheid: elk veld over zijn bereik, de rest als in het profiel", loc="left")
     for kant in ("top", "right"):
         as_.spines[kant].set_visible(False)
-    figuur.savefig(uit, format=formaat, dpi=120, metadata=_metadata(formaat))
+    _bewaar(figuur, uit, formaat)

@@ -3,8 +3,8 @@ in, the result, and the file:line each input came from.
 
 The steps, their rules and their numbers are the engine's own (`Record.stappen`); this module
 only puts them into words, with the words of each rule in `engine/regels.py`. It decides no
-formula. It knows nothing of the terminal: `render_rekenblad` writes plain text, the CLI
-adds style.
+formula. It knows nothing of the terminal but that a name from a file is shown, never obeyed
+(`terminal.zichtbaar`): `render_rekenblad` writes plain text, the CLI adds style.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from brutonetto.engine.regels import AANDEEL, EURO, FTE, REGELS, vul_in
 from brutonetto.domain.functie import Herkomst
 from brutonetto.notation import nl, rond
 from brutonetto.engine.records import Record
+from brutonetto.output.terminal import zichtbaar
 
 # What explain says of an input the profile did not write (the engine's default is the number).
 STANDAARD_UITLEG = {("weken_per_jaar",): "weken (HOT, CAO Rijk)"}
@@ -142,14 +143,15 @@ def regels(bladen: list[Blad]) -> list[tuple[str, str]]:
         if i:
             uit.append(("", "leeg"))
         eenheid = f" · {blad.eenheid}" if blad.eenheid else ""
-        uit.append((f"Rekenblad: {blad.functie}{eenheid} · scenario {blad.scenario} · {blad.bestand}", "kop"))
-        breedte = max(len(s.stap) for s in blad.stappen)
-        for nummer, stap in enumerate(blad.stappen, 1):
+        uit.append((zichtbaar(f"Rekenblad: {blad.functie}{eenheid} · scenario {blad.scenario} · {blad.bestand}"), "kop"))
+        namen = [zichtbaar(s.stap) for s in blad.stappen]  # an aftrek or product named in a file
+        breedte = max(map(len, namen))
+        for nummer, (stap, stapnaam) in enumerate(zip(blad.stappen, namen), 1):
             uitkomst = uitkomsttekst(stap)
             # a given number is not worked out: `opgegeven = 1.631 uur`, not `= 1.631 = 1.631 uur`
             berekening = "" if stap.berekening in (uitkomst, uitkomst.rsplit(" ", 1)[0]) else f" = {stap.berekening}"
             uit.append((
-                f"{nummer:>3}. {stap.stap.ljust(breedte)} = {stap.formule}{berekening} = {uitkomst}  ({stap.bron})",
+                zichtbaar(f"{nummer:>3}. {stapnaam.ljust(breedte)} = {stap.formule}{berekening} = {uitkomst}  ({stap.bron})"),
                 "stap",
             ))
         if blad.intervallen:
@@ -161,7 +163,7 @@ def intervaltabel(intervallen: tuple) -> list[str]:
     """The contact centre's intervals, compact: one line per interval with aanbod, the quiet ones counted."""
     koppen = ("interval", "aanbod", "verkeer", "agenten", "servicelevel", "bezetting")
     rijen = [
-        (naam, kort(aanbod), kort(Decimal(i.verkeer), 2), str(i.agenten), nl(Decimal(i.servicelevel) * 100, 1) + "%",
+        (zichtbaar(naam), kort(aanbod), kort(Decimal(i.verkeer), 2), str(i.agenten), nl(Decimal(i.servicelevel) * 100, 1) + "%",
          nl(Decimal(i.bezetting) * 100, 1) + "%")
         for naam, aanbod, i in intervallen if aanbod
     ]
@@ -183,16 +185,17 @@ def render_rekenblad(bladen: list[Blad], uit: TextIO) -> None:
 
 def render_rekenblad_terminal(bladen: list[Blad], uit: TextIO) -> None:
     """The same lines, styled: headings bold, results highlighted, sources dimmed."""
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=uit, markup=False, emoji=False, highlight=False, soft_wrap=True)
+    from brutonetto.output.terminal import console
+
+    scherm = console(uit, terminal=False)
     for regel, soort in regels(bladen):
         tekst = Text(regel, style="bold" if soort == "kop" else "")
         if soort == "stap":
             tekst.highlight_regex(r"= [^=]*  \(", "bold cyan")
             tekst.highlight_regex(r"\([^()]*\)$", "dim")
-        console.print(tekst)
+        scherm.print(tekst)
 
 
 def json_bladen(bladen: list[Blad]) -> list[dict]:

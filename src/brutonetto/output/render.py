@@ -32,17 +32,22 @@ def render_json(records: Iterable[Any], uit: TextIO) -> None:
     uit.write("\n]\n" if scheiding != "\n" else "]\n")
 
 
-_BIJZONDER = re.compile(r'[\x00-\x1f"\\]')
+_BIJZONDER = re.compile(r'[\x00-\x1f"\\\x7f-\x9f]')
+_C1 = re.compile(r"[\x7f-\x9f]")
 _SLEUTELS: dict[str, str] = {}
 
 
 def _json_tekst(tekst: str) -> str:
-    """A JSON string; the json module (a few ms to import) only for text that needs escaping."""
+    """A JSON string; the json module (a few ms to import) only for text that needs escaping.
+
+    The json module escapes C0 controls; DEL and the C1 controls (U+009B is CSI to some
+    terminals) it leaves raw, so they are escaped here too: the same string to a JSON
+    reader, and nothing a terminal obeys when the JSON is printed to one."""
     if _BIJZONDER.search(tekst) is None:
         return f'"{tekst}"'
     import json
 
-    return json.dumps(tekst, ensure_ascii=False)
+    return _C1.sub(lambda teken: f"\\u{ord(teken.group()):04x}", json.dumps(tekst, ensure_ascii=False))
 
 
 def json_waarde(waarde: Any) -> str:
@@ -150,8 +155,16 @@ def render_csv_rijen(rijen: Iterable[Any], velden: tuple[str, ...], uit: TextIO,
         schrijver.writerow([csv_waarde(getattr(rij, veld), nederlands) for veld in velden])
 
 
+# A text cell a spreadsheet would read as a formula (OWASP, "CSV injection"): a functie
+# named `=HYPERLINK(...)` or `+cmd|' /C calc'!A0` in someone else's file runs when the CSV is
+# opened. Tab and CR count too: Excel skips them and reads what follows.
+_FORMULEBEGIN = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_waarde(waarde: Any, nederlands: bool) -> str:
-    """One CSV cell: exact numbers without thousands marks (a decimal comma in `nl`), ISO dates."""
+    """One CSV cell: exact numbers without thousands marks (a decimal comma in `nl`), ISO dates;
+    text that a spreadsheet would take for a formula gets a `'` before it (numbers never do:
+    -1,5 stays a number)."""
     if waarde is None:
         return ""
     if isinstance(waarde, Decimal):
@@ -159,4 +172,6 @@ def csv_waarde(waarde: Any, nederlands: bool) -> str:
         return tekst.replace(".", ",") if nederlands else tekst
     if isinstance(waarde, date):
         return waarde.isoformat()
+    if isinstance(waarde, str):
+        return "'" + waarde if waarde.startswith(_FORMULEBEGIN) else waarde
     return str(waarde)

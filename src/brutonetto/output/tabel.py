@@ -16,6 +16,7 @@ from brutonetto.engine.records import Record, Totaal, totalen
 from brutonetto.output.kolommen import (
     BALK, BALKKOLOM, DATUM, EURO, EXTRA_FTE, FTE, PROCENT, TEKST, UREN, Kolom, recordkolommen,
 )
+from brutonetto.output.terminal import console, zichtbaar
 
 _LINKS = (TEKST, DATUM, BALK)  # text, dates and bars stand left, numbers right
 _KOP_VAN_KAART = (TEKST, DATUM)  # a card's heading; a bar is left off a card (its share says it)
@@ -37,7 +38,7 @@ def cel(waarde: Any, soort: str) -> str:
         return ("€ -" + nl(-waarde, 0)) if waarde < 0 else "€ " + nl(waarde, 0)
     if soort == DATUM:
         return f"{waarde.day}-{waarde.month}-{waarde.year}"
-    return str(waarde)
+    return zichtbaar(str(waarde))  # a name from a file: its control characters shown, never obeyed
 
 
 # Typed rows (realisation, budget, sensitivity) ----------------------------------------
@@ -246,12 +247,11 @@ def _druk(regels: list[tuple[str, str | None]], uit: TextIO, terminal: bool) -> 
     if not terminal:
         uit.write("".join(regel + "\n" for regel, _ in regels))
         return
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=uit, force_terminal=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
+    scherm = console(uit)
     for regel, stijl in regels:
         tekst = Text(regel, style=stijl or "")
         tekst.highlight_regex("█+", "green")
         tekst.highlight_regex("░+", "grey50")
-        console.print(tekst)
+        scherm.print(tekst)

@@ -1,4 +1,13 @@
-"""Text that fits the terminal it is shown in: the rekenblad's long lines, folded.
+"""Text that is safe and fits in the terminal it is shown in: names made visible, the
+rekenblad's long lines folded, the one way we ask Rich to draw.
+
+A name comes from a file someone else may have written: a functie, scenario, eenheid,
+aftrek or product named `"A\\e[2J\\e]0;PWN\\a"` would clear the screen and retitle the
+window if it reached the terminal as it is. `zichtbaar` shows every control character
+instead (`\\e` as `␛`); every table, rekenblad and message line passes through it. JSON and
+CSV keep names exactly (JSON escapes them; a CSV is no terminal). Rich markup in names
+needs no escaping because no console of ours reads markup: `console` is the only one we
+make, and it has markup, emoji and highlighting off (a name `[bold]x[/]` prints as written).
 
 A step of the rekenblad is one line (`stap = formule = berekening = uitkomst  (bron)`),
 often 150 characters or more. In a narrower terminal each part that does not fit moves to
@@ -12,6 +21,36 @@ import textwrap
 from typing import Any, TextIO
 
 INSPRINGING = 7  # under the step's name, past its number
+
+# C0 controls as their Unicode pictures (U+2400..U+241F: ␀ ␉ ␊ ␍ ␛ ...), DEL as ␡, C1
+# controls (U+0080..U+009F: a terminal may read U+009B as ESC [) and the bidirectional
+# overrides that reorder what a line seems to say ("Trojan source") as escapes. Letters
+# such as é, ë or ß are no controls and stay as they are.
+_ZICHTBAAR = {
+    **{code: chr(0x2400 + code) for code in range(0x20)},
+    0x7F: "\u2421",
+    **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)},
+    **{code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+_ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def zichtbaar(tekst: str) -> str:
+    """`tekst` with every control character shown instead of obeyed, a line break too: a name
+    with a newline cannot start a line of its own that looks like ours. Showing twice
+    changes nothing more."""
+    if _ONZICHTBAAR.search(tekst) is None:
+        return tekst
+    return tekst.translate(_ZICHTBAAR)
+
+
+def console(uit: TextIO, *, terminal: bool = True) -> Any:
+    """The Rich console every styled output prints through: it reads no markup, emoji or
+    highlighting in the text, so a name is shown as written (after `zichtbaar`)."""
+    from rich.console import Console
+
+    return Console(file=uit, force_terminal=terminal or None, markup=False, emoji=False, highlight=False,
+                   soft_wrap=True)
 
 
 def vouw(regel: str, breedte: int) -> list[str]:
@@ -34,7 +73,6 @@ def vouw(regel: str, breedte: int) -> list[str]:
 
 def rekenblad_in_terminal(bladen: list[Any], uit: TextIO, breedte: int) -> None:
     """The rekenblad styled for a terminal of `breedte` columns: headings bold, results bold cyan, sources dim."""
-    from rich.console import Console
     from rich.text import Text
 
     from brutonetto.output.rekenblad import render_rekenblad_terminal, regels
@@ -43,16 +81,16 @@ def rekenblad_in_terminal(bladen: list[Any], uit: TextIO, breedte: int) -> None:
     if all(len(regel) <= breedte for regel, _ in tekstregels):
         render_rekenblad_terminal(bladen, uit)
         return
-    console = Console(file=uit, force_terminal=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
+    scherm = console(uit)
     for regel, soort in tekstregels:
         if soort == "tabel":  # a contact centre's interval table: columns stay columns, never folded
-            console.print(Text(regel))
+            scherm.print(Text(regel))
             continue
         if soort != "stap":
             for deel in textwrap.wrap(regel, breedte, subsequent_indent="  ", break_on_hyphens=False) or [""]:
-                console.print(Text(deel, style="bold" if soort == "kop" else ""))
+                scherm.print(Text(deel, style="bold" if soort == "kop" else ""))
             continue
         for deel in vouw(regel, breedte):
             tekst = Text(deel)
             tekst.highlight_regex(r"\([^()]*\)$", "dim")
-            console.print(tekst)
+            scherm.print(tekst)

@@ -71,7 +71,9 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     except ImportError:
         raise WerkboekOntbreekt(f"voor een Excel-werkboek is XlsxWriter nodig; installeer het met: {installeer('xlsx')}") from None
 
-    boek = xlsxwriter.Workbook(uit, {"in_memory": True, "strings_to_numbers": False})
+    # a name is text, always: never a formula (a functie `=HYPERLINK(...)`), a link or a number
+    boek = xlsxwriter.Workbook(uit, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                     "strings_to_urls": False})
     boek.set_properties({"title": "Bruto/netto-berekening", "creator": "brutonetto", "created": None})
     opmaak = _Opmaak(boek)
     invoer = boek.add_worksheet("Invoer")
@@ -114,8 +116,9 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
 
     breedte_in = [len(k) for k in koppen]
     breedte_uit = [len(k) for k in uitkoppen]
-    invoer.write_row(0, 0, koppen, opmaak.kop)
-    resultaat.write_row(0, 0, uitkoppen, opmaak.kop)
+    for blad_, koppen_ in ((invoer, koppen), (resultaat, uitkoppen)):  # `aftrek: <naam>`: text, as the names
+        for c, kop in enumerate(koppen_):
+            blad_.write_string(0, c, kop, opmaak.kop)
     rij_van = {id(record): i + 2 for i, record in enumerate(records)}  # the spreadsheet row of each record
     # a ratio role refers to the row of the functie it follows, in the same scenario
     cellen.rijen = {(rec.eenheid, rec.functie, rec.scenario): i + 2 for i, rec in enumerate(records)}
@@ -205,10 +208,14 @@ class _Cellen:
 
 
 def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, opmaak: _Opmaak) -> None:
-    """One total row per scenario, as the engine's totals: fte and costs summed (SUMIF).
+    """One total row per scenario, as the engine's totals: fte and costs summed over the rows
+    whose scenario is exactly the name on the total row (SUMPRODUCT of EXACT).
 
-    When a total leaves records out (a functie found in one file of a compare), a column
-    says which rows count, and the sums ask for it (SUMIFS).
+    Not SUMIF: it reads its criterion as a pattern, so scenarios `ex*`, `<>basis` or `b?sis`
+    summed other scenarios' rows too, and it ignores case (`Extra` and `extra`). EXACT compares
+    text as written, case and all, and refers to the name's own cell, so no name is quoted
+    into a formula. When a total leaves records out (a functie found in one file of a
+    compare), a column says which rows count, and the sums ask for it too.
     """
     scenario = f"$C$2:$C${laatste}"
     rijen = totalen(records)
@@ -220,7 +227,6 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
             blad.write_string(i + 1, len(koppen), "ja" if record.in_totaal else "nee")
     for j, totaal in enumerate(rijen):
         r = laatste + 2 + j
-        naam = totaal.scenario.replace('"', '""')
         blad.write_string(r - 1, 0, totaal.functie, opmaak.kop)
         blad.write_string(r - 1, 2, totaal.scenario, opmaak.kop)
         for kop, fmt in (("Fte", opmaak.fte), ("Fte nodig", opmaak.fte), ("Extra fte", opmaak.fte), ("Extra kosten", opmaak.euro),
@@ -230,13 +236,13 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
                 continue  # nothing to add up: no row has this figure
             k = _kolom(koppen.index(kop))
             bereik = f"{k}$2:{k}${laatste}"
-            formule = (f'=SUMIF({scenario},"{naam}",{bereik})' if telt is None
-                       else f'=SUMIFS({bereik},{scenario},"{naam}",${telt}$2:${telt}${laatste},"ja")')
+            alleen = "" if telt is None else f',--(${telt}$2:${telt}${laatste}="ja")'
+            formule = f"=SUMPRODUCT(--EXACT({scenario},$C${r}){alleen},{bereik})"
             blad.write_formula(r - 1, koppen.index(kop), formule, fmt, _f(waarde))
-    uitleg = "Totalen per scenario: fte en kosten opgeteld (SUMIF); zie Toelichting."
+    uitleg = "Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam; zie Toelichting."
     if telt is not None:
-        uitleg = ("Totalen per scenario: fte en kosten opgeteld over de regels met 'ja' in de kolom In totaal "
-                  "(SUMIFS): een functie die in maar één bestand staat telt niet mee.")
+        uitleg = ("Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam en 'ja' "
+                  "in de kolom In totaal: een functie die in maar één bestand staat telt niet mee.")
     blad.write_string(laatste + len(rijen) + 2, 0, uitleg, opmaak.cursief)
 
 
@@ -284,7 +290,9 @@ TOELICHTING_CONTACTCENTRUM = (
 )
 TOELICHTING_EIND = [
     ("Fte", "De formatie uit de invoer."),
-    ("Totaal", "Per scenario: fte, fte nodig, extra fte, extra kosten en de waarde extra uren opgeteld met SUMIF."),
+    ("Totaal", "Per scenario: fte, fte nodig, extra fte, extra kosten en de waarde extra uren opgeteld over de regels "
+     "waarvan het scenario precies (ook in hoofdletters) de naam in de totaalregel is: SOMPRODUCT met GELIJK "
+     "(SUMPRODUCT, EXACT)."),
     ("Getallen", "Elke uitkomst is een formule; brutonetto schreef er ook de berekende waarde bij, exact "
      "gerekend en afgerond op 6 decimalen in JSON en CSV."),
 ]
