@@ -98,6 +98,24 @@ class Totaal(NamedTuple):
     eenheid: str | None = None  # a total belongs to no one eenheid
 
 
+def totaalgroepen(records: list[Record]) -> dict[str, list[Record]]:
+    """Per scenario, the records its total counts: those of the scenario that count in totals,
+    and the basis of every functie without that scenario (the rest of the unit, as it is).
+    The one place of this rule: the totals and the workbook's total formulas follow it."""
+    basis: dict[tuple[str | None, str], Record] = {}  # a functie is its eenheid and name (compare matches so)
+    for r in records:
+        if r.is_basis and r.in_totaal:
+            basis.setdefault((r.eenheid, r.functie), r)
+    groepen = {}
+    for scenario in dict.fromkeys(r.scenario for r in records):
+        alle = [r for r in records if r.scenario == scenario]
+        groep = [r for r in alle if r.in_totaal]
+        if groep:
+            heeft = {(r.eenheid, r.functie) for r in alle}
+            groepen[scenario] = groep + [r for sleutel, r in basis.items() if sleutel not in heeft]
+    return groepen
+
+
 def totalen(records: list[Record]) -> list[Totaal]:
     """One total per scenario, over the unit: every functie in it (contract v3).
 
@@ -108,20 +126,11 @@ def totalen(records: list[Record]) -> list[Totaal]:
     one file of a compare only is left out (it has nothing to compare with), and the total
     then says so in its name. A scenario with nothing to add up or weigh has no total.
     """
-    basis: dict[tuple[str | None, str], Record] = {}  # a functie is its eenheid and name (compare matches so)
-    for r in records:
-        if r.is_basis and r.in_totaal:
-            basis.setdefault((r.eenheid, r.functie), r)
     uit = []
     # either side of a compare that leaves a functie out: both totals are of the matched ones
     naam = "Totaal" if all(r.in_totaal for r in records) else "Totaal gekoppeld"
-    for scenario in dict.fromkeys(r.scenario for r in records):
+    for scenario, groep in totaalgroepen(records).items():
         alle = [r for r in records if r.scenario == scenario]
-        groep = [r for r in alle if r.in_totaal]
-        if not groep:
-            continue
-        heeft = {(r.eenheid, r.functie) for r in alle}
-        groep += [r for sleutel, r in basis.items() if sleutel not in heeft]  # the rest of the unit, as it is
         gewogen = ([(r.fte, r) for r in groep if r.fte] or [(r.fte_nodig, r) for r in groep if r.fte_nodig])
         gewicht = sum((w for w, _ in gewogen), Decimal(0))
 
