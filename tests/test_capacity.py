@@ -469,3 +469,36 @@ def test_every_product_and_every_interval_problem_is_reported_at_once(cli):
         "m.yaml:20:56: functies[1].contactcentrum.aanbod.di 25:00: functie 'C': interval 'di 25:00': dat is geen tijd van de dag",
         "5 problemen gevonden; er is niets berekend.",
     ]
+
+
+def test_a_bad_field_hides_no_problem_of_the_functies_parts(cli):
+    """Issue 19: a wrong verzuim hid kanalen adding up to 80%, and made a meerjaren scenario that
+    the failing functie has look unknown."""
+    cli.write("a.yaml", """\
+        eenheid: X
+        meerjaren:
+          scenario: bestaat_niet
+          financiering: {2025: 1 mln}
+        standaard:
+          beschikbare_uren: 1631
+        functies:
+          - functie: A
+            fte: 10
+            aftrek: {verzuim: 120%}
+            scenarios:
+              groei: {fte: 12}
+            producten:
+              contact:
+                volume: 1000
+                kanalen:
+                  tel: {aandeel: 50%, normtijd: 10 min}
+                  web: {aandeel: 30%, normtijd: 5 min}
+        """)
+    meerjaren = "a.yaml:3:3: meerjaren.scenario: onbekend scenario 'bestaat_niet'; in deze bestanden staan: groei"
+    verzuim = "a.yaml:10:14: functies[0].aftrek.verzuim: een percentage ligt tussen 0 en 100, niet 120%"
+    kanalen = ("a.yaml:16:9: functies[0].producten.contact.kanalen: functie 'A': de aandelen van de kanalen van "
+               "'contact' tellen op tot 80%, niet 100%")
+    assert cli("validate", "a.yaml", code=1).stderr.splitlines() == [
+        meerjaren, verzuim, kanalen, "3 problemen gevonden; er is niets berekend."]
+    assert cli("budget", "a.yaml", code=1).stderr.splitlines()[:3] == [meerjaren, verzuim, kanalen]
+    assert cli("compute", "a.yaml", code=1).stderr.splitlines()[:2] == [verzuim, kanalen]

@@ -33,7 +33,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     if buiten(Path(csv_pad), alleen_onder):
         lading.fouten.append(Fout(csv_pad, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen"))
     if lading.fouten:
-        return Resultaat(None, lading.fouten, lading.waarschuwingen, invoer)
+        return Resultaat(None, invoerfouten(lading), lading.waarschuwingen, invoer)
     gekozen = scenario or BASIS
     if scenario is not None and scenario != BASIS:
         bekende_scenarios(lading.functies, [scenario])
@@ -89,7 +89,7 @@ def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = N
         fout = Fout(" ".join(paden), "geen meerjaren-blok gevonden; zet bovenaan een bestand bijvoorbeeld "
                                      "meerjaren: {scenario: extra_leertijd, financiering: {2023: 12 mln, 2024: 20 mln}}")
         return Resultaat(None, [fout], lading.waarschuwingen, lading.bestanden)
-    fouten = lading.fouten + meerjarenfouten(lading, begroten=True)
+    fouten = invoerfouten(lading) + meerjarenfouten(lading, begroten=True)
     if fouten:
         return Resultaat(None, fouten, lading.waarschuwingen, lading.bestanden)
     (bron, meerjaren), *_ = lading.meerjaren
@@ -129,7 +129,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
         raise Gebruiksfout(f"--stappen: minstens 2 punten (de twee einden van het bereik), niet {stappen}")
     lading = load(paden, alleen_onder)
     if lading.fouten:
-        return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
+        return Resultaat(None, invoerfouten(lading), lading.waarschuwingen, lading.bestanden)
     if scenario is not None and scenario != BASIS:
         bekende_scenarios(lading.functies, [scenario])
     regels = {groep: [naam for f in lading.functies for i in (f.basis, *f.scenarios.values())
@@ -182,8 +182,8 @@ def _zonder_effect(rijen: list, velden: list[str]) -> list[str]:
 def meerjarenfouten(lading: Any, begroten: bool = False) -> list[Fout]:
     """The problems of the `meerjaren` blocks of a run: more than one, a scenario no functie has
     (and, to budget, none at all). Checked by validate and budget alike, even when other parts
-    of the files have problems: one problem never hides another. A scenario is only called
-    unknown when every functie of its file could be read (an unread one may have it)."""
+    of the files have problems: one problem never hides another (a functie that could not be
+    read still names its scenarios: input.loader's deelprofielen)."""
     from brutonetto.domain.functie import BASIS
     from brutonetto.engine.records import scenarionamen
     from brutonetto.input.model import suggestie
@@ -197,9 +197,7 @@ def meerjarenfouten(lading: Any, begroten: bool = False) -> list[Fout]:
         fouten.append(ander.fout(
             f"er staat al een meerjaren-blok in {eerste.bestand}:{eerste.regel}; budget zet één financiering "
             "tegen de kosten van alle functies in de run: laat er één staan", ("meerjaren",)))
-    scenarios = [n for n in scenarionamen(lading.functies) if n != BASIS]
-    if any(f.bestand == bron.naam for f in lading.fouten):
-        return fouten
+    scenarios = [n for n in scenarionamen(lading.functies + lading.deelprofielen) if n != BASIS]
     if meerjaren.scenario is not None and meerjaren.scenario not in scenarios:
         fouten.append(bron.fout(
             f"onbekend scenario '{meerjaren.scenario}'{suggestie(meerjaren.scenario, tuple(scenarios))}; "
@@ -208,3 +206,11 @@ def meerjarenfouten(lading: Any, begroten: bool = False) -> list[Fout]:
         fouten.append(bron.fout("geen scenario om te begroten: budget zet de extra kosten van een scenario "
                                 "tegen de financiering; voeg een scenario toe", ("meerjaren",)))
     return fouten
+
+
+def invoerfouten(lading: Any) -> list[Fout]:
+    """Every problem of the files a command loaded: their fields, and the checks of the parts of
+    functies whose fields failed (one bad field hides no other problem)."""
+    from brutonetto.engine.records import controleer_delen
+
+    return lading.fouten + (controleer_delen(lading.deelprofielen) if lading.deelprofielen else [])

@@ -215,6 +215,27 @@ def verhouding(
     return uitkomst._replace(fte_nodig=nodig, grondslag=grondslag, grondslag_van=van, grondslag_extra=extra)
 
 
+def controleer_delen(profiel: Profiel) -> None:
+    """The checks of a profile's self-contained parts, as compute makes them: every product and
+    the queue's settings and intervals; raises their problems (Rekenfout, the rest in `meer`)."""
+    problemen: list[Exception] = []
+    if profiel.producten:
+        from brutonetto.engine.capaciteit import producturen
+
+        try:
+            producturen(profiel.producten, Rekenfout)
+        except Rekenfout as fout:
+            problemen += [fout, *fout.meer]
+    if profiel.contactcentrum is not None:
+        from brutonetto.engine.contactcentrum import werklast as wachtrijwerklast
+
+        try:
+            wachtrijwerklast(profiel.contactcentrum, Rekenfout)
+        except Rekenfout as fout:
+            problemen += [fout, *fout.meer]
+    alle_problemen(problemen)
+
+
 def extra_fte_regel(basis: Uitkomst, uitkomst: Uitkomst, fte: Decimal | None) -> str | None:
     """Which extra-fte formula applies (berekening.md §6): with a werklast in both, the difference
     in fte_nodig; else, with the basis fte, fte x (D_B / D_S - 1); else none."""

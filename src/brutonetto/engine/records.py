@@ -372,14 +372,35 @@ def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Inv
             except Rekenfout as basisfout:
                 if (basisfout.veld, basisfout.bericht) == (fout.veld, fout.bericht):
                     return None
-        scenario = "" if invoer.scenario == BASIS else f", scenario '{invoer.scenario}'"
-        for probleem in (fout, *fout.meer):  # every product, every interval: all at once
-            bericht = probleem.bericht
-            getypt = invoer.herkomst.getypt(probleem.veld) if probleem.waarde is not None else None
-            if getypt is not None:  # quote the input as the user typed it, not as the engine reads it
-                bericht = bericht.replace(f"'{probleem.waarde}'", f"'{getypt}'", 1)
-            rapport.fouten.append(invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {bericht}", probleem.veld))
+        rapport.fouten.extend(_gemeld(functie, invoer, fout))
         return None
+
+
+def _gemeld(functie: Functie, invoer: Invoer, fout: Rekenfout) -> list[Fout]:
+    """A problem of the engine (and those it carries) at its place in the file."""
+    scenario = "" if invoer.scenario == BASIS else f", scenario '{invoer.scenario}'"
+    fouten = []
+    for probleem in (fout, *fout.meer):  # every product, every interval: all at once
+        bericht = probleem.bericht
+        getypt = invoer.herkomst.getypt(probleem.veld) if probleem.waarde is not None else None
+        if getypt is not None:  # quote the input as the user typed it, not as the engine reads it
+            bericht = bericht.replace(f"'{probleem.waarde}'", f"'{getypt}'", 1)
+        fouten.append(invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {bericht}", probleem.veld))
+    return fouten
+
+
+def controleer_delen(functies: list[Functie]) -> list[Fout]:
+    """The checks of the self-contained parts (producten, contactcentrum) of functies whose other
+    fields failed (input.loader's `deelprofielen`): one bad field hides no other problem."""
+    from brutonetto.engine.hours import controleer_delen as controleer
+
+    fouten = []
+    for functie in functies:
+        try:
+            controleer(functie.basis.profiel)
+        except Rekenfout as fout:
+            fouten.extend(_gemeld(functie, functie.basis, fout))
+    return fouten
 
 
 def _record(

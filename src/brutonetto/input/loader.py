@@ -35,6 +35,8 @@ class Lading(NamedTuple):
     bestanden: list[Path]
     waarschuwingen: list[str]
     meerjaren: list[tuple[Bron, Meerjaren]] = []  # each file's `meerjaren` block (budget), where written
+    # functies whose fields failed, with only their self-contained parts: checked on their own
+    deelprofielen: list[Functie] = []
 
 
 def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
@@ -74,7 +76,7 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
     fouten.extend(_dubbele_functies(functies))
     gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden)
     waarschuwingen = _zonder_verlof(functies) + _als_fractie(functies)
-    return Lading(functies, fouten, gelezen, waarschuwingen, meerjaren)
+    return Lading(functies, fouten, gelezen, waarschuwingen, meerjaren, lader.deelprofielen)
 
 
 def _zonder_verlof(functies: list[Functie]) -> list[str]:
@@ -121,6 +123,9 @@ def _als_fractie(functies: list[Functie]) -> list[str]:
 _KAAL_GETAL = re.compile(r"\s*\+?\d*[.,]?\d+\s*")
 
 
+DELEN = ("producten", "contactcentrum")  # parts of a profile checked on their own
+
+
 class _Bestandslader:
     """Loads files of one run; a `standaard` file shared by many is read and checked once."""
 
@@ -129,6 +134,7 @@ class _Bestandslader:
         self._standaarden: dict[Path, tuple[Bron | None, Velden | None, list[Fout]]] = {}
         self._gemeld: set[Path] = set()
         self.meerjaren: list[tuple[Bron, Meerjaren]] = []
+        self.deelprofielen: list[Functie] = []
 
     @property
     def standaarden(self) -> list[Path]:
@@ -174,6 +180,7 @@ class _Bestandslader:
         else:
             profiel = _valideer(FUNCTIE, _zonder_standaard(data), bron, (), fouten)
             if profiel is None:
+                self._deel(bron, (), data)
                 return [], fouten
             items = [((), profiel)]
             eenheid, bestandsscenarios = None, {}
@@ -186,6 +193,22 @@ class _Bestandslader:
         gedeeld = _Gedeeld.van(eenheid, bestandsscenarios, standaard, standaardplek)
         functies = [_functie(bron, prefix, functieprofiel, gedeeld) for prefix, functieprofiel in items]
         return _zonder_volgers(functies, afgewezen), fouten
+
+    def _deel(self, bron: Bron, prefix: Pad, ruw: Any) -> None:
+        """A functie whose fields fail: its self-contained parts (producten, contactcentrum) and
+        the names of its scenarios, if they read well on their own, are kept for their own
+        checks (`Lading.deelprofielen`): a wrong verzuim does not hide kanalen that add up to
+        80%, nor make a meerjaren block's scenario unknown. Their field problems are reported
+        already, with the whole functie's."""
+        if not isinstance(ruw, dict) or not isinstance(ruw.get("functie"), str):
+            return
+        deel = {k: ruw[k] for k in ("functie", *DELEN) if k in ruw}
+        scenarios = ruw.get("scenarios")
+        if isinstance(scenarios, dict):  # their names only: a meerjaren block may name one
+            deel["scenarios"] = {naam: {} for naam in scenarios if isinstance(naam, str) and naam != BASIS}
+        velden = _valideer(FUNCTIE, deel, bron, prefix, [])
+        if velden is not None:
+            self.deelprofielen.append(_functie(bron, prefix, velden, _Gedeeld.van(None, {}, None, None)))
 
     def _eenheid(
         self, bron: Bron, data: dict, fouten: list[Fout], afgewezen: set[str]
@@ -211,6 +234,8 @@ class _Bestandslader:
                 ))
                 ruw = {k: v for k, v in ruw.items() if k != "meerjaren"}
             profiel = _valideer(FUNCTIE, ruw, bron, ("functies", i), fouten)
+            if profiel is None:
+                self._deel(bron, ("functies", i), ruw)
             if (profiel is None or misplaatst) and isinstance(ruw, dict) and isinstance(ruw.get("functie"), str):
                 afgewezen.add(ruw["functie"].strip())
             elif profiel is not None:
