@@ -60,7 +60,7 @@ def measure(pad: Path) -> dict:
         fouten: list = []
         with pad.open(encoding="utf-8", newline="") as bron:
             resultaten, overlap = aggregate(read_registraties(bron, pad.name, fouten), pad.name)
-        assert not fouten and not overlap, (fouten[:3], overlap[:3])
+        assert not fouten and not overlap, (fouten[:3], list(overlap)[:3])
         return len(resultaten), sum(r.regels for r in resultaten)
 
     start = time.perf_counter()

@@ -1,8 +1,10 @@
 """The catalogue of bad and hostile input: every case exits 1 with its Dutch message, never a traceback.
 
 Each `catalogus/NN-*.yaml` is one case; its last line, `# verwacht: ...`, is the message
-expected on stderr (after the file name). Cases that cannot be a text file (bytes, sizes,
-paths, options) are written here.
+expected on stderr (after the file name). A `catalogus/NN-realisatie-*.csv` is a realisation
+CSV, set against `_realisatie/plan.yaml`, its last line the same (and not part of the CSV).
+Cases that cannot be a text file (bytes, sizes, paths, options) are written here; inputs too
+big to keep in the repository are made by their test.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from brutonetto.input.source import MAX_BYTES, MAX_WAARDEN
 
 CATALOGUS = Path(__file__).parent / "catalogus"
 CASES = sorted(p.name for p in CATALOGUS.glob("[0-9]*.yaml"))
+CSV_CASES = sorted(p.name for p in CATALOGUS.glob("[0-9]*-realisatie-*.csv"))
 
 
 def verwacht(naam: str) -> str:
@@ -50,6 +53,14 @@ def test_catalogue_case_through_compute_json_and_stdin(cli, monkeypatch, naam):
     # relative defaults paths start from the working directory on stdin; a CSV's problem is at the CSV
     if "standaard" not in naam and not verwacht(naam).startswith("_aanbod/"):
         assert "<stdin>" in refused(cli, "compute", "-", input=(CATALOGUS / naam).read_bytes())
+
+
+@pytest.mark.parametrize("naam", CSV_CASES)
+def test_catalogue_realisation_case(cli, naam):
+    tekst = (CATALOGUS / naam).read_text(encoding="utf-8")
+    cli.write(naam, tekst.rstrip("\n").rsplit("\n", 1)[0] + "\n")  # without its `# verwacht` line
+    regels = refused(cli, "realisation", CATALOGUS / "_realisatie" / "plan.yaml", naam).splitlines()
+    assert any(regel.startswith(verwacht(naam)) for regel in regels), "\n".join(regels)
 
 
 def test_not_utf8_says_how_to_save_as_utf8(cli):
@@ -234,3 +245,77 @@ def test_alleen_onder_refuses_given_files_and_links_outside(cli):
     cli.write("data/plan.yaml", "functie: X\nbeschikbare_uren: 1631\naftrek: {leren: 50 uur}\n")
     assert "geheim/r.csv: ligt niet onder de map van --alleen-onder" in refused(
         cli, "realisation", "data/plan.yaml", "geheim/r.csv", "--alleen-onder", onder)
+
+
+# Sizes a stranger's file may have (issue 18, points 4 and 5): made here, too big to keep ---------
+
+REALISATIE_KOP = "functie;aftrek;van;tot;uren;fte\n"
+RIJ = "Medewerker uitkeren;leren;1-1-2023;31-12-2023;40;1\n"
+
+
+def _realisatie(cli, csv: str, **kwargs) -> list[str]:
+    cli.write("r.csv", csv)
+    return refused(cli, "realisation", CATALOGUS / "_realisatie" / "plan.yaml", "r.csv", **kwargs).splitlines()
+
+
+def test_hundreds_of_copies_of_one_full_year_row_are_one_problem(cli):
+    """One row per employee, as an export has them: every pair was a line (500 rows: 249,500 lines)."""
+    assert _realisatie(cli, REALISATIE_KOP + RIJ * 500) == [
+        "r.csv:2:1: Uitkeren / Medewerker uitkeren / leren: dezelfde periode 1-1-2023 t/m 31-12-2023 staat op "
+        "regels 2, 3, 4 en 497 andere (dubbel geregistreerd?); perioden mogen niet overlappen",
+        "1 probleem gevonden; er is niets berekend.",
+    ]
+
+
+def test_thousands_of_invalid_rows_print_100_and_a_count(cli):
+    regels = _realisatie(cli, REALISATIE_KOP + RIJ.replace("31-12-2023", "31-13-2023") * 2500)
+    assert len(regels) == 102
+    assert regels[0] == "r.csv:2:1: tot: '31-13-2023' bestaat niet: er is geen maand 13"
+    assert regels[99].startswith("r.csv:101:1: tot:")
+    assert regels[100:] == ["en nog 2.400 problemen in r.csv (alleen de eerste 100 staan hierboven)",
+                            "2.500 problemen gevonden; er is niets berekend."]
+
+
+def test_a_header_field_past_the_csv_field_limit_is_an_input_problem(cli):
+    """It was read outside the try: exit 3, 'interne fout'."""
+    regels = _realisatie(cli, "functie;aftrek;van;tot;uren;fte;" + "x" * 200_000 + "\n" + RIJ)
+    assert regels[0] == ("r.csv:1:1: de kopregel: een veld is langer dan 131072 tekens; staat er een "
+                         "aanhalingsteken zonder tegenhanger?")
+
+
+def test_a_header_of_100_000_columns_is_read_in_linear_time(cli):
+    """`kop.count` per column made this minutes (40,000 columns took 22 s). Not a speed measurement
+    (bench/ does those): only a guard, with ample room, against checking the header in square time."""
+    import subprocess
+    import sys
+
+    cli.write("r.csv", ";".join(f"k{i}" for i in range(100_000)) + ";functie;functie\n")
+    klaar = subprocess.run([sys.executable, "-m", "brutonetto", "realisation", str(CATALOGUS / "_realisatie" / "plan.yaml"),
+                            "r.csv"], capture_output=True, text=True, timeout=60, cwd=cli.tmp_path)
+    assert klaar.returncode == 1 and klaar.stdout == ""
+    assert klaar.stderr.splitlines()[:2] == [
+        "r.csv:1:1: de kolom 'functie' staat meer dan eens in de kopregel",
+        "r.csv:1:1: de kolommen 'aftrek', 'van', 'tot', 'uren' en 'fte' ontbreken; gevonden: "
+        + ", ".join(f"k{i}" for i in range(20)) + " en 99.982 andere (nodig: functie, aftrek, van, tot, uren, fte)",
+    ]
+
+
+AANBODPROFIEL = ("functie: T\nbeschikbare_uren: 1631\ncontactcentrum:\n  interval: 30 min\n  gespreksduur: 180 s\n"
+                 "  servicelevel: 80/20\n  aanbod: week.csv\n")
+
+
+def test_an_aanbod_header_past_the_csv_field_limit_is_an_input_problem(cli):
+    cli.write("week.csv", "interval;aanbod;" + "x" * 200_000 + "\nma 08:00;10\n")
+    cli.write("p.yaml", AANBODPROFIEL)
+    assert ("week.csv:1:1: de kopregel: een veld is langer dan 131072 tekens; staat er een aanhalingsteken "
+            "zonder tegenhanger?") in refused(cli, "validate", "p.yaml").splitlines()
+
+
+def test_an_aanbod_row_past_the_csv_field_limit_is_a_problem_at_its_line(cli):
+    cli.write("week.csv", "interval;aanbod\nma 08:00;10\nma 08:30;" + "1" * 200_000 + "\nma 09:00;-1\n")
+    cli.write("p.yaml", AANBODPROFIEL)
+    regels = refused(cli, "validate", "p.yaml").splitlines()
+    assert regels[:2] == [
+        "week.csv:3:1: een veld is langer dan 131072 tekens; staat er een aanhalingsteken zonder tegenhanger?",
+        "week.csv:4:1: het aanbod van '…' kan niet negatief zijn (gegeven: …)",
+    ]

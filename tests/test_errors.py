@@ -229,3 +229,31 @@ def test_an_internal_error_is_one_line_with_exit_3_and_debug_shows_the_traceback
     assert "--debug" in result.stderr
     result = cli("compute", "p.yaml", "--debug", code=3)
     assert "Traceback" in result.stderr
+
+
+# At most 100 problems a file (issue 18): a file of millions of mistakes gives a screenful -----
+
+
+def test_past_100_problems_a_file_the_rest_is_one_line_and_the_next_file_still_shows(cli):
+    cli.write("veel.yaml", "functies:\n" + "".join(f"  - {{functie: F{i}, beschikbare_uren: 1631, fte: -1}}\n"
+                                                   for i in range(250)))
+    cli.write("een.yaml", "functie: X\nbeschikbare_uren: 1631\nfte: -1\n")
+    regels = fails(cli, "validate", "veel.yaml", "een.yaml").splitlines()
+    assert len(regels) == 100 + 1 + 1 + 1
+    assert regels[0].startswith("veel.yaml:2:") and regels[99].startswith("veel.yaml:101:")
+    assert regels[100] == "en nog 150 problemen in veel.yaml (alleen de eerste 100 staan hierboven)"
+    assert regels[101].startswith("een.yaml:3:1: fte: mag niet negatief zijn")
+    assert regels[102] == "251 problemen gevonden; er is niets berekend."
+
+
+def test_problems_keeps_the_first_100_of_each_file_by_line_and_counts_the_rest():
+    from brutonetto.errors import MAX_PER_BESTAND, Fout, Problemen
+
+    problemen = Problemen()
+    for regel in range(200_000 + 1, 1, -1):  # last line first: keeping the first means replacing
+        problemen.append(Fout("r.csv", "x", regel=regel))
+    problemen.append(Fout("s.csv", "y"))
+    ((bestand, fouten, weggelaten), (ander, _, niets)) = problemen.per_bestand()
+    assert (bestand, [f.regel for f in fouten], weggelaten) == ("r.csv", list(range(2, 102)), 200_000 - MAX_PER_BESTAND)
+    assert (ander, niets, len(problemen)) == ("s.csv", 0, 200_001)
+    assert len(problemen._bewaard["r.csv"]) == MAX_PER_BESTAND  # held in memory: 100, not 200,000

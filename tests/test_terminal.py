@@ -76,7 +76,8 @@ def test_the_table_shows_names_as_written_without_their_controls(cli, monkeypatc
     assert {r["scenario"] for r in records} == {"basis", WISSER}
     assert records[0]["eenheid"] == LINK and TERUG in records[0]["aftrek"]
     csv = cli("compute", "e.yaml", "--format", "csv").stdout
-    assert WISSER in csv and f"aftrek.{TERUG}" in csv
+    if breedte is None:  # in a terminal CSV shows them too (test below)
+        assert WISSER in csv and f"aftrek.{TERUG}" in csv
 
 
 def test_explain_shows_names_as_written_without_their_controls(cli, monkeypatch):
@@ -138,3 +139,15 @@ def test_json_escapes_del_and_c1_controls_and_keeps_the_name_exactly(cli):
         assert json.loads(uit.splitlines()[0] if formaat == "jsonl" else uit)
     assert [r["functie"] for r in cli.json("compute", "c1.yaml")] == [naam]
     assert json.loads(cli("explain", "c1.yaml", "--format", "json").stdout)[0]["functie"] == naam
+
+
+def test_csv_in_a_terminal_shows_names_and_a_pipe_keeps_them_exact(cli, monkeypatch):
+    """`--format csv` without --output: a name must not clear the screen there either."""
+    _eenheid(cli)
+    gepijpt = cli("compute", "e.yaml", "--format", "csv").stdout
+    assert WISSER in gepijpt  # a file or a pipe: exact
+    monkeypatch.setattr(brutonetto.cli.uitvoer, "terminalbreedte", lambda uit: 200)
+    getoond = cli("compute", "e.yaml", "--format", "csv").stdout
+    _schoon(getoond)
+    assert "A␛[2J␛]0;PWN␇" in getoond and "Jurist␍Baas" in getoond
+    assert getoond.count("\r\n") == gepijpt.count("\r\n")  # the rows stay rows

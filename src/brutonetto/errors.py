@@ -3,11 +3,20 @@
 Like Beancount's errors, a `Fout` is data, never an exception that escapes to the user:
 the loader gathers every problem of a run and the CLI prints them as
 `FILE:LINE:COL: field.path: message`.
+
+A file someone else made can hold millions of problems (an export of two million bad
+rows). Nobody reads past the first screenful, and holding them all costs memory that grows
+with the file, so `Problemen` keeps the first `MAX_PER_BESTAND` of each file (by line) and
+only counts the rest; the CLI prints those and one line saying how many more there are.
 """
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
+
+MAX_PER_BESTAND = 100
 
 Pad = tuple[str | int, ...]
 
@@ -37,3 +46,64 @@ def veldpad(pad: Pad) -> str:
         else:
             tekst += f".{deel}" if tekst else str(deel)
     return tekst
+
+
+class Problemen:
+    """Problems as they come, bounded: per file the first `MAX_PER_BESTAND` by line, the rest counted.
+
+    Takes `append` and `extend` like the list it stands in for; iterating gives the kept
+    problems file by file (files in the order their first problem came), each file's by
+    line and column, problems on the same line in the order they came. `len` is every
+    problem, kept or not. Memory stays at `MAX_PER_BESTAND` problems a file, however many come.
+    """
+
+    def __init__(self, fouten: Iterable[Fout] = (), max_per_bestand: int = MAX_PER_BESTAND) -> None:
+        self._max = max_per_bestand
+        # per file a heap of the kept problems, keyed so that the last by line is on top (to be pushed out)
+        self._bewaard: dict[str, list[tuple[tuple[int, int, int], Fout]]] = {}
+        self._aantal: dict[str, int] = {}
+        self._volgnummer = 0
+        self.extend(fouten)
+
+    def append(self, fout: Fout) -> None:
+        self._volgnummer += 1
+        self._aantal[fout.bestand] = self._aantal.get(fout.bestand, 0) + 1
+        bewaard = self._bewaard.setdefault(fout.bestand, [])
+        sleutel = (-(fout.regel or 0), -(fout.kolom or 0), -self._volgnummer)  # unique: Fout is never compared
+        if len(bewaard) < self._max:
+            heapq.heappush(bewaard, (sleutel, fout))
+        elif sleutel > bewaard[0][0]:  # earlier in the file than the last one kept
+            heapq.heapreplace(bewaard, (sleutel, fout))
+
+    def extend(self, fouten: Iterable[Fout]) -> None:
+        for fout in fouten:
+            self.append(fout)
+
+    def per_bestand(self) -> Iterator[tuple[str, list[Fout], int]]:
+        """(file, its kept problems in order, how many more were only counted), file by file."""
+        for bestand, bewaard in self._bewaard.items():
+            yield bestand, [fout for _, fout in sorted(bewaard, reverse=True)], self._aantal[bestand] - len(bewaard)
+
+    def __iter__(self) -> Iterator[Fout]:
+        for _, fouten, _ in self.per_bestand():
+            yield from fouten
+
+    def __len__(self) -> int:
+        return sum(self._aantal.values())
+
+    def __bool__(self) -> bool:
+        return bool(self._aantal)
+
+    def __eq__(self, ander: object) -> bool:
+        """Equal to a list of exactly these problems, in this order, when none were only counted."""
+        if isinstance(ander, Problemen):
+            return len(self) == len(ander) and list(self) == list(ander)
+        if isinstance(ander, (list, tuple)):
+            return len(self) == len(ander) and list(self) == list(ander)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # it changes as problems come
+
+    def __repr__(self) -> str:
+        return f"Problemen({list(self)!r}, {len(self)} in all)"
+

@@ -83,3 +83,8 @@ def nl(getal: Decimal, decimalen: int, *, teken: bool = False) -> str:
 def nl_procent(fractie: Decimal, decimalen: int = 1) -> str:
     """A fraction as a Dutch percentage: 0.793 -> 79,3%."""
     return nl(fractie * 100, decimalen) + "%"
+
+
+def telling(aantal: int) -> str:
+    """A count as Dutch readers write it, with dots between the thousands: `1.999.900`."""
+    return f"{aantal:,}".replace(",", ".")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from brutonetto.cli.uitvoer import Gebruiksfout, Resultaat, bekende_scenarios
-from brutonetto.errors import Fout
+from brutonetto.errors import Fout, Problemen
 
 
 # realisation ----------------------------------------------------------------------------
@@ -47,12 +47,12 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
             per_functie[(record.eenheid, record.functie)] = record
     plan_records = list(per_functie.values())
 
-    fouten: list[Fout] = []
+    fouten = Problemen()  # the reader's and the engine's, the first 100 kept: a CSV can hold millions
     werking: list | None = [] if uitleg else None
     try:
         with open(csv_pad, encoding="utf-8", newline="") as bestand:
             regels = read_registraties(bestand, csv_pad, fouten)
-            uitkomsten, problemen = realiseer(plan_records, lading.functies, regels, csv_pad, werking)
+            uitkomsten, _ = realiseer(plan_records, lading.functies, regels, csv_pad, werking, fouten)
     except FileNotFoundError:
         return Resultaat(None, [Fout(csv_pad, "bestand bestaat niet")], lading.waarschuwingen, invoer)
     except IsADirectoryError:
@@ -63,7 +63,6 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     except OSError as fout:
         return Resultaat(None, [Fout(csv_pad, f"kan het bestand niet lezen: {fout.strerror or fout}")],
                          lading.waarschuwingen, invoer)
-    fouten.extend(problemen)
     waarschuwingen = list(lading.waarschuwingen)
     if not fouten and not uitkomsten:
         waarschuwingen.append(f"{csv_pad}: geen registraties gevonden (alleen een kopregel?)")

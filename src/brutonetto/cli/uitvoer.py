@@ -35,7 +35,8 @@ from typing import Any, Callable, IO, NamedTuple
 
 import typer
 
-from brutonetto.errors import Fout
+from brutonetto.errors import Fout, Problemen
+from brutonetto.notation import telling
 from brutonetto.output.formaten import FORMATEN, Inhoud, Uitvoerfout, schrijf
 
 
@@ -56,7 +57,7 @@ class Resultaat(NamedTuple):
     """What a command's work produced."""
 
     inhoud: Inhoud | None  # what to write; None for a command without output
-    fouten: list[Fout]  # invalid input: printed, exit 1, nothing written
+    fouten: list[Fout] | Problemen  # invalid input: printed (the first 100 a file), exit 1, nothing written
     waarschuwingen: list[str]  # printed as `waarschuwing: ...`
     invoer: list[Path]  # the files read, never to be overwritten by --output
     melding: str | None = None  # a closing line on stderr ("in orde: ...")
@@ -135,15 +136,23 @@ def meld(tekst: str) -> None:
 
 
 def _meld(resultaat: Resultaat) -> None:
-    """Problems (sorted by file, in the order the files were given, then by line), warnings, summary."""
-    volgorde = {naam: i for i, naam in enumerate(dict.fromkeys(f.bestand for f in resultaat.fouten))}
-    for fout in sorted(resultaat.fouten, key=lambda f: (volgorde[f.bestand], f.regel or 0, f.kolom or 0)):
-        meld(str(fout))
+    """Problems (by file, in the order the files were given, then by line), warnings, summary.
+
+    At most `MAX_PER_BESTAND` problems a file are printed, then one line with how many more
+    there are: a file of two million bad rows gives a screenful, not two million lines."""
+    problemen = resultaat.fouten if isinstance(resultaat.fouten, Problemen) else Problemen(resultaat.fouten)
+    for bestand, fouten, weggelaten in problemen.per_bestand():
+        for fout in fouten:
+            meld(str(fout))
+        if weggelaten:
+            meld(f"en nog {telling(weggelaten)} {'probleem' if weggelaten == 1 else 'problemen'} in {bestand} "
+                 f"(alleen de eerste {telling(len(fouten))} staan hierboven)")
     for waarschuwing in resultaat.waarschuwingen:
         meld(f"waarschuwing: {waarschuwing}")
-    if resultaat.fouten:
-        aantal = len(resultaat.fouten)
-        typer.echo(f"{aantal} {'probleem' if aantal == 1 else 'problemen'} gevonden; er is niets berekend.", err=True)
+    if problemen:
+        aantal = len(problemen)
+        typer.echo(f"{telling(aantal)} {'probleem' if aantal == 1 else 'problemen'} gevonden; er is niets berekend.",
+                   err=True)
     elif resultaat.melding:
         meld(resultaat.melding)
 

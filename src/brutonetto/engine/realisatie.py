@@ -53,7 +53,8 @@ from brutonetto.domain.functie import Functie
 from brutonetto.domain.registratie import Registratie, datumtekst
 from brutonetto.engine.hours import NUL, PRECISIE
 from brutonetto.engine.records import Record
-from brutonetto.errors import Fout
+from brutonetto.errors import Fout, Problemen
+from brutonetto.notation import telling
 
 TWAALF = Decimal(12)
 DAGEN_PER_JAAR = Decimal(365)
@@ -111,12 +112,14 @@ class _Som:
         self.perioden = array("q")  # van ordinal, tot ordinal, CSV line: 24 bytes a row
 
 
-def aggregate(registraties: Iterable[Registratie], bestand: str) -> tuple[list[Gerealiseerd], list[Fout]]:
+def aggregate(registraties: Iterable[Registratie], bestand: str,
+              fouten: Problemen | None = None) -> tuple[list[Gerealiseerd], Problemen]:
     """Sum the rows per (eenheid, functie, aftrek) and annualise them (contract: realisation).
 
     Rows are consumed one at a time, so a generator over a large CSV streams. A key with
-    overlapping periods gives a problem at both CSV lines of every overlapping pair and no
-    result: its hours would be counted twice. Results come in the order keys first appear.
+    overlapping periods gives one problem per run of overlapping rows, at the run's first
+    CSV line, and no result: its hours would be counted twice. Results come in the order
+    keys first appear; the problems are bounded (`errors.Problemen`: `fouten` when given).
     """
     sommen: dict[Sleutel, _Som] = {}
     with localcontext() as ctx:
@@ -139,14 +142,13 @@ def aggregate(registraties: Iterable[Registratie], bestand: str) -> tuple[list[G
             som.perioden.extend((eerste, laatste, regel or 0))
 
         resultaten: list[Gerealiseerd] = []
-        fouten: list[Fout] = []
+        fouten = Problemen() if fouten is None else fouten
         for (eenheid, functie, aftrek), som in sommen.items():
             overlap = _overlap(som.perioden, bestand, eenheid, functie, aftrek)
             if overlap:
                 fouten.extend(overlap)
                 continue
             resultaten.append(_gerealiseerd(eenheid, functie, aftrek, som))
-    fouten.sort(key=lambda f: (f.regel or 0, f.bericht))
     return resultaten, fouten
 
 
@@ -181,33 +183,80 @@ def hele_maanden(van: date, tot: date) -> int | None:
     return (tot.year - van.year) * 12 + tot.month - van.month + 1
 
 
-def _overlap(perioden: array, bestand: str, eenheid: str | None, functie: str, aftrek: str) -> list[Fout]:
-    """Every pair of rows whose periods share a day, reported at both lines.
+# A row's place in the overlap check, packed into one int so that sorting 2 million rows
+# holds 2 million ints and not 2 million tuples: van, tot (day ordinals, below 2**22 up to
+# the year 9999) and the CSV line (below 2**40), compared in that order.
+_TOT, _REGEL = 40, 62
+_LAAG = (1 << _TOT) - 1
+_MIDDEN = (1 << (_REGEL - _TOT)) - 1
 
-    Sorted by van, a row overlaps every earlier row that has not ended before it starts;
-    keeping the earlier rows still open makes each overlapping pair appear exactly once.
+
+def _overlap(perioden: array, bestand: str, eenheid: str | None, functie: str, aftrek: str) -> list[Fout]:
+    """One problem per run of overlapping rows, at the run's first line.
+
+    Sorted by van, a run is rows each starting on or before the last day any earlier row
+    of the run reaches; the next row that starts after that day begins a new run. A run of
+    two or more rows shares at least one day pairwise all the way through (each row
+    overlaps one before it or after it), so a row is in such a run exactly when it
+    overlaps another row (tests/test_realisation.py checks this against every pair).
+    Sorting makes it n log n; reporting a run once keeps 2,000 copies of one row one
+    problem instead of two million lines.
     """
-    rijen = sorted(zip(perioden[0::3], perioden[1::3], perioden[2::3]))
-    fouten: list[Fout] = []
-    open_: list[tuple[int, int, int]] = []
+    sleutels = sorted((van << _REGEL) | (tot << _TOT) | regel
+                      for van, tot, regel in zip(perioden[0::3], perioden[1::3], perioden[2::3]))
     naam = " / ".join(d for d in (eenheid, functie, aftrek) if d)
-    for van, tot, regel in rijen:
-        open_ = [o for o in open_ if o[1] >= van]
-        for o_van, o_tot, o_regel in open_:
-            fouten.append(_overlapfout(bestand, naam, (van, tot, regel), (o_van, o_tot, o_regel)))
-            fouten.append(_overlapfout(bestand, naam, (o_van, o_tot, o_regel), (van, tot, regel)))
-        open_.append((van, tot, regel))
+    fouten: list[Fout] = []
+    run: list[int] = []
+    einde = -1
+    for sleutel in sleutels:
+        van, tot = sleutel >> _REGEL, (sleutel >> _TOT) & _MIDDEN
+        if van > einde:
+            if len(run) > 1:
+                fouten.append(_overlapfout(bestand, naam, run, einde))
+            run = []
+        run.append(sleutel)
+        if tot > einde:
+            einde = tot
+    if len(run) > 1:
+        fouten.append(_overlapfout(bestand, naam, run, einde))
     return fouten
 
 
-def _overlapfout(bestand: str, naam: str, hier: tuple[int, int, int], daar: tuple[int, int, int]) -> Fout:
-    if hier[:2] == daar[:2]:
-        bericht = (f"{naam}: dezelfde periode {_periode(hier)} staat ook op regel {daar[2]} "
+def _overlapfout(bestand: str, naam: str, run: list[int], einde: int) -> Fout:
+    """The problem of one run of overlapping rows (packed keys sorted by van; `einde` the last
+    day any of them reaches), said at its first line in the file."""
+    dezelfde = run[0] >> _TOT == run[-1] >> _TOT  # sorted by (van, tot): all equal when the ends are
+    if len(run) == 2:  # a pair, said as it always was
+        hier, daar = sorted((_uitgepakt(s) for s in run), key=lambda r: r[2])
+        if dezelfde:
+            bericht = (f"{naam}: dezelfde periode {_periode(hier)} staat ook op regel {daar[2]} "
+                       "(dubbel geregistreerd?); perioden mogen niet overlappen")
+        else:
+            bericht = (f"{naam}: de periode {_periode(hier)} overlapt met {_periode(daar)} op regel "
+                       f"{daar[2]}; perioden mogen niet overlappen, anders tellen uren dubbel")
+        return Fout(bestand, bericht, regel=hier[2] or None)
+    regels = sorted(r for r in (s & _LAAG for s in run) if r)
+    welke = _regelnamen(regels, len(run))
+    if dezelfde:
+        bericht = (f"{naam}: dezelfde periode {_periode(_uitgepakt(run[0]))} staat op {welke} "
                    "(dubbel geregistreerd?); perioden mogen niet overlappen")
     else:
-        bericht = (f"{naam}: de periode {_periode(hier)} overlapt met {_periode(daar)} op regel "
-                   f"{daar[2]}; perioden mogen niet overlappen, anders tellen uren dubbel")
-    return Fout(bestand, bericht, regel=hier[2] or None)
+        bericht = (f"{naam}: de perioden op {welke} overlappen (samen {_periode((run[0] >> _REGEL, einde, 0))}); "
+                   "perioden mogen niet overlappen, anders tellen uren dubbel")
+    return Fout(bestand, bericht, regel=regels[0] if regels else None)
+
+
+def _uitgepakt(sleutel: int) -> tuple[int, int, int]:
+    return sleutel >> _REGEL, (sleutel >> _TOT) & _MIDDEN, sleutel & _LAAG
+
+
+def _regelnamen(regels: list[int], rijen: int) -> str:
+    """`regels 2, 3 en 4`; past four, the first three and a count: `regels 2, 3, 4 en 1.997 andere`."""
+    if not regels:  # rows handed in without CSV lines (the Python API)
+        return f"{telling(rijen)} rijen"
+    if len(regels) <= 4:
+        return "regels " + ", ".join(str(r) for r in regels[:-1]) + f" en {regels[-1]}"
+    return "regels " + ", ".join(str(r) for r in regels[:3]) + f" en {telling(rijen - 3)} andere"
 
 
 def _periode(rij: tuple[int, int, int]) -> str:
@@ -248,21 +297,21 @@ def compare_plan(gerealiseerd: Gerealiseerd, *, gepland_per_fte: Decimal, direct
 
 def realiseer(
     plan: list[Record], functies: list[Functie], registraties: Iterable[Registratie], bestand: str,
-    werking: list[tuple[Gerealiseerd, Record]] | None = None,
-) -> tuple[list[Realisatie], list[Fout]]:
+    werking: list[tuple[Gerealiseerd, Record]] | None = None, fouten: Problemen | None = None,
+) -> tuple[list[Realisatie], Problemen]:
     """Every (eenheid, functie, aftrek) of the CSV against `plan`, one record per functie.
 
     `functies` are the plan's functies as loaded, to name the scenarios that have an aftrek
     line the chosen one does not. Problems: unknown names, ambiguous functies, overlaps.
     `werking`, when given, receives per result the registered sum and the plan record it
     was set against, in the same order (for `--uitleg`, which shows the working).
+    The problems are bounded (`errors.Problemen`: `fouten` when given, which may already hold
+    the reader's): a CSV of millions of unknown names holds 100 of them.
     """
-    fouten: list[Fout] = []
+    fouten = Problemen() if fouten is None else fouten
     koppeling = _Koppeling(plan, functies, bestand, fouten)
-    gerealiseerd, overlap = aggregate(koppeling.filter(registraties), bestand)
-    fouten.extend(overlap)
+    gerealiseerd, _ = aggregate(koppeling.filter(registraties), bestand, fouten)
     if fouten:
-        fouten.sort(key=lambda f: (f.regel or 0, f.bericht))
         return [], fouten
     uitkomsten = []
     for regel in gerealiseerd:
@@ -272,13 +321,13 @@ def realiseer(
         uitkomsten.append(compare_plan(
             regel, gepland_per_fte=record.aftrek[regel.aftrek], directe_uren=record.directe_uren
         ))
-    return uitkomsten, []
+    return uitkomsten, fouten
 
 
 class _Koppeling:
     """Finds the plan's record for a CSV row, or says at the row's line why there is none."""
 
-    def __init__(self, plan: list[Record], functies: list[Functie], bestand: str, fouten: list[Fout]) -> None:
+    def __init__(self, plan: list[Record], functies: list[Functie], bestand: str, fouten: Problemen) -> None:
         self.records = {(r.eenheid, r.functie): r for r in plan}
         self.per_naam: dict[str, list[Record]] = {}
         for record in plan:

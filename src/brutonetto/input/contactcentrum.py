@@ -33,6 +33,7 @@ from pydantic import BaseModel, Field, WithJsonSchema, WrapValidator
 from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Fout
+from brutonetto.input.csvbestand import onleesbaar
 from brutonetto.input.lezers import FOUTSOORT, GETALTEKST, Lezer, NietNegatief, Weken, deel
 from brutonetto.input.hoeveelheid import Invoerfout, beschrijf, parse_csvgetal, parse_getal
 from brutonetto.input.source import Bron, verwijzing, zonder_waarden
@@ -148,7 +149,10 @@ def _aanbodrijen(tekst: str, naam: str) -> tuple[Aanbodbestand | None, list[Fout
         return None, [Fout(naam, "het bestand is leeg: verwacht een kopregel met interval en aanbod", regel=1)]
     teken = max(SCHEIDINGSTEKENS, key=regels[kopregel].count)
     lezer = csv.reader(io.StringIO("\n".join(regels[kopregel:])), delimiter=teken)
-    kop = [k.strip().lower() for k in next(lezer)]
+    try:
+        kop = [k.strip().lower() for k in next(lezer)]
+    except csv.Error as fout:  # a field over csv's size limit: the file's problem, not ours
+        return None, [Fout(naam, f"de kopregel: {onleesbaar(fout)}", regel=kopregel + 1)]
     ontbreekt = [k for k in KOLOMMEN if k not in kop]
     if ontbreekt:
         return None, [Fout(naam, (
@@ -159,7 +163,17 @@ def _aanbodrijen(tekst: str, naam: str) -> tuple[Aanbodbestand | None, list[Fout
     fouten: list[Fout] = []
     rijen: list[tuple[str, Decimal, str]] = []
     gezien: dict[str, int] = {}
-    for nummer, rij in enumerate(lezer, kopregel + 2):
+    while True:
+        nummer = kopregel + lezer.line_num + 1  # where this record starts (a quoted value may span lines)
+        try:
+            rij = next(lezer)
+        except StopIteration:
+            break
+        except csv.Error as fout:  # a field over csv's size limit
+            fouten.append(Fout(naam, onleesbaar(fout), regel=nummer))
+            if kopregel + lezer.line_num + 1 == nummer:  # nothing was consumed: stop rather than loop
+                break
+            continue
         if not "".join(rij).strip():
             continue
         if len(rij) <= max(i_interval, i_aanbod):

@@ -32,7 +32,8 @@ from datetime import date
 from decimal import Decimal
 
 from brutonetto.domain.registratie import Registratie, datumtekst
-from brutonetto.errors import Fout
+from brutonetto.errors import Fout, Problemen
+from brutonetto.input.csvbestand import dubbele_namen, onleesbaar, opsomming
 from brutonetto.input.bedrag import EERSTE_JAAR, LAATSTE_JAAR
 from brutonetto.input.hoeveelheid import Invoerfout, parse_csvgetal
 
@@ -48,7 +49,7 @@ _MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "aug
             "september", "oktober", "november", "december")
 
 
-def read_registraties(bron: str | Iterable[str], bestand: str, fouten: list[Fout]) -> Iterator[Registratie]:
+def read_registraties(bron: str | Iterable[str], bestand: str, fouten: list[Fout] | Problemen) -> Iterator[Registratie]:
     """Yield the good rows of a realisation CSV; append a `Fout` for every problem to `fouten`.
 
     `bron` is the whole text, or an iterable of lines such as a file opened with
@@ -68,7 +69,11 @@ def read_registraties(bron: str | Iterable[str], bestand: str, fouten: list[Fout
     kopregel = kopregel.lstrip("\ufeff")
     teken = max(SCHEIDINGSTEKENS, key=kopregel.count)
     lezer = csv.reader(_met_kop(kopregel, regels), delimiter=teken)
-    kop = [naam.strip().lower() for naam in next(lezer)]
+    try:
+        kop = [naam.strip().lower() for naam in next(lezer)]
+    except csv.Error as fout:  # a field over csv's size limit: the file's problem, not ours
+        fouten.append(Fout(bestand, f"de kopregel: {onleesbaar(fout)}", regel=1 + overgeslagen))
+        return
     kolommen = _kolommen(kop, bestand, 1 + overgeslagen, fouten)
     if kolommen is None:
         return
@@ -84,9 +89,9 @@ def read_registraties(bron: str | Iterable[str], bestand: str, fouten: list[Fout
         except StopIteration:
             return
         except csv.Error as fout:  # a field over csv's size limit, a stray quote in strict mode
-            bericht = (f"een veld is langer dan {csv.field_size_limit()} tekens; staat er een aanhalingsteken "
-                       "zonder tegenhanger?" if "field limit" in str(fout) else f"deze regel is geen leesbare CSV ({fout})")
-            fouten.append(Fout(bestand, bericht, regel=regel))
+            fouten.append(Fout(bestand, onleesbaar(fout), regel=regel))
+            if lezer.line_num + 1 + overgeslagen == regel:  # nothing was consumed: stop rather than loop
+                return
             continue
         # The common case first: a good row, read with no bookkeeping. Anything odd falls
         # through to `_problemen`, which reads the row again with the same functions and
@@ -149,12 +154,12 @@ def _met_kop(kopregel: str, regels: Iterator[str]) -> Iterator[str]:
 
 
 def _kolommen(kop: list[str], bestand: str, regel: int, fouten: list[Fout]) -> tuple[int | None, ...] | None:
-    dubbel = sorted({naam for naam in kop if naam and kop.count(naam) > 1 and naam in VERPLICHT + OPTIONEEL})
+    dubbel = dubbele_namen(kop, VERPLICHT + OPTIONEEL)  # one pass: a header may have 40,000 columns
     for naam in dubbel:
         fouten.append(Fout(bestand, f"de kolom '{naam}' staat meer dan eens in de kopregel", regel=regel))
     ontbrekend = [naam for naam in VERPLICHT if naam not in kop]
     if ontbrekend:
-        gevonden = ", ".join(naam for naam in kop if naam) or "geen"
+        gevonden = opsomming(kop)
         if len(ontbrekend) == 1:
             bericht = f"de kolom '{ontbrekend[0]}' ontbreekt"
         else:

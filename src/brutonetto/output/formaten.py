@@ -94,4 +94,8 @@ def schrijf(inhoud: Inhoud, formaat: str, uit: IO[Any], breedte: int | None = No
     `breedte` is the width of the terminal `uit` shows in (None for a file or a pipe),
     `dialect` the CSV style (en, nl), `balken` the table's bars (--staven).
     """
+    if breedte is not None and formaat == "csv":  # CSV in a terminal: names shown, not obeyed
+        from brutonetto.output.terminal import ZichtbareRegels
+
+        uit = ZichtbareRegels(uit)
     FORMATEN[formaat].schrijf(inhoud, uit, breedte, dialect, balken)

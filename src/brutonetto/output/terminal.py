@@ -5,7 +5,8 @@ A name comes from a file someone else may have written: a functie, scenario, een
 aftrek or product named `"A\\e[2J\\e]0;PWN\\a"` would clear the screen and retitle the
 window if it reached the terminal as it is. `zichtbaar` shows every control character
 instead (`\\e` as `␛`); every table, rekenblad and message line passes through it. JSON and
-CSV keep names exactly (JSON escapes them; a CSV is no terminal). Rich markup in names
+CSV keep names exactly (JSON escapes them); CSV shown in a terminal goes through
+`ZichtbareRegels`. Rich markup in names
 needs no escaping because no console of ours reads markup: `console` is the only one we
 make, and it has markup, emoji and highlighting off (a name `[bold]x[/]` prints as written).
 
@@ -42,6 +43,26 @@ def zichtbaar(tekst: str) -> str:
     if _ONZICHTBAAR.search(tekst) is None:
         return tekst
     return tekst.translate(_ZICHTBAAR)
+
+
+# the same controls, but a line end stays one: CSV rows shown in a terminal
+_ONZICHTBAAR_IN_REGEL = re.compile("\r(?!\n)|[\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class ZichtbareRegels:
+    """A text stream that shows the control characters written to it, line ends excepted:
+    CSV printed to a terminal (`--format csv` without `--output`) carries names as written,
+    and a name must not clear the screen there either. A file or a pipe gets them exact."""
+
+    def __init__(self, uit: TextIO) -> None:
+        self._uit = uit
+
+    def write(self, tekst: str) -> int:
+        self._uit.write(_ONZICHTBAAR_IN_REGEL.sub(lambda m: zichtbaar(m.group()), tekst))
+        return len(tekst)
+
+    def flush(self) -> None:
+        self._uit.flush()
 
 
 def console(uit: TextIO, *, terminal: bool = True) -> Any:
