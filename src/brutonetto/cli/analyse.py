@@ -21,6 +21,7 @@ from brutonetto.errors import Fout, Problemen
 def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = False,
                 alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine.realisatie import realiseer
+    from brutonetto.engine.realisatie import waarschuwingen as realisatiewaarschuwingen
     from brutonetto.engine.records import compute_records
     from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
@@ -48,7 +49,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     plan_records = list(per_functie.values())
 
     fouten = Problemen()  # the reader's and the engine's, the first 100 kept: a CSV can hold millions
-    werking: list | None = [] if uitleg else None
+    werking: list = []  # each result's registered sum (and plan record): --uitleg, the warnings
     try:
         with open(csv_pad, encoding="utf-8", newline="") as bestand:
             regels = read_registraties(bestand, csv_pad, fouten)
@@ -63,13 +64,13 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     except OSError as fout:
         return Resultaat(None, [Fout(csv_pad, f"kan het bestand niet lezen: {fout.strerror or fout}")],
                          lading.waarschuwingen, invoer)
-    waarschuwingen = list(lading.waarschuwingen)
+    waarschuwingen = list(lading.waarschuwingen) + realisatiewaarschuwingen((g for g, _ in werking), csv_pad)
     if not fouten and not uitkomsten:
         waarschuwingen.append(f"{csv_pad}: geen registraties gevonden (alleen een kopregel?)")
     if uitleg:
         from brutonetto.output.uitleg import realisatie_bladen
 
-        return Resultaat(inhoud.Rekenbladen(realisatie_bladen(uitkomsten, werking or [], csv_pad)), fouten,
+        return Resultaat(inhoud.Rekenbladen(realisatie_bladen(uitkomsten, werking, csv_pad)), fouten,
                          waarschuwingen, invoer)
     return Resultaat(inhoud.realisatie(uitkomsten), fouten, waarschuwingen, invoer)
 
