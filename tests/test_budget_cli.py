@@ -117,3 +117,33 @@ def test_a_misspelt_key_suggests_the_one_it_starts_like(cli):
     cli.write("b.yaml", UNIT.replace("indexatie: 2%", "indexering: 2%"))
     assert ("b.yaml:4:3: meerjaren.indexering: onbekend veld 'indexering' in meerjaren; bedoelt u 'indexatie'?"
             in cli("budget", "b.yaml", code=1).stderr)
+
+
+def test_validate_checks_the_meerjaren_block_and_a_bad_field_does_not_hide_it(cli):
+    """Issue 19: every problem of every file in one run, the meerjaren block's too."""
+    cli.write("b.yaml", """\
+        eenheid: X
+        meerjaren:
+          scenario: extra_leertijt
+          financiering: {2025: 1 mln}
+        scenarios:
+          extra_leertijd: {aftrek: {extra: 40 uur}}
+        functies:
+          - {functie: A, beschikbare_uren: 1631, fte: 10, kosten_per_fte: 80000}
+        """)
+    assert ("b.yaml:3:3: meerjaren.scenario: onbekend scenario 'extra_leertijt'; bedoelt u 'extra_leertijd'?"
+            in cli("validate", "b.yaml", code=1).stderr)
+    cli.write("c.yaml", """\
+        eenheid: Y
+        meerjaren:
+          financiering: {2025: 1 mln}
+        functies:
+          - {functie: B, beschikbare_uren: 1631, fte: 10}
+        """)
+    fouten = cli("budget", "b.yaml", "c.yaml", code=1).stderr
+    assert "c.yaml:2:1: meerjaren: er staat al een meerjaren-blok in b.yaml:2" in fouten
+    # a bad field elsewhere (fte -3 in another file) no longer hides them
+    cli.write("d.yaml", "functie: D\nbeschikbare_uren: 1631\nfte: -3\n")
+    fouten = cli("budget", "b.yaml", "c.yaml", "d.yaml", code=1).stderr
+    assert "d.yaml:3:1: fte: mag niet negatief zijn" in fouten
+    assert "meerjaren.scenario: onbekend scenario 'extra_leertijt'" in fouten and "er staat al een meerjaren-blok" in fouten

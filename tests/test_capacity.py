@@ -405,3 +405,100 @@ def test_a_functie_that_cannot_be_read_gives_its_ratio_roles_no_false_unknown_na
     fout = cli("compute", "r.yaml", code=1).stderr
     assert fout == ("r.yaml:6:16: functies[0].producten.intake.volume: mag niet negatief zijn\n"
                     "1 probleem gevonden; er is niets berekend.\n")
+
+
+def test_a_ratio_role_follows_the_people_its_base_needs_in_a_scenario(cli):
+    """Contract v3: more learning time makes the advisers need more fte, and their seniors too.
+    By hand: D_basis = 1631 - 92,967 - 185 = 1353,033; D_scenario = 1320,033;
+    advisers' extra fte 420,9 x (1353,033 / 1320,033 - 1) = 10,522237; seniors
+    (420,9 + 10,522237) / 30 = 14,380741, extra 14,380741 - 14,03 = 0,350741 (v2 said 0)."""
+    cli.write("werk.yaml", """\
+        eenheid: Werk
+        standaard:
+          beschikbare_uren: 1631
+          aftrek: {verzuim: 5.7%, leren: 185 uur}
+        scenarios:
+          extra_leertijd: {aftrek: {extra: 33 uur}}
+        functies:
+          - functie: Adviseur werk
+            fte: 420.9
+          - functie: Senior adviseur
+            verhouding: {een_per: 30, van: Adviseur werk}
+            kosten_per_fte: 90000
+        """)
+    r = records(cli, "werk.yaml")
+    assert r[("Adviseur werk", "extra_leertijd")]["extra_fte"] == D("10.522237")
+    assert r[("Senior adviseur", "basis")]["fte_nodig"] == D("14.03")
+    assert r[("Senior adviseur", "extra_leertijd")]["fte_nodig"] == D("14.380741")
+    assert r[("Senior adviseur", "extra_leertijd")]["extra_fte"] == D("0.350741")
+    assert r[("Senior adviseur", "extra_leertijd")]["extra_kosten"] == D("31566.710832")  # 0,3507412315 x 90000
+    uitleg = cli("explain", "werk.yaml", "-F", "Senior adviseur", "-s", "extra_leertijd").stdout
+    assert "(fte + extra fte) van de gevolgde functie in dit scenario / een_per = (420,9 + 10,522) / 30 = 14,381 fte" in uitleg
+
+
+def test_every_product_and_every_interval_problem_is_reported_at_once(cli):
+    """Issue 19: a run stopped at a functie's first problem; now each part is checked (like bean-check)."""
+    cli.write("m.yaml", """\
+        eenheid: X
+        standaard:
+          beschikbare_uren: 1631
+        functies:
+          - functie: A
+            fte: 10
+            producten:
+              contact:
+                volume: 1000
+                kanalen:
+                  tel: {aandeel: 50%, normtijd: 10 min}
+                  web: {aandeel: 30%, normtijd: 5 min}
+              intake: {normtijd: 1 uur}
+              brief: {volume: 10, normtijd: 1 uur}
+          - functie: C
+            contactcentrum:
+              interval: 30 min
+              gespreksduur: 180 s
+              servicelevel: 80/20
+              aanbod: {ma 08:00: 10, ma 08:15: 12, ma 8:00: 3, di 25:00: 1}
+        """)
+    fouten = cli("validate", "m.yaml", code=1).stderr.splitlines()
+    assert fouten == [
+        "m.yaml:10:9: functies[0].producten.contact.kanalen: functie 'A': de aandelen van de kanalen van 'contact' tellen op tot 80%, niet 100%",
+        "m.yaml:13:7: functies[0].producten.intake: functie 'A': product 'intake' heeft geen volume (aantal per jaar)",
+        "m.yaml:20:30: functies[1].contactcentrum.aanbod.ma 08:15: functie 'C': interval 'ma 08:15': begint niet op een interval van 30 min (bijvoorbeeld :00 of :30)",
+        "m.yaml:20:44: functies[1].contactcentrum.aanbod.ma 8:00: functie 'C': interval 'ma 8:00': is hetzelfde interval als 'ma 08:00': elk interval één keer",
+        "m.yaml:20:56: functies[1].contactcentrum.aanbod.di 25:00: functie 'C': interval 'di 25:00': dat is geen tijd van de dag",
+        "5 problemen gevonden; er is niets berekend.",
+    ]
+
+
+def test_a_bad_field_hides_no_problem_of_the_functies_parts(cli):
+    """Issue 19: a wrong verzuim hid kanalen adding up to 80%, and made a meerjaren scenario that
+    the failing functie has look unknown."""
+    cli.write("a.yaml", """\
+        eenheid: X
+        meerjaren:
+          scenario: bestaat_niet
+          financiering: {2025: 1 mln}
+        standaard:
+          beschikbare_uren: 1631
+        functies:
+          - functie: A
+            fte: 10
+            aftrek: {verzuim: 120%}
+            scenarios:
+              groei: {fte: 12}
+            producten:
+              contact:
+                volume: 1000
+                kanalen:
+                  tel: {aandeel: 50%, normtijd: 10 min}
+                  web: {aandeel: 30%, normtijd: 5 min}
+        """)
+    meerjaren = "a.yaml:3:3: meerjaren.scenario: onbekend scenario 'bestaat_niet'; in deze bestanden staan: groei"
+    verzuim = "a.yaml:10:14: functies[0].aftrek.verzuim: een percentage ligt tussen 0 en 100, niet 120%"
+    kanalen = ("a.yaml:16:9: functies[0].producten.contact.kanalen: functie 'A': de aandelen van de kanalen van "
+               "'contact' tellen op tot 80%, niet 100%")
+    assert cli("validate", "a.yaml", code=1).stderr.splitlines() == [
+        meerjaren, verzuim, kanalen, "3 problemen gevonden; er is niets berekend."]
+    assert cli("budget", "a.yaml", code=1).stderr.splitlines()[:3] == [meerjaren, verzuim, kanalen]
+    assert cli("compute", "a.yaml", code=1).stderr.splitlines()[:2] == [verzuim, kanalen]

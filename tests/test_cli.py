@@ -142,14 +142,15 @@ def test_table_shows_dutch_numbers_and_a_total_per_scenario(cli):
     cellen = [c.strip() for c in rij.strip("│┃ ").split("│")]
     assert cellen == [
         "Medewerker bezwaar", "Bezwaar & Beroep", "extra_leertijd",
-        "1.631,0", "359,3", "1.271,7", "78,0%", "67,9%", "420,90", "+11,91", "€ 893.611",
-    ]  # aandeel bruto (contract v2): 1271,727444 / 1872 (36 x 52) = 0,679341
+        "1.631,0", "359,3", "1.271,7", "78,0%", "67,9%", "420,90", "+11,91", "€ 893.611", "€ 1.151.582",
+    ]  # aandeel bruto (contract v2): 1271,727444 / 1872 (36 x 52) = 0,679341; waarde 420,9 x 36 x 76
     totaal = next(line for line in lines if "Totaal" in line and "extra_leertijd" in line)
     cellen = [c.strip() for c in totaal.strip("│┃ ").split("│")]
     # hours weighted by fte: (420,9 x 1271,727444 + 50 x 1380,727444) / 470,9 = 1283,300
     # fte 470,9; extra fte 11,914817 + 0,434554 = 12,349371; costs only where known
     # aandeel bruto of the total: 1283,300 / 1872 = 0,685523
-    assert cellen[3:] == ["1.631,0", "347,7", "1.283,3", "78,7%", "68,6%", "470,90", "+12,35", "€ 893.611"]
+    # the uurtarief method shows (issue 19): its column and total, where a functie has an uurtarief
+    assert cellen[3:] == ["1.631,0", "347,7", "1.283,3", "78,7%", "68,6%", "470,90", "+12,35", "€ 893.611", "€ 1.151.582"]
 
 
 def test_scenario_option_limits_the_scenarios_but_keeps_basis(cli):
@@ -365,12 +366,22 @@ def test_hours_per_week_and_per_day_may_carry_their_unit(cli):
     assert record["bruto_uren"] == 1872 and record["verlof"] == {"vakantie": 180}
 
 
-def test_total_row_without_any_fte_is_a_plain_mean(cli):
+def test_a_total_without_any_fte_is_never_a_plain_mean(cli):
+    """Contract v3: (1300 + 1500) / 2 = 1400 direct hours was a mean of two functies of any size."""
     cli.write("a.yaml", "functie: A\nbeschikbare_uren: 1600\naftrek: {x: 300}\n")
     cli.write("b.yaml", "functie: B\nbeschikbare_uren: 1700\naftrek: {x: 200}\n")
+    assert "│ Totaal " not in cli("compute", "a.yaml", "b.yaml").stdout  # nothing to add up or weigh
+
+
+def test_hours_in_a_total_are_weighted_by_fte_nodig_where_no_functie_has_fte(cli):
+    """werklast 130.000 / 1300 = 100 fte nodig for A, 15.000 / 1500 = 10 for B;
+    direct (100 x 1300 + 10 x 1500) / 110 = 1318,18; beschikbaar (100 x 1600 + 10 x 1700) / 110 = 1609,09."""
+    cli.write("a.yaml", "functie: A\nbeschikbare_uren: 1600\naftrek: {x: 300}\nwerklast_uren: 130000\n")
+    cli.write("b.yaml", "functie: B\nbeschikbare_uren: 1700\naftrek: {x: 200}\nwerklast_uren: 15000\n")
     totaal = next(line for line in cli("compute", "a.yaml", "b.yaml").stdout.splitlines() if line.startswith("│ Totaal"))
-    # beschikbaar (1600 + 1700) / 2 = 1650; direct (1300 + 1500) / 2 = 1400; 1400 / 1650 = 84,8%
-    assert [c.strip() for c in totaal.strip("│ ").split("│")][2:6] == ["1.650,0", "250,0", "1.400,0", "84,8%"]
+    cellen = [c.strip() for c in totaal.strip("│ ").split("│")]
+    assert cellen[2:6] == ["1.609,1", "290,9", "1.318,2", "81,9%"]  # 1318,18 / 1609,09 = 0,8192
+    assert "110,00" in cellen
 
 
 def test_the_console_entry_point_runs_one_command_and_lists_them_all(tmp_path):
@@ -471,3 +482,67 @@ def test_compare_totals_cover_the_matched_functies_and_say_so(cli):
     cli.write("nieuw2.yaml", COMPARE_OUD.replace("indirect: 331}", "indirect: 371}"))
     rijen = _tabel(cli("compare", "oud.yaml", "nieuw2.yaml").stdout)
     assert rijen[("Totaal", "oud")]["Fte"] == "105,00" and rijen[("Totaal", "oud")]["Extra fte"] == ""
+
+
+def test_a_scenario_total_covers_the_whole_unit(cli):
+    """Contract v3: B has no scenario 'zuiniger' and counts in its total with its basis.
+    fte 100 + 50 = 150; direct (100 x 1200 + 50 x 1500) / 150 = 1300,0;
+    beschikbaar (100 x 1600 + 50 x 1700) / 150 = 1633,3; extra fte 100 x (1300 / 1200 - 1) = 8,33.
+    v2 showed 100 fte and 1200 direct hours: the one functie that has the scenario."""
+    cli.write("unit.yaml", """\
+        functies:
+          - functie: A
+            beschikbare_uren: 1600
+            fte: 100
+            aftrek: {x: 300}
+            scenarios:
+              zuiniger: {aftrek: {x: 400}}
+          - functie: B
+            beschikbare_uren: 1700
+            fte: 50
+            aftrek: {x: 200}
+        """)
+    regels = cli("compute", "unit.yaml").stdout.splitlines()
+    totaal = next(line for line in regels if line.startswith("│ Totaal") and "zuiniger" in line)
+    cellen = [c.strip() for c in totaal.strip("│ ").split("│")]
+    assert cellen[2:] == ["1.633,3", "333,3", "1.300,0", "79,6%", "150,00", "+8,33"]  # 1300 / 1633,3
+
+
+def test_a_folder_skips_the_files_its_profiles_use_as_standaard(cli):
+    """Contract v3: `compute bb/` with bb/configs/ beside bb/units/ failed on the standaard file."""
+    cli.write("bb/configs/standaard.yaml", "beschikbare_uren: 1631\naftrek: {verzuim: 5.7%}\n")
+    cli.write("bb/units/a.yaml", "functie: A\nstandaard: ../configs/standaard.yaml\nfte: 10\n")
+    cli.write("bb/units/b.yaml", "functie: B\nstandaard: ../configs/standaard.yaml\nfte: 5\n")
+    records = cli.json("compute", "bb")
+    assert [(r["functie"], r["directe_uren"]) for r in records] == [("A", 1538.033), ("B", 1538.033)]  # 1631 - 92,967
+    assert cli("validate", "bb").stderr.startswith("in orde: 2 bestanden, 2 functies")
+    # named on the command line it is still what the user asked for: refused as a profile
+    assert "dit lijkt een standaardbestand" in cli("validate", "bb/units", "bb/configs/standaard.yaml", code=1).stderr
+
+
+def test_a_standaard_file_nobody_uses_is_still_reported_in_a_folder(cli):
+    cli.write("bb/configs/oud.yaml", "beschikbare_uren: 1631\n")
+    cli.write("bb/units/a.yaml", "functie: A\nbeschikbare_uren: 1600\n")
+    assert "bb/configs/oud.yaml:1:1: dit lijkt een standaardbestand" in cli("validate", "bb", code=1).stderr
+
+
+def test_compare_says_when_a_functie_is_in_both_files_under_another_eenheid(cli):
+    """Not 'staat alleen in' twice: the functie is in both, and the eenheid is what differs."""
+    cli.write("o.yaml", "eenheid: Bezwaar\nfuncties:\n  - {functie: A, beschikbare_uren: 1600, fte: 10}\n")
+    cli.write("n.yaml", "eenheid: Bezwaar en beroep\nfuncties:\n  - {functie: A, beschikbare_uren: 1500, fte: 10}\n")
+    uitkomst = cli("compare", "o.yaml", "n.yaml")
+    assert uitkomst.stderr.splitlines() == [
+        "waarschuwing: functie 'A' staat in beide bestanden, maar met een andere eenheid (eenheid 'Bezwaar' in o, "
+        "eenheid 'Bezwaar en beroep' in n); gekoppeld wordt op eenheid en naam: maak de eenheid gelijk om ze te vergelijken"
+    ]
+    regels = uitkomst.stdout.splitlines()
+    assert "├" not in uitkomst.stdout  # nothing matched: no empty block of totals under a rule
+    assert regels[-2].startswith("│ A ") and regels[-1].startswith("└")
+
+
+def test_both_compare_totals_say_gekoppeld_when_only_the_new_file_has_an_extra_functie(cli):
+    cli.write("oud.yaml", COMPARE_OUD.replace("      - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}\n", ""))
+    cli.write("nieuw.yaml", COMPARE_NIEUW)
+    rijen = _tabel(cli("compare", "oud.yaml", "nieuw.yaml").stdout)
+    assert rijen[("Totaal gekoppeld", "oud")]["Fte"] == "100,00"  # the same 100 fte on both sides
+    assert rijen[("Totaal gekoppeld", "nieuw")]["Fte"] == "100,00"

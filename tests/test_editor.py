@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import builtins
 import json
+import math
+import re
+import shlex
 import sys
 import xml.etree.ElementTree as ET
 
@@ -148,5 +151,46 @@ def test_chart_without_matplotlib_says_what_to_install(cli, monkeypatch):
     for module in [m for m in sys.modules if m.startswith("matplotlib")]:
         monkeypatch.delitem(sys.modules, module)
     result = cli("chart", EXAMPLES / "handhaving.yaml", "-o", "g.svg", code=1)
-    assert "pip install 'brutonetto[grafiek]'" in result.stderr
+    assert f"installeer het met: {shlex.quote(sys.executable)} -m pip install 'matplotlib>=3.8'" in result.stderr
     assert not (cli.tmp_path / "g.svg").exists()
+
+
+# Charts read truly (issue 19) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("euro, tekst", [
+    (0, "0,0 mln"), (250_000, "0,25 mln"), (750_000, "0,75 mln"), (1_250_000, "1,25 mln"),
+    (12_000_000, "12,0 mln"), (2_500_000, "2,5 mln"), (125_000, "0,125 mln"),
+])
+def test_budget_ticks_are_labelled_with_the_amount_they_stand_at(euro, tekst):
+    from brutonetto.output.grafiek import _mln
+
+    assert _mln(euro) == tekst
+
+
+def test_intervals_stand_on_a_time_axis_of_the_week_with_the_night_as_a_gap():
+    from brutonetto.output.grafiek import _tijdlijn
+
+    ma_08, ma_0830, di_08 = 8 * 3600, 8 * 3600 + 1800, (24 + 8) * 3600
+    x, y = _tijdlijn([di_08, ma_08, ma_0830], [6, 3, 4])  # written out of order: drawn in time order
+    assert x[:4] == [8.0, 8.5, 8.5, 9.0] and y[:4] == [3, 3, 4, 4]
+    assert math.isnan(x[4]) and math.isnan(y[4])  # closed from ma 09:00 to di 08:00
+    assert x[5:] == [32.0, 32.5] and y[5:] == [6, 6]
+
+
+@pytest.mark.parametrize("naam, seconden", [
+    ("ma 08:00", 8 * 3600), ("di 8.30", (24 + 8.5) * 3600), ("zondag 2330", (6 * 24 + 23.5) * 3600),
+    ("08:00-08:30", None), ("ma 25:00", -1),
+])
+def test_an_interval_label_gives_its_start_in_the_week(naam, seconden):
+    from brutonetto.engine.contactcentrum import begin_in_week
+
+    assert begin_in_week(naam) == seconden
+
+
+def test_the_agent_chart_has_a_tick_per_day(cli):
+    cli("chart", EXAMPLES / "klant-en-service-telefonie.yaml", "-o", "k.svg")
+    svg = (cli.tmp_path / "k.svg").read_text(encoding="utf-8")
+    assert "uur van de week" in svg
+    assert all(re.search(rf"<text [^>]*>{dag}</text>", svg) for dag in ("ma", "di", "wo", "do", "vr", "za", "zo"))
+    assert not re.search(r"<text [^>]*>ma 08:00</text>", svg)  # no longer a category per interval

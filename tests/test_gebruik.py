@@ -66,6 +66,36 @@ def test_usage_errors_are_dutch_and_exit_2(cli, args, melding):
     assert [woord for woord in ENGELS_IN_FOUT if woord in fout] == []
 
 
+# contract v3: every command also answers to its Dutch name
+NEDERLANDSE_NAMEN = {
+    "bereken": "compute", "vergelijk": "compare", "controleer": "validate", "uitleg": "explain",
+    "grafiek": "chart", "gevoeligheid": "sensitivity", "begroting": "budget", "realisatie": "realisation",
+}
+
+
+@pytest.mark.parametrize("nl, en", sorted(NEDERLANDSE_NAMEN.items()))
+def test_every_command_answers_to_its_dutch_name(cli, nl, en):
+    hulp_nl, hulp_en = cli(nl, "--help").stdout, cli(en, "--help").stdout
+    assert hulp_nl == hulp_en.replace(f"brutonetto {en} ", f"brutonetto {nl} ")
+    assert f"  {en} ({nl})  " in cli("--help").stdout
+
+
+def test_a_dutch_name_gives_the_same_result(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\naftrek: {verzuim: 5%}\n")
+    assert cli("bereken", "p.yaml", "-f", "json").stdout == cli("compute", "p.yaml", "-f", "json").stdout
+    assert cli("controleer", "p.yaml").stdout == cli("validate", "p.yaml").stdout
+
+
+@pytest.mark.parametrize(
+    "naam, bedoeld",
+    [("gevoelighed", "'gevoeligheid'"), ("berken", "'bereken'"), ("realisaite", "'realisatie'"),
+     ("sensitivty", "'sensitivity'")],
+)
+def test_an_unknown_command_is_matched_against_both_languages(cli, naam, bedoeld):
+    fout = cli(naam, "p.yaml", code=2).stderr
+    assert f"fout: onbekend commando '{naam}'; bedoelt u {bedoeld}" in fout
+
+
 def test_a_usage_error_shows_the_usage_and_where_help_is(cli):
     fout = cli("compute", "p.yaml", "--bogus", code=2).stderr
     assert fout.startswith("Gebruik: ") and "Probeer '" in fout and "compute --help' voor hulp." in fout
@@ -94,8 +124,19 @@ def test_the_table_fits_an_80_column_terminal(cli, monkeypatch):
     assert max(map(len, regels)) <= 80
     assert "Medewerker bezwaar · Bezwaar & Beroep" in regels
     rij = next(r for r in regels if r.lstrip().startswith("extra_leertijd") and "907.889" in r)
-    assert rij.split() == ["extra_leertijd", "1.631,0", "1.251,7", "76,7%", "420,90", "+12,11", "€", "907.889"]
-    assert any("Niet getoond (scherm te smal): totaal aftrek" in r for r in regels)
+    # with the uurtarief method's column (issue 19) the available hours (1631 for all) give way
+    assert rij.split() == ["extra_leertijd", "1.251,7", "76,7%", "420,90", "+12,11", "€", "907.889", "€", "1.151.582"]
+    assert any("Niet getoond (scherm te smal): beschikbare uren, totaal aftrek, aandeel bruto" in r for r in regels)
+
+
+def test_the_bars_asked_for_are_the_last_thing_an_80_column_terminal_drops(cli, monkeypatch):
+    _in_terminal(monkeypatch, 80)
+    regels = _regels(cli("compute", EXAMPLES / "bezwaar-en-beroep.yaml", "--staven").stdout)
+    assert max(map(len, regels)) <= 80
+    rij = next(r for r in regels if r.lstrip().startswith("extra_leertijd"))
+    assert "█" in rij and "░" in rij  # 76,7% direct: 15 of 20
+    assert rij.count("█") + rij.count("░") == 19 and rij.count("█") == 15  # 0,767 x 19 = 14,6
+    assert not any("direct █ / aftrek ░" in r.lower() and "niet getoond" in r.lower() for r in regels)
 
 
 @pytest.mark.parametrize("breedte", [30, 40, 50, 60, 70, 80, 100])

@@ -85,3 +85,45 @@ def test_a_decimal_below_one_is_never_read_as_thousands(cli, geschreven):
     cli.write("p.yaml", f"functie: X\nbeschikbare_uren: 1631\nfte: {geschreven}\nkosten_per_fte: 80000\n")
     record = json.loads(cli("compute", "p.yaml", "--format", "json").stdout)[0]
     assert record["fte"] == float(geschreven.strip("'").replace(",", "."))
+
+
+# contract v3: hours that read like a share warn; hours that read like thousands are refused
+
+
+@pytest.mark.parametrize(
+    "geschreven, uren, procent",
+    [("0.057", "0,057", "5,7"), ("'0,057'", "0,057", "5,7"), ("0.5", "0,5", "50"), (".25", "0,25", "25")],
+)
+def test_bare_hours_below_one_warn_at_their_line(cli, geschreven, uren, procent):
+    cli.write("p.yaml", f"functie: X\nbeschikbare_uren: 1631\naftrek:\n  overig: 10\n  verzuim: {geschreven}\n")
+    uitkomst = cli("compute", "p.yaml", "--format", "json")
+    assert f"waarschuwing: p.yaml:5: aftrek.verzuim: {uren} uur: bedoelt u {procent}%?" in uitkomst.stderr
+    # still read as hours, as before: 1631 - 10 - 0,057
+    assert json.loads(uitkomst.stdout)[0]["aftrek"]["verzuim"] == float(uren.replace(",", "."))
+
+
+@pytest.mark.parametrize("geschreven", ["'0,5 uur'", "0", "1", "5.7%", "'0,057%'"])
+def test_hours_in_words_zero_or_a_share_do_not_warn(cli, geschreven):
+    cli.write("p.yaml", f"functie: X\nbeschikbare_uren: 1631\naftrek:\n  verzuim: {geschreven}\n")
+    assert "bedoelt u" not in cli("compute", "p.yaml", "--format", "json").stderr
+
+
+def test_a_fraction_in_a_scenario_warns_at_the_scenarios_line(cli):
+    cli.write("p.yaml", "functie: X\nuren_per_week: 36\nverlof: {vakantie: 144}\nscenarios:\n  s:\n    verlof: {extra: 0.2}\n")
+    assert "waarschuwing: p.yaml:6: verlof.extra: 0,2 uur: bedoelt u 20%?" in cli("compute", "p.yaml").stderr
+
+
+@pytest.mark.parametrize("geschreven", ["1.631", "8.784", "'1.000 uur'", "1.000"])
+def test_hours_that_read_as_thousands_are_refused_under_aftrek(cli, geschreven):
+    cli.write("p.yaml", f"functie: X\nbeschikbare_uren: 1631\naftrek:\n  leren: {geschreven}\n")
+    fout = cli("validate", "p.yaml", code=1).stderr
+    getal = geschreven.strip("'").removesuffix(" uur")
+    assert f"p.yaml:4:3: aftrek.leren: '{getal}' leest als {getal.replace('.', ',')} uur" in fout
+    assert f"bedoelt u {getal.replace('.', '')}?" in fout
+
+
+@pytest.mark.parametrize("geschreven, uren", [("92.967", 92.967), ("8.785", 8.785), ("'1,631'", 1.631), ("12.500", 12.5)])
+def test_hours_that_cannot_be_thousands_are_decimals(cli, geschreven, uren):
+    """92.967 as thousands is more than a year's 8784 hours; a comma is the Dutch decimal mark."""
+    cli.write("p.yaml", f"functie: X\nbeschikbare_uren: 1631\naftrek:\n  leren: {geschreven}\n")
+    assert json.loads(cli("compute", "p.yaml", "--format", "json").stdout)[0]["aftrek"]["leren"] == uren

@@ -394,9 +394,9 @@ def test_an_empty_file():
         ("A;leren;1-1-2023;31-1-2023;5;0,0", ["fte: 0 fte: er is niemand om uren per hoofd van te rekenen"]),
         ("A;leren;1-1-2023;31-1-2023;5;-2", ["fte: fte kan niet negatief zijn: -2"]),
         ("A;leren;1-1-2023;31-1-2023;vijf;1", ["uren: verwacht een getal, niet 'vijf'"]),
-        ("A;leren;1-1-2023;31-1-2023;1.234,5;1",
-         ["uren: '1.234,5' lijkt scheidingstekens voor duizendtallen te bevatten; schrijf getallen zonder "
-          "duizendtalscheiding, met . of , als decimaalteken (bijvoorbeeld 1234,5)"]),
+        ("A;leren;1-1-2023;31-1-2023;1,234.5;1",
+         ["uren: '1,234.5' lijkt scheidingstekens voor duizendtallen te bevatten; schrijf getallen zonder "
+          "duizendtalscheiding, met . of , als decimaalteken (bijvoorbeeld 1234.5)"]),
         (";leren;1-1-2023;31-1-2023;1;", ["functie: ontbreekt (het veld is leeg)", "fte: ontbreekt (het veld is leeg)"]),
         ("A;leren;1-1-2023", ["deze regel heeft 3 velden, de kopregel 6"]),
         ("A;leren;1-1-2023;31-1-2023;1;1;extra", ["deze regel heeft 7 velden, de kopregel 6"]),
@@ -511,3 +511,10 @@ def test_a_thousands_dot_in_the_csv_is_refused_not_read_as_a_decimal():
     berichten = [str(f) for f in fouten]
     assert any("'4.000' lijkt een scheidingsteken voor duizendtallen te bevatten: bedoelt u 4000?" in b for b in berichten), berichten
     assert any("'1.260'" in b and "bedoelt u 1260?" in b for b in berichten), berichten
+
+
+def test_a_dutch_excel_number_with_thousands_dots_and_a_decimal_comma_is_read():
+    """`72.000,50` can only be seventy-two thousand and a half (contract v3, issue 19)."""
+    rijen, fouten = lees("functie;aftrek;van;tot;uren;fte\nJurist;leren;1-1-2023;31-12-2023;1.234,50;1.260,5\n")
+    assert fouten == []
+    assert (rijen[0].uren, rijen[0].fte) == (D("1234.50"), D("1260.5"))

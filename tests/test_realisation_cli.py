@@ -156,3 +156,27 @@ def test_an_unknown_scenario_is_wrong_usage(cli):
     cli.write("plan.yaml", PLAN)
     cli.write("r.csv", KOP)
     assert "fout: --scenario: onbekend scenario 'meer'" in cli("realisation", "plan.yaml", "r.csv", "-s", "meer", code=2).stderr
+
+
+def test_a_month_without_registrations_and_more_hours_than_a_year_warn(cli):
+    """Issue 19: January, March and June registered; February, April and May count as 0 hours.
+    Per head 100/10 + 100/10 + 100000/10 = 10.020 hours in 6 months, x 2 = 20.040 a year: more
+    than the 8.784 hours of a year (a total where hours per head were meant)."""
+    cli.write("rp.yaml", "functie: Jurist\nbeschikbare_uren: 1631\nfte: 10\naftrek: {leren: 150 uur}\n")
+    cli.write("rr.csv", "functie;aftrek;van;tot;uren;fte\nJurist;leren;1-1-2023;31-1-2023;100;10\n"
+                        "Jurist;leren;1-3-2023;31-3-2023;100;10\nJurist;leren;1-6-2023;30-6-2023;100000;10\n")
+    uitkomst = cli("realisation", "rp.yaml", "rr.csv", "-f", "json")
+    assert json.loads(uitkomst.stdout)[0]["gerealiseerd_per_fte"] == 20040
+    assert uitkomst.stderr.splitlines() == [
+        "waarschuwing: rr.csv: functie 'Jurist', aftrek 'leren': geen registraties in februari 2023, april 2023 "
+        "en mei 2023; de periode 1-1-2023 t/m 30-6-2023 telt die maanden als 0 uur (ontbreekt er een export?)",
+        "waarschuwing: rr.csv: functie 'Jurist', aftrek 'leren': 20.040 uur per fte per jaar is meer dan een jaar "
+        "heeft (8.784); staan er totalen in de kolom uren, of is de fte te klein?",
+    ]
+
+
+def test_every_month_registered_gives_no_warning(cli):
+    cli.write("rp.yaml", "functie: Jurist\nbeschikbare_uren: 1631\nfte: 10\naftrek: {leren: 150 uur}\n")
+    cli.write("rr.csv", "functie;aftrek;van;tot;uren;fte\nJurist;leren;1-1-2023;15-2-2023;100;10\n"
+                        "Jurist;leren;16-2-2023;31-3-2023;100;10\n")
+    assert cli("realisation", "rp.yaml", "rr.csv", "-f", "json").stderr == ""

@@ -69,6 +69,22 @@ PROFIELEN = {
             scenarios:
               extra_leertijd: {aftrek: {extra_leertijd: 12 uur}}
     """,
+    # contract v3: a ratio role follows the people its base needs in a scenario, (fte + extra fte) / een_per
+    "verhouding-mensen": """\
+        eenheid: Werk
+        standaard:
+          beschikbare_uren: 1631
+          aftrek: {verzuim: 5.7%, leren: 185 uur}
+        scenarios:
+          extra_leertijd: {aftrek: {extra: 33 uur}}
+        functies:
+          - functie: Adviseur werk
+            fte: 420.9
+            kosten_per_fte: 75000
+          - functie: Senior adviseur
+            verhouding: {een_per: 30, van: Adviseur werk}
+            kosten_per_fte: 90000
+    """,
     # catalogue 30: beschikbare_uren and verlof both; repaired: verlof only
     "catalogus-30": "functie: X\nuren_per_week: 36\nverlof: {vakantie: 144 uur}\nfte: 3\n",
     # catalogue 31: no beschikbare uren; repaired: uren_per_week, no verlof

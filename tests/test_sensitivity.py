@@ -244,3 +244,26 @@ def test_the_english_option_names_of_before_still_work_unlisted(cli):
     assert "--varieer" in hulp and "--vary" not in hulp and "--steps" not in hulp and "--grid" not in hulp
     assert cli("compute", "p.yaml", "--bars").stdout == cli("compute", "p.yaml", "--staven").stdout
     assert "--bars" not in cli("compute", "--help").stdout
+
+
+def test_a_rule_the_profile_lacks_gets_no_far_fetched_suggestion(cli):
+    """`verzuim` is not a typo of `overig` (difflib rates them 0,62): no 'bedoelt u'."""
+    cli.write("g.yaml", "functie: X\nbeschikbare_uren: 1631\nfte: 10\naftrek:\n  overig: 50\n")
+    fout = cli("sensitivity", "g.yaml", "--varieer", "aftrek.verzuim=1..5%", code=2).stderr
+    assert "fout: --varieer onbekende aftrekregel 'verzuim'; in deze profielen staan: overig" in fout
+    assert "bedoelt u" not in fout
+
+
+def test_an_unknown_field_lists_what_can_be_varied_in_dutch(cli):
+    cli.write("p.yaml", PROFIEL)
+    assert "te variëren zijn: " in cli("sensitivity", "p.yaml", "--varieer", "zzz=1..2", code=2).stderr
+
+
+def test_a_field_that_moves_nothing_says_so(cli):
+    """weken_per_jaar counts only for hours per week; here every point is the same."""
+    cli.write("g.yaml", "functie: X\nbeschikbare_uren: 1631\nfte: 10\naftrek:\n  overig: 50\n")
+    uitkomst = cli("sensitivity", "g.yaml", "--varieer", "weken_per_jaar=40..45", "-v", "aftrek.overig=40..60")
+    assert ("waarschuwing: --varieer weken_per_jaar: het bereik verandert niets aan de uitkomsten "
+            "van deze profielen") in uitkomst.stderr
+    assert "--varieer aftrek.overig" not in uitkomst.stderr
+    assert "│ X       │ basis    │ weken_per_jaar │ 40     │      1.581,0 │" in uitkomst.stdout

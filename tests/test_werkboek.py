@@ -128,6 +128,42 @@ def test_totals_are_exact_sums_over_the_rows(werkboeken):
     assert any(str(c.value).startswith("=SUMPRODUCT(--EXACT(") for r in formule.iter_rows() for c in r)
 
 
+def test_the_total_row_adds_up_the_value_of_the_extra_hours(werkboeken):
+    """The uurtarief method (issue 19): fte x extra uren x uurtarief, summed per scenario.
+    By hand: 420,9 x 36 x 76 + 48,5 x 25 x 58 + 36,2 x 25 x 54 + 70,9 x 12 x 76 = 1.335.438,2."""
+    _, _, herrekend, _ = werkboeken
+    blad = openpyxl.load_workbook(herrekend["bezwaar-en-beroep.xlsx"], data_only=True)["Resultaat"]
+    totalen = {r[2]: dict(zip(RESULTAAT, r)) for r in blad.iter_rows(min_row=2, values_only=True) if r[0] == "Totaal"}
+    assert abs(D(repr(totalen["extra_leertijd"]["Waarde extra uren"])) - D("1335438.2")) < D("0.01")
+
+
+def test_every_recalculated_total_equals_the_engines_total(werkboeken):
+    """Contract v3: a scenario's total is the whole unit (werkbedrijf's een_per_60 counts the
+    advisers and mentors with their basis); the workbook's formulas add up the same rows."""
+    from brutonetto.engine.records import compute_records, totalen
+    from brutonetto.input.loader import load
+
+    _, bestanden, herrekend, _ = werkboeken
+    gecontroleerd = 0
+    for bestand in bestanden:
+        if bestand.stem == "vergelijking":
+            continue
+        blad = openpyxl.load_workbook(herrekend[bestand.name], data_only=True)["Resultaat"]
+        cellen = {r[2]: dict(zip(RESULTAAT, r)) for r in blad.iter_rows(min_row=2, values_only=True)
+                  if str(r[0]).startswith("Totaal")}
+        for totaal in totalen(compute_records(load([str(EXAMPLES / f"{bestand.stem}.yaml")]).functies).records):
+            for kop, sleutel in (("Fte", "fte"), ("Fte nodig", "fte_nodig"), ("Extra fte", "extra_fte"),
+                                 ("Extra kosten", "extra_kosten"), ("Waarde extra uren", "waarde_extra_uren")):
+                assert gelijk(cellen[totaal.scenario][kop], getattr(totaal, sleutel)), (bestand.name, totaal.scenario, kop)
+                gecontroleerd += 1
+    assert gecontroleerd > 50
+    werkbedrijf = openpyxl.load_workbook(herrekend["werkbedrijf.xlsx"], data_only=True)["Resultaat"]
+    een_per_60 = next(dict(zip(RESULTAAT, r)) for r in werkbedrijf.iter_rows(min_row=2, values_only=True)
+                      if r[0] == "Totaal" and r[2] == "een_per_60")
+    assert gelijk(een_per_60["Fte"], D("1302"))  # 1260 advisers + 42 seniors: the unit, not the seniors alone
+    assert gelijk(een_per_60["Fte nodig"], D("1312.5"))  # 1260 + 21 + 31,5
+
+
 def test_changing_an_input_cell_moves_the_results(werkboeken):
     _, bestanden, _, map_ = werkboeken
     bron = next(b for b in bestanden if b.stem == "bezwaar-en-beroep")
@@ -153,6 +189,7 @@ def test_changing_an_input_cell_moves_the_results(werkboeken):
 def test_xlsx_needs_an_output_file_and_names_the_missing_library(cli, monkeypatch):
     assert "geef --output BESTAND.xlsx" in cli("compute", EXAMPLES / "hot-2023.yaml", "-f", "xlsx", code=2).stderr
     import builtins
+    import shlex
     import sys
 
     echte_import = builtins.__import__
@@ -165,7 +202,8 @@ def test_xlsx_needs_an_output_file_and_names_the_missing_library(cli, monkeypatc
     monkeypatch.setattr(builtins, "__import__", zonder_xlsxwriter)
     monkeypatch.delitem(sys.modules, "xlsxwriter", raising=False)
     result = cli("compute", EXAMPLES / "hot-2023.yaml", "-f", "xlsx", "-o", "uit.xlsx", code=1)
-    assert "pip install 'brutonetto[xlsx]'" in result.stderr
+    # this Python's pip and the library itself: a checkout is not on the package index
+    assert f"installeer het met: {shlex.quote(sys.executable)} -m pip install 'XlsxWriter>=3.1'" in result.stderr
     assert not (cli.tmp_path / "uit.xlsx").exists()
 
 

@@ -9,6 +9,7 @@ happen inside the functions: a command pays only for what it uses.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from brutonetto.cli.uitvoer import Gebruiksfout, Resultaat, bekende_scenarios
 from brutonetto.errors import Fout, Problemen
@@ -20,6 +21,7 @@ from brutonetto.errors import Fout, Problemen
 def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = False,
                 alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine.realisatie import realiseer
+    from brutonetto.engine.realisatie import waarschuwingen as realisatiewaarschuwingen
     from brutonetto.engine.records import compute_records
     from brutonetto.domain.functie import BASIS
     from brutonetto.input.loader import load
@@ -32,7 +34,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     if buiten(Path(csv_pad), alleen_onder):
         lading.fouten.append(Fout(csv_pad, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen"))
     if lading.fouten:
-        return Resultaat(None, lading.fouten, lading.waarschuwingen, invoer)
+        return Resultaat(None, invoerfouten(lading), lading.waarschuwingen, invoer)
     gekozen = scenario or BASIS
     if scenario is not None and scenario != BASIS:
         bekende_scenarios(lading.functies, [scenario])
@@ -47,7 +49,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     plan_records = list(per_functie.values())
 
     fouten = Problemen()  # the reader's and the engine's, the first 100 kept: a CSV can hold millions
-    werking: list | None = [] if uitleg else None
+    werking: list = []  # each result's registered sum (and plan record): --uitleg, the warnings
     try:
         with open(csv_pad, encoding="utf-8", newline="") as bestand:
             regels = read_registraties(bestand, csv_pad, fouten)
@@ -62,13 +64,13 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     except OSError as fout:
         return Resultaat(None, [Fout(csv_pad, f"kan het bestand niet lezen: {fout.strerror or fout}")],
                          lading.waarschuwingen, invoer)
-    waarschuwingen = list(lading.waarschuwingen)
+    waarschuwingen = list(lading.waarschuwingen) + realisatiewaarschuwingen((g for g, _ in werking), csv_pad)
     if not fouten and not uitkomsten:
         waarschuwingen.append(f"{csv_pad}: geen registraties gevonden (alleen een kopregel?)")
     if uitleg:
         from brutonetto.output.uitleg import realisatie_bladen
 
-        return Resultaat(inhoud.Rekenbladen(realisatie_bladen(uitkomsten, werking or [], csv_pad)), fouten,
+        return Resultaat(inhoud.Rekenbladen(realisatie_bladen(uitkomsten, werking, csv_pad)), fouten,
                          waarschuwingen, invoer)
     return Resultaat(inhoud.realisatie(uitkomsten), fouten, waarschuwingen, invoer)
 
@@ -78,36 +80,19 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
 
 def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine.begroting import begroot
-    from brutonetto.engine.records import compute_records, scenarionamen
-    from brutonetto.domain.functie import BASIS
+    from brutonetto.engine.records import compute_records
     from brutonetto.input.loader import load
-    from brutonetto.input.model import suggestie
     from brutonetto.output import inhoud
 
     lading = load(paden, alleen_onder)
-    if lading.fouten:
-        return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
-    if not lading.meerjaren:
+    if not lading.meerjaren and not lading.fouten:
         fout = Fout(" ".join(paden), "geen meerjaren-blok gevonden; zet bovenaan een bestand bijvoorbeeld "
                                      "meerjaren: {scenario: extra_leertijd, financiering: {2023: 12 mln, 2024: 20 mln}}")
         return Resultaat(None, [fout], lading.waarschuwingen, lading.bestanden)
-    (bron, meerjaren), *andere = lading.meerjaren
-    fouten: list[Fout] = []
-    eerste = bron.fout("", ("meerjaren",))
-    for ander, _ in andere:
-        fouten.append(ander.fout(
-            f"er staat al een meerjaren-blok in {eerste.bestand}:{eerste.regel}; budget zet één financiering "
-            "tegen de kosten van alle functies in de run: laat er één staan", ("meerjaren",)))
-    scenarios = [n for n in scenarionamen(lading.functies) if n != BASIS]
-    if meerjaren.scenario is not None and meerjaren.scenario not in scenarios:
-        fouten.append(bron.fout(
-            f"onbekend scenario '{meerjaren.scenario}'{suggestie(meerjaren.scenario, tuple(scenarios))}; "
-            f"in deze bestanden staan: {', '.join(scenarios) or 'geen scenario'}", ("meerjaren", "scenario")))
-    elif not scenarios:
-        fouten.append(bron.fout("geen scenario om te begroten: budget zet de extra kosten van een scenario "
-                                "tegen de financiering; voeg een scenario toe", ("meerjaren",)))
+    fouten = invoerfouten(lading) + meerjarenfouten(lading, begroten=True)
     if fouten:
         return Resultaat(None, fouten, lading.waarschuwingen, lading.bestanden)
+    (bron, meerjaren), *_ = lading.meerjaren
     rapport = compute_records(lading.functies, [meerjaren.scenario] if meerjaren.scenario else None)
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
     if rapport.fouten:
@@ -144,7 +129,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
         raise Gebruiksfout(f"--stappen: minstens 2 punten (de twee einden van het bereik), niet {stappen}")
     lading = load(paden, alleen_onder)
     if lading.fouten:
-        return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
+        return Resultaat(None, invoerfouten(lading), lading.waarschuwingen, lading.bestanden)
     if scenario is not None and scenario != BASIS:
         bekende_scenarios(lading.functies, [scenario])
     regels = {groep: [naam for f in lading.functies for i in (f.basis, *f.scenarios.values())
@@ -169,9 +154,63 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     werking: dict | None = {} if uitleg else None
     rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
                                  variaties, grid, als_tekst, werking)
+    if not grid:
+        waarschuwingen.extend(_zonder_effect(rijen, [v.veld for v in variaties]))
     if uitleg:
         from brutonetto.output.uitleg import gevoeligheid_bladen
 
         bladen = gevoeligheid_bladen(rijen, werking or {}, [v.pad for v in variaties])
         return Resultaat(inhoud.Rekenbladen(bladen), fouten, waarschuwingen, lading.bestanden)
     return Resultaat(inhoud.gevoeligheid(rijen), fouten, waarschuwingen, lading.bestanden)
+
+
+def _zonder_effect(rijen: list, velden: list[str]) -> list[str]:
+    """A varied field that moves no result anywhere (weken_per_jaar without hours per week, say)
+    gives a table of equal rows; say so, rather than let it read as 'this does not matter'."""
+    uitkomsten: dict[str, set] = {veld: set() for veld in velden}
+    for rij in rijen:
+        if rij.veld in uitkomsten:
+            uitkomsten[rij.veld].add((rij.functie, rij.scenario, *rij[5:]))
+    aantal = {veld: len({(r.functie, r.scenario) for r in rijen if r.veld == veld}) for veld in velden}
+    return [
+        f"--varieer {veld}: het bereik verandert niets aan de uitkomsten van deze profielen "
+        "(het veld telt hier niet mee in de berekening)"
+        for veld in velden if uitkomsten[veld] and len(uitkomsten[veld]) == aantal[veld]
+    ]
+
+
+def meerjarenfouten(lading: Any, begroten: bool = False) -> list[Fout]:
+    """The problems of the `meerjaren` blocks of a run: more than one, a scenario no functie has
+    (and, to budget, none at all). Checked by validate and budget alike, even when other parts
+    of the files have problems: one problem never hides another (a functie that could not be
+    read still names its scenarios: input.loader's deelprofielen)."""
+    from brutonetto.domain.functie import BASIS
+    from brutonetto.engine.records import scenarionamen
+    from brutonetto.input.model import suggestie
+
+    if not lading.meerjaren:
+        return []
+    (bron, meerjaren), *andere = lading.meerjaren
+    fouten: list[Fout] = []
+    eerste = bron.fout("", ("meerjaren",))
+    for ander, _ in andere:
+        fouten.append(ander.fout(
+            f"er staat al een meerjaren-blok in {eerste.bestand}:{eerste.regel}; budget zet één financiering "
+            "tegen de kosten van alle functies in de run: laat er één staan", ("meerjaren",)))
+    scenarios = [n for n in scenarionamen(lading.functies + lading.deelprofielen) if n != BASIS]
+    if meerjaren.scenario is not None and meerjaren.scenario not in scenarios:
+        fouten.append(bron.fout(
+            f"onbekend scenario '{meerjaren.scenario}'{suggestie(meerjaren.scenario, tuple(scenarios))}; "
+            f"in deze bestanden staan: {', '.join(scenarios) or 'geen scenario'}", ("meerjaren", "scenario")))
+    elif not scenarios and begroten:
+        fouten.append(bron.fout("geen scenario om te begroten: budget zet de extra kosten van een scenario "
+                                "tegen de financiering; voeg een scenario toe", ("meerjaren",)))
+    return fouten
+
+
+def invoerfouten(lading: Any) -> list[Fout]:
+    """Every problem of the files a command loaded: their fields, and the checks of the parts of
+    functies whose fields failed (one bad field hides no other problem)."""
+    from brutonetto.engine.records import controleer_delen
+
+    return lading.fouten + (controleer_delen(lading.deelprofielen) if lading.deelprofielen else [])

@@ -18,6 +18,7 @@ from typing import Annotated, Optional
 import typer
 
 from brutonetto import __version__
+from brutonetto.cli.analyse import invoerfouten, meerjarenfouten
 from brutonetto.cli.groep import OPTIES, Commando, Groep
 from brutonetto.cli.uitvoer import (
     Afgebroken,
@@ -190,7 +191,7 @@ def _bereken(paden: list[str], scenarios: list[str] | None, alleen_onder: Path |
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
     # a file's problems hide the check above, so the engine reports an unknown name: as the option's
     fouten = [f._replace(bestand="--scenario") if f.bestand == records.GEKOZEN else f for f in rapport.fouten]
-    return Resultaat(Records(rapport.records), lading.fouten + fouten, waarschuwingen, lading.bestanden)
+    return Resultaat(Records(rapport.records), invoerfouten(lading) + fouten, waarschuwingen, lading.bestanden)
 
 
 @commando()
@@ -231,7 +232,7 @@ def _compare(oud: str, nieuw: str, alleen_onder: Path | None = None) -> Resultaa
                 "niet vergeleken: compare zet de basis van beide bestanden naast elkaar "
                 "(gebruik compute voor de scenario's)"
             )
-    fouten = oude.fouten + nieuwe.fouten + rapport.fouten
+    fouten = invoerfouten(oude) + invoerfouten(nieuwe) + rapport.fouten
     return Resultaat(Records(rapport.records), fouten, list(dict.fromkeys(waarschuwingen)), oude.bestanden + nieuwe.bestanden)
 
 
@@ -256,7 +257,8 @@ def _validate(paden: list[str], alleen_onder: Path | None = None) -> Resultaat:
         f"{scenarios} {'scenario' if scenarios == 1 else 'scenario' + chr(39) + 's'}"
     )
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
-    return Resultaat(None, lading.fouten + rapport.fouten, waarschuwingen, lading.bestanden, samenvatting)
+    fouten = invoerfouten(lading) + rapport.fouten + meerjarenfouten(lading)
+    return Resultaat(None, fouten, waarschuwingen, lading.bestanden, samenvatting)
 
 
 @commando()
@@ -293,7 +295,7 @@ def _explain(paden: list[str], functie: str | None, scenario: str | None, alleen
 
     lading = load(paden, alleen_onder)
     if lading.fouten or not lading.functies:
-        return Resultaat(None, lading.fouten, lading.waarschuwingen, lading.bestanden)
+        return Resultaat(None, invoerfouten(lading), lading.waarschuwingen, lading.bestanden)
     gekozen = [f for f in lading.functies if functie is None or f.naam == functie]
     if not gekozen:
         namen = ", ".join(dict.fromkeys(f.naam for f in lading.functies))
@@ -377,7 +379,7 @@ def _erlang(aanbod: str, interval: str, gespreksduur: str, servicelevel: str, ma
         "--max-bezetting", lambda w: cc.parse_procent(w, "de maximale bezetting"), max_bezetting)
     try:
         uitkomst = erlang.compute_interval(
-            aantal, interval_s=lees("--interval", lambda w: cc.parse_tijd(w, "interval"), interval),
+            aantal, interval_s=lees("--interval", cc.parse_interval, interval),
             gespreksduur_s=lees("--gespreksduur", lambda w: cc.parse_tijd(w, "gespreksduur"), gespreksduur),
             servicelevel=doel.procent, binnen_s=doel.binnen_s, max_bezetting=bezetting,
         )

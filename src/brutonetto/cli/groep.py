@@ -31,6 +31,19 @@ ClickException = _click_klasse("ClickException")
 OPTIES = "[OPTIES]"
 HULP = "Toon deze hulp en stop."
 
+# Every command also answers to its Dutch name (contract v3); erlang, schema and init are
+# the same in both languages. Scripts keep working with either.
+NEDERLANDS: dict[str, str] = {
+    "bereken": "compute",
+    "vergelijk": "compare",
+    "controleer": "validate",
+    "uitleg": "explain",
+    "grafiek": "chart",
+    "gevoeligheid": "sensitivity",
+    "begroting": "budget",
+    "realisatie": "realisation",
+}
+
 # Click's messages, first match wins; `\g<n>` refers to the pattern's groups.
 _VERTALINGEN: tuple[tuple[str, str], ...] = (
     (r"No such option: (\S+) \(Possible options: (.*)\)", r"onbekende optie \1; bedoelt u \2?"),
@@ -158,8 +171,12 @@ class Groep(_Nederlands, typer.core.TyperGroup):
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         naam = args[0] if args else ""
+        if naam in NEDERLANDS and NEDERLANDS[naam] in self._geregistreerd:
+            _, commando, rest = super().resolve_command(ctx, [NEDERLANDS[naam], *args[1:]])
+            return naam, commando, rest
         if naam and not naam.startswith("-") and naam not in self._geregistreerd:
-            bedoeld = difflib.get_close_matches(naam, list(self._geregistreerd))
+            namen = [*self._geregistreerd, *(nl for nl, en in NEDERLANDS.items() if en in self._geregistreerd)]
+            bedoeld = difflib.get_close_matches(naam, namen)
             hint = f"; bedoelt u {', '.join(repr(b) for b in bedoeld)}?" if bedoeld else ""
             raise UsageError(f"onbekend commando '{naam}'{hint}", ctx)
         return super().resolve_command(ctx, args)
@@ -185,8 +202,13 @@ class Groep(_Nederlands, typer.core.TyperGroup):
         self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        rijen = [(naam, self.get_command(ctx, naam).get_short_help_str(formatter.width - 16))
-                 for naam in self.list_commands(ctx)]
+        nederlands = {en: nl for nl, en in NEDERLANDS.items()}
+        namen = {naam: f"{naam} ({nederlands[naam]})" if naam in nederlands else naam
+                 for naam in self.list_commands(ctx)}
+        # the short help fits on the line beside the longest name
+        ruimte = formatter.width - formatter.current_indent - max(map(len, namen.values()), default=0) - 4
+        rijen = [(getoond, self.get_command(ctx, naam).get_short_help_str(ruimte))
+                 for naam, getoond in namen.items()]
         if rijen:
             with formatter.section("Commando's"):
                 formatter.write_dl(rijen)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from brutonetto.domain.capaciteit import Product
 from brutonetto.domain.hoeveelheid import MINUUT, SECONDE, UUR, Duur
+from brutonetto.engine.hours import alle_problemen
 from brutonetto.engine.regels import KANAAL_UREN, PRODUCT_MIX, PRODUCT_UREN, REGELS
 from brutonetto.engine.stappen import CONSTANTE, INVOER, STAP, Operand, Stap
 
@@ -41,57 +42,67 @@ def producturen(producten: dict[str, Product], fout: type[Exception], spoor: lis
     With `spoor` (a trace), each rule applied is appended to it as a step (engine/stappen.py).
     """
     uit: dict[str, Producturen] = {}
+    problemen: list[Exception] = []
     for naam, product in producten.items():
-        plek = ("producten", naam)
-        if product.volume is None:
-            raise fout(plek + ("volume",), f"product '{naam}' heeft geen volume (aantal per jaar)" + _bedoelt(naam, producten))
-        if product.kanalen and product.normtijd is not None:
-            raise fout(plek + ("kanalen",), f"product '{naam}': geef een normtijd of kanalen, niet allebei")
-        if not product.kanalen:
-            if product.normtijd is None:
-                raise fout(
-                    plek,
-                    f"product '{naam}' heeft geen normtijd (bijvoorbeeld normtijd: 45 min) of kanalen" + _bedoelt(naam, producten),
-                )
-            per_uur = PER_UUR[product.normtijd.eenheid]
-            uren = REGELS[PRODUCT_UREN].reken(product.volume, product.normtijd.getal, per_uur)  # divide last: exact
-            if spoor is not None:
-                spoor.append(Stap(plek, PRODUCT_UREN, (
-                    Operand(plek + ("volume",), product.volume, INVOER),
-                    Operand(plek + ("normtijd",), product.normtijd.getal, INVOER),
-                    Operand(("per_uur", product.normtijd.eenheid), per_uur, CONSTANTE),
-                ), uren))
-            uit[naam] = Producturen(product.volume, duur_in_uren(product.normtijd), {}, uren)
-            continue
-        kanalen: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
-        for kanaalnaam, kanaal in product.kanalen.items():
-            for veld, waarde in (("aandeel", kanaal.aandeel), ("normtijd", kanaal.normtijd)):
-                if waarde is None:
-                    raise fout(plek + ("kanalen", kanaalnaam), f"kanaal '{kanaalnaam}' van '{naam}' heeft geen {veld}")
-            aandeel, per_uur = kanaal.aandeel / HONDERD, PER_UUR[kanaal.normtijd.eenheid]
-            uren = REGELS[KANAAL_UREN].reken(product.volume, aandeel, kanaal.normtijd.getal, per_uur)
-            if spoor is not None:
-                k = plek + ("kanalen", kanaalnaam)
-                spoor.append(Stap(k, KANAAL_UREN, (
-                    Operand(plek + ("volume",), product.volume, INVOER),
-                    Operand(k + ("aandeel",), aandeel, INVOER, procent=True),
-                    Operand(k + ("normtijd",), kanaal.normtijd.getal, INVOER),
-                    Operand(("per_uur", kanaal.normtijd.eenheid), per_uur, CONSTANTE),
-                ), uren))
-            kanalen[kanaalnaam] = (kanaal.aandeel, duur_in_uren(kanaal.normtijd), uren)
-        som = sum((a for a, _, _ in kanalen.values()), Decimal(0))
-        if som != HONDERD:
-            raise fout(
-                plek + ("kanalen",),
-                f"de aandelen van de kanalen van '{naam}' tellen op tot {format(som.normalize(), 'f').replace('.', ',')}%, "
-                "niet 100%",
-            )
-        uren = REGELS[PRODUCT_MIX].reken(*(u for _, _, u in kanalen.values()))
-        if spoor is not None:
-            som = tuple(Operand(plek + ("kanalen", k), u, STAP) for k, (_, _, u) in kanalen.items())
-            spoor.append(Stap(plek, PRODUCT_MIX, som, uren))
-        uit[naam] = Producturen(product.volume, None, kanalen, uren)
+        try:
+            uit[naam] = _product(naam, product, producten, fout, spoor)
+        except fout as probleem:  # every product is checked, and all their problems reported
+            problemen.append(probleem)
+    alle_problemen(problemen)
     return uit
+
+
+def _product(naam: str, product: Product, producten: dict[str, Product], fout: type[Exception],
+             spoor: list | None) -> Producturen:
+    """One product's hours (see producturen)."""
+    plek = ("producten", naam)
+    if product.volume is None:
+        raise fout(plek + ("volume",), f"product '{naam}' heeft geen volume (aantal per jaar)" + _bedoelt(naam, producten))
+    if product.kanalen and product.normtijd is not None:
+        raise fout(plek + ("kanalen",), f"product '{naam}': geef een normtijd of kanalen, niet allebei")
+    if not product.kanalen:
+        if product.normtijd is None:
+            raise fout(
+                plek,
+                f"product '{naam}' heeft geen normtijd (bijvoorbeeld normtijd: 45 min) of kanalen" + _bedoelt(naam, producten),
+            )
+        per_uur = PER_UUR[product.normtijd.eenheid]
+        uren = REGELS[PRODUCT_UREN].reken(product.volume, product.normtijd.getal, per_uur)  # divide last: exact
+        if spoor is not None:
+            spoor.append(Stap(plek, PRODUCT_UREN, (
+                Operand(plek + ("volume",), product.volume, INVOER),
+                Operand(plek + ("normtijd",), product.normtijd.getal, INVOER),
+                Operand(("per_uur", product.normtijd.eenheid), per_uur, CONSTANTE),
+            ), uren))
+        return Producturen(product.volume, duur_in_uren(product.normtijd), {}, uren)
+    kanalen: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
+    for kanaalnaam, kanaal in product.kanalen.items():
+        for veld, waarde in (("aandeel", kanaal.aandeel), ("normtijd", kanaal.normtijd)):
+            if waarde is None:
+                raise fout(plek + ("kanalen", kanaalnaam), f"kanaal '{kanaalnaam}' van '{naam}' heeft geen {veld}")
+        aandeel, per_uur = kanaal.aandeel / HONDERD, PER_UUR[kanaal.normtijd.eenheid]
+        uren = REGELS[KANAAL_UREN].reken(product.volume, aandeel, kanaal.normtijd.getal, per_uur)
+        if spoor is not None:
+            k = plek + ("kanalen", kanaalnaam)
+            spoor.append(Stap(k, KANAAL_UREN, (
+                Operand(plek + ("volume",), product.volume, INVOER),
+                Operand(k + ("aandeel",), aandeel, INVOER, procent=True),
+                Operand(k + ("normtijd",), kanaal.normtijd.getal, INVOER),
+                Operand(("per_uur", kanaal.normtijd.eenheid), per_uur, CONSTANTE),
+            ), uren))
+        kanalen[kanaalnaam] = (kanaal.aandeel, duur_in_uren(kanaal.normtijd), uren)
+    som = sum((a for a, _, _ in kanalen.values()), Decimal(0))
+    if som != HONDERD:
+        raise fout(
+            plek + ("kanalen",),
+            f"de aandelen van de kanalen van '{naam}' tellen op tot {format(som.normalize(), 'f').replace('.', ',')}%, "
+            "niet 100%",
+        )
+    uren = REGELS[PRODUCT_MIX].reken(*(u for _, _, u in kanalen.values()))
+    if spoor is not None:
+        som = tuple(Operand(plek + ("kanalen", k), u, STAP) for k, (_, _, u) in kanalen.items())
+        spoor.append(Stap(plek, PRODUCT_MIX, som, uren))
+    return Producturen(product.volume, None, kanalen, uren)
 
 
 def _bedoelt(naam: str, producten: dict[str, Product]) -> str:

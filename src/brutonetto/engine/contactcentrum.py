@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Callable, NamedTuple
 
 from brutonetto.domain.contactcentrum import Contactcentrum
+from brutonetto.engine.hours import alle_problemen
 from brutonetto.engine.regels import AGENTUREN_PER_WEEK, REGELS, WERKLAST_CONTACTCENTRUM
 from brutonetto.engine.stappen import INVOER, STANDAARD, STAP, Operand, Stap
 
@@ -50,10 +51,8 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
             raise fout(("contactcentrum",), f"contactcentrum heeft '{veld}' nodig ({_VOORBEELD_WACHTRIJ[veld]})")
     problemen = erlang.check(interval_s=cc.interval_s, gespreksduur_s=cc.gespreksduur_s,
                              servicelevel=cc.servicelevel, binnen_s=cc.binnen_s, max_bezetting=cc.max_bezetting)
-    if problemen:
-        eerste = problemen[0]
-        veld = "servicelevel" if eerste.veld == "binnen" else eerste.veld
-        raise fout(("contactcentrum", veld), eerste.bericht)
+    alle_problemen([fout(("contactcentrum", "servicelevel" if p.veld == "binnen" else p.veld), p.bericht)
+                    for p in problemen])
     _controleer_intervallen(cc, fout)
     if len(cc.aanbod) * cc.interval_s > UREN_PER_WEEK * SECONDEN_PER_UUR:
         raise fout(("contactcentrum", "aanbod"), (
@@ -124,22 +123,37 @@ def _controleer_intervallen(cc: Contactcentrum, fout: Callable[[tuple[str, ...],
     as it is, and only checked for being written twice.
     """
     gezien: dict[object, str] = {}
+    problemen = []
     for naam, _, waar in cc.aanbod:
-        gevonden = _LABEL.fullmatch(naam)
+        begin = begin_in_week(naam)
         sleutel: object = naam.strip()
-        if gevonden is not None and gevonden.group(1).lower() in _DAGEN:
-            uur, minuut = (int(gevonden.group(2) or gevonden.group(4)), int(gevonden.group(3) or gevonden.group(5)))
-            if uur > 23 or minuut > 59:
-                raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + "dat is geen tijd van de dag")
-            begin = (_DAGEN[gevonden.group(1).lower()] * 24 + uur) * 3600 + minuut * 60
+        if begin == -1:
+            problemen.append(fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + "dat is geen tijd van de dag"))
+            continue
+        if begin is not None:
             if begin % cc.interval_s:
-                raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
-                    f"begint niet op een interval van {_nl_getal(cc.interval_s / 60)} min (bijvoorbeeld {_begintijden(cc.interval_s)})"))
+                problemen.append(fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
+                    f"begint niet op een interval van {_nl_getal(cc.interval_s / 60)} min (bijvoorbeeld {_begintijden(cc.interval_s)})")))
+                continue
             sleutel = begin
         if sleutel in gezien:
-            raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
-                f"is hetzelfde interval als '{gezien[sleutel]}': elk interval één keer"))
+            problemen.append(fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
+                f"is hetzelfde interval als '{gezien[sleutel]}': elk interval één keer")))
+            continue
         gezien[sleutel] = naam
+    alle_problemen(problemen)
+
+
+def begin_in_week(naam: str) -> int | None:
+    """Seconds from Monday 00:00 to the start of an interval written `dag uu:mm` (`ma 08:00`,
+    `di 8.30`, `woensdag 0800`); None for a label of another form, -1 for no time of day."""
+    gevonden = _LABEL.fullmatch(naam)
+    if gevonden is None or gevonden.group(1).lower() not in _DAGEN:
+        return None
+    uur, minuut = (int(gevonden.group(2) or gevonden.group(4)), int(gevonden.group(3) or gevonden.group(5)))
+    if uur > 23 or minuut > 59:
+        return -1
+    return (_DAGEN[gevonden.group(1).lower()] * 24 + uur) * 3600 + minuut * 60
 
 
 def _begintijden(interval_s: Decimal) -> str:

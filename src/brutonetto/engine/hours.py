@@ -17,7 +17,7 @@ from brutonetto.domain.profiel import Profiel
 from brutonetto.engine.regels import (
     AANDEEL_BRUTO, AANDEEL_DIRECT, BASIS_DIRECTE_UREN, BESCHIKBAAR_OPGEGEVEN, BRUTO_MIN_VERLOF, BRUTO_UREN,
     DIRECTE_UREN, EXTRA_FTE_FTE, EXTRA_FTE_NODIG, EXTRA_FTE_WERKLAST, EXTRA_KOSTEN, FTE_NODIG,
-    INSTROOM_X_INWERKVERLIES, OMREKENINGEN, REGELS, TOTAAL_AFTREK, TOTAAL_VERLOF, UREN_PER_DAG, VERHOUDING_FTE,
+    INSTROOM_X_INWERKVERLIES, OMREKENINGEN, REGELS, TOTAAL_AFTREK, TOTAAL_VERLOF, UREN_PER_DAG, VERHOUDING_FTE, VERHOUDING_MENSEN,
     WAARDE_EXTRA_UREN, WERKLAST_PRODUCTEN, WERKWEKEN,
 )
 from brutonetto.engine.stappen import ANDER, CONSTANTE, INVOER, STANDAARD, STAP, Operand, Stap
@@ -40,13 +40,25 @@ NUL = Decimal(0)
 
 
 class Rekenfout(ValueError):
-    """A profile whose numbers cannot be computed; `veld` is the field path to blame."""
+    """A profile whose numbers cannot be computed; `veld` is the field path to blame.
+
+    A check that looks at parts side by side (every product, every interval) raises its first
+    problem with the others in `meer`, so a run reports them all at once."""
 
     def __init__(self, veld: tuple[str, ...], bericht: str, waarde: str | None = None) -> None:
         super().__init__(bericht)
         self.veld = veld
         self.bericht = bericht
         self.waarde = waarde  # the input as the message quotes it, normalised: `'1.5 uur/week'`
+        self.meer: list[Rekenfout] = []
+
+
+def alle_problemen(problemen: list[Exception]) -> None:
+    """Raise the first of these problems, carrying the rest (`Rekenfout.meer`); none: nothing."""
+    if problemen:
+        eerste, *rest = problemen
+        eerste.meer = rest  # type: ignore[attr-defined]
+        raise eerste
 
 
 class Uitkomst(NamedTuple):
@@ -68,6 +80,7 @@ class Uitkomst(NamedTuple):
     # (eenheid, functie, scenario) of the functie it follows, its field "fte_nodig" or "fte"
     grondslag: Decimal | None = None
     grondslag_van: tuple[str | None, str, str, str] | None = None
+    grondslag_extra: Decimal | None = None  # in a scenario of a functie without workload: its extra fte
     # the conversion factors used, for showing the working (`brutonetto explain`)
     weken_per_jaar: Decimal = WEKEN_PER_JAAR
     uren_per_dag: Decimal | None = None
@@ -168,12 +181,14 @@ def _spoor_verschil(
 
 def verhouding(
     profiel: Profiel, uitkomst: Uitkomst, grondslag: Decimal | None, van: tuple[str | None, str, str, str],
-    spoor: list[Stap] | None = None,
+    spoor: list[Stap] | None = None, extra: Decimal | None = None,
 ) -> Uitkomst:
     """A ratio role: fte_nodig = grondslag / een_per (berekening.md §11).
 
     `grondslag` is the followed functie's fte_nodig (with a workload) or else its fte, in the
-    same scenario; `van` names that record and field, so the working can point at it.
+    same scenario; `van` names that record and field, so the working can point at it. The
+    people a scenario needs follow the ratio too (contract v3): without a workload, in a
+    scenario, the followed functie's fte plus its `extra` fte (fte x D_basis / D_scenario).
     """
     regel = profiel.verhouding
     if regel.een_per is None or regel.van is None:
@@ -186,15 +201,39 @@ def verhouding(
         )
     if grondslag is None:
         raise Rekenfout(("verhouding", "van"), f"'{regel.van}' heeft geen fte of werklast om een verhouding van te nemen")
+    eenheid, functie, scenario, veld = van
+    gevolgd = (Operand((veld,), grondslag, ANDER, functie=(eenheid, functie, scenario)),)
+    if extra is not None:
+        gevolgd += (Operand(("extra_fte",), extra, ANDER, functie=(eenheid, functie, scenario)),)
+    operanden = (*gevolgd, Operand(("verhouding", "een_per"), regel.een_per, INVOER))
+    regel_id = VERHOUDING_FTE if extra is None else VERHOUDING_MENSEN
     with localcontext() as ctx:
         ctx.prec = PRECISIE
-        nodig = REGELS[VERHOUDING_FTE].reken(grondslag, regel.een_per)
+        nodig = REGELS[regel_id].reken(*(op.waarde for op in operanden))
     if spoor is not None:
-        eenheid, functie, scenario, veld = van
-        operanden = (Operand((veld,), grondslag, ANDER, functie=(eenheid, functie, scenario)),
-                     Operand(("verhouding", "een_per"), regel.een_per, INVOER))
-        spoor.append(Stap(("fte_nodig",), VERHOUDING_FTE, operanden, nodig))
-    return uitkomst._replace(fte_nodig=nodig, grondslag=grondslag, grondslag_van=van)
+        spoor.append(Stap(("fte_nodig",), regel_id, operanden, nodig))
+    return uitkomst._replace(fte_nodig=nodig, grondslag=grondslag, grondslag_van=van, grondslag_extra=extra)
+
+
+def controleer_delen(profiel: Profiel) -> None:
+    """The checks of a profile's self-contained parts, as compute makes them: every product and
+    the queue's settings and intervals; raises their problems (Rekenfout, the rest in `meer`)."""
+    problemen: list[Exception] = []
+    if profiel.producten:
+        from brutonetto.engine.capaciteit import producturen
+
+        try:
+            producturen(profiel.producten, Rekenfout)
+        except Rekenfout as fout:
+            problemen += [fout, *fout.meer]
+    if profiel.contactcentrum is not None:
+        from brutonetto.engine.contactcentrum import werklast as wachtrijwerklast
+
+        try:
+            wachtrijwerklast(profiel.contactcentrum, Rekenfout)
+        except Rekenfout as fout:
+            problemen += [fout, *fout.meer]
+    alle_problemen(problemen)
 
 
 def extra_fte_regel(basis: Uitkomst, uitkomst: Uitkomst, fte: Decimal | None) -> str | None:

@@ -58,6 +58,7 @@ from brutonetto.notation import telling
 
 TWAALF = Decimal(12)
 DAGEN_PER_JAAR = Decimal(365)
+UREN_IN_EEN_JAAR = Decimal(24 * 366)  # a leap year
 
 Sleutel = tuple[str | None, str, str]  # (eenheid, functie, aftrek)
 
@@ -80,6 +81,7 @@ class Gerealiseerd(NamedTuple):
     regels: int  # rows summed
     eerste_regel: int | None = None  # the first and last CSV line summed, for `--uitleg`
     laatste_regel: int | None = None
+    zonder_registratie: tuple[int, ...] = ()  # months of the span no row touches (year x 12 + month - 1)
 
 
 class Realisatie(NamedTuple):
@@ -173,7 +175,45 @@ def _gerealiseerd(eenheid: str | None, functie: str, aftrek: str, som: _Som) -> 
         regels=len(som.perioden) // 3,
         eerste_regel=min((r for r in som.perioden[2::3] if r), default=None),
         laatste_regel=max((r for r in som.perioden[2::3] if r), default=None),
+        zonder_registratie=_lege_maanden(som),
     )
+
+
+def _maand(dag: date) -> int:
+    return dag.year * 12 + dag.month - 1
+
+
+def _lege_maanden(som: _Som) -> tuple[int, ...]:
+    """The months between van and tot that no row touches: they count as 0 hours (the module's
+    docstring), which is right for a month without learning and wrong for a month left out."""
+    gezien: set[int] = set()
+    perioden = som.perioden
+    for i in range(0, len(perioden), 3):
+        gezien.update(range(_maand(date.fromordinal(perioden[i])), _maand(date.fromordinal(perioden[i + 1])) + 1))
+    return tuple(m for m in range(_maand(som.van), _maand(som.tot) + 1) if m not in gezien)
+
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")
+
+
+def waarschuwingen(gerealiseerd: Iterable[Gerealiseerd], bestand: str) -> list[str]:
+    """What a controller should look at before reading the percentages: a month without any
+    registration inside the period (annualised as 0 hours), and more hours per fte per year
+    than a year has (a total where hours per head were meant, or an fte too small)."""
+    uit = []
+    for regel in gerealiseerd:
+        naam = f"{bestand}: functie '{regel.functie}', aftrek '{regel.aftrek}'"
+        if regel.zonder_registratie:
+            maanden = [f"{MAANDEN[m % 12]} {m // 12}" for m in regel.zonder_registratie]
+            lijst = maanden[0] if len(maanden) == 1 else ", ".join(maanden[:-1]) + " en " + maanden[-1]
+            uit.append(f"{naam}: geen registraties in {lijst}; de periode {datumtekst(regel.van)} t/m "
+                       f"{datumtekst(regel.tot)} telt {'die maand' if len(maanden) == 1 else 'die maanden'} als 0 uur "
+                       "(ontbreekt er een export?)")
+        if regel.gerealiseerd_per_fte > UREN_IN_EEN_JAAR:
+            uit.append(f"{naam}: {telling(int(regel.gerealiseerd_per_fte))} uur per fte per jaar is meer dan een jaar "
+                       "heeft (8.784); staan er totalen in de kolom uren, of is de fte te klein?")
+    return uit
 
 
 def hele_maanden(van: date, tot: date) -> int | None:

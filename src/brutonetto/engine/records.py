@@ -68,7 +68,8 @@ class Record(NamedTuple):
         profiel = self.invoer.profiel
         uitkomst = compute(profiel, spoor)
         if self.uitkomst.grondslag is not None:  # a ratio role, against the functie it followed
-            verhouding(profiel, uitkomst, self.uitkomst.grondslag, self.uitkomst.grondslag_van, spoor)
+            verhouding(profiel, uitkomst, self.uitkomst.grondslag, self.uitkomst.grondslag_van, spoor,
+                       self.uitkomst.grondslag_extra)
         if prijs and self.verschil is not None:
             tegen = self.basis or self
             compare(tegen.invoer.profiel, tegen.uitkomst, profiel, self.uitkomst, spoor)
@@ -84,37 +85,58 @@ class Totaal(NamedTuple):
     functie: str  # "Totaal", or "Totaal gekoppeld" when records were left out (compare)
     scenario: str
     is_basis: bool
-    beschikbare_uren: Decimal
-    totaal_aftrek: Decimal
-    directe_uren: Decimal
-    aandeel_direct: Decimal
+    beschikbare_uren: Decimal | None  # None: no fte or fte nodig to weigh the hours by
+    totaal_aftrek: Decimal | None
+    directe_uren: Decimal | None
+    aandeel_direct: Decimal | None
     aandeel_bruto: Decimal | None
     fte: Decimal | None
     fte_nodig: Decimal | None
     extra_fte: Decimal | None
     extra_kosten: Decimal | None
+    waarde_extra_uren: Decimal | None = None
     eenheid: str | None = None  # a total belongs to no one eenheid
 
 
-def totalen(records: list[Record]) -> list[Totaal]:
-    """One total per scenario, over the records that belong in it.
-
-    Fte, fte nodig, extra fte and costs are summed; hours are weighted by fte: rows without
-    fte do not weigh in, unless no row has fte: then it is a plain mean. A record found in
-    one file of a compare only is left out (it has nothing to compare with), and the total
-    then says so in its name.
-    """
-    uit = []
+def totaalgroepen(records: list[Record]) -> dict[str, list[Record]]:
+    """Per scenario, the records its total counts: those of the scenario that count in totals,
+    and the basis of every functie without that scenario (the rest of the unit, as it is).
+    The one place of this rule: the totals and the workbook's total formulas follow it."""
+    basis: dict[tuple[str | None, str], Record] = {}  # a functie is its eenheid and name (compare matches so)
+    for r in records:
+        if r.is_basis and r.in_totaal:
+            basis.setdefault((r.eenheid, r.functie), r)
+    groepen = {}
     for scenario in dict.fromkeys(r.scenario for r in records):
         alle = [r for r in records if r.scenario == scenario]
         groep = [r for r in alle if r.in_totaal]
-        if not groep:
-            continue
-        # weights: fte; without any fte every row counts once (a plain mean)
-        gewogen = [(r.fte, r) for r in groep if r.fte] or [(Decimal(1), r) for r in groep]
+        if groep:
+            heeft = {(r.eenheid, r.functie) for r in alle}
+            groepen[scenario] = groep + [r for sleutel, r in basis.items() if sleutel not in heeft]
+    return groepen
+
+
+def totalen(records: list[Record]) -> list[Totaal]:
+    """One total per scenario, over the unit: every functie in it (contract v3).
+
+    A functie without that scenario counts with its basis (extra fte 0), so `Totaal zuiniger`
+    is the unit under `zuiniger`, not the one functie that has it. Fte, fte nodig, extra fte
+    and costs are summed; hours are weighted by fte, or by fte nodig where no row has fte;
+    without either the hours of the total stay blank, never a plain mean. A record found in
+    one file of a compare only is left out (it has nothing to compare with), and the total
+    then says so in its name. A scenario with nothing to add up or weigh has no total.
+    """
+    uit = []
+    # either side of a compare that leaves a functie out: both totals are of the matched ones
+    naam = "Totaal" if all(r.in_totaal for r in records) else "Totaal gekoppeld"
+    for scenario, groep in totaalgroepen(records).items():
+        alle = [r for r in records if r.scenario == scenario]
+        gewogen = ([(r.fte, r) for r in groep if r.fte] or [(r.fte_nodig, r) for r in groep if r.fte_nodig])
         gewicht = sum((w for w, _ in gewogen), Decimal(0))
 
-        def gemiddeld(veld: str) -> Decimal:
+        def gemiddeld(veld: str) -> Decimal | None:
+            if not gewicht:
+                return None
             return sum((w * getattr(r, veld) for w, r in gewogen), Decimal(0)) / gewicht
 
         def som(veld: str) -> Decimal | None:
@@ -122,20 +144,23 @@ def totalen(records: list[Record]) -> list[Totaal]:
             return sum(waarden, Decimal(0)) if waarden else None
 
         direct, beschikbaar = gemiddeld("directe_uren"), gemiddeld("beschikbare_uren")
-        bruto = gemiddeld("bruto_uren") if all(r.bruto_uren is not None for _, r in gewogen) else None
+        if direct is None and som("extra_fte") is None and som("extra_kosten") is None:
+            continue  # nothing to add up and nothing to weigh by: no total row at all, not a blank one
+        bruto = gemiddeld("bruto_uren") if gewogen and all(r.bruto_uren is not None for _, r in gewogen) else None
         uit.append(Totaal(
-            functie="Totaal" if len(groep) == len(alle) else "Totaal gekoppeld",
+            functie=naam,
             scenario=scenario,
-            is_basis=all(r.is_basis for r in groep),
+            is_basis=all(r.is_basis for r in alle),
             beschikbare_uren=beschikbaar,
             totaal_aftrek=gemiddeld("totaal_aftrek"),
             directe_uren=direct,
-            aandeel_direct=direct / beschikbaar,
-            aandeel_bruto=direct / bruto if bruto else None,
+            aandeel_direct=direct / beschikbaar if direct is not None and beschikbaar else None,
+            aandeel_bruto=direct / bruto if direct is not None and bruto else None,
             fte=som("fte"),
             fte_nodig=som("fte_nodig"),
             extra_fte=som("extra_fte"),
             extra_kosten=som("extra_kosten"),
+            waarde_extra_uren=som("waarde_extra_uren"),
         ))
     return uit
 
@@ -256,14 +281,21 @@ def _bereken_alles(
 
 
 def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkomst]]) -> Uitkomst:
-    """A ratio role in one scenario, against the followed functie in that scenario, else its basis."""
+    """A ratio role in one scenario, against the followed functie in that scenario, else its basis.
+
+    It follows the people that functie needs (contract v3): its fte_nodig, or without a
+    workload its fte plus the extra fte the scenario asks of it (as that functie's record
+    prices it); in the basis, its fte. v2 took the plain fte and showed the seniors of
+    advisers who need 12 more fte an extra of 0."""
     ander, ander_uitkomst = next(((i, u) for i, u in gevolgd if i.scenario == invoer.scenario), gevolgd[0])
     profiel = ander.profiel
+    van = (profiel.eenheid, profiel.functie, ander.scenario)
     if ander_uitkomst.fte_nodig is not None:
-        grondslag, veld = ander_uitkomst.fte_nodig, "fte_nodig"
-    else:
-        grondslag, veld = profiel.fte, "fte"
-    return verhouding(invoer.profiel, uitkomst, grondslag, (profiel.eenheid, profiel.functie, ander.scenario, veld))
+        return verhouding(invoer.profiel, uitkomst, ander_uitkomst.fte_nodig, (*van, "fte_nodig"))
+    extra = None
+    if ander.scenario != BASIS and profiel.fte is not None:
+        extra = compare(gevolgd[0][0].profiel, gevolgd[0][1], profiel, ander_uitkomst).extra_fte
+    return verhouding(invoer.profiel, uitkomst, profiel.fte, (*van, "fte"), extra=extra)
 
 
 def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nieuw_naam: str) -> Rapport:
@@ -279,9 +311,21 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
     nieuwe = {(f.eenheid, f.naam): (f, u[0][1]) for f, u in zip(nieuw, _bereken_alles(nieuw, rapport, alleen_basis=True)) if u}
     nieuw_sleutels = {(f.eenheid, f.naam) for f in nieuw}
     oud_sleutels = {(f.eenheid, f.naam) for f in oud}
+    eenheden_nieuw: dict[str, list[str | None]] = {}
+    for f in nieuw:
+        eenheden_nieuw.setdefault(f.naam, []).append(f.eenheid)
+    anders: set[str] = set()  # in both files, under another eenheid: said once, not as 'only in'
     for functie in oud:
         sleutel = (functie.eenheid, functie.naam)
-        if sleutel not in nieuw_sleutels:
+        if sleutel not in nieuw_sleutels and functie.naam in eenheden_nieuw:
+            anders.add(functie.naam)
+            rapport.waarschuwingen.append(
+                f"functie '{functie.naam}' staat in beide bestanden, maar met een andere eenheid "
+                f"({_eenheid(functie.eenheid)} in {oud_naam}, "
+                f"{' en '.join(_eenheid(e) for e in eenheden_nieuw[functie.naam])} in {nieuw_naam}); "
+                "gekoppeld wordt op eenheid en naam: maak de eenheid gelijk om ze te vergelijken"
+            )
+        elif sleutel not in nieuw_sleutels:
             rapport.waarschuwingen.append(
                 f"functie '{functie.naam}' staat alleen in {oud_naam}, niet in {nieuw_naam}"
             )
@@ -298,14 +342,19 @@ def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nie
         sleutel = (functie.eenheid, functie.naam)
         if sleutel in oud_sleutels:
             continue
-        rapport.waarschuwingen.append(
-            f"functie '{functie.naam}' staat alleen in {nieuw_naam}, niet in {oud_naam}"
-        )
+        if functie.naam not in anders:
+            rapport.waarschuwingen.append(
+                f"functie '{functie.naam}' staat alleen in {nieuw_naam}, niet in {oud_naam}"
+            )
         if sleutel in nieuwe:
             rapport.records.append(_record(
                 functie, functie.basis, nieuwe[sleutel][1], None, scenario=nieuw_naam, zonder_basis=True, in_totaal=False
             ))
     return rapport
+
+
+def _eenheid(eenheid: str | None) -> str:
+    return f"eenheid '{eenheid}'" if eenheid is not None else "geen eenheid"
 
 
 def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None) -> Uitkomst | None:
@@ -323,13 +372,35 @@ def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Inv
             except Rekenfout as basisfout:
                 if (basisfout.veld, basisfout.bericht) == (fout.veld, fout.bericht):
                     return None
-        scenario = "" if invoer.scenario == BASIS else f", scenario '{invoer.scenario}'"
-        bericht = fout.bericht
-        getypt = invoer.herkomst.getypt(fout.veld) if fout.waarde is not None else None
-        if getypt is not None:  # quote the input as the user typed it, not as the engine reads it
-            bericht = bericht.replace(f"'{fout.waarde}'", f"'{getypt}'", 1)
-        rapport.fouten.append(invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {bericht}", fout.veld))
+        rapport.fouten.extend(_gemeld(functie, invoer, fout))
         return None
+
+
+def _gemeld(functie: Functie, invoer: Invoer, fout: Rekenfout) -> list[Fout]:
+    """A problem of the engine (and those it carries) at its place in the file."""
+    scenario = "" if invoer.scenario == BASIS else f", scenario '{invoer.scenario}'"
+    fouten = []
+    for probleem in (fout, *fout.meer):  # every product, every interval: all at once
+        bericht = probleem.bericht
+        getypt = invoer.herkomst.getypt(probleem.veld) if probleem.waarde is not None else None
+        if getypt is not None:  # quote the input as the user typed it, not as the engine reads it
+            bericht = bericht.replace(f"'{probleem.waarde}'", f"'{getypt}'", 1)
+        fouten.append(invoer.herkomst.fout(f"functie '{functie.naam}'{scenario}: {bericht}", probleem.veld))
+    return fouten
+
+
+def controleer_delen(functies: list[Functie]) -> list[Fout]:
+    """The checks of the self-contained parts (producten, contactcentrum) of functies whose other
+    fields failed (input.loader's `deelprofielen`): one bad field hides no other problem."""
+    from brutonetto.engine.hours import controleer_delen as controleer
+
+    fouten = []
+    for functie in functies:
+        try:
+            controleer(functie.basis.profiel)
+        except Rekenfout as fout:
+            fouten.extend(_gemeld(functie, functie.basis, fout))
+    return fouten
 
 
 def _record(

@@ -59,6 +59,7 @@ PRODUCT_MIX = "product_mix"  # the channels of one product added up
 WERKLAST_PRODUCTEN = "werklast_producten"  # the products added up
 INSTROOM_X_INWERKVERLIES = "instroom_x_inwerkverlies"
 VERHOUDING_FTE = "verhouding_fte"  # grondslag / een_per
+VERHOUDING_MENSEN = "verhouding_mensen"  # (fte + extra fte) / een_per: the people a scenario needs
 EXTRA_FTE_NODIG = "extra_fte_nodig"  # fte_nodig scenario - fte_nodig basis, for a ratio role
 
 # The unit of a step's result: how explain writes it and which number format the workbook uses.
@@ -178,6 +179,10 @@ REGELS: dict[str, Regel] = {
     ),
     VERHOUDING_FTE: Regel(
         "§11", FTE, "fte (nodig) van de gevolgde functie / een_per", "{0} / {1}", "{0}/{1}", lambda a, b: a / b,
+    ),
+    VERHOUDING_MENSEN: Regel(
+        "§11", FTE, "(fte + extra fte) van de gevolgde functie in dit scenario / een_per", "({0} + {1}) / {2}",
+        "({0}+{1})/{2}", lambda n, extra, een_per: (n + extra) / een_per,
     ),
     EXTRA_FTE_NODIG: Regel(
         "§11", FTE, "fte nodig - fte nodig basis (een verhouding)", "{0} - {1}", "{0}-{1}", lambda a, b: a - b,

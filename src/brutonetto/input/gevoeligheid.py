@@ -85,7 +85,7 @@ def _pad(veld: str, regels: dict[str, Iterable[str]]) -> tuple[str, ...]:
             raise Invoerfout(f"'{veld}' is een lijst van regels; kies er één, bijvoorbeeld {voorbeeld}")
         if naam not in bekend:
             raise Invoerfout(
-                f"onbekende {groep}regel '{naam}'{suggestie(naam, bekend)}; in deze profielen staan: "
+                f"onbekende {groep}regel '{naam}'{suggestie(naam, bekend, 0.75)}; in deze profielen staan: "
                 f"{', '.join(bekend) or 'geen'} (een nieuwe regel: zet hem eerst in het profiel, bijvoorbeeld met 0 uur)"
             )
         return (groep, naam)
@@ -94,8 +94,8 @@ def _pad(veld: str, regels: dict[str, Iterable[str]]) -> tuple[str, ...]:
     if veld in GETALVELDEN:
         return (veld,)
     if veld in Velden.model_fields or veld == "standaard":
-        raise Invoerfout(f"'{veld}' is geen getal of hoeveelheid; te varieren zijn: {', '.join(_alle(regels))}")
-    raise Invoerfout(f"onbekend veld '{veld}'{suggestie(veld, _alle(regels))}; te varieren zijn: {', '.join(_alle(regels))}")
+        raise Invoerfout(f"'{veld}' is geen getal of hoeveelheid; te variëren zijn: {', '.join(_alle(regels))}")
+    raise Invoerfout(f"onbekend veld '{veld}'{suggestie(veld, _alle(regels))}; te variëren zijn: {', '.join(_alle(regels))}")
 
 
 def _alle(regels: dict[str, Iterable[str]]) -> tuple[str, ...]:

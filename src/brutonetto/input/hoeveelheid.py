@@ -73,7 +73,11 @@ def parse_aantal(waarde: object) -> Decimal:
 
 
 def parse_csvgetal(tekst: str) -> Decimal:
-    """A number from a CSV export, where a Dutch Excel writes `4.000` for four thousand: refused."""
+    """A number from a CSV export, where a Dutch Excel writes `4.000` for four thousand: refused,
+    since it may be four. With a decimal comma the dots can only be thousands: `72.000,50`
+    (Dutch Excel's own format for a number with thousands marks) is 72000.50."""
+    if _NL_DUIZENDTALLEN.fullmatch(tekst):
+        return parse_getal(tekst.replace(".", ""))
     if re.fullmatch(r"\s*[+-]?[1-9]\d{0,2}(\.\d{3})+\s*", tekst):
         schoon = tekst.strip()
         raise Invoerfout(
@@ -82,6 +86,8 @@ def parse_csvgetal(tekst: str) -> Decimal:
         )
     return parse_getal(tekst)
 
+
+_NL_DUIZENDTALLEN = re.compile(r"\s*[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+\s*")
 
 GRENS = Decimal(10) ** 12  # no hour count, fte or euro amount here comes near
 
@@ -139,8 +145,25 @@ def _parse_korte_vorm(waarde: object) -> Hoeveelheid:
             raise Invoerfout(_onbekende_eenheid(waarde, getaltekst, eenheidtekst))
         getal = parse_getal(getaltekst)
     else:
+        getaltekst = waarde.tekst if isinstance(waarde, Geschreven) else str(waarde)
         getal, eenheid = parse_getal(waarde), UUR
+    if eenheid == UUR and _DUIZENDTAL_UREN.fullmatch(getaltekst):
+        if int(re.sub(r"\D", "", getaltekst)) <= UREN_IN_JAAR:  # 1.631: both readings are hours
+            raise Invoerfout(dubbelzinnige_uren(getaltekst.strip()))
     return _gecontroleerd(Hoeveelheid(getal, eenheid), waarde)
+
+
+UREN_IN_JAAR = 24 * 366  # a leap year
+_DUIZENDTAL_UREN = re.compile(r"\s*\+?[1-9]\d{0,2}\.\d{3}\s*")  # a comma is the Dutch decimal mark
+
+
+def dubbelzinnige_uren(tekst: str) -> str:
+    """The message for hours like `1.631`: 1,631 hours, or 1631 with a thousands mark?"""
+    teken = "een komma" if "," in tekst else "een punt"
+    return (
+        f"'{tekst}' leest als {tekst.replace('.', ',')} uur: {teken} is hier een decimaalteken, "
+        f"geen duizendtalscheiding; bedoelt u {zonder_duizendtallen(tekst)}?"
+    )
 
 
 # Units written out in words, to the unit meant: the message suggests it.

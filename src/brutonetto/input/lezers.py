@@ -19,7 +19,9 @@ from brutonetto.domain.hoeveelheid import Hoeveelheid
 from brutonetto.input.hoeveelheid import (
     EENHEDEN,
     Geschreven,
+    UREN_IN_JAAR,
     Invoerfout,
+    dubbelzinnige_uren,
     parse_aandeel,
     parse_aantal,
     parse_getal,
@@ -107,7 +109,7 @@ Daguren = Annotated[Decimal, Lezer(
     json=getal(minimum=1, maximum=24, eenheden="uur|uren|u|h"),
 )]
 MIN_BESCHIKBAAR = Decimal(100)
-UREN_IN_EEN_JAAR = Decimal(24 * 366)
+UREN_IN_EEN_JAAR = Decimal(UREN_IN_JAAR)
 
 
 def _jaaruren(waarde: Any) -> Decimal:
@@ -116,10 +118,7 @@ def _jaaruren(waarde: Any) -> Decimal:
     tekst = waarde.tekst if isinstance(waarde, Geschreven) else repr(waarde) if isinstance(waarde, float) else str(waarde).strip()
     if uren < MIN_BESCHIKBAAR:
         if re.fullmatch(r"[1-9]\d{0,2}[.,]\d{3}", tekst):
-            raise Invoerfout(
-                f"'{tekst}' leest als {tekst.replace('.', ',')} uur: een punt is hier een decimaalteken, "
-                f"geen duizendtalscheiding; bedoelt u {zonder_duizendtallen(tekst)}?"
-            )
+            raise Invoerfout(dubbelzinnige_uren(tekst))
         raise Invoerfout(f"{tekst} beschikbare uren per fte per jaar is onwaarschijnlijk weinig (minder dan 100)")
     if uren > UREN_IN_EEN_JAAR:
         raise Invoerfout(f"{tekst} is meer uren dan een jaar heeft (8784); bedoelt u uren per fte per jaar?")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TYPE_CHECKING
 
 from brutonetto.domain.functie import BASIS, Functie, Herkomst, Invoer
+from brutonetto.domain.hoeveelheid import UUR
 from brutonetto.domain.profiel import Profiel
 from brutonetto.errors import Fout, Pad
 from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
@@ -34,6 +35,8 @@ class Lading(NamedTuple):
     bestanden: list[Path]
     waarschuwingen: list[str]
     meerjaren: list[tuple[Bron, Meerjaren]] = []  # each file's `meerjaren` block (budget), where written
+    # functies whose fields failed, with only their self-contained parts: checked on their own
+    deelprofielen: list[Functie] = []
 
 
 def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
@@ -41,9 +44,11 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
 
     With `alleen_onder` (--alleen-onder, for running on others' behalf) every file read, the
     given ones and those they name, must lie under that folder, symbolic links resolved."""
-    bestanden, fouten = expand(paden, alleen_onder)
+    uit_mappen: set[str] = set()
+    bestanden, fouten = expand(paden, alleen_onder, uit_mappen)
     lader = _Bestandslader(alleen_onder)
     functies: list[Functie] = []
+    gelezen_per_bestand: list[tuple[str, list[Functie], list[Fout], list]] = []
     # Reading builds millions of objects that all stay alive (or die by reference count:
     # YAML nodes and plain data hold no cycles), so the cyclic garbage collector would
     # only walk them again and again: on a 10,000-functie file that was half the time.
@@ -52,15 +57,26 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
     gc.disable()
     try:
         for naam in bestanden:
+            voor = len(lader.meerjaren)
             gevonden, problemen = lader.bestand(naam)
-            functies.extend(gevonden)
-            fouten.extend(problemen)
+            gelezen_per_bestand.append((naam, gevonden, problemen, lader.meerjaren[voor:]))
     finally:
         if gc_aan:
             gc.enable()
+    # A folder as people keep it: `configs/` beside `units/`. A file found in a folder that
+    # another file of the run names as its `standaard` is that: a standaard, not a profile.
+    standaarden = {pad.resolve() for pad in lader.standaarden} if uit_mappen else set()
+    meerjaren = []
+    for naam, gevonden, problemen, blokken in gelezen_per_bestand:
+        if naam in uit_mappen and Path(naam).resolve() in standaarden:
+            continue
+        functies.extend(gevonden)
+        fouten.extend(problemen)
+        meerjaren.extend(blokken)
     fouten.extend(_dubbele_functies(functies))
     gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden)
-    return Lading(functies, fouten, gelezen, _zonder_verlof(functies), lader.meerjaren)
+    waarschuwingen = _zonder_verlof(functies) + _als_fractie(functies)
+    return Lading(functies, fouten, gelezen, waarschuwingen, meerjaren, lader.deelprofielen)
 
 
 def _zonder_verlof(functies: list[Functie]) -> list[str]:
@@ -83,6 +99,33 @@ def _zonder_verlof(functies: list[Functie]) -> list[str]:
     return list(gemeld)
 
 
+def _als_fractie(functies: list[Functie]) -> list[str]:
+    """A bare number below 1 under verlof or aftrek is hours, but reads like a share:
+    `verzuim: 0.057` is 0,057 uur where 5,7% was surely meant. Said once per place written."""
+    gemeld: dict[str, None] = {}
+    for functie in functies:
+        for invoer in (functie.basis, *functie.scenarios.values()):
+            for soort, regels in (("verlof", invoer.profiel.verlof), ("aftrek", invoer.profiel.aftrek)):
+                for naam, hoeveelheid in regels.items():
+                    if hoeveelheid.eenheid != UUR or not 0 < hoeveelheid.getal < 1:
+                        continue
+                    veld = (soort, naam)
+                    getypt = invoer.herkomst.getypt(veld) or ""
+                    if not _KAAL_GETAL.fullmatch(getypt):  # `0,5 uur` says hours in words
+                        continue
+                    waar = invoer.herkomst.waar(veld) or functie.bestand
+                    uren = format(hoeveelheid.getal, "f").replace(".", ",")
+                    procent = format((hoeveelheid.getal * 100).normalize(), "f").replace(".", ",")
+                    gemeld.setdefault(f"{waar}: {soort}.{naam}: {uren} uur: bedoelt u {procent}%?")
+    return list(gemeld)
+
+
+_KAAL_GETAL = re.compile(r"\s*\+?\d*[.,]?\d+\s*")
+
+
+DELEN = ("producten", "contactcentrum")  # parts of a profile checked on their own
+
+
 class _Bestandslader:
     """Loads files of one run; a `standaard` file shared by many is read and checked once."""
 
@@ -91,6 +134,7 @@ class _Bestandslader:
         self._standaarden: dict[Path, tuple[Bron | None, Velden | None, list[Fout]]] = {}
         self._gemeld: set[Path] = set()
         self.meerjaren: list[tuple[Bron, Meerjaren]] = []
+        self.deelprofielen: list[Functie] = []
 
     @property
     def standaarden(self) -> list[Path]:
@@ -136,6 +180,7 @@ class _Bestandslader:
         else:
             profiel = _valideer(FUNCTIE, _zonder_standaard(data), bron, (), fouten)
             if profiel is None:
+                self._deel(bron, (), data)
                 return [], fouten
             items = [((), profiel)]
             eenheid, bestandsscenarios = None, {}
@@ -148,6 +193,22 @@ class _Bestandslader:
         gedeeld = _Gedeeld.van(eenheid, bestandsscenarios, standaard, standaardplek)
         functies = [_functie(bron, prefix, functieprofiel, gedeeld) for prefix, functieprofiel in items]
         return _zonder_volgers(functies, afgewezen), fouten
+
+    def _deel(self, bron: Bron, prefix: Pad, ruw: Any) -> None:
+        """A functie whose fields fail: its self-contained parts (producten, contactcentrum) and
+        the names of its scenarios, if they read well on their own, are kept for their own
+        checks (`Lading.deelprofielen`): a wrong verzuim does not hide kanalen that add up to
+        80%, nor make a meerjaren block's scenario unknown. Their field problems are reported
+        already, with the whole functie's."""
+        if not isinstance(ruw, dict) or not isinstance(ruw.get("functie"), str):
+            return
+        deel = {k: ruw[k] for k in ("functie", *DELEN) if k in ruw}
+        scenarios = ruw.get("scenarios")
+        if isinstance(scenarios, dict):  # their names only: a meerjaren block may name one
+            deel["scenarios"] = {naam: {} for naam in scenarios if isinstance(naam, str) and naam != BASIS}
+        velden = _valideer(FUNCTIE, deel, bron, prefix, [])
+        if velden is not None:
+            self.deelprofielen.append(_functie(bron, prefix, velden, _Gedeeld.van(None, {}, None, None)))
 
     def _eenheid(
         self, bron: Bron, data: dict, fouten: list[Fout], afgewezen: set[str]
@@ -173,6 +234,8 @@ class _Bestandslader:
                 ))
                 ruw = {k: v for k, v in ruw.items() if k != "meerjaren"}
             profiel = _valideer(FUNCTIE, ruw, bron, ("functies", i), fouten)
+            if profiel is None:
+                self._deel(bron, ("functies", i), ruw)
             if (profiel is None or misplaatst) and isinstance(ruw, dict) and isinstance(ruw.get("functie"), str):
                 afgewezen.add(ruw["functie"].strip())
             elif profiel is not None:

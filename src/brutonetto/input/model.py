@@ -326,10 +326,13 @@ def _misplaatst(veld: str) -> str:
     return f"onbekend veld '{veld}'" + suggestie(veld, VELDNAMEN)
 
 
-def suggestie(sleutel: object, bekend: tuple[str, ...]) -> str:
-    """`; bedoelt u 'beschikbare_uren'?` for a key that looks like a known one, else nothing."""
+def suggestie(sleutel: object, bekend: tuple[str, ...], drempel: float = 0.6) -> str:
+    """`; bedoelt u 'beschikbare_uren'?` for a key that looks like a known one, else nothing.
+
+    A field name is a typo of a known one; a rule name is the user's own word, so a rule
+    asks for a closer match (`verzuim` is not a typo of `overig`)."""
     import difflib
 
-    gelijkend = difflib.get_close_matches(str(sleutel), bekend, n=1, cutoff=0.6)
+    gelijkend = difflib.get_close_matches(str(sleutel), bekend, n=1, cutoff=drempel)
     return f"; bedoelt u '{gelijkend[0]}'?" if gelijkend else ""
 

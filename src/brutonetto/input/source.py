@@ -367,8 +367,9 @@ def zonder_waarden(fout: Fout, tekst: str) -> Fout:
     return fout._replace(bericht=bericht)
 
 
-def expand(paden: list[str], alleen_onder: Path | None = None) -> tuple[list[str], list[Fout]]:
-    """Every input file: a file as given, a directory's `*.yaml`/`*.yml` below it sorted, `-`."""
+def expand(paden: list[str], alleen_onder: Path | None = None, uit_mappen: set[str] | None = None) -> tuple[list[str], list[Fout]]:
+    """Every input file: a file as given, a directory's `*.yaml`/`*.yml` below it sorted, `-`.
+    Those found in a directory are also added to `uit_mappen`, if given."""
     bestanden: list[str] = []
     fouten: list[Fout] = []
     for pad in paden:
@@ -387,6 +388,8 @@ def expand(paden: list[str], alleen_onder: Path | None = None) -> tuple[list[str
             if not gevonden:
                 fouten.append(Fout(pad, "deze map bevat geen YAML-bestanden (*.yaml of *.yml)"))
             bestanden.extend(str(q) for q in gevonden)
+            if uit_mappen is not None:
+                uit_mappen.update(str(q) for q in gevonden)
         elif p.exists():
             bestanden.append(pad)
         else:

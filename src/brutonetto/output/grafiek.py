@@ -8,14 +8,16 @@ imported here only, and a missing one is reported as what to install.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Any, BinaryIO
 
 from brutonetto.notation import nl, nl_procent
+from brutonetto.engine.contactcentrum import begin_in_week
 from brutonetto.engine.records import Record
+from brutonetto.output.extras import installeer
 from brutonetto.output.terminal import zichtbaar
 
-INSTALLEREN = "pip install 'brutonetto[grafiek]'"
 DIRECT = "#1f4e79"  # dark blue: what the agency delivers
 # Okabe-Ito, readable for colour-blind readers, then a few more muted tones
 PALET = ["#e69f00", "#56b4e9", "#009e73", "#f0e442", "#cc79a7", "#d55e00", "#999999", "#8c6d31", "#7f7fbf", "#bcbd22"]
@@ -38,7 +40,7 @@ def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
         import matplotlib
         from matplotlib.figure import Figure
     except ImportError:
-        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {INSTALLEREN}") from None
+        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {installeer('grafiek')}") from None
 
     matplotlib.rcParams["svg.fonttype"] = "none"  # names stay searchable text in the SVG
     matplotlib.rcParams["svg.hashsalt"] = "brutonetto"  # the same input gives the same file
@@ -92,20 +94,55 @@ def _wachtrijen(records: list[Record]) -> dict[str, Any]:
 
 
 def _agenten(as_: Any, wachtrijen: dict[str, Any]) -> None:
-    """Agents per interval of the typical week, one step line per queue, the intervals as written."""
-    for i, (naam, wachtrij) in enumerate(wachtrijen.items()):
-        agenten = [interval.agenten for _, _, interval in wachtrij.intervallen]
-        as_.step(range(len(agenten)), agenten, where="mid", color=DIRECT if i == 0 else PALET[(i - 1) % len(PALET)],
-                 label=f"{naam}: {nl(wachtrij.agenturen_per_week, 1)} agenturen per week")
-    namen = [label(naam) for naam, _, _ in next(iter(wachtrijen.values())).intervallen]
-    stap = max(1, len(namen) // 12)
-    as_.set_xticks(range(0, len(namen), stap), labels=namen[::stap], fontsize=8)
+    """Agents per interval of the typical week, one step line per queue.
+
+    Intervals written `dag uu:mm` stand on a time axis of the week (hours from Monday 00:00,
+    a tick per day), with a gap where the centre is closed: `di 08:00` is a night after
+    `ma 17:30`, not the next step. Labels of another form stay categories, as written."""
+    for i, (label, wachtrij) in enumerate(wachtrijen.items()):
+        kleur = DIRECT if i == 0 else PALET[(i - 1) % len(PALET)]
+        tekst = f"{label}: {nl(wachtrij.agenturen_per_week, 1)} agenturen per week"
+        tijden = [begin_in_week(naam) for naam, _, _ in wachtrij.intervallen]
+        if all(t is not None and t >= 0 for t in tijden):
+            x, y = _tijdlijn(tijden, [interval.agenten for _, _, interval in wachtrij.intervallen])
+            as_.plot(x, y, color=kleur, label=tekst)
+        else:
+            agenten = [interval.agenten for _, _, interval in wachtrij.intervallen]
+            as_.step(range(len(agenten)), agenten, where="mid", color=kleur, label=tekst)
+    eerste = next(iter(wachtrijen.values())).intervallen
+    if all((t := begin_in_week(naam)) is not None and t >= 0 for naam, _, _ in eerste):
+        as_.set_xticks([24 * dag for dag in range(8)], labels=[*WEEKDAGEN, ""], fontsize=8, ha="left")
+        as_.set_xlim(0, 24 * 7)
+        as_.set_xlabel("uur van de week (een streep per dag om 0:00)")
+    else:
+        namen = [label(naam) for naam, _, _ in eerste]
+        stap = max(1, len(namen) // 12)
+        as_.set_xticks(range(0, len(namen), stap), labels=namen[::stap], fontsize=8)
     as_.set_ylabel("agenten")
     as_.set_ylim(bottom=0)
     as_.set_title("Contactcentrum: agenten per interval (Erlang C)", loc="left")
     as_.legend(frameon=False, fontsize=9, loc="upper right")
     for kant in ("top", "right"):
         as_.spines[kant].set_visible(False)
+
+
+WEEKDAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def _tijdlijn(begin_s: list[int], agenten: list[int]) -> tuple[list[float], list[float]]:
+    """Points of a step line over the hours of the week, in time order: each interval flat
+    from its start to its end, and a break (NaN) where the next does not start at that end."""
+    paren = sorted(zip(begin_s, agenten))
+    lengte = min((b - a for (a, _), (b, _) in zip(paren, paren[1:]) if b > a), default=1800)
+    x: list[float] = []
+    y: list[float] = []
+    for i, (begin, aantal) in enumerate(paren):
+        if i and begin != paren[i - 1][0] + lengte:
+            x.append(math.nan)
+            y.append(math.nan)
+        x += [begin / 3600, (begin + lengte) / 3600]
+        y += [aantal, aantal]
+    return x, y
 
 
 def _segment(as_: Any, y: int, links: float, breedte: float, kleur: str, langste: float, tekstkleur: str) -> None:
@@ -139,15 +176,18 @@ def _matplotlib() -> Any:
         import matplotlib
         from matplotlib.figure import Figure
     except ImportError:
-        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {INSTALLEREN}") from None
+        raise GrafiekOntbreekt(f"voor een grafiek is matplotlib nodig; installeer het met: {installeer('grafiek')}") from None
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "brutonetto"
     return Figure
 
 
 def _mln(euro: float) -> str:
-    """An amount on the chart in millions, the Dutch way: 12,0 mln."""
-    return nl(Decimal(f"{euro / 1e6:.6f}"), 1) + " mln"
+    """An amount on the chart in millions, the Dutch way: 12,0 mln, 0,25 mln (a tick at 0,25
+    was labelled 0,3): one decimal, more where the amount has them, up to euros of thousands."""
+    miljoenen = Decimal(f"{euro / 1e6:.6f}")
+    decimalen = next(d for d in (1, 2, 3, 6) if miljoenen == round(miljoenen, d) or d == 6)
+    return nl(miljoenen, min(decimalen, 3)) + " mln"
 
 
 def teken_budget(jaren: list[Any], uit: BinaryIO, formaat: str) -> None:

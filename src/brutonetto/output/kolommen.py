@@ -42,8 +42,9 @@ RECORDS = (
     Kolom("fte_nodig", "Fte nodig", FTE),
     Kolom("extra_fte", "Extra fte", EXTRA_FTE),
     Kolom("extra_kosten", "Extra kosten", EURO),
+    Kolom("waarde_extra_uren", "Waarde extra uren", EURO),  # the uurtarief method
 )
-_ALS_ER_IETS_STAAT = ("eenheid", "aandeel_bruto", "fte_nodig")  # columns shown only when a row has them
+_ALS_ER_IETS_STAAT = ("eenheid", "aandeel_bruto", "fte_nodig", "waarde_extra_uren")  # columns shown only when a row has them
 BALKKOLOM = Kolom("balk", "Direct █ / aftrek ░", BALK)
 
 

@@ -64,16 +64,16 @@ def tabelrijen(records: list[Record], balken: bool = False) -> tuple[list[Kolom]
     return kolommen, rijen, totaalrijen
 
 
-def balk(aandeel: Decimal) -> str:
+def balk(aandeel: Decimal, lengte: int = BALKLENGTE) -> str:
     """The share of direct hours as a bar: █ for direct, ░ for the deductions."""
-    vol = int(rond(aandeel * BALKLENGTE, 0))
-    return "█" * vol + "░" * (BALKLENGTE - vol)
+    vol = int(rond(aandeel * lengte, 0))
+    return "█" * vol + "░" * (lengte - vol)
 
 
 def _recordcel(kolom: Kolom, record: Record | Totaal) -> str:
     """A record's cell: a basis row shows no extra fte or costs (it is not compared with itself)."""
     if kolom.soort == BALK:
-        return balk(record.aandeel_direct)
+        return balk(record.aandeel_direct) if record.aandeel_direct is not None else ""
     waarde = getattr(record, kolom.sleutel)
     if waarde is None:
         return ""
@@ -89,8 +89,9 @@ def render_table(
 ) -> None:
     """The records' table, with a total row per scenario; a narrow terminal (`breedte`) gets the compact layout."""
     kolommen, rijen, totaalrijen = tabelrijen(records, balken)
+    aandelen = [r.aandeel_direct for r in records] + [t.aandeel_direct for t in totalen(records)] if balken else None
     teken_tabel([k.kop for k in kolommen], [k.soort for k in kolommen], rijen, uit, totalen=totaalrijen,
-                terminal=terminal, breedte=breedte, compact=True)
+                terminal=terminal, breedte=breedte, compact=True, aandelen=aandelen)
 
 
 # The drawing --------------------------------------------------------------------------
@@ -99,17 +100,19 @@ def render_table(
 def teken_tabel(
     koppen: list[str], soorten: list[str], rijen: list[list[str]], uit: TextIO, *,
     totalen: list[list[str]] | None = None, terminal: bool = False, breedte: int | None = None, compact: bool = False,
+    aandelen: list[Decimal | None] | None = None,
 ) -> None:
     """Draw a table of text cells: boxed, total rows (if any) bold below a rule.
 
     In a terminal narrower than the boxed table (`breedte`, its columns) the records get the
     compact layout (`compact`), other rows a card each; files and pipes always get the box.
+    `aandelen` (rows, then total rows) draws a --staven bar shorter where the compact layout needs it.
     """
     links = [soort in _LINKS for soort in soorten]
     regels = _doos(koppen, rijen, links, totalen)
     if breedte is not None and len(regels[0][0]) > breedte:
         if compact:
-            regels = compacte_tabel(koppen, soorten, rijen, totalen or [], breedte)
+            regels = compacte_tabel(koppen, soorten, rijen, totalen or [], breedte, aandelen)
         else:
             regels = _kaarten(koppen, soorten, rijen + (totalen or []))
     _druk(regels, uit, terminal)
@@ -133,7 +136,7 @@ def _doos(koppen: list[str], rijen: list[list[str]], links: list[bool],
         (rand("┡", "━", "╇", "┩"), None),
         *((rij(r), None) for r in rijen),
     ]
-    if totalen is not None:
+    if totalen:  # no rule above an empty block of totals
         regels += [(rand("├", "─", "┼", "┤"), None), *((rij(t), "bold") for t in totalen)]
     regels.append((rand("└", "─", "┴", "┘"), None))
     return regels
@@ -148,13 +151,16 @@ _KORT = {
     "Aandeel bruto": "% bruto",
     "Fte nodig": "Nodig",
     "Extra kosten": "Kosten",
+    "Waarde extra uren": "Waarde uren",
     BALKKOLOM.kop: "Direct █",
 }
-_EERST_WEG = (BALKKOLOM.kop, "Totaal aftrek", "Aandeel bruto", "Beschikbare uren", "Fte nodig", "Fte")
+# the bar last: a user who asked for --staven wants it more than any column they did not ask for
+_EERST_WEG = ("Totaal aftrek", "Aandeel bruto", "Beschikbare uren", "Fte nodig", "Fte", "Waarde extra uren", BALKKOLOM.kop)
 
 
 def compacte_tabel(
-    koppen: list[str], soorten: list[str], rijen: list[list[str]], totalen: list[list[str]], breedte: int
+    koppen: list[str], soorten: list[str], rijen: list[list[str]], totalen: list[list[str]], breedte: int,
+    aandelen: list[Decimal | None] | None = None,
 ) -> list[tuple[str, str | None]]:
     """The records for a narrow terminal: a heading per functie, its scenarios below it.
 
@@ -167,11 +173,21 @@ def compacte_tabel(
     weg: list[int] = []
     for kop in (None, *_EERST_WEG):
         if kop is not None and kop in koppen:
-            weg.append(koppen.index(kop))
+            if kop == BALKKOLOM.kop and aandelen is not None:  # before the bar goes, it gets shorter
+                rijen, totalen = _korter(koppen.index(kop), rijen, totalen, aandelen, breedte - regelbreedte)
+            else:
+                weg.append(koppen.index(kop))
         kolommen = [i for i in overige if i not in weg]
         breedtes = {i: max(len(_KORT.get(koppen[i], koppen[i])), *(len(r[i]) for r in rijen + totalen)) for i in kolommen}
-        if 2 + sum(breedtes.values()) + 2 * (len(kolommen) - 1) <= breedte:
+        regelbreedte = 2 + sum(breedtes.values()) + 2 * (len(kolommen) - 1)
+        if regelbreedte <= breedte:
             break
+        if kop == BALKKOLOM.kop and kop in koppen and koppen.index(kop) not in weg:  # still too wide: it goes too
+            weg.append(koppen.index(kop))
+            kolommen.remove(koppen.index(kop))
+            regelbreedte -= breedtes.pop(koppen.index(kop)) + 2
+            if regelbreedte <= breedte:
+                break
     else:
         return _kaarten(koppen, soorten, rijen + totalen)
 
@@ -200,6 +216,18 @@ def compacte_tabel(
         noot = f"Niet getoond (scherm te smal): {namen}; een breder venster of --format csv toont alles."
         regels += [("", None), *((deel, "dim") for deel in textwrap.wrap(noot, breedte))]
     return regels
+
+
+def _korter(kolom: int, rijen: list[list[str]], totalen: list[list[str]], aandelen: list[Decimal | None],
+            tekort: int) -> tuple[list[list[str]], list[list[str]]]:
+    """The bar column `tekort` characters shorter, to half of BALKLENGTE at most, each bar
+    drawn again from its share."""
+    lengte = max(BALKLENGTE // 2, BALKLENGTE + min(tekort, 0))
+    if lengte >= BALKLENGTE:
+        return rijen, totalen
+    nieuw = [[*cellen[:kolom], balk(aandeel, lengte) if aandeel is not None else "", *cellen[kolom + 1:]]
+             for cellen, aandeel in zip(rijen + totalen, aandelen)]
+    return nieuw[:len(rijen)], nieuw[len(rijen):]
 
 
 def _kaarten(koppen: list[str], soorten: list[str], rijen: list[list[str]]) -> list[tuple[str, str | None]]:

@@ -18,12 +18,12 @@ from decimal import Decimal
 from typing import Any, BinaryIO
 
 from brutonetto.engine import regels
-from brutonetto.engine.records import Record, totalen
+from brutonetto.engine.records import Record, totaalgroepen, totalen
 from brutonetto.engine.stappen import ANDER, CONSTANTE, INVOER, STANDAARD, STAP, Stap
 from brutonetto.errors import veldpad
 from brutonetto.notation import machinegetal
+from brutonetto.output.extras import installeer
 
-INSTALLEREN = "pip install 'brutonetto[xlsx]'"
 
 
 class WerkboekOntbreekt(RuntimeError):
@@ -69,7 +69,7 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     try:
         import xlsxwriter
     except ImportError:
-        raise WerkboekOntbreekt(f"voor een Excel-werkboek is XlsxWriter nodig; installeer het met: {INSTALLEREN}") from None
+        raise WerkboekOntbreekt(f"voor een Excel-werkboek is XlsxWriter nodig; installeer het met: {installeer('xlsx')}") from None
 
     # a name is text, always: never a formula (a functie `=HYPERLINK(...)`), a link or a number
     boek = xlsxwriter.Workbook(uit, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
@@ -214,34 +214,46 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
     Not SUMIF: it reads its criterion as a pattern, so scenarios `ex*`, `<>basis` or `b?sis`
     summed other scenarios' rows too, and it ignores case (`Extra` and `extra`). EXACT compares
     text as written, case and all, and refers to the name's own cell, so no name is quoted
-    into a formula. When a total leaves records out (a functie found in one file of a
-    compare), a column says which rows count, and the sums ask for it too.
+    into a formula. When a total counts other rows than its scenario's own (a functie without
+    that scenario counts with its basis; one found in one file of a compare does not), a
+    column `In totaal <scenario>` marks the rows it counts (engine.records.totaalgroepen), and
+    its sums add up those.
     """
     scenario = f"$C$2:$C${laatste}"
     rijen = totalen(records)
-    telt = None
-    if any(not record.in_totaal for record in records):
-        telt = _kolom(len(koppen))
-        blad.write_string(0, len(koppen), "In totaal", opmaak.kop)
-        for i, record in enumerate(records):
-            blad.write_string(i + 1, len(koppen), "ja" if record.in_totaal else "nee")
+    groepen = totaalgroepen(records)
+    telt: dict[str, str] = {}  # scenario -> the column that says which rows its total counts
+    for naam, groep in groepen.items():
+        geteld = {id(r) for r in groep}
+        if geteld != {id(r) for r in records if r.scenario == naam}:
+            c = len(koppen) + len(telt)
+            telt[naam] = _kolom(c)
+            blad.write_string(0, c, f"In totaal {naam}", opmaak.kop)
+            for i, record in enumerate(records):
+                blad.write_string(i + 1, c, "ja" if id(record) in geteld else "nee")
     for j, totaal in enumerate(rijen):
         r = laatste + 2 + j
         blad.write_string(r - 1, 0, totaal.functie, opmaak.kop)
         blad.write_string(r - 1, 2, totaal.scenario, opmaak.kop)
-        for kop, fmt in (("Fte", opmaak.fte), ("Fte nodig", opmaak.fte), ("Extra fte", opmaak.fte), ("Extra kosten", opmaak.euro)):
+        kolom = telt.get(totaal.scenario)
+        for kop, fmt in (("Fte", opmaak.fte), ("Fte nodig", opmaak.fte), ("Extra fte", opmaak.fte), ("Extra kosten", opmaak.euro),
+                         ("Waarde extra uren", opmaak.euro)):
             waarde = getattr(totaal, UITKOMSTEN[kop])
             if waarde is None:
                 continue  # nothing to add up: no row has this figure
             k = _kolom(koppen.index(kop))
             bereik = f"{k}$2:{k}${laatste}"
-            alleen = "" if telt is None else f',--(${telt}$2:${telt}${laatste}="ja")'
-            formule = f"=SUMPRODUCT(--EXACT({scenario},$C${r}){alleen},{bereik})"
+            if kolom is None:
+                formule = f"=SUMPRODUCT(--EXACT({scenario},$C${r}),{bereik})"
+            else:  # the rows its column marks: a compare's matched ones, the unit's basis for the rest
+                formule = f'=SUMPRODUCT(--(${kolom}$2:${kolom}${laatste}="ja"),{bereik})'
+
             blad.write_formula(r - 1, koppen.index(kop), formule, fmt, _f(waarde))
     uitleg = "Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam; zie Toelichting."
-    if telt is not None:
-        uitleg = ("Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam en 'ja' "
-                  "in de kolom In totaal: een functie die in maar één bestand staat telt niet mee.")
+    if telt:
+        uitleg = ("Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam, of met 'ja' "
+                  "in de kolom In totaal van dat scenario: daar telt een functie zonder het scenario mee met haar basis, "
+                  "en een functie die in maar één bestand staat niet.")
     blad.write_string(laatste + len(rijen) + 2, 0, uitleg, opmaak.cursief)
 
 
@@ -289,8 +301,9 @@ TOELICHTING_CONTACTCENTRUM = (
 )
 TOELICHTING_EIND = [
     ("Fte", "De formatie uit de invoer."),
-    ("Totaal", "Per scenario: fte, fte nodig, extra fte en extra kosten opgeteld over de regels waarvan het "
-     "scenario precies (ook in hoofdletters) de naam in de totaalregel is: SOMPRODUCT met GELIJK (SUMPRODUCT, EXACT)."),
+    ("Totaal", "Per scenario: fte, fte nodig, extra fte, extra kosten en de waarde extra uren opgeteld over de regels "
+     "waarvan het scenario precies (ook in hoofdletters) de naam in de totaalregel is: SOMPRODUCT met GELIJK "
+     "(SUMPRODUCT, EXACT)."),
     ("Getallen", "Elke uitkomst is een formule; brutonetto schreef er ook de berekende waarde bij, exact "
      "gerekend en afgerond op 6 decimalen in JSON en CSV."),
 ]
