@@ -24,6 +24,22 @@ COMPARE_OUD = """\
       - {functie: Procesbegeleider, fte: 100, kosten_per_fte: 70000, aftrek: {indirect: 331}}
       - {functie: Verdwenen, fte: 5, aftrek: {indirect: 300}}
 """
+# contract v3: advisers without workload, their seniors 1 per 30; more learning time in a scenario
+WERK_MET_SENIOREN = """\
+    eenheid: Werk
+    standaard:
+      beschikbare_uren: 1631
+      aftrek: {verzuim: 5.7%, leren: 185 uur}
+    scenarios:
+      extra_leertijd: {aftrek: {extra: 33 uur}}
+    functies:
+      - functie: Adviseur werk
+        fte: 420.9
+        kosten_per_fte: 75000
+      - functie: Senior adviseur
+        verhouding: {een_per: 30, van: Adviseur werk}
+        kosten_per_fte: 90000
+"""
 COMPARE_NIEUW = """\
     eenheid: SMZ
     standaard: {beschikbare_uren: 1631}

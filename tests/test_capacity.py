@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, WERK_MET_SENIOREN
 
 
 def records(cli, *args) -> dict[tuple[str, str], dict]:
@@ -412,20 +412,7 @@ def test_a_ratio_role_follows_the_people_its_base_needs_in_a_scenario(cli):
     By hand: D_basis = 1631 - 92,967 - 185 = 1353,033; D_scenario = 1320,033;
     advisers' extra fte 420,9 x (1353,033 / 1320,033 - 1) = 10,522237; seniors
     (420,9 + 10,522237) / 30 = 14,380741, extra 14,380741 - 14,03 = 0,350741 (v2 said 0)."""
-    cli.write("werk.yaml", """\
-        eenheid: Werk
-        standaard:
-          beschikbare_uren: 1631
-          aftrek: {verzuim: 5.7%, leren: 185 uur}
-        scenarios:
-          extra_leertijd: {aftrek: {extra: 33 uur}}
-        functies:
-          - functie: Adviseur werk
-            fte: 420.9
-          - functie: Senior adviseur
-            verhouding: {een_per: 30, van: Adviseur werk}
-            kosten_per_fte: 90000
-        """)
+    cli.write("werk.yaml", WERK_MET_SENIOREN)
     r = records(cli, "werk.yaml")
     assert r[("Adviseur werk", "extra_leertijd")]["extra_fte"] == D("10.522237")
     assert r[("Senior adviseur", "basis")]["fte_nodig"] == D("14.03")

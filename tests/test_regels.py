@@ -29,7 +29,7 @@ from brutonetto.input.loader import load
 from brutonetto.notation import rond
 from brutonetto.errors import veldpad
 from brutonetto.output.werkboek import RESULTAAT, UITKOMSTEN
-from conftest import COMPARE_NIEUW, COMPARE_OUD, EXAMPLES
+from conftest import COMPARE_NIEUW, COMPARE_OUD, EXAMPLES, WERK_MET_SENIOREN
 from test_werkboek import gelijk, herreken
 
 PROFIELEN = {
@@ -70,21 +70,7 @@ PROFIELEN = {
               extra_leertijd: {aftrek: {extra_leertijd: 12 uur}}
     """,
     # contract v3: a ratio role follows the people its base needs in a scenario, (fte + extra fte) / een_per
-    "verhouding-mensen": """\
-        eenheid: Werk
-        standaard:
-          beschikbare_uren: 1631
-          aftrek: {verzuim: 5.7%, leren: 185 uur}
-        scenarios:
-          extra_leertijd: {aftrek: {extra: 33 uur}}
-        functies:
-          - functie: Adviseur werk
-            fte: 420.9
-            kosten_per_fte: 75000
-          - functie: Senior adviseur
-            verhouding: {een_per: 30, van: Adviseur werk}
-            kosten_per_fte: 90000
-    """,
+    "verhouding-mensen": WERK_MET_SENIOREN,
     # catalogue 30: beschikbare_uren and verlof both; repaired: verlof only
     "catalogus-30": "functie: X\nuren_per_week: 36\nverlof: {vakantie: 144 uur}\nfte: 3\n",
     # catalogue 31: no beschikbare uren; repaired: uren_per_week, no verlof
