@@ -198,11 +198,20 @@ def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer
         return
     if not doel_echt.parent.is_dir():
         raise Gebruiksfout(f"--output {doel}: de map {doel.parent} bestaat niet")
+    # A signal between the file's creation and the `try` below would leave it behind: the
+    # signals wait (blocked) until the name is known, and arrive inside the `try`.
+    onderbrekingen = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
+    wachtend = hasattr(signal, "pthread_sigmask")
+    oud = signal.pthread_sigmask(signal.SIG_BLOCK, onderbrekingen) if wachtend else None
     try:
         fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel_echt.parent)
     except OSError as fout:
+        if wachtend:
+            signal.pthread_sigmask(signal.SIG_SETMASK, oud)
         raise Uitvoerfout(f"kan niet schrijven in {doel_echt.parent}: {reden(fout)}") from None
     try:
+        if wachtend:
+            signal.pthread_sigmask(signal.SIG_SETMASK, oud)
         if binair:
             with os.fdopen(fd, "wb") as f:
                 schrijf(f, None)
