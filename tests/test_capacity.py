@@ -489,3 +489,28 @@ def test_a_bad_field_hides_no_problem_of_the_functies_parts(cli):
         meerjaren, verzuim, kanalen, "3 problemen gevonden; er is niets berekend."]
     assert cli("budget", "a.yaml", code=1).stderr.splitlines()[:3] == [meerjaren, verzuim, kanalen]
     assert cli("compute", "a.yaml", code=1).stderr.splitlines()[:2] == [verzuim, kanalen]
+
+
+def test_explain_knows_the_scenarios_a_ratio_role_follows(cli):
+    """A senior following an adviser with a scenario 'groei' has a groei sheet in compute and
+    explain; `--scenario groei` for it was refused, and a scenario of another functie was
+    described as not in the files."""
+    cli.write("p7.yaml", """\
+        eenheid: W
+        standaard: {beschikbare_uren: 1631}
+        functies:
+          - functie: Adviseur
+            fte: 126
+            scenarios:
+              groei: {fte: 156}
+          - functie: Senior
+            verhouding: {een_per: 30, van: Adviseur}
+            scenarios:
+              zuiniger: {verhouding: {een_per: 60}}
+          - functie: Mentor
+            verhouding: {een_per: 40, van: Adviseur}
+        """)
+    blad = cli("explain", "p7.yaml", "--functie", "Senior", "--scenario", "groei").stdout
+    assert blad.startswith("Rekenblad: Senior · W · scenario groei") and "(156 + 0) / 30 = 5,200 fte" in blad
+    assert ("fout: --scenario: functie 'Mentor' heeft geen scenario 'zuiniger'; zij heeft: basis, groei"
+            in cli("explain", "p7.yaml", "--functie", "Mentor", "--scenario", "zuiniger", code=2).stderr)

@@ -301,9 +301,15 @@ def _explain(paden: list[str], functie: str | None, scenario: str | None, alleen
         namen = ", ".join(dict.fromkeys(f.naam for f in lading.functies))
         raise Gebruiksfout(f"--functie: onbekende functie '{functie}'; in deze bestanden staan: {namen}")
     if scenario is not None and scenario != BASIS:
-        bekende_scenarios(gekozen, [scenario])
+        bekende_scenarios(lading.functies, [scenario])
     # every functie is computed: a ratio role needs the functie it follows, asked for or not
-    rapport = compute_records(lading.functies, [scenario] if scenario not in (None, BASIS) else None)
+    rapport = compute_records(lading.functies)
+    if scenario is not None and functie is not None and not rapport.fouten:
+        # a ratio role has the scenarios of the functie it follows too: ask its records
+        heeft = list(dict.fromkeys(r.scenario for r in rapport.records if r.functie == functie))
+        if scenario not in heeft:
+            raise Gebruiksfout(f"--scenario: functie '{functie}' heeft geen scenario '{scenario}'; "
+                               f"zij heeft: {', '.join(heeft) or BASIS}")
     gevonden = bladen(rapport.records, functie, scenario)
     return Resultaat(Rekenbladen(gevonden), rapport.fouten, lading.waarschuwingen, lading.bestanden)
 
