@@ -267,3 +267,16 @@ def test_a_field_that_moves_nothing_says_so(cli):
             "van deze profielen") in uitkomst.stderr
     assert "--varieer aftrek.overig" not in uitkomst.stderr
     assert "│ X       │ basis    │ weken_per_jaar │ 40     │      1.581,0 │" in uitkomst.stdout
+
+
+def test_a_rule_only_a_scenario_has_is_not_quietly_added_to_the_basis(cli):
+    """A new user's trial: aftrek.extra_leertijd without --scenario was added to the basis."""
+    cli.write("s1.yaml", "functie: X\nbeschikbare_uren: 1631\nfte: 10\nuurtarief: 60\naftrek: {overig: 50}\n"
+                         "scenarios:\n  extra_leertijd: {aftrek: {extra_leertijd: 40 uur}}\n")
+    fout = cli("sensitivity", "s1.yaml", "--varieer", "aftrek.extra_leertijd=10..50 uur", code=2).stderr
+    assert ("aftrek.extra_leertijd staat in scenario 'extra_leertijd': varieer eromheen met --scenario "
+            "extra_leertijd") in fout
+    rij = cli("sensitivity", "s1.yaml", "--varieer", "aftrek.extra_leertijd=10..50 uur", "-s", "extra_leertijd").stdout
+    assert "│ X       │ extra_leertijd │ aftrek.extra_leertijd │ 10 uur │      1.571,0 │" in rij  # 1631 - 50 - 10
+    # uurtarief moves the value of the extra hours, not shown in these rows: no 'verandert niets'
+    assert "verandert niets" not in cli("sensitivity", "s1.yaml", "-v", "uurtarief=50..90", "-s", "extra_leertijd").stderr

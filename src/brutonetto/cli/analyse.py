@@ -132,14 +132,16 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
         return Resultaat(None, invoerfouten(lading), lading.waarschuwingen, lading.bestanden)
     if scenario is not None and scenario != BASIS:
         bekende_scenarios(lading.functies, [scenario])
-    regels = {groep: [naam for f in lading.functies for i in (f.basis, *f.scenarios.values())
-                      for naam in getattr(i.profiel, groep)] for groep in REGELS}
+    # the rules of the profiles varied: around the basis its own; around a scenario, that scenario's
+    # (a rule only a scenario has is not quietly added to the basis)
+    gevarieerd = [f.basis if scenario in (None, BASIS) else f.scenarios.get(scenario, f.basis) for f in lading.functies]
+    regels = {groep: [naam for i in gevarieerd for naam in getattr(i.profiel, groep)] for groep in REGELS}
     variaties = []
     for tekst in vary:
         try:
             bereik = lees_bereik(tekst, regels)
         except Invoerfout as fout:
-            raise Gebruiksfout(f"--varieer {fout}") from None
+            raise Gebruiksfout(f"--varieer {fout}{_in_scenario(tekst, lading.functies, scenario)}") from None
         variaties.append(Variatie(bereik.veld, bereik.pad, punten(bereik.laag, bereik.hoog, stappen), bereik.achtervoegsel))
     dubbel = [v.veld for i, v in enumerate(variaties) if v.veld in [w.veld for w in variaties[:i]]]
     if dubbel:
@@ -154,8 +156,8 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     werking: dict | None = {} if uitleg else None
     rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
                                  variaties, grid, als_tekst, werking)
-    if not grid:
-        waarschuwingen.extend(_zonder_effect(rijen, [v.veld for v in variaties]))
+    if not grid:  # uurtarief moves only the value of the extra hours, which these rows do not show
+        waarschuwingen.extend(_zonder_effect(rijen, [v.veld for v in variaties if v.veld != "uurtarief"]))
     if uitleg:
         from brutonetto.output.uitleg import gevoeligheid_bladen
 
@@ -214,3 +216,19 @@ def invoerfouten(lading: Any) -> list[Fout]:
     from brutonetto.engine.records import controleer_delen
 
     return lading.fouten + (controleer_delen(lading.deelprofielen) if lading.deelprofielen else [])
+
+
+def _in_scenario(tekst: str, functies: list, scenario: str | None) -> str:
+    """`; aftrek.extra_leertijd staat in scenario 'extra_leertijd': varieer eromheen met --scenario
+    extra_leertijd` for a rule the varied profiles lack but a scenario has; else nothing."""
+    from brutonetto.input.gevoeligheid import REGELS
+
+    groep, _, rest = tekst.partition(".")
+    naam = rest.split("=", 1)[0].strip()
+    if groep not in REGELS or not naam:
+        return ""
+    for functie in functies:
+        for ander, invoer in functie.scenarios.items():
+            if ander != scenario and naam in getattr(invoer.profiel, groep):
+                return f"; {groep}.{naam} staat in scenario '{ander}': varieer eromheen met --scenario {ander}"
+    return ""
