@@ -168,11 +168,21 @@ def test_a_month_without_registrations_and_more_hours_than_a_year_warn(cli):
     uitkomst = cli("realisation", "rp.yaml", "rr.csv", "-f", "json")
     assert json.loads(uitkomst.stdout)[0]["gerealiseerd_per_fte"] == 20040
     assert uitkomst.stderr.splitlines() == [
-        "waarschuwing: rr.csv: functie 'Jurist', aftrek 'leren': geen registraties in februari 2023, april 2023 "
+        "waarschuwing: rr.csv:2-4: functie 'Jurist', aftrek 'leren': geen registraties in februari 2023, april 2023 "
         "en mei 2023; de periode 1-1-2023 t/m 30-6-2023 telt die maanden als 0 uur (ontbreekt er een export?)",
-        "waarschuwing: rr.csv: functie 'Jurist', aftrek 'leren': 20.040 uur per fte per jaar is meer dan een jaar "
-        "heeft (8.784); staan er totalen in de kolom uren, of is de fte te klein?",
+        "waarschuwing: rr.csv:2-4: functie 'Jurist', aftrek 'leren': 20.040 uur per fte per jaar is meer dan de "
+        "beschikbare uren in het plan (1.631); staan er totalen in de kolom uren, of is de fte te klein?",
     ]
+
+
+def test_more_learning_hours_than_the_available_hours_warn(cli):
+    """A new user's trial: 2.100 hours of learning per fte a year passed, under the 8.784 of a year;
+    the plan has 1.631 available hours. Per head 1050 / 1 in six months, x 2 = 2.100."""
+    cli.write("rp.yaml", "functie: Jurist\nbeschikbare_uren: 1631\nfte: 10\naftrek: {leren: 150 uur}\n")
+    cli.write("rr.csv", "functie;aftrek;van;tot;uren;fte\nJurist;leren;1-1-2023;30-6-2023;1050;1\n")
+    assert cli("realisation", "rp.yaml", "rr.csv", "-f", "json").stderr == (
+        "waarschuwing: rr.csv:2: functie 'Jurist', aftrek 'leren': 2.100 uur per fte per jaar is meer dan de "
+        "beschikbare uren in het plan (1.631); staan er totalen in de kolom uren, of is de fte te klein?\n")
 
 
 def test_every_month_registered_gives_no_warning(cli):

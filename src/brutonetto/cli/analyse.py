@@ -64,7 +64,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     except OSError as fout:
         return Resultaat(None, [Fout(csv_pad, f"kan het bestand niet lezen: {fout.strerror or fout}")],
                          lading.waarschuwingen, invoer)
-    waarschuwingen = list(lading.waarschuwingen) + realisatiewaarschuwingen((g for g, _ in werking), csv_pad)
+    waarschuwingen = list(lading.waarschuwingen) + realisatiewaarschuwingen(werking, csv_pad)
     if not fouten and not uitkomsten:
         waarschuwingen.append(f"{csv_pad}: geen registraties gevonden (alleen een kopregel?)")
     if uitleg:

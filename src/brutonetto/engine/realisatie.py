@@ -58,7 +58,6 @@ from brutonetto.notation import telling
 
 TWAALF = Decimal(12)
 DAGEN_PER_JAAR = Decimal(365)
-UREN_IN_EEN_JAAR = Decimal(24 * 366)  # a leap year
 
 Sleutel = tuple[str | None, str, str]  # (eenheid, functie, aftrek)
 
@@ -197,22 +196,25 @@ MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
            "november", "december")
 
 
-def waarschuwingen(gerealiseerd: Iterable[Gerealiseerd], bestand: str) -> list[str]:
+def waarschuwingen(werking: Iterable[tuple[Gerealiseerd, Record]], bestand: str) -> list[str]:
     """What a controller should look at before reading the percentages: a month without any
-    registration inside the period (annualised as 0 hours), and more hours per fte per year
-    than a year has (a total where hours per head were meant, or an fte too small)."""
+    registration inside the period (annualised as 0 hours), and more hours of one aftrek line
+    per fte per year than the plan's available hours (a total where hours per head were meant,
+    or an fte too small). `werking`: each registered sum with the plan record it was set against."""
     uit = []
-    for regel in gerealiseerd:
-        naam = f"{bestand}: functie '{regel.functie}', aftrek '{regel.aftrek}'"
+    for regel, record in werking:
+        regels = f":{regel.eerste_regel}" + (f"-{regel.laatste_regel}" if regel.laatste_regel != regel.eerste_regel else "")
+        naam = f"{bestand}{regels if regel.eerste_regel else ''}: functie '{regel.functie}', aftrek '{regel.aftrek}'"
         if regel.zonder_registratie:
             maanden = [f"{MAANDEN[m % 12]} {m // 12}" for m in regel.zonder_registratie]
             lijst = maanden[0] if len(maanden) == 1 else ", ".join(maanden[:-1]) + " en " + maanden[-1]
             uit.append(f"{naam}: geen registraties in {lijst}; de periode {datumtekst(regel.van)} t/m "
                        f"{datumtekst(regel.tot)} telt {'die maand' if len(maanden) == 1 else 'die maanden'} als 0 uur "
                        "(ontbreekt er een export?)")
-        if regel.gerealiseerd_per_fte > UREN_IN_EEN_JAAR:
-            uit.append(f"{naam}: {telling(int(regel.gerealiseerd_per_fte))} uur per fte per jaar is meer dan een jaar "
-                       "heeft (8.784); staan er totalen in de kolom uren, of is de fte te klein?")
+        if regel.gerealiseerd_per_fte > record.beschikbare_uren:
+            uit.append(f"{naam}: {telling(int(regel.gerealiseerd_per_fte))} uur per fte per jaar is meer dan de "
+                       f"beschikbare uren in het plan ({telling(int(record.beschikbare_uren))}); staan er totalen in "
+                       "de kolom uren, of is de fte te klein?")
     return uit
 
 
