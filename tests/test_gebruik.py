@@ -57,6 +57,7 @@ def test_the_extras_to_install_survive_in_the_help(cli):
         (["schema", "extra"], "fout: onverwacht extra argument: extra"),
         (["chart", "p.yaml"], "fout: de optie --output ontbreekt"),
         (["compute", "p.yaml", "-f", "xlsx"], "fout: --format xlsx: een Excel-werkboek gaat naar een bestand"),
+        (["compute", "p.yaml", "--staven", "-f", "json"], "fout: --staven tekent balken in de tabel; --format json heeft er geen"),
     ],
 )
 def test_usage_errors_are_dutch_and_exit_2(cli, args, melding):

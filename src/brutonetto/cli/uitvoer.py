@@ -66,6 +66,9 @@ class Resultaat(NamedTuple):
 def controleer(opmaak: Opmaak) -> None:
     """Usage problems the options alone show, before any file is read."""
     wat = FORMATEN[opmaak.formaat].alleen_bestand
+    if opmaak.balken and opmaak.formaat != "table":
+        raise Gebruiksfout(f"--staven tekent balken in de tabel; --format {opmaak.formaat} heeft er geen "
+                           "(laat --staven weg, of gebruik --format table)")
     if wat is not None and opmaak.bestand is None:
         raise Gebruiksfout(
             f"--format {opmaak.formaat}: {wat} gaat naar een bestand; "

@@ -205,7 +205,11 @@ def valideer(data: Any, soort: str) -> tuple[Velden | None, list[tuple[Pad, str]
     if soort == EENHEID and isinstance(data, dict):
         for sleutel in data:
             if sleutel not in _EENHEIDSKOP:
-                problemen.append(((sleutel,), _misplaatst(sleutel)))
+                bericht = _misplaatst(sleutel)
+                if sleutel in Velden.model_fields:  # a profile field at a unit's top: meant for every functie
+                    bericht += (f" (bovenaan een eenheidsbestand); voor alle functies zet u het onder "
+                                f"standaard: {{{sleutel}: ...}}, of bij één functie in de lijst functies")
+                problemen.append(((sleutel,), bericht))
         data = {k: v for k, v in data.items() if k in _EENHEIDSKOP}
     if isinstance(data, dict) and isinstance(data.get("scenarios"), dict):  # its place first, not its content
         scenarios = {}

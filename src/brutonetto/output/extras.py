@@ -8,6 +8,7 @@ itself, with the bound pyproject.toml declares for the extra.
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -16,9 +17,12 @@ from pathlib import Path
 EXTRAS = {"grafiek": "matplotlib>=3.8", "xlsx": "XlsxWriter>=3.1"}
 
 
-def installeer(extra: str, prefix: str = sys.prefix, python: str = sys.executable) -> str:
-    """`pipx inject brutonetto 'XlsxWriter>=3.1'` under pipx, else this Python's pip."""
+def installeer(extra: str, prefix: str = sys.prefix, python: str = sys.executable, windows: bool = os.name == "nt") -> str:
+    """`pipx inject brutonetto 'XlsxWriter>=3.1'` under pipx, else this Python's pip; on Windows
+    as PowerShell runs it (`& 'C:\\...\\python.exe' -m pip ...`: a quoted path needs the `&`)."""
     pakket = shlex.quote(EXTRAS[extra])
     if "pipx" in Path(prefix).parts and "venvs" in Path(prefix).parts:
         return f"pipx inject brutonetto {pakket}"
+    if windows:
+        return "& '" + python.replace("'", "''") + f"' -m pip install {pakket}"
     return f"{shlex.quote(python)} -m pip install {pakket}"

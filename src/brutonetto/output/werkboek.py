@@ -251,9 +251,10 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
             blad.write_formula(r - 1, koppen.index(kop), formule, fmt, _f(waarde))
     uitleg = "Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam; zie Toelichting."
     if telt:
+        waarom = ("een functie die in maar één bestand staat telt niet mee" if any(not r.in_totaal for r in records)
+                  else "een functie zonder het scenario telt mee met haar basis")
         uitleg = ("Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam, of met 'ja' "
-                  "in de kolom In totaal van dat scenario: daar telt een functie zonder het scenario mee met haar basis, "
-                  "en een functie die in maar één bestand staat niet.")
+                  f"in de kolom In totaal van dat scenario: {waarom}.")
     blad.write_string(laatste + len(rijen) + 2, 0, uitleg, opmaak.cursief)
 
 
