@@ -546,3 +546,19 @@ def test_both_compare_totals_say_gekoppeld_when_only_the_new_file_has_an_extra_f
     rijen = _tabel(cli("compare", "oud.yaml", "nieuw.yaml").stdout)
     assert rijen[("Totaal gekoppeld", "oud")]["Fte"] == "100,00"  # the same 100 fte on both sides
     assert rijen[("Totaal gekoppeld", "nieuw")]["Fte"] == "100,00"
+
+
+def test_a_total_of_files_with_and_without_fte_and_costs(cli):
+    """A new user's trial: A (10 fte, costs) beside B (only a workload, no costs, a scenario).
+    By hand: B needs 130.000 / 1300 = 100 fte, under leer 130.000 / 1260 = 103,17 (+3,17).
+    Totaal leer hours, each functie by its fte or else its fte nodig:
+    (10 x 1300 + 103,17 x 1260) / 113,17 = 143.000 / 113,17 = 1263,5 (was 1300: B did not weigh).
+    Its costs are unknown, not € 0 (A's basis adds nothing to the scenario's costs); fte nodig of
+    the unit is unknown (A has none), not B's 103,17 beside 10 fte."""
+    cli.write("ta.yaml", "functie: A\nbeschikbare_uren: 1631\naftrek: {overig: 331}\nfte: 10\nkosten_per_fte: 80000\n")
+    cli.write("tb.yaml", "functie: B\nbeschikbare_uren: 1631\naftrek: {overig: 331}\nwerklast_uren: 130000\n"
+                         "scenarios:\n  leer: {aftrek: {leren: 40}}\n")
+    regels = cli("compute", "ta.yaml", "tb.yaml").stdout.splitlines()
+    totaal = next(r for r in regels if r.startswith("│ Totaal") and "leer" in r)
+    assert [c.strip() for c in totaal.split("│")[1:-1]][2:] == [
+        "1.631,0", "367,5", "1.263,5", "77,5%", "10,00", "", "+3,17", ""]

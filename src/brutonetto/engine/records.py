@@ -120,18 +120,22 @@ def totalen(records: list[Record]) -> list[Totaal]:
     """One total per scenario, over the unit: every functie in it (contract v3).
 
     A functie without that scenario counts with its basis (extra fte 0), so `Totaal zuiniger`
-    is the unit under `zuiniger`, not the one functie that has it. Fte, fte nodig, extra fte
-    and costs are summed; hours are weighted by fte, or by fte nodig where no row has fte;
-    without either the hours of the total stay blank, never a plain mean. A record found in
-    one file of a compare only is left out (it has nothing to compare with), and the total
-    then says so in its name. A scenario with nothing to add up or weigh has no total.
+    is the unit under `zuiniger`, not the one functie that has it. Fte is summed; fte nodig
+    only when every functie has one (a partial sum beside the whole unit's fte misleads);
+    extra fte and costs over the functies that have the scenario, where known (blank when
+    none is: not a € 0 made of the others' zeros). Hours are weighted by each functie's fte,
+    or its fte nodig where it has no fte; without either the hours of the total stay blank,
+    never a plain mean. A record found in one file of a compare only is left out (it has
+    nothing to compare with), and the total then says so in its name. A scenario with
+    nothing to add up or weigh has no total.
     """
     uit = []
     # either side of a compare that leaves a functie out: both totals are of the matched ones
     naam = "Totaal" if all(r.in_totaal for r in records) else "Totaal gekoppeld"
     for scenario, groep in totaalgroepen(records).items():
         alle = [r for r in records if r.scenario == scenario]
-        gewogen = ([(r.fte, r) for r in groep if r.fte] or [(r.fte_nodig, r) for r in groep if r.fte_nodig])
+        eigen = [r for r in groep if r.scenario == scenario]  # not the basis of the rest of the unit
+        gewogen = [(r.fte or r.fte_nodig, r) for r in groep if r.fte or r.fte_nodig]
         gewicht = sum((w for w, _ in gewogen), Decimal(0))
 
         def gemiddeld(veld: str) -> Decimal | None:
@@ -139,12 +143,12 @@ def totalen(records: list[Record]) -> list[Totaal]:
                 return None
             return sum((w * getattr(r, veld) for w, r in gewogen), Decimal(0)) / gewicht
 
-        def som(veld: str) -> Decimal | None:
-            waarden = [getattr(r, veld) for r in groep if getattr(r, veld) is not None]
+        def som(veld: str, regels: list[Record] = groep) -> Decimal | None:
+            waarden = [getattr(r, veld) for r in regels if getattr(r, veld) is not None]
             return sum(waarden, Decimal(0)) if waarden else None
 
         direct, beschikbaar = gemiddeld("directe_uren"), gemiddeld("beschikbare_uren")
-        if direct is None and som("extra_fte") is None and som("extra_kosten") is None:
+        if direct is None and som("extra_fte", eigen) is None and som("extra_kosten", eigen) is None:
             continue  # nothing to add up and nothing to weigh by: no total row at all, not a blank one
         bruto = gemiddeld("bruto_uren") if gewogen and all(r.bruto_uren is not None for _, r in gewogen) else None
         uit.append(Totaal(
@@ -157,10 +161,10 @@ def totalen(records: list[Record]) -> list[Totaal]:
             aandeel_direct=direct / beschikbaar if direct is not None and beschikbaar else None,
             aandeel_bruto=direct / bruto if direct is not None and bruto else None,
             fte=som("fte"),
-            fte_nodig=som("fte_nodig"),
-            extra_fte=som("extra_fte"),
-            extra_kosten=som("extra_kosten"),
-            waarde_extra_uren=som("waarde_extra_uren"),
+            fte_nodig=som("fte_nodig") if all(r.fte_nodig is not None for r in groep) else None,
+            extra_fte=som("extra_fte", eigen),
+            extra_kosten=som("extra_kosten", eigen),
+            waarde_extra_uren=som("waarde_extra_uren", eigen),
         ))
     return uit
 
