@@ -520,10 +520,19 @@ def test_a_folder_skips_the_files_its_profiles_use_as_standaard(cli):
     assert "dit lijkt een standaardbestand" in cli("validate", "bb/units", "bb/configs/standaard.yaml", code=1).stderr
 
 
-def test_a_standaard_file_nobody_uses_is_still_reported_in_a_folder(cli):
+def test_a_standaard_file_nobody_uses_is_skipped_in_a_folder_and_said(cli):
+    """A new user's trial: configs/ holds several years' standaards; the one not used made
+    `compute bb/` refuse. Skipped with a warning; hidden folders (.git, .venv) are not read."""
     cli.write("bb/configs/oud.yaml", "beschikbare_uren: 1631\n")
     cli.write("bb/units/a.yaml", "functie: A\nbeschikbare_uren: 1600\n")
-    assert "bb/configs/oud.yaml:1:1: dit lijkt een standaardbestand" in cli("validate", "bb", code=1).stderr
+    cli.write("bb/.git/x.yaml", "niet: een profiel\n")
+    cli.write("bb/units/.venv/lib/port.yaml", "- geen profiel\n")
+    assert cli("validate", "bb").stderr.splitlines() == [
+        "waarschuwing: bb/configs/oud.yaml: overgeslagen: een standaardbestand dat geen profiel in deze run gebruikt",
+        "in orde: 1 bestand, 1 functie, 0 scenario's",
+    ]
+    # named on the command line it is what the user asked for: refused as a profile
+    assert "bb/configs/oud.yaml:1:1: dit lijkt een standaardbestand" in cli("validate", "bb/configs/oud.yaml", code=1).stderr
 
 
 def test_compare_says_when_a_functie_is_in_both_files_under_another_eenheid(cli):

@@ -215,7 +215,7 @@ def invoerfouten(lading: Any) -> list[Fout]:
     functies whose fields failed (one bad field hides no other problem)."""
     from brutonetto.engine.records import controleer_delen
 
-    return lading.fouten + (controleer_delen(lading.deelprofielen) if lading.deelprofielen else [])
+    return lading.fouten + (controleer_delen(lading.deelprofielen, lading.functies) if lading.deelprofielen else [])
 
 
 def _in_scenario(tekst: str, functies: list, scenario: str | None) -> str:

@@ -393,17 +393,28 @@ def _gemeld(functie: Functie, invoer: Invoer, fout: Rekenfout) -> list[Fout]:
     return fouten
 
 
-def controleer_delen(functies: list[Functie]) -> list[Fout]:
-    """The checks of the self-contained parts (producten, contactcentrum) of functies whose other
-    fields failed (input.loader's `deelprofielen`): one bad field hides no other problem."""
+def controleer_delen(delen: list[Functie], andere: list[Functie]) -> list[Fout]:
+    """The checks of the self-contained parts (producten, contactcentrum, the name a ratio
+    follows) of functies that could not be computed (input.loader's `deelprofielen`), beside
+    the `andere` that could: one bad field hides no other problem."""
     from brutonetto.engine.hours import controleer_delen as controleer
 
     fouten = []
-    for functie in functies:
+    for functie in delen:
         try:
             controleer(functie.basis.profiel)
         except Rekenfout as fout:
             fouten.extend(_gemeld(functie, functie.basis, fout))
+    alle = andere + delen
+    van = [None] * len(andere) + [f.basis.profiel.verhouding.van if f.basis.profiel.verhouding else None for f in delen]
+    if any(van):
+        from brutonetto.engine.capaciteit import volgorde
+
+        _, problemen = volgorde([(f.eenheid, f.naam) for f in alle], van)
+        for probleem in problemen:
+            if probleem.veld == ("verhouding", "van"):  # a name not there; circles wait for the fields
+                functie = alle[probleem.index]
+                fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {probleem.bericht}", probleem.veld))
     return fouten
 
 

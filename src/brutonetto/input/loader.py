@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple, TYPE_CHECKING
 
@@ -67,15 +68,20 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
     # another file of the run names as its `standaard` is that: a standaard, not a profile.
     standaarden = {pad.resolve() for pad in lader.standaarden} if uit_mappen else set()
     meerjaren = []
+    waarschuwingen: list[str] = []
     for naam, gevonden, problemen, blokken in gelezen_per_bestand:
         if naam in uit_mappen and Path(naam).resolve() in standaarden:
+            continue
+        if naam in uit_mappen and len(problemen) == 1 and problemen[0].bericht.startswith(STANDAARDBESTAND):
+            # another year's standaard beside the one in use: skipped, and said so
+            waarschuwingen.append(f"{naam}: overgeslagen: een standaardbestand dat geen profiel in deze run gebruikt")
             continue
         functies.extend(gevonden)
         fouten.extend(problemen)
         meerjaren.extend(blokken)
-    fouten.extend(_dubbele_functies(functies))
+    fouten.extend(_dubbele_functies(functies + lader.deelprofielen))
     gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden)
-    waarschuwingen = _zonder_verlof(functies) + _als_fractie(functies)
+    waarschuwingen += _zonder_verlof(functies) + _als_fractie(functies)
     return Lading(functies, fouten, gelezen, waarschuwingen, meerjaren, lader.deelprofielen)
 
 
@@ -123,7 +129,8 @@ def _als_fractie(functies: list[Functie]) -> list[str]:
 _KAAL_GETAL = re.compile(r"\s*\+?\d*[.,]?\d+\s*")
 
 
-DELEN = ("producten", "contactcentrum")  # parts of a profile checked on their own
+STANDAARDBESTAND = "dit lijkt een standaardbestand"
+DELEN = ("producten", "contactcentrum", "verhouding")  # parts of a profile checked on their own
 
 
 class _Bestandslader:
@@ -160,7 +167,7 @@ class _Bestandslader:
         if "functie" not in data and "functies" not in data:
             if set(data) <= set(Velden.model_fields) - {"functie"}:
                 return [], [bron.fout(
-                    "dit lijkt een standaardbestand (alleen profielvelden, geen 'functie'); gebruik het "
+                    f"{STANDAARDBESTAND} (alleen profielvelden, geen 'functie'); gebruik het "
                     f"vanuit een profiel met standaard: {bron.naam}, of voeg 'functie: <naam>' toe"
                 )]
             return [], [bron.fout(
@@ -173,42 +180,64 @@ class _Bestandslader:
         afgewezen: set[str] = set()  # functies of this unit that could not be read
         if "functies" in data:
             kop, items = self._eenheid(bron, data, fouten, afgewezen)
-            if kop is None:
+            if kop is None or standaard_mislukt:  # computing would only add false problems: the parts
+                self._meerjaren_van(bron, kop.meerjaren if kop is not None else data.get("meerjaren"))
+                for prefix, _ in items:
+                    self._deel(bron, prefix, data["functies"][prefix[1]], data)
                 return [], fouten
             eenheid, bestandsscenarios = kop.eenheid, kop.scenarios or {}
             meerjaren = kop.meerjaren
         else:
             profiel = _valideer(FUNCTIE, _zonder_standaard(data), bron, (), fouten)
-            if profiel is None:
+            if profiel is None or standaard_mislukt:
+                self._meerjaren_van(bron, profiel.meerjaren if profiel is not None else data.get("meerjaren"))
                 self._deel(bron, (), data)
                 return [], fouten
             items = [((), profiel)]
             eenheid, bestandsscenarios = None, {}
             meerjaren = profiel.meerjaren
 
-        if standaard_mislukt:
-            return [], fouten  # computing without the defaults would only add false problems
         if meerjaren is not None:
             self.meerjaren.append((bron, meerjaren))
         gedeeld = _Gedeeld.van(eenheid, bestandsscenarios, standaard, standaardplek)
         functies = [_functie(bron, prefix, functieprofiel, gedeeld) for prefix, functieprofiel in items]
         return _zonder_volgers(functies, afgewezen), fouten
 
-    def _deel(self, bron: Bron, prefix: Pad, ruw: Any) -> None:
-        """A functie whose fields fail: its self-contained parts (producten, contactcentrum) and
-        the names of its scenarios, if they read well on their own, are kept for their own
+    def _deel(self, bron: Bron, prefix: Pad, ruw: Any, eenheidsbestand: dict | None = None) -> None:
+        """A functie that cannot be computed (its fields, its file's standaard or head fail): its
+        self-contained parts (each product, the queue, the ratio's name) and the names of its
+        scenarios and its file's, as far as they read well on their own, are kept for their own
         checks (`Lading.deelprofielen`): a wrong verzuim does not hide kanalen that add up to
-        80%, nor make a meerjaren block's scenario unknown. Their field problems are reported
-        already, with the whole functie's."""
+        80%, an unknown `van` or a meerjaren scenario it has. Field problems are reported already."""
         if not isinstance(ruw, dict) or not isinstance(ruw.get("functie"), str):
             return
-        deel = {k: ruw[k] for k in ("functie", *DELEN) if k in ruw}
-        scenarios = ruw.get("scenarios")
-        if isinstance(scenarios, dict):  # their names only: a meerjaren block may name one
-            deel["scenarios"] = {naam: {} for naam in scenarios if isinstance(naam, str) and naam != BASIS}
+        deel: dict[str, Any] = {k: ruw[k] for k in ("functie", *DELEN) if k in ruw and k != "producten"}
+        if isinstance(ruw.get("producten"), dict):  # each product on its own: one bad normtijd hides no other
+            goed = {naam: product for naam, product in ruw["producten"].items()
+                    if valideer({"functie": ruw["functie"], "producten": {naam: product}}, FUNCTIE)[0] is not None}
+            if goed:
+                deel["producten"] = goed
+        if valideer(deel, FUNCTIE)[0] is None:  # a part that fails on its own is reported already
+            deel = {"functie": ruw["functie"], **({"producten": deel["producten"]} if "producten" in deel else {})}
+        namen = [*(ruw.get("scenarios") or {}), *((eenheidsbestand or {}).get("scenarios") or {})]
+        deel["scenarios"] = {naam: {} for naam in namen if isinstance(naam, str) and naam != BASIS}
+        eenheid = ruw.get("eenheid", (eenheidsbestand or {}).get("eenheid"))
+        if isinstance(eenheid, str):
+            deel["eenheid"] = eenheid
         velden = _valideer(FUNCTIE, deel, bron, prefix, [])
         if velden is not None:
             self.deelprofielen.append(_functie(bron, prefix, velden, _Gedeeld.van(None, {}, None, None)))
+
+    def _meerjaren_van(self, bron: Bron, meerjaren: Any) -> None:
+        """A file that cannot be computed still has its meerjaren block checked (a second block,
+        its scenario's name): read whole, or else only its scenario's name."""
+        from brutonetto.input.meerjaren import Meerjaren
+
+        if isinstance(meerjaren, Meerjaren):
+            self.meerjaren.append((bron, meerjaren))
+        elif isinstance(meerjaren, dict):
+            scenario = meerjaren.get("scenario")
+            self.meerjaren.append((bron, Meerjaren(scenario if isinstance(scenario, str) else None, Decimal(0), {})))
 
     def _eenheid(
         self, bron: Bron, data: dict, fouten: list[Fout], afgewezen: set[str]
@@ -235,7 +264,7 @@ class _Bestandslader:
                 ruw = {k: v for k, v in ruw.items() if k != "meerjaren"}
             profiel = _valideer(FUNCTIE, ruw, bron, ("functies", i), fouten)
             if profiel is None:
-                self._deel(bron, ("functies", i), ruw)
+                self._deel(bron, ("functies", i), ruw, data)
             if (profiel is None or misplaatst) and isinstance(ruw, dict) and isinstance(ruw.get("functie"), str):
                 afgewezen.add(ruw["functie"].strip())
             elif profiel is not None:

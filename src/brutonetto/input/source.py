@@ -381,8 +381,9 @@ def expand(paden: list[str], alleen_onder: Path | None = None, uit_mappen: set[s
             fouten.append(Fout(pad, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen"))
             continue
         if p.is_dir():
-            gevonden = sorted(
-                (q for q in p.rglob("*") if q.suffix.lower() in YAML_EXTENSIES and q.is_file()),
+            gevonden = sorted(  # not what hides under a dot (.git, .venv, an editor's .~lock file)
+                (q for q in p.rglob("*") if q.suffix.lower() in YAML_EXTENSIES and q.is_file()
+                 and not any(deel.startswith(".") for deel in q.relative_to(p).parts)),
                 key=lambda q: q.as_posix(),
             )
             if not gevonden:
