@@ -571,3 +571,9 @@ def test_a_total_of_files_with_and_without_fte_and_costs(cli):
     totaal = next(r for r in regels if r.startswith("│ Totaal") and "leer" in r)
     assert [c.strip() for c in totaal.split("│")[1:-1]][2:] == [
         "1.631,0", "367,5", "1.263,5", "77,5%", "10,00", "", "+3,17", ""]
+
+
+def test_a_mistyped_scenario_option_gets_a_suggestion(cli):
+    cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\nscenarios:\n  leertijd_plus_50: {aftrek: {leren: 50}}\n")
+    assert ("fout: --scenario: onbekend scenario 'leertijd_plus50'; bedoelt u 'leertijd_plus_50'?; in deze bestanden "
+            "staan: basis, leertijd_plus_50") in cli("compute", "p.yaml", "-s", "leertijd_plus50", code=2).stderr

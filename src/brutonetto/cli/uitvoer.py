@@ -348,7 +348,11 @@ def bekende_scenarios(functies: list, gekozen: list[str]) -> None:
     bekend = scenarionamen(functies)
     onbekend = [naam for naam in dict.fromkeys(gekozen) if naam not in bekend]
     if onbekend:
+        import difflib
+
         namen = ", ".join(f"'{n}'" for n in onbekend)
+        gelijk = difflib.get_close_matches(onbekend[0], bekend, n=1, cutoff=0.6)
         raise Gebruiksfout(
-            f"--scenario: onbekend scenario {namen}; in deze bestanden staan: {', '.join(bekend)}"
+            f"--scenario: onbekend scenario {namen}" + (f"; bedoelt u '{gelijk[0]}'?" if gelijk else "")
+            + f"; in deze bestanden staan: {', '.join(bekend)}"
         )
