@@ -351,7 +351,7 @@ def bekende_scenarios(functies: list, gekozen: list[str]) -> None:
         import difflib
 
         namen = ", ".join(f"'{n}'" for n in onbekend)
-        gelijk = difflib.get_close_matches(onbekend[0], bekend, n=1, cutoff=0.6)
+        gelijk = difflib.get_close_matches(onbekend[0], bekend, n=1, cutoff=0.75)  # names are words: meer is no typo of minder
         raise Gebruiksfout(
             f"--scenario: onbekend scenario {namen}" + (f"; bedoelt u '{gelijk[0]}'?" if gelijk else "")
             + f"; in deze bestanden staan: {', '.join(bekend)}"
