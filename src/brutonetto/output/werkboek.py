@@ -14,6 +14,8 @@ the record's basis.
 
 from __future__ import annotations
 
+import functools
+import re
 from decimal import Decimal
 from typing import Any, BinaryIO
 
@@ -68,10 +70,14 @@ INVOERSTAPPEN = {("uren_per_dag",), ("werkweken",)}  # steps that live on Invoer
 def schrijf(records: list[Record], uit: BinaryIO) -> None:
     try:
         import xlsxwriter
+        import xlsxwriter.exceptions
     except ImportError:
         raise WerkboekOntbreekt(f"voor een Excel-werkboek is XlsxWriter nodig; installeer het met: {INSTALLEREN}") from None
 
-    boek = xlsxwriter.Workbook(uit, {"in_memory": True, "strings_to_numbers": False})
+    # constant_memory: each row goes to a temporary file as the next begins, so memory holds
+    # one row of each sheet, not the workbook; rows are therefore written in order
+    boek = xlsxwriter.Workbook(uit, {"constant_memory": True, "strings_to_numbers": False})
+    boek.worksheet_class = _blad()
     boek.set_properties({"title": "Bruto/netto-berekening", "creator": "brutonetto", "created": None})
     opmaak = _Opmaak(boek)
     invoer = boek.add_worksheet("Invoer")
@@ -116,6 +122,9 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     breedte_uit = [len(k) for k in uitkoppen]
     invoer.write_row(0, 0, koppen, opmaak.kop)
     resultaat.write_row(0, 0, uitkoppen, opmaak.kop)
+    telt = _kolom(len(uitkoppen)) if any(not record.in_totaal for record in records) else None
+    if telt is not None:  # which rows count in the totals (a compare): a column of its own
+        resultaat.write_string(0, len(uitkoppen), "In totaal", opmaak.kop)
     rij_van = {id(record): i + 2 for i, record in enumerate(records)}  # the spreadsheet row of each record
     # a ratio role refers to the row of the functie it follows, in the same scenario
     cellen.rijen = {(rec.eenheid, rec.functie, rec.scenario): i + 2 for i, rec in enumerate(records)}
@@ -130,6 +139,8 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
         for c, waarde in enumerate([record.functie, record.eenheid or "", record.scenario]):
             resultaat.write_string(r - 1, c, waarde)
             breedte_uit[c] = max(breedte_uit[c], len(waarde))
+        if telt is not None:
+            resultaat.write_string(r - 1, len(uitkoppen), "ja" if record.in_totaal else "nee")
 
         # the inputs as written; a default the engine used (weken_per_jaar) in its input cell too
         for kop, veld in vaste_invoer.items():
@@ -157,7 +168,7 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
                                     opmaak.fte, _f(record.fte))
 
     laatste = len(records) + 1
-    _totalen(resultaat, records, uitkoppen, laatste, opmaak)
+    _totalen(resultaat, records, uitkoppen, laatste, opmaak, telt)
     for blad_, koppen_, breedtes in ((invoer, koppen, breedte_in), (resultaat, uitkoppen, breedte_uit)):
         blad_.set_landscape()  # printed: landscape, one page wide, the headers on every page
         blad_.set_paper(9)
@@ -169,7 +180,44 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
             blad_.set_column(c, c, min(max(breedte, 10) + 2, 45))
     _toelichting(toelichting, [stap for blad in alle_stappen for stap in blad], uitkomsten, opmaak)
     resultaat.activate()  # opens on the results
-    boek.close()
+    geweigerd: tuple[int, str] | None = None
+    try:
+        boek.close()
+    except xlsxwriter.exceptions.FileCreateError as fout:
+        # constant_memory keeps each sheet in a temporary file until the zip is made: a disk
+        # or a size limit that refuses them refuses the workbook (cli/uitvoer.py names it)
+        if not (fout.args and isinstance(fout.args[0], OSError)):
+            raise
+        geweigerd = (fout.args[0].errno, fout.args[0].strerror)
+    if geweigerd is not None:
+        # raised anew, outside the handler: the old one's frames hold XlsxWriter's half-made zip,
+        # which would close itself much later into a stream that is gone (a traceback after our message)
+        raise OSError(*geweigerd)
+
+
+# The functions our formulas call (engine/regels.py and the totals): Excel has had them always,
+# so XlsxWriter has nothing to prefix (`_xlfn.`) in them.
+KLASSIEKE_FUNCTIES = frozenset({"SUM", "SUMIF", "SUMIFS"})
+_FUNCTIE = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
+
+
+@functools.cache
+def _blad() -> type:
+    """XlsxWriter's worksheet, without its search for newer Excel functions in formulas that call none.
+
+    XlsxWriter runs some thirty regular expressions over every formula to prefix functions
+    newer Excel needs marked (`_xlfn.XLOOKUP`); over 10,000 functies that was two thirds of
+    the workbook's time. A formula calling only `KLASSIEKE_FUNCTIES` is taken as it is; any
+    other still goes through XlsxWriter's own preparation."""
+    from xlsxwriter.worksheet import Worksheet
+
+    class Blad(Worksheet):
+        def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+            if not KLASSIEKE_FUNCTIES.issuperset(_FUNCTIE.findall(formula)) or formula.startswith("{"):
+                return super()._prepare_formula(formula, expand_future_functions)
+            return formula[1:] if formula.startswith("=") else formula
+
+    return Blad
 
 
 class _Cellen:
@@ -204,20 +252,14 @@ class _Cellen:
         return cel if waar == blad else f"{waar}!{cel}"
 
 
-def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, opmaak: _Opmaak) -> None:
+def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, opmaak: _Opmaak, telt: str | None) -> None:
     """One total row per scenario, as the engine's totals: fte and costs summed (SUMIF).
 
-    When a total leaves records out (a functie found in one file of a compare), a column
-    says which rows count, and the sums ask for it (SUMIFS).
+    When a total leaves records out (a functie found in one file of a compare), the column
+    `telt` says which rows count, and the sums ask for it (SUMIFS).
     """
     scenario = f"$C$2:$C${laatste}"
     rijen = totalen(records)
-    telt = None
-    if any(not record.in_totaal for record in records):
-        telt = _kolom(len(koppen))
-        blad.write_string(0, len(koppen), "In totaal", opmaak.kop)
-        for i, record in enumerate(records):
-            blad.write_string(i + 1, len(koppen), "ja" if record.in_totaal else "nee")
     for j, totaal in enumerate(rijen):
         r = laatste + 2 + j
         naam = totaal.scenario.replace('"', '""')
