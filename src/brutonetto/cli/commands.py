@@ -175,10 +175,56 @@ def compute(
 ) -> None:
     """Bereken elk profiel: basis en elk scenario, met extra fte en kosten ten opzichte van basis."""
     opmaak = Opmaak(formaat.value, output, csv_dialect.value, balken or bars)
-    voer_uit(partial(_bereken, paden, scenario, alleen_onder), opmaak, debug)
+    voer_uit(partial(_bereken, paden, scenario, alleen_onder, opmaak), opmaak, debug)
 
 
-def _bereken(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None) -> Resultaat:
+def _bereken(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None,
+             opmaak: Opmaak | None = None) -> Resultaat:
+    from brutonetto.output.formaten import STROMEN
+
+    if opmaak is not None and opmaak.formaat in STROMEN and not scenarios:
+        gestroomd = _bereken_stroom(paden, alleen_onder, opmaak)
+        if gestroomd is not None:
+            return gestroomd
+    return _bereken_geheel(paden, scenarios, alleen_onder)
+
+
+def _bereken_stroom(paden: list[str], alleen_onder: Path | None, opmaak: Opmaak) -> Resultaat | None:
+    """Load, compute and render functie by functie into a temporary file: memory stays flat as
+    files grow. None when the run needs the whole list (a problem to report in full, a ratio
+    role before the functie it follows, a file of another shape): `_bereken_geheel` then."""
+    import gc
+    import tempfile
+
+    from brutonetto.engine import records
+    from brutonetto.input.loader import Stroom
+    from brutonetto.output.formaten import schrijf_stroom
+    from brutonetto.output.inhoud import Geschreven
+
+    stroom, rapport = Stroom(paden, alleen_onder), records.Rapport()
+    wacht = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    # The cyclic garbage collector runs here (cli.main turns it off): each functie's models
+    # leave a few cycles behind, which would otherwise pile up to the size of the file. What
+    # lives as long as the process (modules, classes, schemas) is frozen first, out of its way.
+    gc_aan = gc.isenabled()
+    gc.freeze()
+    gc.enable()
+    try:
+        schrijf_stroom(records.stroom(stroom.functies(), rapport), opmaak.formaat, wacht, opmaak.dialect)
+    except BaseException:
+        wacht.close()
+        raise
+    finally:
+        if not gc_aan:
+            gc.disable()
+    if stroom.terug or rapport.terug:
+        wacht.close()
+        return None
+    return Resultaat(Geschreven(opmaak.formaat, wacht), [], [*stroom.waarschuwingen, *rapport.waarschuwingen],
+                     stroom.bestanden)
+
+
+def _bereken_geheel(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine import records
     from brutonetto.input.loader import load
     from brutonetto.output.inhoud import Records

@@ -595,3 +595,74 @@ def _yaml_bericht(fout: yaml.MarkedYAMLError) -> str:
         tag = probleem.rsplit(" ", 1)[-1]
         return f"de YAML-tag {tag} wordt niet ondersteund: brutonetto leest alleen gewone waarden"
     return f"ongeldige YAML: {probleem}"
+
+
+_FUNCTIES_REGEL = re.compile(r"^functies:[ \t]*(#.*)?$", re.M)
+_GEWOON_EINDE = re.compile(r"^(---|\.\.\.|%)", re.M)
+
+
+def parse_per_functie(bron: Bron) -> tuple[dict, list[str]] | None:
+    """A unit file as its head (every key but `functies`) and the text of each functie, unparsed.
+
+    A file of 100,000 functies composed in one go holds a node for every value (over a
+    gigabyte); parsed functie by functie, one functie's nodes live at a time. This applies
+    to the shape unit files have: `functies:` once at the start of a line, a block list
+    under it, no anchors or aliases (which could reach across functies), one document.
+    Anything else is None: the caller parses the whole document (`parse`), which also gives
+    every problem its message and line. The head parses here; each functie's text is
+    parsed by `parse_functie`, when it is its turn.
+    """
+    tekst = bron.tekst
+    if "&" in tekst or "*" in tekst or "\t" in tekst or _GEWOON_EINDE.search(tekst) or _begrens(bron) is not None:
+        return None
+    kop = [m for m in _FUNCTIES_REGEL.finditer(tekst)]
+    if len(kop) != 1:
+        return None
+    regels = tekst[kop[0].end():].split("\n")[1:]
+    delen: list[list[str]] = []
+    inspringing = None
+    for i, regel in enumerate(regels):
+        inhoud = regel.lstrip(" ")
+        if not inhoud or inhoud.startswith("#"):
+            if delen:
+                delen[-1].append(regel)
+            continue
+        diepte = len(regel) - len(inhoud)
+        if inspringing is None:
+            if not inhoud.startswith("- ") and inhoud != "-":
+                return None  # not a block list (a flow list, or an empty `functies:`)
+            inspringing = diepte
+        if diepte == inspringing and (inhoud.startswith("- ") or inhoud == "-"):
+            delen.append([regel])
+        elif diepte > inspringing and delen:
+            delen[-1].append(regel)
+        else:  # the next key of the file
+            if diepte != 0:
+                return None
+            rest = regels[i:]
+            break
+    else:
+        rest = []
+    if not delen:
+        return None
+    hoofd = tekst[: kop[0].start()] + "\n".join(rest)
+    try:
+        data = yaml.load(hoofd, Loader=_Lader)
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
+        return None
+    if not isinstance(data, dict) or "functies" in data:
+        return None
+    return data, ["\n".join(deel) for deel in delen]
+
+
+def parse_functie(deel: str) -> Any:
+    """One functie's text from `parse_per_functie`, or `_ONLEESBAAR` if it does not parse as
+    one list item (the whole document is then parsed for the message)."""
+    try:
+        data = yaml.load(deel, Loader=_Lader)
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
+        return ONLEESBAAR
+    return data[0] if isinstance(data, list) and len(data) == 1 else ONLEESBAAR
+
+
+ONLEESBAAR = object()  # a functie's text that does not parse by itself

@@ -1,0 +1,110 @@
+"""A unit file is read, computed and written functie by functie (issue 18, point 8).
+
+No timing: the structure is checked. The writer gets the first functie's records before
+the last functie is even parsed; the streamed output equals the whole-list output byte for
+byte; and whatever the stream does not take on itself falls back to the whole list, with
+every problem reported and no output written.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+
+def test_the_first_records_are_out_before_the_last_functie_is_parsed(tmp_path, monkeypatch):
+    from brutonetto.engine import records
+    from brutonetto.input import loader, source
+    from brutonetto.input.loader import Stroom
+
+    pad = tmp_path / "groot.yaml"
+    pad.write_text(generate(300), encoding="utf-8")
+    gelezen = []
+    echt = source.parse_functie
+
+    def tel(deel):
+        gelezen.append(1)
+        return echt(deel)
+
+    monkeypatch.setattr(source, "parse_functie", tel)
+    stroom, rapport = Stroom([str(pad)]), records.Rapport()
+    uit = records.stroom(stroom.functies(), rapport)
+    eerste = next(uit)
+    assert (eerste.functie, len(gelezen)) == ("Functie 00000", 1)
+    rest = list(uit)
+    assert len(gelezen) == 300 and not stroom.terug and not rapport.terug
+    assert rest[-1].functie == "Functie 00299"
+    assert loader  # the module the stream lives in
+
+
+@pytest.mark.parametrize("formaat", ["json", "jsonl", "csv"])
+def test_the_stream_writes_what_the_whole_list_writes(cli, tmp_path, monkeypatch, formaat):
+    """Byte for byte, for the batch file and every example (some stream, some need the whole list)."""
+    from brutonetto.cli import commands
+
+    pad = cli.write("groot.yaml", generate(500))
+    for bestand in (pad, *sorted(EXAMPLES.glob("*.yaml"))):
+        gestroomd, geheel = tmp_path / f"s.{formaat}", tmp_path / f"g.{formaat}"
+        cli("compute", bestand, "--format", formaat, "--csv-dialect", "nl", "--output", gestroomd)
+        with monkeypatch.context() as m:
+            m.setattr(commands, "_bereken_stroom", lambda *args: None)
+            cli("compute", bestand, "--format", formaat, "--csv-dialect", "nl", "--output", geheel)
+        assert gestroomd.read_bytes() == geheel.read_bytes(), bestand
+
+
+def test_the_batch_file_streams(cli, monkeypatch):
+    from brutonetto.cli import commands
+
+    echt, gestroomd = commands._bereken_stroom, []
+    monkeypatch.setattr(commands, "_bereken_stroom", lambda *args: gestroomd.append(echt(*args)) or gestroomd[-1])
+    cli("compute", cli.write("groot.yaml", generate(200)), "--format", "json")
+    assert len(gestroomd) == 1 and gestroomd[0] is not None
+
+
+def test_a_problem_in_the_last_functie_refuses_the_whole_file(cli, tmp_path):
+    """The stream has written most of the file by then: into a temporary file that is dropped;
+    the whole-list load reports the problem at its line, and --output keeps what it had."""
+    tekst = generate(400).replace("fte: ", "fte: veel", 1)  # the first functie: refused
+    laatste = generate(400).rsplit("  - functie:", 1)
+    slecht = laatste[0] + "  - functie:" + laatste[1].replace("kosten_per_fte:", "kosten_per_ft:", 1)
+    for inhoud in (tekst, slecht):
+        pad = cli.write("groot.yaml", inhoud)
+        doel = tmp_path / "uit.json"
+        doel.write_text("oud", encoding="utf-8")
+        result = cli("compute", pad, "--format", "json", "--output", str(doel), code=1)
+        assert "groot.yaml:" in result.stderr and "er is niets berekend" in result.stderr
+        assert doel.read_text(encoding="utf-8") == "oud"
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_memory_does_not_grow_with_the_number_of_functies(tmp_path):
+    """tracemalloc's peak over a stream of 200 and of 2,000 functies: a file ten times as long
+    may not need more than twice the memory (the whole-list path needed ten times)."""
+    import tracemalloc
+
+    from brutonetto.engine import records
+    from brutonetto.input.loader import Stroom
+    from brutonetto.output.formaten import schrijf_stroom
+
+    def piek(aantal: int) -> int:
+        pad = tmp_path / f"f{aantal}.yaml"
+        pad.write_text(generate(aantal), encoding="utf-8")
+        uit = open(tmp_path / "uit.json", "w", encoding="utf-8")
+        tracemalloc.start()
+        try:
+            stroom, rapport = Stroom([str(pad)]), records.Rapport()
+            schrijf_stroom(records.stroom(stroom.functies(), rapport), "json", uit)
+            assert not (stroom.terug or rapport.terug)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            uit.close()
+
+    klein, groot = piek(200), piek(2_000)
+    assert groot < 2 * klein, (klein, groot)
