@@ -28,9 +28,9 @@ def test_the_first_records_are_out_before_the_last_functie_is_parsed(tmp_path, m
     gelezen = []
     echt = source.parse_functie
 
-    def tel(deel):
+    def tel(deel, *args):
         gelezen.append(1)
-        return echt(deel)
+        return echt(deel, *args)
 
     monkeypatch.setattr(source, "parse_functie", tel)
     stroom, rapport = Stroom([str(pad)]), records.Rapport()

@@ -487,9 +487,10 @@ class Stroom:
             self.terug = True
             return
         gedeeld_ = _Gedeeld.van(kop.eenheid, kop.scenarios or {}, standaard, standaardplek)
+        tags: dict[str, str] = {}
         for i, deel in enumerate(delen):
             delen[i] = ""  # read once: its text need not stay
-            ruw = parse_functie(deel)
+            ruw = parse_functie(deel, tags)
             if ruw is ONLEESBAAR or (isinstance(ruw, dict) and "meerjaren" in ruw):
                 self.terug = True
                 return

@@ -655,13 +655,23 @@ def parse_per_functie(bron: Bron) -> tuple[dict, list[str]] | None:
     return data, ["\n".join(deel) for deel in delen]
 
 
-def parse_functie(deel: str) -> Any:
-    """One functie's text from `parse_per_functie`, or `_ONLEESBAAR` if it does not parse as
-    one list item (the whole document is then parsed for the message)."""
+def parse_functie(deel: str, tags: dict[str, str] | None = None) -> Any:
+    """One functie's text from `parse_per_functie`, or `ONLEESBAAR` if it does not parse as
+    one list item (the whole document is then parsed for the message).
+
+    `tags`: the plain scalars' resolved tags, shared by the functies of a file (`_Lader`
+    caches them per document; the same words and units come back in every functie)."""
+    lader = _Lader(deel)
+    if tags is not None:
+        if len(tags) > 100_000:  # names differ per functie: keep the cache to the common words
+            tags.clear()
+        lader._tags = tags
     try:
-        data = yaml.load(deel, Loader=_Lader)
+        data = lader.get_single_data()
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
         return ONLEESBAAR
+    finally:
+        lader.dispose()
     return data[0] if isinstance(data, list) and len(data) == 1 else ONLEESBAAR
 
 
