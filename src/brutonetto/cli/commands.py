@@ -193,7 +193,6 @@ def _bereken_stroom(paden: list[str], alleen_onder: Path | None, opmaak: Opmaak)
     """Load, compute and render functie by functie into a temporary file: memory stays flat as
     files grow. None when the run needs the whole list (a problem to report in full, a ratio
     role before the functie it follows, a file of another shape): `_bereken_geheel` then."""
-    import gc
     import tempfile
 
     from brutonetto.engine import records
@@ -203,20 +202,13 @@ def _bereken_stroom(paden: list[str], alleen_onder: Path | None, opmaak: Opmaak)
 
     stroom, rapport = Stroom(paden, alleen_onder), records.Rapport()
     wacht = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
-    # The cyclic garbage collector runs here (cli.main turns it off): each functie's models
-    # leave a few cycles behind, which would otherwise pile up to the size of the file. What
-    # lives as long as the process (modules, classes, schemas) is frozen first, out of its way.
-    gc_aan = gc.isenabled()
-    gc.freeze()
-    gc.enable()
+    # Each functie dies by reference count as the next comes (cli.main leaves the cyclic
+    # garbage collector off; tests/test_stroom.py checks that memory stays flat without it).
     try:
         schrijf_stroom(records.stroom(stroom.functies(), rapport), opmaak.formaat, wacht, opmaak.dialect)
     except BaseException:
         wacht.close()
         raise
-    finally:
-        if not gc_aan:
-            gc.disable()
     if stroom.terug or rapport.terug:
         wacht.close()
         return None

@@ -472,7 +472,7 @@ class Stroom:
         self.bestanden = [Path(naam) for naam in bestanden if naam != "-"] + list(self._lader.standaarden)
 
     def _bestand(self, naam: str) -> Iterator[Functie]:
-        from brutonetto.input.source import ONLEESBAAR, parse_functie, parse_per_functie
+        from brutonetto.input.source import ONLEESBAAR, Woorden, parse_functie, parse_per_functie
 
         bron = read(naam, self.alleen_onder)
         gedeeld = None if isinstance(bron, Fout) else parse_per_functie(bron)
@@ -487,10 +487,9 @@ class Stroom:
             self.terug = True
             return
         gedeeld_ = _Gedeeld.van(kop.eenheid, kop.scenarios or {}, standaard, standaardplek)
-        tags: dict[str, str] = {}
-        for i, deel in enumerate(delen):
-            delen[i] = ""  # read once: its text need not stay
-            ruw = parse_functie(deel, tags)
+        woorden = Woorden()
+        for i, (van, tot) in enumerate(delen):
+            ruw = parse_functie(bron.tekst[van:tot], woorden)
             if ruw is ONLEESBAAR or (isinstance(ruw, dict) and "meerjaren" in ruw):
                 self.terug = True
                 return

@@ -120,6 +120,7 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
         self._tags: dict[str, str] = {}
+        self._waarden: dict[str, dict[str, Any]] = {tag: {} for tag in _WAARDETAGS}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is _SCALAR:
@@ -143,7 +144,7 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
     def _bouw(self, wortel: Any) -> Any:
         """The document as `construct_document` builds it, for the node kinds profiles use."""
         constructors = self.yaml_constructors
-        waarden: dict[str, dict[str, Any]] = {tag: {} for tag in _WAARDETAGS}
+        waarden = self._waarden
         gebouwd: dict[int, Any] = {}  # collections by node: an alias gives the same object
         open_ = object()
 
@@ -186,7 +187,12 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
                 return lijst
             raise _Langzaam
 
-        return bouw(wortel)
+        try:
+            return bouw(wortel)
+        finally:
+            # `bouw` refers to itself (it recurses): a cycle that would keep this document's
+            # data alive until a garbage collection, which the command line leaves off
+            bouw = None  # type: ignore[assignment]  # noqa: F841
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         sleutels = [(k.tag, k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
@@ -601,8 +607,8 @@ _FUNCTIES_REGEL = re.compile(r"^functies:[ \t]*(#.*)?$", re.M)
 _GEWOON_EINDE = re.compile(r"^(---|\.\.\.|%)", re.M)
 
 
-def parse_per_functie(bron: Bron) -> tuple[dict, list[str]] | None:
-    """A unit file as its head (every key but `functies`) and the text of each functie, unparsed.
+def parse_per_functie(bron: Bron) -> tuple[dict, list[tuple[int, int]]] | None:
+    """A unit file as its head (every key but `functies`) and where each functie's text is, unparsed.
 
     A file of 100,000 functies composed in one go holds a node for every value (over a
     gigabyte); parsed functie by functie, one functie's nodes live at a time. This applies
@@ -618,54 +624,65 @@ def parse_per_functie(bron: Bron) -> tuple[dict, list[str]] | None:
     kop = [m for m in _FUNCTIES_REGEL.finditer(tekst)]
     if len(kop) != 1:
         return None
-    regels = tekst[kop[0].end():].split("\n")[1:]
-    delen: list[list[str]] = []
+    # each functie as (start, end) in the text: no copy of the file's lines is made
+    delen: list[list[int]] = []
     inspringing = None
-    for i, regel in enumerate(regels):
+    rest = len(tekst)
+    begin = tekst.find("\n", kop[0].end()) + 1 or len(tekst)
+    while begin < len(tekst):
+        eind = tekst.find("\n", begin)
+        eind = len(tekst) if eind < 0 else eind
+        regel = tekst[begin:eind]
         inhoud = regel.lstrip(" ")
-        if not inhoud or inhoud.startswith("#"):
-            if delen:
-                delen[-1].append(regel)
-            continue
-        diepte = len(regel) - len(inhoud)
-        if inspringing is None:
-            if not inhoud.startswith("- ") and inhoud != "-":
-                return None  # not a block list (a flow list, or an empty `functies:`)
-            inspringing = diepte
-        if diepte == inspringing and (inhoud.startswith("- ") or inhoud == "-"):
-            delen.append([regel])
-        elif diepte > inspringing and delen:
-            delen[-1].append(regel)
-        else:  # the next key of the file
-            if diepte != 0:
+        if inhoud and not inhoud.startswith("#"):
+            diepte = len(regel) - len(inhoud)
+            if inspringing is None:
+                if not inhoud.startswith("- ") and inhoud != "-":
+                    return None  # not a block list (a flow list, or an empty `functies:`)
+                inspringing = diepte
+            if diepte == inspringing and (inhoud.startswith("- ") or inhoud == "-"):
+                delen.append([begin, eind])
+            elif diepte > inspringing and delen:
+                delen[-1][1] = eind
+            elif diepte != 0:
                 return None
-            rest = regels[i:]
-            break
-    else:
-        rest = []
+            else:  # the next key of the file
+                rest = begin
+                break
+        begin = eind + 1
     if not delen:
         return None
-    hoofd = tekst[: kop[0].start()] + "\n".join(rest)
+    hoofd = tekst[: kop[0].start()] + tekst[rest:]
     try:
         data = yaml.load(hoofd, Loader=_Lader)
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
         return None
     if not isinstance(data, dict) or "functies" in data:
         return None
-    return data, ["\n".join(deel) for deel in delen]
+    return data, [(van, tot) for van, tot in delen]
 
 
-def parse_functie(deel: str, tags: dict[str, str] | None = None) -> Any:
+class Woorden:
+    """What the functies of one file share while each is parsed on its own: each plain
+    scalar's tag and each number's value by its text (`_Lader` keeps them per document;
+    the same words, units and numbers come back in every functie)."""
+
+    def __init__(self) -> None:
+        self.tags: dict[str, str] = {}
+        self.waarden: dict[str, dict[str, Any]] = {tag: {} for tag in _WAARDETAGS}
+
+    def voor(self, lader: _Lader) -> None:
+        if len(self.tags) > 100_000:  # names differ per functie: keep the caches to the common words
+            self.__init__()
+        lader._tags, lader._waarden = self.tags, self.waarden
+
+
+def parse_functie(deel: str, woorden: Woorden | None = None) -> Any:
     """One functie's text from `parse_per_functie`, or `ONLEESBAAR` if it does not parse as
-    one list item (the whole document is then parsed for the message).
-
-    `tags`: the plain scalars' resolved tags, shared by the functies of a file (`_Lader`
-    caches them per document; the same words and units come back in every functie)."""
+    one list item (the whole document is then parsed for the message)."""
     lader = _Lader(deel)
-    if tags is not None:
-        if len(tags) > 100_000:  # names differ per functie: keep the cache to the common words
-            tags.clear()
-        lader._tags = tags
+    if woorden is not None:
+        woorden.voor(lader)
     try:
         data = lader.get_single_data()
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
