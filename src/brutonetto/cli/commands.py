@@ -206,6 +206,9 @@ def _bereken_stroom(paden: list[str], alleen_onder: Path | None, opmaak: Opmaak)
     # garbage collector off; tests/test_stroom.py checks that memory stays flat without it).
     try:
         schrijf_stroom(records.stroom(stroom.functies(), rapport), opmaak.formaat, wacht, opmaak.dialect)
+    except OSError:  # no room for the temporary file: the whole list in memory, as before
+        wacht.close()
+        return None
     except BaseException:
         wacht.close()
         raise
