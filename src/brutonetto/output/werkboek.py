@@ -212,9 +212,10 @@ def _blad() -> type:
     from xlsxwriter.worksheet import Worksheet
 
     class Blad(Worksheet):
-        def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
-            if not KLASSIEKE_FUNCTIES.issuperset(_FUNCTIE.findall(formula)) or formula.startswith("{"):
-                return super()._prepare_formula(formula, expand_future_functions)
+        def _prepare_formula(self, formula: str, *args: Any) -> str:  # XlsxWriter 3.2 added an argument
+            if (not KLASSIEKE_FUNCTIES.issuperset(_FUNCTIE.findall(formula))
+                    or formula.startswith("{") or formula.endswith("}")):
+                return super()._prepare_formula(formula, *args)
             return formula[1:] if formula.startswith("=") else formula
 
     return Blad
