@@ -32,6 +32,7 @@ class WerkboekOntbreekt(RuntimeError):
     """XlsxWriter is not installed."""
 
 
+@functools.lru_cache(maxsize=None)
 def _kolom(index: int) -> str:
     """0 -> A, 26 -> AA."""
     letters = ""
@@ -129,6 +130,7 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     # a ratio role refers to the row of the functie it follows, in the same scenario
     cellen.rijen = {(rec.eenheid, rec.functie, rec.scenario): i + 2 for i, rec in enumerate(records)}
 
+    vaste_kolommen = [(koppen.index(kop), veld) for kop, veld in vaste_invoer.items() if veld is not None]
     for i, (record, blad) in enumerate(zip(records, alle_stappen)):
         r = i + 2  # the spreadsheet row of this record (row 1 holds the headers)
         b = rij_van[id(record.basis or record)]
@@ -143,9 +145,9 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
             resultaat.write_string(r - 1, len(uitkoppen), "ja" if record.in_totaal else "nee")
 
         # the inputs as written; a default the engine used (weken_per_jaar) in its input cell too
-        for kop, veld in vaste_invoer.items():
-            if veld is not None and getattr(profiel, veld[0], None) is not None:
-                invoer.write_number(r - 1, koppen.index(kop), float(getattr(profiel, veld[0])), opmaak.invoer(veld))
+        for c, veld in vaste_kolommen:
+            if getattr(profiel, veld[0], None) is not None:
+                invoer.write_number(r - 1, c, float(getattr(profiel, veld[0])), opmaak.invoer(veld))
         for stap in blad:
             for operand in stap.operanden:
                 if operand.soort == INVOER and operand.veld not in vast:  # a verlof or aftrek line, a product, as written
