@@ -203,6 +203,6 @@ def test_the_quick_formula_path_gives_what_xlsxwriter_would():
     from brutonetto.output.werkboek import _blad
 
     snel, echt = _blad()(), Worksheet()
-    for formule in ("=A2*B2", "=SUM(C2,D2)", '=SUMIF($C$2:$C$9,"basis",F$2:F$9)', "=Invoer!E2/(1-F2)",
+    for formule in ("=A2*B2", "=SUM(C2,D2)", '=SUMIF($C$2:$C$9,"basis",F$2:F$9)', "=Invoer!E2/(1-F2)", "=SUMPRODUCT(EXACT($C$2:$C$9,$C12)*F$2:F$9)",
                     "=XLOOKUP(A1,B:B,C:C)", "=SUM(SORT(A1:A3))", "{=SUM(A1:A3)}"):
         assert snel._prepare_formula(formule) == echt._prepare_formula(formule), formule

@@ -197,9 +197,9 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
         raise OSError(*geweigerd)
 
 
-# The functions our formulas call (engine/regels.py and the totals): Excel has had them always,
-# so XlsxWriter has nothing to prefix (`_xlfn.`) in them.
-KLASSIEKE_FUNCTIES = frozenset({"SUM", "SUMIF", "SUMIFS"})
+# The functions our formulas call (engine/regels.py and the totals), and those totals may call
+# (SUMPRODUCT of EXACT): Excel has had them always, so XlsxWriter has nothing to prefix (`_xlfn.`).
+KLASSIEKE_FUNCTIES = frozenset({"SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "EXACT"})
 _FUNCTIE = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
 
 
