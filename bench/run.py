@@ -17,6 +17,10 @@ hits both alike, and reports medians and their ratio:
   unit form, see generate.py), to JSON, against
   `yaml.load(file, Loader=yaml.CSafeLoader)` of that file alone;
 - peak memory (maximum resident set) of the batch run;
+- a big unit file, 100,000 functies (`--groot`), to JSON once: its peak memory against the
+  target of 400 MB (a unit file is read, computed and written functie by functie, so memory
+  stays flat as files grow) and its time;
+- the workbook: the batch file to `--format xlsx`, its time against the target of 5 s;
 - the contact centre: a unit of 100 functies, each a queue with a typical week of 336
   half-hour intervals, through `compute --format json` (load, Erlang C per interval, the
   bruto/netto, JSON), and the Erlang C engine alone for one 10,000-Erlang interval and for
@@ -106,11 +110,11 @@ def alternate(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[floa
     }
 
 
-def peak_memory_mb(cmd: list[str]) -> float:
+def peak_memory_mb(cmd: list[str], env: dict[str, str] | None = None) -> float:
     """Maximum resident set of one run of cmd, measured in a fresh child of its own."""
     meter = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); " \
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    out = subprocess.run([PY, "-c", meter, *cmd], env=ENV, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([PY, "-c", meter, *cmd], env=env or ENV, capture_output=True, text=True, check=True).stdout
     kb = int(out.strip().splitlines()[-1])
     return kb / 1024 if sys.platform != "darwin" else kb / (1024 * 1024)
 
@@ -138,6 +142,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2 runs, 1,000 functies: only proves the benchmark works")
     parser.add_argument("--runs", type=int, help="runs per command (default 15, quick 2)")
     parser.add_argument("--functies", type=int, help="functies in the batch file (default 10,000, quick 1,000)")
+    parser.add_argument("--groot", type=int,
+                        help="functies in the big unit file measured once for memory (default 100,000, quick 10 x --functies)")
     parser.add_argument("--registraties", type=int,
                         help="functies in the realisation CSV, 52 weekly rows each (default 5,000, quick 200)")
     args = parser.parse_args()
@@ -188,6 +194,19 @@ def main() -> int:
         }, max(2, runs // 3) if not args.quick else 1)
         results.append((f"batch, {functies:,} functies", batch_times["brutonetto"], batch_times["floor"], 1.25))
         memory = peak_memory_mb(batch_cmd)
+        groot_aantal = args.groot or (100_000 if not args.quick else 10 * functies)
+        groot = tmp_path / "groter.yaml"
+        groot.write_text(generate(groot_aantal), encoding="utf-8")
+        groot_cmd = [*brutonetto, "compute", str(groot), "--format", "json", "--output", str(out)]
+        groot_mb = groot.stat().st_size / 1e6
+        groot_env = {**ENV, "BRUTONETTO_MAX_MB": str(int(groot_mb) + 2)}  # past the 4 MB a file may have by default
+        start = time.perf_counter()
+        groot_memory = peak_memory_mb(groot_cmd, groot_env)
+        groot_tijd = time.perf_counter() - start
+        groot.unlink()
+        xlsx_out = tmp_path / "uit.xlsx"
+        xlsx_tijd = alternate({"brutonetto": [*brutonetto, "compute", str(batch), "--format", "xlsx", "--output", str(xlsx_out)]},
+                              1 if args.quick else 3)["brutonetto"]
         wachtrijen = tmp_path / "contactcentrum.yaml"
         wachtrijen.write_text(contactcentrum(), encoding="utf-8")
         cc_cmd = [*brutonetto, "compute", str(wachtrijen), "--format", "json", "--output", str(out)]
@@ -210,6 +229,10 @@ def main() -> int:
               f"{ours_cpu / floor_cpu:>12.2f}  {'ok' if ratio <= target else 'OVER'}")
     print(f"{'peak memory, batch':<26}{memory:>10.0f}MB{'':>10}{'':>8}{'<= 400':>9}{'':>12}  "
           f"{'ok' if memory <= 400 else 'OVER'}")
+    print(f"{f'peak memory, {groot_aantal:,} functies':<26}{groot_memory:>10.0f}MB{'':>10}{'':>8}{'<= 400':>9}{'':>12}  "
+          f"{'ok' if groot_memory <= 400 else 'OVER'}  ({groot_mb:.0f} MB of YAML to JSON in {groot_tijd:.1f} s, one run)")
+    print(f"{f'xlsx, {functies:,} functies':<26}{xlsx_tijd[0] * 1000:>10.0f}ms{'':>10}{'':>8}{'<= 5 s':>9}{'':>12}  "
+          f"{'ok' if xlsx_tijd[0] <= 5 else 'OVER'}  (cpu {xlsx_tijd[1]:.1f} s)")
     print(f"contact centre, {erlangbench.FUNCTIES} functies x {erlangbench.INTERVALLEN} intervals, "
           f"compute --format json (basis + 1 scenario): {cc_times[0] * 1000:.0f}ms wall, {cc_times[1] * 1000:.0f}ms cpu")
     print(f"Erlang C engine alone: {erlangbench.FUNCTIES} weeks of {erlangbench.INTERVALLEN} intervals "

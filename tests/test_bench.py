@@ -24,6 +24,8 @@ def test_benchmark_quick_mode_prints_the_ratios_and_the_memory():
         line = next(line for line in out.splitlines() if line.startswith(measure))
         assert re.search(r"\d+ms\s+\d+ms\s+\d+\.\d\d\s+<= \d", line), line
     assert re.search(r"peak memory, batch\s+\d+MB", out), out
+    assert re.search(r"peak memory, 2,000 functies\s+\d+MB\s+<= 400", out), out  # quick: 10 x the batch
+    assert re.search(r"xlsx, 200 functies\s+\d+ms\s+<= 5 s", out), out
     assert re.search(r"realisation, [\d,]+ rows\s+\d+ms\s+\d+ms", out), out
     assert re.search(r"peak memory, realisation\s+\d+MB", out), out
 

@@ -230,3 +230,17 @@ def test_dutch_csv_opens_as_numbers_in_a_dutch_spreadsheet(cli, tmp_path):
     assert rij["functie"] == "Coördinator"
     assert rij["aftrek.verzuim"] == pytest.approx(92.967) and rij["fte"] == pytest.approx(12.5)
     assert rij["directe_uren"] == pytest.approx(1538.033)  # 1631 - 92,967, a number, not text
+
+
+def test_the_quick_formula_path_gives_what_xlsxwriter_would():
+    """Formulas calling only SUM/SUMIF/SUMIFS skip XlsxWriter's search for newer functions;
+    any other formula still gets its `_xlfn.` prefix."""
+    pytest.importorskip("xlsxwriter")
+    from xlsxwriter.worksheet import Worksheet
+
+    from brutonetto.output.werkboek import _blad
+
+    snel, echt = _blad()(), Worksheet()
+    for formule in ("=A2*B2", "=SUM(C2,D2)", '=SUMIF($C$2:$C$9,"basis",F$2:F$9)', "=Invoer!E2/(1-F2)", "=SUMPRODUCT(EXACT($C$2:$C$9,$C12)*F$2:F$9)",
+                    "=XLOOKUP(A1,B:B,C:C)", "=SUM(SORT(A1:A3))", "{=SUM(A1:A3)}"):
+        assert snel._prepare_formula(formule) == echt._prepare_formula(formule), formule

@@ -176,10 +176,51 @@ def compute(
 ) -> None:
     """Bereken elk profiel: basis en elk scenario, met extra fte en kosten ten opzichte van basis."""
     opmaak = Opmaak(formaat.value, output, csv_dialect.value, balken or bars)
-    voer_uit(partial(_bereken, paden, scenario, alleen_onder), opmaak, debug)
+    voer_uit(partial(_bereken, paden, scenario, alleen_onder, opmaak), opmaak, debug)
 
 
-def _bereken(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None) -> Resultaat:
+def _bereken(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None,
+             opmaak: Opmaak | None = None) -> Resultaat:
+    from brutonetto.output.formaten import STROMEN
+
+    if opmaak is not None and opmaak.formaat in STROMEN and not scenarios:
+        gestroomd = _bereken_stroom(paden, alleen_onder, opmaak)
+        if gestroomd is not None:
+            return gestroomd
+    return _bereken_geheel(paden, scenarios, alleen_onder)
+
+
+def _bereken_stroom(paden: list[str], alleen_onder: Path | None, opmaak: Opmaak) -> Resultaat | None:
+    """Load, compute and render functie by functie into a temporary file: memory stays flat as
+    files grow. None when the run needs the whole list (a problem to report in full, a ratio
+    role before the functie it follows, a file of another shape): `_bereken_geheel` then."""
+    import tempfile
+
+    from brutonetto.engine import records
+    from brutonetto.input.loader import Stroom
+    from brutonetto.output.formaten import schrijf_stroom
+    from brutonetto.output.inhoud import Geschreven
+
+    stroom, rapport = Stroom(paden, alleen_onder), records.Rapport()
+    wacht = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    # Each functie dies by reference count as the next comes (cli.main leaves the cyclic
+    # garbage collector off; tests/test_stroom.py checks that memory stays flat without it).
+    try:
+        schrijf_stroom(records.stroom(stroom.functies(), rapport), opmaak.formaat, wacht, opmaak.dialect)
+    except OSError:  # no room for the temporary file: the whole list in memory, as before
+        wacht.close()
+        return None
+    except BaseException:
+        wacht.close()
+        raise
+    if stroom.terug or rapport.terug:
+        wacht.close()
+        return None
+    return Resultaat(Geschreven(opmaak.formaat, wacht), [], [*stroom.waarschuwingen, *rapport.waarschuwingen],
+                     stroom.bestanden)
+
+
+def _bereken_geheel(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None) -> Resultaat:
     from brutonetto.engine import records
     from brutonetto.input.loader import load
     from brutonetto.output.inhoud import Records

@@ -10,10 +10,11 @@ a weighted mean is a calculation, not a rendering.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
-from brutonetto.engine.hours import Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
+from brutonetto.engine.hours import PRECISIE, Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
+from brutonetto.engine.regels import EXTRA_FTE_FTE, REGELS
 from brutonetto.errors import Fout
 from brutonetto.domain.functie import BASIS, Functie, Invoer
 
@@ -172,9 +173,10 @@ def totalen(records: list[Record]) -> list[Totaal]:
 class Rapport:
     """What a command produced: the records, the problems (exit 1) and warnings (stderr)."""
 
-    __slots__ = ("records", "fouten", "waarschuwingen")
+    __slots__ = ("records", "fouten", "waarschuwingen", "terug")
 
     def __init__(self) -> None:
+        self.terug = False  # `stroom` met what only the whole list settles (see there)
         self.records: list[Record] = []
         self.fouten: list[Fout] = []
         self.waarschuwingen: list[str] = []
@@ -198,22 +200,76 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
         if rapport.fouten:
             return rapport
     for functie, uitkomsten in zip(functies, _bereken_alles(functies, rapport)):
-        if uitkomsten is None:
-            continue
-        (basis_invoer, basis), *scenarios = uitkomsten
-        basisrecord = _record(functie, basis_invoer, basis, None, is_basis=True)
-        rapport.records.append(basisrecord)
-        for invoer, uitkomst in scenarios:
-            if gekozen and invoer.scenario not in gekozen:
-                continue
-            if (invoer.scenario in functie.scenarios and invoer.profiel == basis_invoer.profiel
-                    and uitkomst.fte_nodig == basis.fte_nodig):  # a ratio role moves with the functie it follows
-                rapport.waarschuwingen.append(
-                    f"{functie.bestand}: functie '{functie.naam}': scenario '{invoer.scenario}' "
-                    "verandert niets ten opzichte van basis"
-                )
-            rapport.records.append(_record(functie, invoer, uitkomst, basisrecord))
+        if uitkomsten is not None:
+            rapport.records.extend(_records(functie, uitkomsten, gekozen, rapport))
     return rapport
+
+
+def stroom(functies: Iterable[Functie], rapport: Rapport) -> Iterator[Record]:
+    """`compute_records` for every scenario, one functie at a time, records yielded as each is computed.
+
+    What is kept besides is what a ratio role needs of the functie it follows (its fte and
+    fte nodig per scenario), a few numbers a functie. It stops, setting `rapport.terug`, at
+    what only the whole list can settle: a problem, or a ratio role written before the
+    functie it follows (the caller then runs `compute_records`, which orders and reports).
+    """
+    volgbaar: dict[tuple[str | None, str], list[tuple[Any, Any]]] = {}
+    for functie in functies:
+        regel = functie.basis.profiel.verhouding
+        van = regel.van if regel is not None else None
+        gevolgd = volgbaar.get((functie.eenheid, van)) if van is not None else None
+        if (regel is not None and gevolgd is None) or any(
+            (invoer.profiel.verhouding is None) != (regel is None)
+            or (invoer.profiel.verhouding is not None and invoer.profiel.verhouding.van != van)
+            for invoer in functie.scenarios.values()
+        ):
+            rapport.terug = True
+            return
+        uitkomsten = _bereken_een(functie, gevolgd, rapport)
+        if rapport.fouten or uitkomsten is None:
+            rapport.terug = True
+            return
+        volgbaar[(functie.eenheid, functie.naam)] = [
+            (_Gevolgd(invoer.scenario, _Kern(invoer.profiel.fte, invoer.profiel.eenheid, invoer.profiel.functie)),
+             _Kern(fte_nodig=uitkomst.fte_nodig, directe_uren=uitkomst.directe_uren))
+            for invoer, uitkomst in uitkomsten
+        ]
+        yield from _records(functie, uitkomsten, None, rapport)
+
+
+class _Kern(NamedTuple):
+    """What a ratio role reads of the profile and the outcome it follows (`_volg`)."""
+
+    fte: Decimal | None = None
+    eenheid: str | None = None
+    functie: str = ""
+    fte_nodig: Decimal | None = None
+    directe_uren: Decimal = Decimal(0)
+
+
+class _Gevolgd(NamedTuple):
+    scenario: str
+    profiel: _Kern
+
+
+def _records(
+    functie: Functie, uitkomsten: list[tuple[Invoer, Uitkomst]], gekozen: list[str] | None, rapport: Rapport
+) -> list[Record]:
+    """A functie's records: its basis, then each (chosen) scenario priced against it."""
+    (basis_invoer, basis), *scenarios = uitkomsten
+    basisrecord = _record(functie, basis_invoer, basis, None, is_basis=True)
+    records = [basisrecord]
+    for invoer, uitkomst in scenarios:
+        if gekozen and invoer.scenario not in gekozen:
+            continue
+        if (invoer.scenario in functie.scenarios and invoer.profiel == basis_invoer.profiel
+                and uitkomst.fte_nodig == basis.fte_nodig):  # a ratio role moves with the functie it follows
+            rapport.waarschuwingen.append(
+                f"{functie.bestand}: functie '{functie.naam}': scenario '{invoer.scenario}' "
+                "verandert niets ten opzichte van basis"
+            )
+        records.append(_record(functie, invoer, uitkomst, basisrecord))
+    return records
 
 
 def _bereken_alles(
@@ -256,32 +312,40 @@ def _bereken_alles(
     berekend: list[list[tuple[Invoer, Uitkomst]] | None] = [None] * len(functies)
     for i in orde:
         functie = functies[i]
-        invoeren = [functie.basis, *([] if alleen_basis else functie.scenarios.values())]
         gevolgd = None
         if van[i] is not None:
             gevolgd = berekend[per_sleutel[(functie.eenheid, van[i])]]
             if gevolgd is None:
                 continue  # its base could not be computed: that problem is reported already
-            invoeren += [
-                Invoer(invoer.scenario, functie.basis.profiel, functie.basis.herkomst)
-                for invoer, _ in gevolgd[1:] if invoer.scenario not in functie.scenarios and not alleen_basis
-            ]
-        basis = bereken(functie, functie.basis, rapport)
-        uitkomsten = [(functie.basis, basis)] if basis is not None else []
-        for invoer in invoeren[1:]:
-            uitkomst = bereken(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
-            if uitkomst is not None and basis is not None:
-                uitkomsten.append((invoer, uitkomst))
-        if basis is None:
-            continue
-        if gevolgd is not None:
-            try:
-                uitkomsten = [(invoer, _volg(invoer, uitkomst, gevolgd)) for invoer, uitkomst in uitkomsten]
-            except Rekenfout as fout:
-                rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {fout.bericht}", fout.veld))
-                continue
-        berekend[i] = uitkomsten
+        berekend[i] = _bereken_een(functie, gevolgd, rapport, alleen_basis)
     return berekend
+
+
+def _bereken_een(
+    functie: Functie, gevolgd: list[tuple[Any, Any]] | None, rapport: Rapport, alleen_basis: bool = False
+) -> list[tuple[Invoer, Uitkomst]] | None:
+    """One functie in every scenario, basis first; a ratio role against the functie it follows (`gevolgd`)."""
+    invoeren = [functie.basis, *([] if alleen_basis else functie.scenarios.values())]
+    if gevolgd is not None:
+        invoeren += [
+            Invoer(invoer.scenario, functie.basis.profiel, functie.basis.herkomst)
+            for invoer, _ in gevolgd[1:] if invoer.scenario not in functie.scenarios and not alleen_basis
+        ]
+    basis = bereken(functie, functie.basis, rapport)
+    uitkomsten = [(functie.basis, basis)] if basis is not None else []
+    for invoer in invoeren[1:]:
+        uitkomst = bereken(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
+        if uitkomst is not None and basis is not None:
+            uitkomsten.append((invoer, uitkomst))
+    if basis is None:
+        return None
+    if gevolgd is not None:
+        try:
+            uitkomsten = [(invoer, _volg(invoer, uitkomst, gevolgd)) for invoer, uitkomst in uitkomsten]
+        except Rekenfout as fout:
+            rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {fout.bericht}", fout.veld))
+            return None
+    return uitkomsten
 
 
 def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkomst]]) -> Uitkomst:
@@ -297,8 +361,12 @@ def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkom
     if ander_uitkomst.fte_nodig is not None:
         return verhouding(invoer.profiel, uitkomst, ander_uitkomst.fte_nodig, (*van, "fte_nodig"))
     extra = None
-    if ander.scenario != BASIS and profiel.fte is not None:
-        extra = compare(gevolgd[0][0].profiel, gevolgd[0][1], profiel, ander_uitkomst).extra_fte
+    basisprofiel, basis = gevolgd[0]
+    if ander.scenario != BASIS and profiel.fte is not None and basisprofiel.profiel.fte is not None:
+        # as compare prices that functie's record: fte x (D_basis / D_scenario - 1), the basis fte
+        with localcontext() as ctx:
+            ctx.prec = PRECISIE
+            extra = REGELS[EXTRA_FTE_FTE].reken(basisprofiel.profiel.fte, basis.directe_uren, ander_uitkomst.directe_uren)
     return verhouding(invoer.profiel, uitkomst, profiel.fte, (*van, "fte"), extra=extra)
 
 

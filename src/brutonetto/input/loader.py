@@ -12,14 +12,14 @@ import os
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple, TYPE_CHECKING
+from typing import Any, Iterator, NamedTuple, TYPE_CHECKING
 
 from brutonetto.domain.functie import BASIS, Functie, Herkomst, Invoer
 from brutonetto.domain.hoeveelheid import UUR
 from brutonetto.domain.profiel import Profiel
 from brutonetto.errors import Fout, Pad
 from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
-from brutonetto.input.source import YAML_EXTENSIES, Bron, expand, parse, read, verwijzing, zonder_waarden
+from brutonetto.input.source import STDIN, YAML_EXTENSIES, Bron, expand, parse, read, verwijzing, zonder_waarden
 
 if TYPE_CHECKING:  # contract v2's parts are imported where a file has them (cold start)
     from brutonetto.input.meerjaren import Meerjaren
@@ -219,7 +219,8 @@ class _Bestandslader:
                 deel["producten"] = goed
         if valideer(deel, FUNCTIE)[0] is None:  # a part that fails on its own is reported already
             deel = {"functie": ruw["functie"], **({"producten": deel["producten"]} if "producten" in deel else {})}
-        namen = [*(ruw.get("scenarios") or {}), *((eenheidsbestand or {}).get("scenarios") or {})]
+        namen = [naam for bron_ in (ruw, eenheidsbestand or {}) if isinstance(bron_.get("scenarios"), dict)
+                 for naam in bron_["scenarios"]]
         deel["scenarios"] = {naam: {} for naam in namen if isinstance(naam, str) and naam != BASIS}
         eenheid = ruw.get("eenheid", (eenheidsbestand or {}).get("eenheid"))
         if isinstance(eenheid, str):
@@ -521,3 +522,72 @@ def _dubbele_functies(functies: list[Functie]) -> list[Fout]:
         else:
             eerste[sleutel] = functie
     return fouten
+
+
+class Stroom:
+    """A run loaded functie by functie, for computing and writing as it goes (`compute` to a file
+    format): memory holds one functie at a time, not the file.
+
+    `functies()` yields each functie of every file in the order written. It stops at the
+    first thing it does not take on itself, and sets `terug`: a problem (whose message and
+    line, and every other problem, the whole-file `load` gives), a file of another shape, a
+    functie name written twice. The caller then discards what it made and runs `load`.
+    """
+
+    def __init__(self, paden: list[str], alleen_onder: Path | None = None) -> None:
+        self.paden, self.alleen_onder = paden, alleen_onder
+        self.terug = False
+        self.bestanden: list[Path] = []
+        self._waarschuwingen: dict[str, None] = {}
+        self._lader = _Bestandslader(alleen_onder)
+
+    @property
+    def waarschuwingen(self) -> list[str]:
+        return list(self._waarschuwingen)
+
+    def functies(self) -> Iterator[Functie]:
+        bestanden, fouten = expand(self.paden, self.alleen_onder)
+        if fouten or STDIN in bestanden:  # standard input reads once: `load` must have it
+            self.terug = True
+            return
+        gezien: set[tuple[str | None, str]] = set()
+        for naam in bestanden:
+            for functie in self._bestand(naam):
+                sleutel = (functie.eenheid, functie.naam)
+                if sleutel in gezien:
+                    self.terug = True  # written twice: `load` says where both are
+                    return
+                gezien.add(sleutel)
+                self._waarschuwingen.update(dict.fromkeys(_zonder_verlof([functie]) + _als_fractie([functie])))
+                yield functie
+            if self.terug:
+                return
+        self.bestanden = [Path(naam) for naam in bestanden if naam != "-"] + list(self._lader.standaarden)
+
+    def _bestand(self, naam: str) -> Iterator[Functie]:
+        from brutonetto.input.source import ONLEESBAAR, Woorden, parse_functie, parse_per_functie
+
+        bron = read(naam, self.alleen_onder)
+        gedeeld = None if isinstance(bron, Fout) else parse_per_functie(bron)
+        if gedeeld is None:
+            self.terug = True
+            return
+        data, delen = gedeeld
+        fouten: list[Fout] = []
+        standaard, standaardplek, mislukt = self._lader._standaard(bron, data, fouten)
+        kop = _valideer(EENHEID, _zonder_standaard(data), bron, (), fouten)
+        if fouten or mislukt or kop is None:
+            self.terug = True
+            return
+        gedeeld_ = _Gedeeld.van(kop.eenheid, kop.scenarios or {}, standaard, standaardplek)
+        woorden = Woorden()
+        for i, (van, tot) in enumerate(delen):
+            ruw = parse_functie(bron.tekst[van:tot], woorden)
+            if ruw is ONLEESBAAR or (isinstance(ruw, dict) and "meerjaren" in ruw):
+                self.terug = True
+                return
+            profiel = _valideer(FUNCTIE, ruw, bron, ("functies", i), fouten)
+            if fouten or profiel is None:
+                self.terug = True
+                return
+            yield _functie(bron, ("functies", i), profiel, gedeeld_)

@@ -120,6 +120,7 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
         self._tags: dict[str, str] = {}
+        self._waarden: dict[str, dict[str, Any]] = {tag: {} for tag in _WAARDETAGS}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is _SCALAR:
@@ -143,7 +144,7 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
     def _bouw(self, wortel: Any) -> Any:
         """The document as `construct_document` builds it, for the node kinds profiles use."""
         constructors = self.yaml_constructors
-        waarden: dict[str, dict[str, Any]] = {tag: {} for tag in _WAARDETAGS}
+        waarden = self._waarden
         gebouwd: dict[int, Any] = {}  # collections by node: an alias gives the same object
         open_ = object()
 
@@ -186,7 +187,12 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
                 return lijst
             raise _Langzaam
 
-        return bouw(wortel)
+        try:
+            return bouw(wortel)
+        finally:
+            # `bouw` refers to itself (it recurses): a cycle that would keep this document's
+            # data alive until a garbage collection, which the command line leaves off
+            bouw = None  # type: ignore[assignment]  # noqa: F841
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         sleutels = [(k.tag, k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
@@ -599,3 +605,95 @@ def _yaml_bericht(fout: yaml.MarkedYAMLError) -> str:
         tag = probleem.rsplit(" ", 1)[-1]
         return f"de YAML-tag {tag} wordt niet ondersteund: brutonetto leest alleen gewone waarden"
     return f"ongeldige YAML: {probleem}"
+
+
+_FUNCTIES_REGEL = re.compile(r"^functies:[ \t]*(#.*)?$", re.M)
+_GEWOON_EINDE = re.compile(r"^(---|\.\.\.|%)", re.M)
+
+
+def parse_per_functie(bron: Bron) -> tuple[dict, list[tuple[int, int]]] | None:
+    """A unit file as its head (every key but `functies`) and where each functie's text is, unparsed.
+
+    A file of 100,000 functies composed in one go holds a node for every value (over a
+    gigabyte); parsed functie by functie, one functie's nodes live at a time. This applies
+    to the shape unit files have: `functies:` once at the start of a line, a block list
+    under it, no anchors or aliases (which could reach across functies), one document.
+    Anything else is None: the caller parses the whole document (`parse`), which also gives
+    every problem its message and line. The head parses here; each functie's text is
+    parsed by `parse_functie`, when it is its turn.
+    """
+    tekst = bron.tekst
+    if "&" in tekst or "*" in tekst or "\t" in tekst or _GEWOON_EINDE.search(tekst) or _begrens(bron) is not None:
+        return None
+    kop = [m for m in _FUNCTIES_REGEL.finditer(tekst)]
+    if len(kop) != 1:
+        return None
+    # each functie as (start, end) in the text: no copy of the file's lines is made
+    delen: list[list[int]] = []
+    inspringing = None
+    rest = len(tekst)
+    begin = tekst.find("\n", kop[0].end()) + 1 or len(tekst)
+    while begin < len(tekst):
+        eind = tekst.find("\n", begin)
+        eind = len(tekst) if eind < 0 else eind
+        regel = tekst[begin:eind]
+        inhoud = regel.lstrip(" ")
+        if inhoud and not inhoud.startswith("#"):
+            diepte = len(regel) - len(inhoud)
+            if inspringing is None:
+                if not inhoud.startswith("- ") and inhoud != "-":
+                    return None  # not a block list (a flow list, or an empty `functies:`)
+                inspringing = diepte
+            if diepte == inspringing and (inhoud.startswith("- ") or inhoud == "-"):
+                delen.append([begin, eind])
+            elif diepte > inspringing and delen:
+                delen[-1][1] = eind
+            elif diepte != 0:
+                return None
+            else:  # the next key of the file
+                rest = begin
+                break
+        begin = eind + 1
+    if not delen:
+        return None
+    hoofd = tekst[: kop[0].start()] + tekst[rest:]
+    try:
+        data = yaml.load(hoofd, Loader=_Lader)
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
+        return None
+    if not isinstance(data, dict) or "functies" in data:
+        return None
+    return data, [(van, tot) for van, tot in delen]
+
+
+class Woorden:
+    """What the functies of one file share while each is parsed on its own: each plain
+    scalar's tag and each number's value by its text (`_Lader` keeps them per document;
+    the same words, units and numbers come back in every functie)."""
+
+    def __init__(self) -> None:
+        self.tags: dict[str, str] = {}
+        self.waarden: dict[str, dict[str, Any]] = {tag: {} for tag in _WAARDETAGS}
+
+    def voor(self, lader: _Lader) -> None:
+        if len(self.tags) > 100_000:  # names differ per functie: keep the caches to the common words
+            self.__init__()
+        lader._tags, lader._waarden = self.tags, self.waarden
+
+
+def parse_functie(deel: str, woorden: Woorden | None = None) -> Any:
+    """One functie's text from `parse_per_functie`, or `ONLEESBAAR` if it does not parse as
+    one list item (the whole document is then parsed for the message)."""
+    lader = _Lader(deel)
+    if woorden is not None:
+        woorden.voor(lader)
+    try:
+        data = lader.get_single_data()
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
+        return ONLEESBAAR
+    finally:
+        lader.dispose()
+    return data[0] if isinstance(data, list) and len(data) == 1 else ONLEESBAAR
+
+
+ONLEESBAAR = object()  # a functie's text that does not parse by itself

@@ -94,8 +94,28 @@ def schrijf(inhoud: Inhoud, formaat: str, uit: IO[Any], breedte: int | None = No
     `breedte` is the width of the terminal `uit` shows in (None for a file or a pipe),
     `dialect` the CSV style (en, nl), `balken` the table's bars (--staven).
     """
+    from brutonetto.output.inhoud import Geschreven
+
     if breedte is not None and formaat == "csv":  # CSV in a terminal: names shown, not obeyed
         from brutonetto.output.terminal import ZichtbareRegels
 
         uit = ZichtbareRegels(uit)
+    if isinstance(inhoud, Geschreven) and inhoud.formaat == formaat:
+        inhoud.kopieer(uit)
+        return
     FORMATEN[formaat].schrijf(inhoud, uit, breedte, dialect, balken)
+
+
+STROMEN = ("json", "jsonl", "csv")  # the formats `schrijf_stroom` writes
+
+
+def schrijf_stroom(records: Iterable[Any], formaat: str, uit: IO[str], dialect: str = "en") -> None:
+    """Write records in `formaat` (one of STROMEN) as they come: nothing holds them all."""
+    from brutonetto.output import render
+
+    if formaat == "json":
+        render.render_json(records, uit)
+    elif formaat == "jsonl":
+        uit.writelines(render.json_rij(rij) + "\n" for rij in records)
+    else:
+        render.render_csv_stroom(records, uit, dialect)

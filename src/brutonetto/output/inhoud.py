@@ -48,6 +48,20 @@ class Records(Inhoud):
             raise Uitvoerfout(str(fout)) from None
 
 
+class Geschreven(Inhoud):
+    """Output rendered already, as the records came (`formaten.schrijf_stroom`), waiting in a
+    temporary file until the run is known to have no problem; written by copying it."""
+
+    def __init__(self, formaat: str, wacht: IO[str]) -> None:
+        self.formaat, self.wacht = formaat, wacht
+
+    def kopieer(self, uit: IO[str]) -> None:
+        import shutil
+
+        self.wacht.seek(0)
+        shutil.copyfileobj(self.wacht, uit, 1 << 20)
+
+
 class Rekenbladen(Inhoud):
     """`explain`: the working of each figure, step by step."""
 

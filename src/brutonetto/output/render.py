@@ -146,6 +146,39 @@ def render_csv(records: list[Record], uit: TextIO, dialect: str = "en") -> None:
         schrijver.writerow(rij)
 
 
+def render_csv_stroom(records: Iterable[Record], uit: TextIO, dialect: str = "en") -> None:
+    """`render_csv` for records that come one by one, memory flat: the header names every
+    verlof, aftrek and product line of every record, so the rows wait in a temporary file
+    (each as its cells by column) until the last record is in, then follow the header."""
+    import marshal
+    import tempfile
+
+    nederlands = dialect == "nl"
+    namen: dict[str, dict[str, None]] = {kolom: {} for kolom in _PLATGESLAGEN}
+    with tempfile.TemporaryFile() as wacht:
+        aantal = 0
+        for record in records:
+            cellen = {}
+            for kolom, waarde in zip(KOLOMMEN, record):
+                if kolom in namen:
+                    for naam, v in (waarde or {}).items():
+                        namen[kolom][naam] = None
+                        cellen[f"{kolom}.{naam}"] = csv_waarde(v, nederlands)
+                else:
+                    cellen[kolom] = csv_waarde(waarde, nederlands)
+            marshal.dump(cellen, wacht)
+            aantal += 1
+        if INWERKVERLIES in namen["aftrek"]:  # the engine's last line, last here too
+            namen["aftrek"][INWERKVERLIES] = namen["aftrek"].pop(INWERKVERLIES)
+        kolommen = [k for kolom in KOLOMMEN for k in ([f"{kolom}.{n}" for n in namen[kolom]] if kolom in namen else [kolom])]
+        schrijver = _csv(uit, dialect)
+        schrijver.writerow(kolommen)
+        wacht.seek(0)
+        for _ in range(aantal):
+            cellen = marshal.load(wacht)
+            schrijver.writerow([cellen.get(kolom, "") for kolom in kolommen])
+
+
 def render_csv_rijen(rijen: Iterable[Any], velden: tuple[str, ...], uit: TextIO, dialect: str = "en") -> None:
     """Typed rows (realisation, budget, sensitivity) as CSV: every field, in order."""
     nederlands = dialect == "nl"

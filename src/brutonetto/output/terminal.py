@@ -56,12 +56,19 @@ class ZichtbareRegels:
 
     def __init__(self, uit: TextIO) -> None:
         self._uit = uit
+        self._cr = ""  # a CR at the end of a piece: the next may start with its LF
 
     def write(self, tekst: str) -> int:
-        self._uit.write(_ONZICHTBAAR_IN_REGEL.sub(lambda m: zichtbaar(m.group()), tekst))
+        stuk, self._cr = self._cr + tekst, ""
+        if stuk.endswith("\r"):
+            stuk, self._cr = stuk[:-1], "\r"
+        self._uit.write(_ONZICHTBAAR_IN_REGEL.sub(lambda m: zichtbaar(m.group()), stuk))
         return len(tekst)
 
     def flush(self) -> None:
+        if self._cr:
+            self._uit.write(zichtbaar(self._cr))
+            self._cr = ""
         self._uit.flush()
 
 

@@ -14,6 +14,8 @@ the record's basis.
 
 from __future__ import annotations
 
+import functools
+import re
 from decimal import Decimal
 from typing import Any, BinaryIO
 
@@ -30,6 +32,7 @@ class WerkboekOntbreekt(RuntimeError):
     """XlsxWriter is not installed."""
 
 
+@functools.lru_cache(maxsize=None)
 def _kolom(index: int) -> str:
     """0 -> A, 26 -> AA."""
     letters = ""
@@ -68,12 +71,16 @@ INVOERSTAPPEN = {("uren_per_dag",), ("werkweken",)}  # steps that live on Invoer
 def schrijf(records: list[Record], uit: BinaryIO) -> None:
     try:
         import xlsxwriter
+        import xlsxwriter.exceptions
     except ImportError:
         raise WerkboekOntbreekt(f"voor een Excel-werkboek is XlsxWriter nodig; installeer het met: {installeer('xlsx')}") from None
 
-    # a name is text, always: never a formula (a functie `=HYPERLINK(...)`), a link or a number
-    boek = xlsxwriter.Workbook(uit, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-                                     "strings_to_urls": False})
+    # a name is text, always: never a formula (a functie `=HYPERLINK(...)`), a link or a number;
+    # constant_memory: each row goes to a temporary file as the next begins, so memory holds
+    # one row of each sheet, not the workbook; rows are therefore written in order
+    boek = xlsxwriter.Workbook(uit, {"constant_memory": True, "strings_to_numbers": False,
+                                     "strings_to_formulas": False, "strings_to_urls": False})
+    boek.worksheet_class = _blad()
     boek.set_properties({"title": "Bruto/netto-berekening", "creator": "brutonetto", "created": None})
     opmaak = _Opmaak(boek)
     invoer = boek.add_worksheet("Invoer")
@@ -119,10 +126,19 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     for blad_, koppen_ in ((invoer, koppen), (resultaat, uitkoppen)):  # `aftrek: <naam>`: text, as the names
         for c, kop in enumerate(koppen_):
             blad_.write_string(0, c, kop, opmaak.kop)
+    # where a total counts other rows than its scenario's own (a functie without the scenario
+    # with its basis, a compare's matched ones): a column marks them (engine.records.totaalgroepen)
+    telt: dict[str, tuple[int, set[int]]] = {}
+    for naam, groep in totaalgroepen(records).items():
+        geteld = {id(r) for r in groep}
+        if geteld != {id(r) for r in records if r.scenario == naam}:
+            telt[naam] = (len(uitkoppen) + len(telt), geteld)
+            resultaat.write_string(0, telt[naam][0], f"In totaal {naam}", opmaak.kop)
     rij_van = {id(record): i + 2 for i, record in enumerate(records)}  # the spreadsheet row of each record
     # a ratio role refers to the row of the functie it follows, in the same scenario
     cellen.rijen = {(rec.eenheid, rec.functie, rec.scenario): i + 2 for i, rec in enumerate(records)}
 
+    vaste_kolommen = [(koppen.index(kop), veld) for kop, veld in vaste_invoer.items() if veld is not None]
     for i, (record, blad) in enumerate(zip(records, alle_stappen)):
         r = i + 2  # the spreadsheet row of this record (row 1 holds the headers)
         b = rij_van[id(record.basis or record)]
@@ -133,11 +149,13 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
         for c, waarde in enumerate([record.functie, record.eenheid or "", record.scenario]):
             resultaat.write_string(r - 1, c, waarde)
             breedte_uit[c] = max(breedte_uit[c], len(waarde))
+        for c, geteld in telt.values():
+            resultaat.write_string(r - 1, c, "ja" if id(record) in geteld else "nee")
 
         # the inputs as written; a default the engine used (weken_per_jaar) in its input cell too
-        for kop, veld in vaste_invoer.items():
-            if veld is not None and getattr(profiel, veld[0], None) is not None:
-                invoer.write_number(r - 1, koppen.index(kop), float(getattr(profiel, veld[0])), opmaak.invoer(veld))
+        for c, veld in vaste_kolommen:
+            if getattr(profiel, veld[0], None) is not None:
+                invoer.write_number(r - 1, c, float(getattr(profiel, veld[0])), opmaak.invoer(veld))
         for stap in blad:
             for operand in stap.operanden:
                 if operand.soort == INVOER and operand.veld not in vast:  # a verlof or aftrek line, a product, as written
@@ -160,7 +178,7 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
                                     opmaak.fte, _f(record.fte))
 
     laatste = len(records) + 1
-    _totalen(resultaat, records, uitkoppen, laatste, opmaak)
+    _totalen(resultaat, records, uitkoppen, laatste, opmaak, telt)
     for blad_, koppen_, breedtes in ((invoer, koppen, breedte_in), (resultaat, uitkoppen, breedte_uit)):
         blad_.set_landscape()  # printed: landscape, one page wide, the headers on every page
         blad_.set_paper(9)
@@ -172,7 +190,45 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
             blad_.set_column(c, c, min(max(breedte, 10) + 2, 45))
     _toelichting(toelichting, [stap for blad in alle_stappen for stap in blad], uitkomsten, opmaak)
     resultaat.activate()  # opens on the results
-    boek.close()
+    geweigerd: tuple[int, str] | None = None
+    try:
+        boek.close()
+    except xlsxwriter.exceptions.FileCreateError as fout:
+        # constant_memory keeps each sheet in a temporary file until the zip is made: a disk
+        # or a size limit that refuses them refuses the workbook (cli/uitvoer.py names it)
+        if not (fout.args and isinstance(fout.args[0], OSError)):
+            raise
+        geweigerd = (fout.args[0].errno, fout.args[0].strerror)
+    if geweigerd is not None:
+        # raised anew, outside the handler: the old one's frames hold XlsxWriter's half-made zip,
+        # which would close itself much later into a stream that is gone (a traceback after our message)
+        raise OSError(*geweigerd)
+
+
+# The functions our formulas call (engine/regels.py and the totals), and those totals may call
+# (SUMPRODUCT of EXACT): Excel has had them always, so XlsxWriter has nothing to prefix (`_xlfn.`).
+KLASSIEKE_FUNCTIES = frozenset({"SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "EXACT"})
+_FUNCTIE = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
+
+
+@functools.cache
+def _blad() -> type:
+    """XlsxWriter's worksheet, without its search for newer Excel functions in formulas that call none.
+
+    XlsxWriter runs some thirty regular expressions over every formula to prefix functions
+    newer Excel needs marked (`_xlfn.XLOOKUP`); over 10,000 functies that was two thirds of
+    the workbook's time. A formula calling only `KLASSIEKE_FUNCTIES` is taken as it is; any
+    other still goes through XlsxWriter's own preparation."""
+    from xlsxwriter.worksheet import Worksheet
+
+    class Blad(Worksheet):
+        def _prepare_formula(self, formula: str, *args: Any) -> str:  # XlsxWriter 3.2 added an argument
+            if (not KLASSIEKE_FUNCTIES.issuperset(_FUNCTIE.findall(formula))
+                    or formula.startswith("{") or formula.endswith("}")):
+                return super()._prepare_formula(formula, *args)
+            return formula[1:] if formula.startswith("=") else formula
+
+    return Blad
 
 
 class _Cellen:
@@ -207,7 +263,8 @@ class _Cellen:
         return cel if waar == blad else f"{waar}!{cel}"
 
 
-def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, opmaak: _Opmaak) -> None:
+def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, opmaak: _Opmaak,
+             telt: dict[str, tuple[int, set[int]]]) -> None:
     """One total row per scenario, as the engine's totals: fte and costs summed over the rows
     whose scenario is exactly the name on the total row (SUMPRODUCT of EXACT).
 
@@ -215,27 +272,16 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
     summed other scenarios' rows too, and it ignores case (`Extra` and `extra`). EXACT compares
     text as written, case and all, and refers to the name's own cell, so no name is quoted
     into a formula. When a total counts other rows than its scenario's own (a functie without
-    that scenario counts with its basis; one found in one file of a compare does not), a
-    column `In totaal <scenario>` marks the rows it counts (engine.records.totaalgroepen), and
-    its sums add up those.
+    that scenario counts with its basis; one found in one file of a compare does not), the
+    column `In totaal <scenario>` (`telt`) marks the rows it counts, and its sums add up those.
     """
     scenario = f"$C$2:$C${laatste}"
     rijen = totalen(records)
-    groepen = totaalgroepen(records)
-    telt: dict[str, str] = {}  # scenario -> the column that says which rows its total counts
-    for naam, groep in groepen.items():
-        geteld = {id(r) for r in groep}
-        if geteld != {id(r) for r in records if r.scenario == naam}:
-            c = len(koppen) + len(telt)
-            telt[naam] = _kolom(c)
-            blad.write_string(0, c, f"In totaal {naam}", opmaak.kop)
-            for i, record in enumerate(records):
-                blad.write_string(i + 1, c, "ja" if id(record) in geteld else "nee")
     for j, totaal in enumerate(rijen):
         r = laatste + 2 + j
         blad.write_string(r - 1, 0, totaal.functie, opmaak.kop)
         blad.write_string(r - 1, 2, totaal.scenario, opmaak.kop)
-        kolom = telt.get(totaal.scenario)
+        kolom = _kolom(telt[totaal.scenario][0]) if totaal.scenario in telt else None
         for kop, fmt in (("Fte", opmaak.fte), ("Fte nodig", opmaak.fte), ("Extra fte", opmaak.fte), ("Extra kosten", opmaak.euro),
                          ("Waarde extra uren", opmaak.euro)):
             waarde = getattr(totaal, UITKOMSTEN[kop])
@@ -247,7 +293,6 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
                 formule = f"=SUMPRODUCT(--EXACT({scenario},$C${r}),{bereik})"
             else:  # the rows its column marks: a compare's matched ones, the unit's basis for the rest
                 formule = f'=SUMPRODUCT(--(${kolom}$2:${kolom}${laatste}="ja"),{bereik})'
-
             blad.write_formula(r - 1, koppen.index(kop), formule, fmt, _f(waarde))
     uitleg = "Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam; zie Toelichting."
     if telt:
