@@ -123,8 +123,8 @@ def totalen(records: list[Record]) -> list[Totaal]:
     A functie without that scenario counts with its basis (extra fte 0), so `Totaal zuiniger`
     is the unit under `zuiniger`, not the one functie that has it. Fte is summed; fte nodig
     only when every functie has one (a partial sum beside the whole unit's fte misleads);
-    extra fte and costs over the functies that have the scenario, where known (blank when
-    none is: not a € 0 made of the others' zeros). Hours are weighted by each functie's fte,
+    extra fte and costs over the functies that have the scenario (costs blank when an extra
+    fte has no price: not a partial sum, nor a € 0 made of the others' zeros). Hours are weighted by each functie's fte,
     or its fte nodig where it has no fte; without either the hours of the total stay blank,
     never a plain mean. A record found in one file of a compare only is left out (it has
     nothing to compare with), and the total then says so in its name. A scenario with
@@ -148,6 +148,13 @@ def totalen(records: list[Record]) -> list[Totaal]:
             waarden = [getattr(r, veld) for r in regels if getattr(r, veld) is not None]
             return sum(waarden, Decimal(0)) if waarden else None
 
+        def prijs(veld: str) -> Decimal | None:
+            """The costs of the scenario's extra fte: blank when some of them have no price
+            (a partial sum would read as the whole; budget refuses it too)."""
+            if any(getattr(r, veld) is None and r.extra_fte for r in eigen):
+                return None
+            return som(veld, eigen)
+
         direct, beschikbaar = gemiddeld("directe_uren"), gemiddeld("beschikbare_uren")
         if direct is None and som("extra_fte", eigen) is None and som("extra_kosten", eigen) is None:
             continue  # nothing to add up and nothing to weigh by: no total row at all, not a blank one
@@ -164,8 +171,8 @@ def totalen(records: list[Record]) -> list[Totaal]:
             fte=som("fte"),
             fte_nodig=som("fte_nodig") if all(r.fte_nodig is not None for r in groep) else None,
             extra_fte=som("extra_fte", eigen),
-            extra_kosten=som("extra_kosten", eigen),
-            waarde_extra_uren=som("waarde_extra_uren", eigen),
+            extra_kosten=prijs("extra_kosten"),
+            waarde_extra_uren=prijs("waarde_extra_uren"),
         ))
     return uit
 
