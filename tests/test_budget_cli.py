@@ -147,3 +147,13 @@ def test_validate_checks_the_meerjaren_block_and_a_bad_field_does_not_hide_it(cl
     fouten = cli("budget", "b.yaml", "c.yaml", "d.yaml", code=1).stderr
     assert "d.yaml:3:1: fte: mag niet negatief zijn" in fouten
     assert "meerjaren.scenario: onbekend scenario 'extra_leertijt'" in fouten and "er staat al een meerjaren-blok" in fouten
+
+
+def test_every_command_refuses_what_validate_refuses_in_a_meerjaren_block(cli):
+    """A second trial: compute passed `meerjaren: {scenario: meer}` (no such scenario) that
+    validate refused; the user fixed one problem per command."""
+    cli.write("v.yaml", "eenheid: X\nmeerjaren: {scenario: meer, financiering: {2025: 1 mln}}\n"
+                        "functies:\n  - {functie: A, beschikbare_uren: 1631, fte: 10}\n")
+    melding = "v.yaml:2:13: meerjaren.scenario: onbekend scenario 'meer'; in deze bestanden staan: geen scenario"
+    for commando in (["validate"], ["compute"], ["compute", "-f", "json", "-o", "u.json"], ["explain"], ["budget"]):
+        assert melding in cli(commando[0], "v.yaml", *commando[1:], code=1).stderr, commando

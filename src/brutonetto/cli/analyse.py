@@ -33,8 +33,9 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
     invoer = [*lading.bestanden, Path(csv_pad)]
     if buiten(Path(csv_pad), alleen_onder):
         lading.fouten.append(Fout(csv_pad, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen"))
-    if lading.fouten:
-        return Resultaat(None, invoerfouten(lading), lading.waarschuwingen, invoer)
+    fouten = invoerfouten(lading)
+    if fouten:
+        return Resultaat(None, fouten, lading.waarschuwingen, invoer)
     gekozen = scenario or BASIS
     if scenario is not None and scenario != BASIS:
         bekende_scenarios(lading.functies, [scenario])
@@ -89,7 +90,7 @@ def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = N
         fout = Fout(" ".join(paden), "geen meerjaren-blok gevonden; zet bovenaan een bestand bijvoorbeeld "
                                      "meerjaren: {scenario: extra_leertijd, financiering: {2023: 12 mln, 2024: 20 mln}}")
         return Resultaat(None, [fout], lading.waarschuwingen, lading.bestanden)
-    fouten = invoerfouten(lading) + meerjarenfouten(lading, begroten=True)
+    fouten = invoerfouten(lading, begroten=True)
     if fouten:
         return Resultaat(None, fouten, lading.waarschuwingen, lading.bestanden)
     (bron, meerjaren), *_ = lading.meerjaren
@@ -128,8 +129,9 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     if stappen < 2:
         raise Gebruiksfout(f"--stappen: minstens 2 punten (de twee einden van het bereik), niet {stappen}")
     lading = load(paden, alleen_onder)
-    if lading.fouten:
-        return Resultaat(None, invoerfouten(lading), lading.waarschuwingen, lading.bestanden)
+    fouten = invoerfouten(lading)
+    if fouten:
+        return Resultaat(None, fouten, lading.waarschuwingen, lading.bestanden)
     if scenario is not None and scenario != BASIS:
         bekende_scenarios(lading.functies, [scenario])
     # the rules of the profiles varied: around the basis its own; around a scenario, that scenario's
@@ -210,12 +212,14 @@ def meerjarenfouten(lading: Any, begroten: bool = False) -> list[Fout]:
     return fouten
 
 
-def invoerfouten(lading: Any) -> list[Fout]:
-    """Every problem of the files a command loaded: their fields, and the checks of the parts of
-    functies whose fields failed (one bad field hides no other problem)."""
+def invoerfouten(lading: Any, begroten: bool = False) -> list[Fout]:
+    """Every problem of the files a command loaded, whatever the command: their fields, the
+    checks of the parts of functies whose fields failed, and the meerjaren block (one bad
+    field hides no other problem, and no command passes a file another refuses)."""
     from brutonetto.engine.records import controleer_delen
 
-    return lading.fouten + (controleer_delen(lading.deelprofielen, lading.functies) if lading.deelprofielen else [])
+    delen = controleer_delen(lading.deelprofielen, lading.functies) if lading.deelprofielen else []
+    return lading.fouten + delen + meerjarenfouten(lading, begroten)
 
 
 def _in_scenario(tekst: str, functies: list, scenario: str | None) -> str:

@@ -18,7 +18,7 @@ from typing import Annotated, Optional
 import typer
 
 from brutonetto import __version__
-from brutonetto.cli.analyse import invoerfouten, meerjarenfouten
+from brutonetto.cli.analyse import invoerfouten
 from brutonetto.cli.groep import OPTIES, Commando, Groep
 from brutonetto.cli.uitvoer import (
     Afgebroken,
@@ -298,7 +298,7 @@ def _validate(paden: list[str], alleen_onder: Path | None = None) -> Resultaat:
         f"{scenarios} {'scenario' if scenarios == 1 else 'scenario' + chr(39) + 's'}"
     )
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
-    fouten = invoerfouten(lading) + rapport.fouten + meerjarenfouten(lading)
+    fouten = invoerfouten(lading) + rapport.fouten
     return Resultaat(None, fouten, waarschuwingen, lading.bestanden, samenvatting)
 
 
@@ -335,8 +335,9 @@ def _explain(paden: list[str], functie: str | None, scenario: str | None, alleen
     from brutonetto.output.rekenblad import bladen
 
     lading = load(paden, alleen_onder)
-    if lading.fouten or not lading.functies:
-        return Resultaat(None, invoerfouten(lading), lading.waarschuwingen, lading.bestanden)
+    fouten = invoerfouten(lading)
+    if fouten or not lading.functies:
+        return Resultaat(None, fouten, lading.waarschuwingen, lading.bestanden)
     gekozen = [f for f in lading.functies if functie is None or f.naam == functie]
     if not gekozen:
         namen = ", ".join(dict.fromkeys(f.naam for f in lading.functies))

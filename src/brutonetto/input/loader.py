@@ -576,7 +576,7 @@ class Stroom:
         fouten: list[Fout] = []
         standaard, standaardplek, mislukt = self._lader._standaard(bron, data, fouten)
         kop = _valideer(EENHEID, _zonder_standaard(data), bron, (), fouten)
-        if fouten or mislukt or kop is None:
+        if fouten or mislukt or kop is None or kop.meerjaren is not None:  # a meerjaren block is checked whole
             self.terug = True
             return
         gedeeld_ = _Gedeeld.van(kop.eenheid, kop.scenarios or {}, standaard, standaardplek)
