@@ -285,3 +285,13 @@ def test_a_share_written_as_a_fraction_is_refused_with_its_percentage(cli):
     assert "de maximale bezetting van 0,7% is onwaarschijnlijk laag: bedoelt u 70%?" in fout
     fout = cli(*basis, "--servicelevel", "0,8/20", code=2).stderr
     assert "het servicelevel van 0,8% is onwaarschijnlijk laag: bedoelt u 80%?" in fout
+
+
+def test_output_never_replaces_the_aanbod_csv_a_profile_reads(cli):
+    """A second security probe: `-o week.csv` overwrote the CSV the profile names, with exit 0."""
+    cli.write("q/week.csv", "interval;aanbod\nma 08:00;100\n")
+    cli.write("q/cc.yaml", "functie: Agent\nfte: 1\nbeschikbare_uren: 1500\ncontactcentrum: {interval: 30 min, "
+                           "gespreksduur: 300 s, servicelevel: 80/20, aanbod: week.csv}\n")
+    for args in (["compute", "q/cc.yaml", "-f", "csv", "-o", "q/week.csv"], ["explain", "q/cc.yaml", "-o", "q/week.csv"]):
+        assert "fout: --output q/week.csv is een van de invoerbestanden" in cli(*args, code=2).stderr
+    assert (cli.tmp_path / "q/week.csv").read_text(encoding="utf-8") == "interval;aanbod\nma 08:00;100\n"

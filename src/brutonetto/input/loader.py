@@ -80,9 +80,21 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
         fouten.extend(problemen)
         meerjaren.extend(blokken)
     fouten.extend(_dubbele_functies(functies + lader.deelprofielen))
-    gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden)
+    gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden) + _aanbodbestanden(functies)
     waarschuwingen += _zonder_verlof(functies) + _als_fractie(functies)
     return Lading(functies, fouten, gelezen, waarschuwingen, meerjaren, lader.deelprofielen)
+
+
+def _aanbodbestanden(functies: list[Functie]) -> list[Path]:
+    """The CSV files a queue's `aanbod` named: read, so inputs too (`--output` never replaces one)."""
+    gelezen: dict[Path, None] = {}
+    for functie in functies:
+        for invoer in (functie.basis, *functie.scenarios.values()):
+            cc = invoer.profiel.contactcentrum
+            for _, _, waar in (cc.aanbod if cc is not None else ()):
+                if waar:
+                    gelezen.setdefault(Path(waar.rsplit(":", 1)[0]))
+    return list(gelezen)
 
 
 def _zonder_verlof(functies: list[Functie]) -> list[str]:
@@ -539,6 +551,7 @@ class Stroom:
         self.terug = False
         self.bestanden: list[Path] = []
         self._waarschuwingen: dict[str, None] = {}
+        self._aanbod: dict[Path, None] = {}
         self._lader = _Bestandslader(alleen_onder)
 
     @property
@@ -559,10 +572,11 @@ class Stroom:
                     return
                 gezien.add(sleutel)
                 self._waarschuwingen.update(dict.fromkeys(_zonder_verlof([functie]) + _als_fractie([functie])))
+                self._aanbod.update(dict.fromkeys(_aanbodbestanden([functie])))
                 yield functie
             if self.terug:
                 return
-        self.bestanden = [Path(naam) for naam in bestanden if naam != "-"] + list(self._lader.standaarden)
+        self.bestanden = [Path(naam) for naam in bestanden if naam != "-"] + list(self._lader.standaarden) + list(self._aanbod)
 
     def _bestand(self, naam: str) -> Iterator[Functie]:
         from brutonetto.input.source import ONLEESBAAR, Woorden, parse_functie, parse_per_functie
