@@ -319,3 +319,22 @@ def test_an_aanbod_row_past_the_csv_field_limit_is_a_problem_at_its_line(cli):
         "week.csv:3:1: een veld is langer dan 131072 tekens; staat er een aanhalingsteken zonder tegenhanger?",
         "week.csv:4:1: het aanbod van '…' kan niet negatief zijn (gegeven: …)",
     ]
+
+
+@pytest.mark.parametrize("waarde", ['"it\'s hunter2"', '"x\' hunter2 \'y"', "|\n  line1\n  hunter2\n"])
+def test_a_secret_with_an_apostrophe_or_a_line_break_is_not_shown(cli, waarde):
+    """A second security probe: the mask found quotes by a pattern, which an apostrophe or a
+    line break inside the value escaped; now every word of the referenced file's values is masked."""
+    cli.write("geheim.yaml", f"uren_per_week: {waarde}\n")
+    cli.write("p.yaml", "standaard: geheim.yaml\nfunctie: A\nfte: 1\n")
+    fout = refused(cli, "validate", "p.yaml")
+    assert "hunter2" not in fout and "line1" not in fout
+    assert fout.startswith("geheim.yaml:1:1: uren_per_week: verwacht een getal, niet '")
+
+
+def test_a_secret_in_an_aanbod_csv_with_an_apostrophe_is_not_shown(cli):
+    cli.write("week.csv", "interval;aanbod\nma 08:00;\"it's SECRET\"\n")
+    cli.write("cc.yaml", "functie: Agent\nfte: 1\nbeschikbare_uren: 1500\ncontactcentrum: {interval: 30 min, "
+                         "gespreksduur: 300 s, servicelevel: 80/20, aanbod: week.csv}\n")
+    fout = refused(cli, "validate", "cc.yaml")
+    assert "SECRET" not in fout and "week.csv:2:1: aanbod van '…': verwacht een getal" in fout

@@ -139,7 +139,8 @@ def lees_csv(pad: Path, naam: str) -> tuple[Aanbodbestand | None, list[Fout]]:
     except OSError as fout:
         return None, [Fout(naam, f"het bestand kan niet worden gelezen: {fout.strerror or fout}")]
     gelezen, fouten = _aanbodrijen(tekst, naam)
-    return gelezen, [zonder_waarden(f, tekst) for f in fouten]
+    rijen = tekst.split("\n", 1)[1] if "\n" in tekst else ""  # the header's words are the format's, no values
+    return gelezen, [zonder_waarden(f, rijen) for f in fouten]
 
 
 def _aanbodrijen(tekst: str, naam: str) -> tuple[Aanbodbestand | None, list[Fout]]:

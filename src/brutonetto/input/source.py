@@ -354,6 +354,28 @@ _GECITEERD = re.compile(r"(?<!\w)'([^'\n]+)'(?!\w)")
 _GEVONDEN = re.compile(r"\((gevonden|gegeven): [^)]*\)")
 
 
+_WOORD = re.compile(r"[^\s'\"(){}\[\],;:?!]{2,}")
+
+
+def _woorden_in_waarden(tekst: str) -> set[str]:
+    """The words of a file's values (not its keys: those are field names the message may name);
+    a text that is no YAML mapping (a CSV's rows) counts whole."""
+    waarden: list[str] = []
+    try:
+        stapel = [yaml.compose(tekst, Loader=yaml.SafeLoader)]
+    except (yaml.YAMLError, RecursionError):
+        stapel, waarden = [], [tekst]
+    while stapel:
+        node = stapel.pop()
+        if isinstance(node, yaml.MappingNode):
+            stapel.extend(waarde for _, waarde in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stapel.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode):
+            waarden.append(node.value)
+    return {woord for waarde in waarden for woord in _WOORD.findall(waarde)}
+
+
 def zonder_waarden(fout: Fout, tekst: str) -> Fout:
     """A problem in a file reached by reference, without the values read from it.
 
@@ -370,6 +392,15 @@ def zonder_waarden(fout: Fout, tekst: str) -> Fout:
         return "'…'" if len(waarde) > 1 and waarde in tekst and waarde not in pad else gevonden.group(0)
 
     bericht = _GECITEERD.sub(verberg, bericht)
+    # what a quote cannot catch (a value with an apostrophe or a line break, a bare number, a
+    # label): every word of the message that stands in a value of that file, the field path aside
+    woorden = _woorden_in_waarden(tekst)
+
+    def verberg_woord(gevonden: re.Match[str]) -> str:
+        woord = gevonden.group(0)
+        return "…" if woord in woorden and woord not in pad else woord
+
+    bericht = _WOORD.sub(verberg_woord, bericht)
     return fout._replace(bericht=bericht)
 
 
