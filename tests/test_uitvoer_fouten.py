@@ -113,7 +113,7 @@ def test_output_onto_a_full_device(formaat):
 
 
 @pytest.mark.parametrize("nummer", [errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF, errno.EACCES, errno.EPERM,
-                                    errno.EROFS, errno.EIO])
+                                    errno.EROFS, errno.EIO, errno.ENAMETOOLONG])
 def test_the_common_reasons_are_said_in_dutch(nummer):
     from brutonetto.cli.uitvoer import reden
 
@@ -124,7 +124,7 @@ def test_the_common_reasons_are_said_in_dutch(nummer):
 def test_an_uncommon_reason_keeps_the_words_of_the_system():
     from brutonetto.cli.uitvoer import reden
 
-    assert reden(OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG))) == os.strerror(errno.ENAMETOOLONG)
+    assert reden(OSError(errno.ELOOP, os.strerror(errno.ELOOP))) == os.strerror(errno.ELOOP)
 
 
 # -- signals while writing --output ------------------------------------------------------------
@@ -222,3 +222,24 @@ def test_init_with_a_schema_already_there_writes_the_profile_only(tmp_path):
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "brutonetto.schema.json").read_text(encoding="utf-8") == "{}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brutonetto.schema.json", "p.yaml"]
+
+
+# -- what a second security probe found -------------------------------------------------------
+
+def test_a_closed_standard_input_is_an_input_problem(tmp_path):
+    run = draai("compute", "-", cwd=tmp_path, stdin=subprocess.DEVNULL, preexec_fn=lambda: os.close(0))
+    assert (run.returncode, run.stderr.decode()) == (
+        1, "<stdin>: kan standaardinvoer niet lezen: die is gesloten\n1 probleem gevonden; er is niets berekend.\n")
+
+
+def test_a_file_name_too_long_is_an_output_problem_not_an_internal_error(tmp_path):
+    lang = "a" * 300
+    run = draai("compute", str(ROOT / "examples" / "hot-2023.yaml"), "-f", "json", "-o", f"{lang}.json", cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (1, f"fout: kan niet schrijven naar {lang}.json: de bestandsnaam is te lang\n")
+    run = draai("init", f"{lang}.yaml", cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (1, f"fout: kan niet schrijven naar {lang}.yaml: de bestandsnaam is te lang\n")
+
+
+def test_init_shows_the_name_it_wrote_without_its_controls(tmp_path):
+    run = draai("init", "y\x1b]0;PWN\x07.yaml", cwd=tmp_path)
+    assert run.returncode == 0 and "\x1b" not in run.stderr.decode() and "geschreven: y␛]0;PWN␇.yaml" in run.stderr.decode()

@@ -25,8 +25,11 @@ from brutonetto.cli.uitvoer import (
     Gebruiksfout,
     Opmaak,
     Resultaat,
+    Uitvoerfout,
     afgebroken,
     bekende_scenarios,
+    meld,
+    reden,
     schrijf_bestand,
     schrijffout,
     sluit_af,
@@ -487,7 +490,11 @@ def _init(bestand: Path, eenheid: bool = False) -> Resultaat:
     from brutonetto.output import schema as schemamodule
     from brutonetto.output.starter import STARTEENHEID, STARTPROFIEL
 
-    if bestand.exists():
+    try:
+        bestaat = bestand.exists()
+    except OSError as fout:  # a name the system refuses (too long)
+        raise Uitvoerfout(f"kan niet schrijven naar {bestand}: {reden(fout)}") from None
+    if bestaat:
         raise Gebruiksfout(f"{bestand} bestaat al; kies een andere naam (brutonetto init ANDERE-NAAM.yaml)")
     sjabloon = STARTEENHEID if eenheid else STARTPROFIEL
     naast = bestand.parent / "brutonetto.schema.json"
@@ -503,7 +510,7 @@ def _init(bestand: Path, eenheid: bool = False) -> Resultaat:
             pad.unlink(missing_ok=True)
         raise
     for pad in paar:
-        typer.echo(f"geschreven: {pad}", err=True)
+        meld(f"geschreven: {pad}")  # a name shown, never obeyed
     melding = f"Pas {bestand} aan en reken het uit met: brutonetto compute {bestand}"
     return Resultaat(None, [], [], [], melding)
 

@@ -85,7 +85,8 @@ def terminalbreedte(uit: IO[Any]) -> int | None:
         return None
     import shutil
 
-    return shutil.get_terminal_size().columns  # honours COLUMNS
+    breedte = shutil.get_terminal_size().columns  # honours COLUMNS
+    return breedte if breedte >= 20 else 80  # COLUMNS=0 or a garbled value: the usual width
 
 
 def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) -> None:
@@ -185,7 +186,11 @@ def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer
     """
     import tempfile
 
-    doel_echt = doel.resolve()
+    try:
+        doel_echt = doel.resolve()
+        doel.exists()  # a name the system refuses (too long) says so here
+    except OSError as fout:
+        raise Uitvoerfout(f"kan niet schrijven naar {doel}: {reden(fout)}") from None
     if any(pad.resolve() == doel_echt for pad in invoer):
         raise Gebruiksfout(f"--output {doel} is een van de invoerbestanden; kies een ander bestand")
     if doel_echt.is_dir():
@@ -245,6 +250,7 @@ _REDENEN: dict[int, str] = {
         ("EPERM", "geen toestemming"),
         ("EROFS", "het bestandssysteem is alleen-lezen"),
         ("EIO", "het apparaat meldt een lees- of schrijffout"),
+        ("ENAMETOOLONG", "de bestandsnaam is te lang"),
     )
     if hasattr(errno, naam)
 }

@@ -442,6 +442,8 @@ def read(naam: str, alleen_onder: Path | None = None) -> Bron | Fout:
         return Fout(naam, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen")
     try:
         if naam == STDIN:
+            if sys.stdin is None:  # started with standard input closed (`<&-`)
+                return Fout(STDIN_NAAM, "kan standaardinvoer niet lezen: die is gesloten")
             ruw = sys.stdin.buffer.read(MAX_BYTES + 1)
             weergave, pad = STDIN_NAAM, None
         else:

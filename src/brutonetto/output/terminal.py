@@ -77,8 +77,10 @@ def console(uit: TextIO, *, terminal: bool = True) -> Any:
     highlighting in the text, so a name is shown as written (after `zichtbaar`)."""
     from rich.console import Console
 
+    # lines come laid out to the terminal's width already (soft_wrap: Rich folds nothing); an
+    # explicit width keeps Rich from reading COLUMNS itself (COLUMNS=0 made it print nothing)
     return Console(file=uit, force_terminal=terminal or None, markup=False, emoji=False, highlight=False,
-                   soft_wrap=True)
+                   soft_wrap=True, width=1 << 16)
 
 
 def vouw(regel: str, breedte: int) -> list[str]:
