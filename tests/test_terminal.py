@@ -151,3 +151,11 @@ def test_csv_in_a_terminal_shows_names_and_a_pipe_keeps_them_exact(cli, monkeypa
     _schoon(getoond)
     assert "A␛[2J␛]0;PWN␇" in getoond and "Jurist␍Baas" in getoond
     assert getoond.count("\r\n") == gepijpt.count("\r\n")  # the rows stay rows
+
+
+def test_columns_zero_does_not_make_the_console_print_nothing(monkeypatch):
+    """A second security probe: COLUMNS=0 in a terminal gave an empty table (Rich read it as width 0)."""
+    monkeypatch.setenv("COLUMNS", "0")
+    uit = io.StringIO()
+    console(uit).print("Jurist  1.631,0")
+    assert "Jurist  1.631,0" in uit.getvalue()
