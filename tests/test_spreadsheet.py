@@ -111,3 +111,12 @@ def test_workbook_totals_match_scenario_names_exactly_after_recalculation(cli, t
         assert (cel.value, cel.data_type) == ('=HYPERLINK("http://x")', "s")
     scenario_cellen = {c.value: c.data_type for c in formules["Resultaat"]["C"] if c.value in SCENARIOS}
     assert scenario_cellen == {naam: "s" for naam in SCENARIOS}
+
+
+def test_a_formula_after_leading_blanks_is_prefixed_too():
+    """A second security probe: ` =1+3` became the formula =1+3 in a spreadsheet that trims
+    blanks on import."""
+    from brutonetto.output.render import csv_waarde
+
+    assert [csv_waarde(t, False) for t in (" =1+3", "\n=1+5", "\u00a0@SUM(1)", " Jurist")] == [
+        "' =1+3", "'\n=1+5", "'\u00a0@SUM(1)", " Jurist"]

@@ -181,9 +181,11 @@ class Velden(BaseModel):
     @field_validator("scenarios")
     @classmethod
     def _geen_basis(cls, scenarios: dict[str, Any] | None) -> dict[str, Any] | None:
-        if scenarios and "basis" in scenarios:
+        # `Basis`, `basis ` or basis with an invisible character would print as a second basis row
+        if scenarios and any(_lijkt_basis(naam) for naam in scenarios):
             raise PydanticCustomError(
-                FOUTSOORT, "'basis' is de basis zelf en kan geen scenario zijn; kies een andere naam"
+                FOUTSOORT, "'basis' is de basis zelf en kan geen scenario zijn, ook niet anders geschreven "
+                "('Basis', met spaties of onzichtbare tekens); kies een andere naam"
             )
         return scenarios
 
@@ -328,6 +330,14 @@ def _misplaatst(veld: str) -> str:
     if veld in VELDNAMEN:
         return f"het veld '{veld}' hoort hier niet"
     return f"onbekend veld '{veld}'" + suggestie(veld, VELDNAMEN)
+
+
+def _lijkt_basis(naam: object) -> bool:
+    import unicodedata
+
+    tekst = unicodedata.normalize("NFKC", str(naam))
+    zichtbaar = "".join(c for c in tekst if unicodedata.category(c) not in ("Cf", "Cc", "Zs", "Zl", "Zp"))
+    return zichtbaar.casefold() == "basis"
 
 
 def suggestie(sleutel: object, bekend: tuple[str, ...], drempel: float = 0.6) -> str:

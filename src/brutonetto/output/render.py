@@ -206,5 +206,6 @@ def csv_waarde(waarde: Any, nederlands: bool) -> str:
     if isinstance(waarde, date):
         return waarde.isoformat()
     if isinstance(waarde, str):
-        return "'" + waarde if waarde.startswith(_FORMULEBEGIN) else waarde
+        # after leading blanks too: a spreadsheet that trims them on import reads ` =1+3` as a formula
+        return "'" + waarde if waarde.lstrip(" \u00a0\n").startswith(_FORMULEBEGIN) else waarde
     return str(waarde)
