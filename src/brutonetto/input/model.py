@@ -183,9 +183,10 @@ class Velden(BaseModel):
     def _geen_basis(cls, scenarios: dict[str, Any] | None) -> dict[str, Any] | None:
         # `Basis`, `basis ` or basis with an invisible character would print as a second basis row
         if scenarios and any(_lijkt_basis(naam) for naam in scenarios):
+            anders = "" if "basis" in scenarios else (
+                ", ook niet anders geschreven ('Basis', met spaties of onzichtbare tekens)")
             raise PydanticCustomError(
-                FOUTSOORT, "'basis' is de basis zelf en kan geen scenario zijn, ook niet anders geschreven "
-                "('Basis', met spaties of onzichtbare tekens); kies een andere naam"
+                FOUTSOORT, f"'basis' is de basis zelf en kan geen scenario zijn{anders}; kies een andere naam"
             )
         return scenarios
 
