@@ -157,3 +157,13 @@ def test_every_command_refuses_what_validate_refuses_in_a_meerjaren_block(cli):
     melding = "v.yaml:2:13: meerjaren.scenario: onbekend scenario 'meer'; in deze bestanden staan: geen scenario"
     for commando in (["validate"], ["compute"], ["compute", "-f", "json", "-o", "u.json"], ["explain"], ["budget"]):
         assert melding in cli(commando[0], "v.yaml", *commando[1:], code=1).stderr, commando
+
+
+def test_the_chart_of_a_century_of_indexation_draws(cli):
+    """A second security probe: 100% indexation a year for 110 years ended in 'interne fout'
+    (the axis labels rounded a Decimal of 40 digits)."""
+    cli.write("q.yaml", "functie: A\nbeschikbare_uren: 1500\nfte: 1\nkosten_per_fte: 1000\n"
+                        "scenarios: {s: {aftrek: {x: 10 uur}}}\n"
+                        "meerjaren: {indexatie: 100%, financiering: {2000: 1 mln, 2110: 1 mln}}\n")
+    cli("budget", "q.yaml", "-o", "q.svg")
+    assert "Kosten tegen financiering per jaar" in (cli.tmp_path / "q.svg").read_text(encoding="utf-8")

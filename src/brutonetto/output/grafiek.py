@@ -184,10 +184,12 @@ def _matplotlib() -> Any:
 
 def _mln(euro: float) -> str:
     """An amount on the chart in millions, the Dutch way: 12,0 mln, 0,25 mln (a tick at 0,25
-    was labelled 0,3): one decimal, more where the amount has them, up to euros of thousands."""
-    miljoenen = Decimal(f"{euro / 1e6:.6f}")
-    decimalen = next(d for d in (1, 2, 3, 6) if miljoenen == round(miljoenen, d) or d == 6)
-    return nl(miljoenen, min(decimalen, 3)) + " mln"
+    was labelled 0,3): one decimal, more where the amount has them, up to euros of thousands.
+    Float formatting: an axis of any size (a budget indexed 100% a year for a century) prints."""
+    miljoenen = euro / 1e6
+    decimalen = next((d for d in (1, 2) if abs(round(miljoenen, d) - miljoenen) <= 1e-9 * max(1.0, abs(miljoenen))), 3)
+    tekst = f"{miljoenen:,.{decimalen}f}"  # 1,234.5 -> 1.234,5
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".") + " mln"
 
 
 def teken_budget(jaren: list[Any], uit: BinaryIO, formaat: str) -> None:
