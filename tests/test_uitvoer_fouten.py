@@ -156,7 +156,8 @@ def _met_haak(haak: str, tmp_path: Path, nummer: int, *args: str) -> subprocess.
                           stderr=subprocess.PIPE, timeout=120)
 
 
-@pytest.mark.parametrize("nummer", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
+@pytest.mark.parametrize("nummer", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT, signal.SIGUSR1,
+                                    signal.SIGUSR2, signal.SIGALRM], ids=lambda s: s.name)
 def test_a_signal_in_the_middle_of_the_workbook(tmp_path, nummer):
     (tmp_path / "o.xlsx").write_bytes(b"oud")
     run = _met_haak(_MIDDEN_IN_DE_ZIP, tmp_path, nummer, "compute", VOORBEELD, "-f", "xlsx", "-o", "o.xlsx")

@@ -208,7 +208,7 @@ def schrijf_bestand(schrijf: Callable[[IO[Any], None], None], doel: Path, invoer
         raise Gebruiksfout(f"--output {doel}: de map {doel.parent} bestaat niet")
     # A signal between the file's creation and the `try` below would leave it behind: the
     # signals wait (blocked) until the name is known, and arrive inside the `try`.
-    onderbrekingen = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
+    onderbrekingen = {getattr(signal, n) for n in ONDERBREKINGEN if hasattr(signal, n)}
     wachtend = hasattr(signal, "pthread_sigmask")
     oud = signal.pthread_sigmask(signal.SIG_BLOCK, onderbrekingen) if wachtend else None
     try:
@@ -293,10 +293,14 @@ class Afgebroken(BaseException):
         self.nummer = nummer
 
 
+# the signals that end a run by default: each removes the temporary file first (SIGKILL cannot)
+ONDERBREKINGEN = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM")
+
+
 def vang_signalen() -> None:
-    """Turn SIGINT, SIGTERM and SIGHUP into `Afgebroken`; ignore SIGXFSZ, so that a write past
+    """Turn the signals that would end the run (ONDERBREKINGEN) into `Afgebroken`; ignore SIGXFSZ, so that a write past
     `ulimit -f` fails with EFBIG (reported) instead of killing the process (Python does this too)."""
-    signalen = [getattr(signal, naam) for naam in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, naam)]
+    signalen = [getattr(signal, naam) for naam in ONDERBREKINGEN if hasattr(signal, naam)]
 
     def stop(nummer: int, frame: Any) -> None:
         for s in signalen:  # a second signal must not cut the cleaning up short
