@@ -338,3 +338,14 @@ def test_a_secret_in_an_aanbod_csv_with_an_apostrophe_is_not_shown(cli):
                          "gespreksduur: 300 s, servicelevel: 80/20, aanbod: week.csv}\n")
     fout = refused(cli, "validate", "cc.yaml")
     assert "SECRET" not in fout and "week.csv:2:1: aanbod van '…': verwacht een getal" in fout
+
+
+def test_warnings_and_long_lines_are_capped_like_problems(cli):
+    """A second security probe: 150.000 warnings printed 150.000 lines, a 3 MB value one 3 MB line."""
+    cli.write("w.yaml", "functie: A\nbeschikbare_uren: 1631\naftrek:\n" + "".join(f"  a{i}: 0.00001\n" for i in range(300)))
+    regels = cli("validate", "w.yaml").stderr.splitlines()
+    assert len(regels) == 102 and regels[100] == "en nog 200 waarschuwingen (alleen de eerste 100 staan hierboven)"
+    cli.write("l.yaml", f"functie: A\nbeschikbare_uren: 1631\nfte: \"{'x' * 100_000}\"\n")
+    regel = refused(cli, "validate", "l.yaml").splitlines()[0]
+    # 43 characters before the value, 100.000 x, the closing quote: 100.044, of which 1.000 shown
+    assert len(regel) < 1100 and regel.endswith("… (en nog 99.044 tekens)")

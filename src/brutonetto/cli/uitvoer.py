@@ -35,7 +35,7 @@ from typing import Any, Callable, IO, NamedTuple
 
 import typer
 
-from brutonetto.errors import Fout, Problemen
+from brutonetto.errors import MAX_PER_BESTAND, Fout, Problemen
 from brutonetto.notation import telling
 from brutonetto.output.formaten import FORMATEN, Inhoud, Uitvoerfout, schrijf
 
@@ -136,7 +136,12 @@ def meld(tekst: str) -> None:
     in a name (or in an internal error's text) cannot forge a line that looks like ours."""
     from brutonetto.output.terminal import zichtbaar
 
+    if len(tekst) > MAX_REGEL:  # a 3 MB value quoted, a list of 40.000 names: a line, not a flood
+        tekst = f"{tekst[:MAX_REGEL]}… (en nog {telling(len(tekst) - MAX_REGEL)} tekens)"
     typer.echo(zichtbaar(tekst), err=True)
+
+
+MAX_REGEL = 1000  # characters of one message line
 
 
 def _meld(resultaat: Resultaat) -> None:
@@ -151,8 +156,11 @@ def _meld(resultaat: Resultaat) -> None:
         if weggelaten:
             meld(f"en nog {telling(weggelaten)} {'probleem' if weggelaten == 1 else 'problemen'} in {bestand} "
                  f"(alleen de eerste {telling(len(fouten))} staan hierboven)")
-    for waarschuwing in resultaat.waarschuwingen:
+    for waarschuwing in resultaat.waarschuwingen[:MAX_PER_BESTAND]:
         meld(f"waarschuwing: {waarschuwing}")
+    if len(resultaat.waarschuwingen) > MAX_PER_BESTAND:  # the same cap as problems: noise buries nothing
+        meld(f"en nog {telling(len(resultaat.waarschuwingen) - MAX_PER_BESTAND)} waarschuwingen "
+             f"(alleen de eerste {telling(MAX_PER_BESTAND)} staan hierboven)")
     if problemen:
         aantal = len(problemen)
         typer.echo(f"{telling(aantal)} {'probleem' if aantal == 1 else 'problemen'} gevonden; er is niets berekend.",
