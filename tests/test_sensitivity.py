@@ -280,3 +280,11 @@ def test_a_rule_only_a_scenario_has_is_not_quietly_added_to_the_basis(cli):
     assert "│ X       │ extra_leertijd │ aftrek.extra_leertijd │ 10 uur │      1.571,0 │" in rij  # 1631 - 50 - 10
     # uurtarief moves the value of the extra hours, not shown in these rows: no 'verandert niets'
     assert "verandert niets" not in cli("sensitivity", "s1.yaml", "-v", "uurtarief=50..90", "-s", "extra_leertijd").stderr
+
+
+def test_a_grid_too_large_is_refused_before_it_is_made(cli):
+    """A second security probe: five fields at 50 steps (312.500.000 points) ran out of memory."""
+    cli.write("p.yaml", PROFIEL)
+    fout = cli("sensitivity", "p.yaml", "--raster", "-n", "50", "-v", "beschikbare_uren=1400..1600", "-v", "fte=1..100",
+               "-v", "kosten_per_fte=1..2", "-v", "uren_per_week=30..40", "-v", "aftrek.verzuim=1..9%", code=2).stderr
+    assert "fout: --stappen 50 --raster: 312.500.000 rijen (312.500.000 punten x 1 functies); hoogstens 1.000.000" in fout

@@ -13,6 +13,9 @@ from typing import Any
 
 from brutonetto.cli.uitvoer import Gebruiksfout, Resultaat, bekende_scenarios
 from brutonetto.errors import Fout, Problemen
+from brutonetto.notation import telling
+
+MAX_RIJEN = 1_000_000  # rows of a sensitivity: a grid grows as steps to the power of its fields
 
 
 # realisation ----------------------------------------------------------------------------
@@ -138,6 +141,12 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     # (a rule only a scenario has is not quietly added to the basis)
     gevarieerd = [f.basis if scenario in (None, BASIS) else f.scenarios.get(scenario, f.basis) for f in lading.functies]
     regels = {groep: [naam for i in gevarieerd for naam in getattr(i.profiel, groep)] for groep in REGELS}
+    aantal = stappen ** len(vary) if grid else stappen * len(vary)  # points of the grid or the tornado
+    rijen = aantal * len(lading.functies)
+    if rijen > MAX_RIJEN:  # a grid of five fields at 50 steps is 312 million points: refused, not run out of memory
+        raise Gebruiksfout(f"--stappen {stappen}{' --raster' if grid else ''}: {telling(rijen)} rijen "
+                           f"({telling(aantal)} punten x {telling(len(lading.functies))} functies); hoogstens "
+                           f"{telling(MAX_RIJEN)}: minder stappen, minder velden of minder functies")
     variaties = []
     for tekst in vary:
         try:
