@@ -244,3 +244,16 @@ def test_the_quick_formula_path_gives_what_xlsxwriter_would():
     for formule in ("=A2*B2", "=SUM(C2,D2)", '=SUMIF($C$2:$C$9,"basis",F$2:F$9)', "=Invoer!E2/(1-F2)", "=SUMPRODUCT(EXACT($C$2:$C$9,$C12)*F$2:F$9)",
                     "=XLOOKUP(A1,B:B,C:C)", "=SUM(SORT(A1:A3))", "{=SUM(A1:A3)}"):
         assert snel._prepare_formula(formule) == echt._prepare_formula(formule), formule
+
+
+def test_a_workbook_wider_than_a_sheet_is_refused(cli, monkeypatch):
+    """A second security probe: 16.500 products gave a sheet cut off at XFD with formulas past it, exit 0.
+    Here with a sheet of 20 columns: 12 products need more (a column per input and per step)."""
+    import brutonetto.output.werkboek
+
+    monkeypatch.setattr(brutonetto.output.werkboek, "MAX_KOLOMMEN", 20)
+    cli.write("p.yaml", "functie: A\nbeschikbare_uren: 1631\nfte: 1\nproducten:\n"
+              + "".join(f"  p{i}: {{volume: 1, normtijd: 1 min}}\n" for i in range(12)))
+    fout = cli("compute", "p.yaml", "-f", "xlsx", "-o", "p.xlsx", code=1).stderr
+    assert "kolommen hebben (een kolom per invoer en per stap" in fout and "een spreadsheet heeft er 20" in fout
+    assert not (cli.tmp_path / "p.xlsx").exists()

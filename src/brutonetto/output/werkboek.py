@@ -23,13 +23,16 @@ from brutonetto.engine import regels
 from brutonetto.engine.records import Record, totaalgroepen, totalen
 from brutonetto.engine.stappen import ANDER, CONSTANTE, INVOER, STANDAARD, STAP, Stap
 from brutonetto.errors import veldpad
-from brutonetto.notation import machinegetal
+from brutonetto.notation import machinegetal, telling
 from brutonetto.output.extras import installeer
 
 
 
 class WerkboekOntbreekt(RuntimeError):
-    """XlsxWriter is not installed."""
+    """No workbook can be made: XlsxWriter is not installed, or the records need more columns than a sheet has."""
+
+
+MAX_KOLOMMEN = 16_384  # A..XFD
 
 
 @functools.lru_cache(maxsize=None)
@@ -119,6 +122,11 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
                 uitkomsten[kop] = stap.veld if len(stap.veld) > 1 else stap.veld[0]
                 geplaatst.add(stap.veld)
     uitkoppen = ["Functie", "Eenheid", "Scenario", *uitkomsten]
+    kolommen = max(len(koppen), len(uitkoppen) + len({r.scenario for r in records}))
+    if kolommen > MAX_KOLOMMEN:  # past XFD a formula would point at a column no spreadsheet has
+        raise WerkboekOntbreekt(f"dit werkboek zou {telling(kolommen)} kolommen hebben (een kolom per invoer en per "
+                                f"stap: zoveel producten of aftrekregels); een spreadsheet heeft er {telling(MAX_KOLOMMEN)}. "
+                                "Gebruik --format csv of json")
     cellen = _Cellen(koppen, invoerkolommen, uitkomsten)
 
     breedte_in = [len(k) for k in koppen]
