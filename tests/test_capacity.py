@@ -515,3 +515,25 @@ def test_explain_knows_the_scenarios_a_ratio_role_follows(cli):
     assert blad.startswith("Rekenblad: Senior · W · scenario groei") and "(156 + 0) / 30 = 5,200 fte" in blad
     assert ("fout: --scenario: functie 'Mentor' heeft geen scenario 'zuiniger'; zij heeft: basis, groei"
             in cli("explain", "p7.yaml", "--functie", "Mentor", "--scenario", "zuiniger", code=2).stderr)
+
+
+def test_a_run_of_more_records_than_memory_should_hold_is_refused(cli, monkeypatch):
+    """A second security probe: 400 scenarios over 4.000 functies (215 kB) took 3,9 GB and ended in
+    MemoryError. Here with a limit of 10: 4 functies x (1 + 2 scenarios) = 12 records."""
+    import brutonetto.engine.records
+
+    monkeypatch.setattr(brutonetto.engine.records, "MAX_REGELS", 10)
+    cli.write("u.yaml", "standaard: {beschikbare_uren: 1631}\nscenarios: {a: {fte: 2}, b: {fte: 3}}\nfuncties:\n"
+              + "".join(f"  - {{functie: F{i}, fte: 1}}\n" for i in range(4)))
+    assert ("u.yaml: deze bestanden geven 12 regels (functies x scenario's); hoogstens 10 in één run"
+            in cli("compute", "u.yaml", code=1).stderr)
+    assert len(cli.json("compute", "u.yaml", "-s", "a")) == 8  # 4 x (basis + a): within the limit
+
+
+def test_a_chart_of_more_bars_than_anyone_reads_is_refused(cli, monkeypatch):
+    import brutonetto.output.grafiek
+
+    monkeypatch.setattr(brutonetto.output.grafiek, "MAX_BALKEN", 5)
+    cli.write("u.yaml", "standaard: {beschikbare_uren: 1631}\nfuncties:\n"
+              + "".join(f"  - {{functie: F{i}, fte: 1}}\n" for i in range(6)))
+    assert "de grafiek zou 6 balken hebben; hoogstens 5" in cli("chart", "u.yaml", "-o", "g.svg", code=1).stderr

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 from brutonetto.engine.hours import PRECISIE, Rekenfout, Uitkomst, Verschil, compare, compute, verhouding
 from brutonetto.engine.regels import EXTRA_FTE_FTE, REGELS
 from brutonetto.errors import Fout
+from brutonetto.notation import telling
 from brutonetto.domain.functie import BASIS, Functie, Invoer
 
 if TYPE_CHECKING:
@@ -194,6 +195,9 @@ def scenarionamen(functies: list[Functie]) -> list[str]:
     return list(dict.fromkeys([BASIS, *(naam for f in functies for naam in f.scenarios)]))
 
 
+MAX_REGELS = 500_000  # records held at once (the file formats stream past this: records.stroom)
+
+
 def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -> Rapport:
     """Records for `brutonetto compute`: each functie's basis and its (chosen) scenarios."""
     rapport = Rapport()
@@ -206,6 +210,12 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
                 ))
         if rapport.fouten:
             return rapport
+    aantal = sum(1 + (len(f.scenarios) if not gekozen else sum(n in gekozen for n in f.scenarios)) for f in functies)
+    if aantal > MAX_REGELS and functies:  # 400 scenarios over 4.000 functies is 215 kB of YAML and 1,6 million records
+        rapport.fouten.append(Fout(functies[0].bestand, f"deze bestanden geven {telling(aantal)} regels (functies x "
+                                   f"scenario's); hoogstens {telling(MAX_REGELS)} in één run: kies scenario's of "
+                                   "splits de bestanden"))
+        return rapport
     for functie, uitkomsten in zip(functies, _bereken_alles(functies, rapport)):
         if uitkomsten is not None:
             rapport.records.extend(_records(functie, uitkomsten, gekozen, rapport))

@@ -12,12 +12,13 @@ import math
 from decimal import Decimal
 from typing import Any, BinaryIO
 
-from brutonetto.notation import nl, nl_procent
+from brutonetto.notation import nl, nl_procent, telling
 from brutonetto.engine.contactcentrum import begin_in_week
 from brutonetto.engine.records import Record
 from brutonetto.output.extras import installeer
 from brutonetto.output.terminal import zichtbaar
 
+MAX_BALKEN = 1_000
 DIRECT = "#1f4e79"  # dark blue: what the agency delivers
 # Okabe-Ito, readable for colour-blind readers, then a few more muted tones
 PALET = ["#e69f00", "#56b4e9", "#009e73", "#f0e442", "#cc79a7", "#d55e00", "#999999", "#8c6d31", "#7f7fbf", "#bcbd22"]
@@ -36,6 +37,9 @@ class GrafiekOntbreekt(RuntimeError):
 
 def teken(records: list[Record], uit: BinaryIO, formaat: str) -> None:
     """Draw the chart of these records to `uit` as SVG or PNG (text stays text in SVG)."""
+    if len(records) > MAX_BALKEN:  # 33.000 bars took minutes and gigabytes, and nobody reads them
+        raise GrafiekOntbreekt(f"de grafiek zou {telling(len(records))} balken hebben; hoogstens {telling(MAX_BALKEN)}: "
+                               "kies scenario's (--scenario) of teken minder functies per keer")
     try:
         import matplotlib
         from matplotlib.figure import Figure
