@@ -190,3 +190,15 @@ def test_every_month_registered_gives_no_warning(cli):
     cli.write("rr.csv", "functie;aftrek;van;tot;uren;fte\nJurist;leren;1-1-2023;15-2-2023;100;10\n"
                         "Jurist;leren;16-2-2023;31-3-2023;100;10\n")
     assert cli("realisation", "rp.yaml", "rr.csv", "-f", "json").stderr == ""
+
+
+def test_an_unknown_functie_names_ten_of_the_plan_and_a_near_one(cli):
+    """A second security probe: each of 200 unknown rows listed all 5.000 functies of the plan
+    (12,9 MB of stderr) and looked for a near name among all of them (29 s)."""
+    cli.write("plan.yaml", "standaard: {beschikbare_uren: 1500}\nfuncties:\n"
+              + "".join(f"  - {{functie: Medewerker {i:02d}, fte: 1, aftrek: {{leren: 10}}}}\n" for i in range(15)))
+    cli.write("r.csv", "functie;aftrek;van;tot;uren;fte\nMedewerkr 07;leren;1-1-2023;31-1-2023;1;1\n")
+    fout = cli("realisation", "plan.yaml", "r.csv", code=1).stderr
+    assert ("onbekende functie 'Medewerkr 07'; bedoelt u 'Medewerker 07'?; in het plan staan: 'Medewerker 00', "
+            "'Medewerker 01'") in fout
+    assert "'Medewerker 09' en nog 5" in fout and "Medewerker 10" not in fout

@@ -107,3 +107,24 @@ class Problemen:
     def __repr__(self) -> str:
         return f"Problemen({list(self)!r}, {len(self)} in all)"
 
+
+
+def gelijkend(naam: str, bekend: Iterable[str], drempel: float = 0.6) -> str | None:
+    """The known name `naam` most looks like (a typo's 'bedoelt u'), or None. Over a long list
+    only the names of about the same length and first letter are compared: difflib over 5.000
+    names for each of thousands of unknown ones took minutes."""
+    import difflib
+
+    namen = list(dict.fromkeys(bekend))
+    if len(namen) > 200:
+        begin = naam[:1].casefold()
+        namen = [n for n in namen if abs(len(n) - len(naam)) <= 3 and n[:1].casefold() == begin][:200]
+    gevonden = difflib.get_close_matches(naam, namen, n=1, cutoff=drempel)
+    return gevonden[0] if gevonden else None
+
+
+def opsomming(namen: Iterable[str], hoogstens: int = 10, aanhalingstekens: bool = True) -> str:
+    """`'a', 'b', 'c'`, or the first `hoogstens` and `en nog N`: a message names, it does not list a plan."""
+    lijst = list(dict.fromkeys(namen))
+    tekst = ", ".join(f"'{n}'" if aanhalingstekens else n for n in lijst[:hoogstens])
+    return tekst + (f" en nog {len(lijst) - hoogstens}" if len(lijst) > hoogstens else "")

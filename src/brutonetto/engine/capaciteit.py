@@ -13,6 +13,7 @@ from typing import NamedTuple
 from brutonetto.domain.capaciteit import Product
 from brutonetto.domain.hoeveelheid import MINUUT, SECONDE, UUR, Duur
 from brutonetto.engine.hours import alle_problemen
+from brutonetto.errors import MAX_PER_BESTAND, gelijkend, opsomming
 from brutonetto.engine.regels import KANAAL_UREN, PRODUCT_MIX, PRODUCT_UREN, REGELS
 from brutonetto.engine.stappen import CONSTANTE, INVOER, STAP, Operand, Stap
 
@@ -138,14 +139,15 @@ def volgorde(namen: list[tuple[str | None, str]], van: list[str | None]) -> tupl
         eenheid, naam = namen[i]
         j = index.get((eenheid, gevolgd))
         if j is None:
-            import difflib
-
+            if len(fouten) >= MAX_PER_BESTAND:  # past what is shown: the name, without looking for a near one
+                fouten.append(Verhoudingsfout(i, ("verhouding", "van"), f"onbekende functie '{gevolgd}'"))
+                continue
             in_eenheid = [n for e, n in namen if e == eenheid and n != naam]
-            gelijk = difflib.get_close_matches(gevolgd, in_eenheid, n=1, cutoff=0.6)
+            gelijk = gelijkend(gevolgd, in_eenheid)
             waar = f" in eenheid '{eenheid}'" if eenheid else ""
             fouten.append(Verhoudingsfout(i, ("verhouding", "van"), f"onbekende functie '{gevolgd}'{waar}"
-                                          + (f"; bedoelt u '{gelijk[0]}'?" if gelijk else
-                                             f"; hier staan: {', '.join(in_eenheid) or 'geen andere functies'}")))
+                                          + (f"; bedoelt u '{gelijk}'?" if gelijk else
+                                             f"; hier staan: {opsomming(in_eenheid, aanhalingstekens=False) or 'geen andere functies'}")))
         else:
             basis[i] = j
     eigen_fout = {f.index for f in fouten}

@@ -42,7 +42,6 @@ is never held in memory.
 
 from __future__ import annotations
 
-import difflib
 from array import array
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
@@ -53,7 +52,7 @@ from brutonetto.domain.functie import Functie
 from brutonetto.domain.registratie import Registratie, datumtekst
 from brutonetto.engine.hours import NUL, PRECISIE
 from brutonetto.engine.records import Record
-from brutonetto.errors import Fout, Problemen
+from brutonetto.errors import MAX_PER_BESTAND, Fout, Problemen, gelijkend, opsomming
 from brutonetto.notation import telling
 
 TWAALF = Decimal(12)
@@ -380,6 +379,7 @@ class _Koppeling:
         }
         self.bestand = bestand
         self.fouten = fouten
+        self._onbekend: dict[str, str] = {}
 
     def filter(self, registraties: Iterable[Registratie]) -> Iterator[Registratie]:
         """The rows that match the plan, with the plan's eenheid; a problem for every other."""
@@ -395,8 +395,13 @@ class _Koppeling:
     def _record(self, rij: Registratie) -> Record | None:
         kandidaten = self.per_naam.get(rij.functie)
         if kandidaten is None:
-            self._fout(rij, f"onbekende functie '{rij.functie}'{_suggestie(rij.functie, self.per_naam)}; "
-                            f"in het plan staan: {_namen(self.per_naam)}", "functie")
+            if len(self.fouten) >= MAX_PER_BESTAND:  # past the problems shown (rows come in line order): counted only
+                self._fout(rij, f"onbekende functie '{rij.functie}'", "functie")
+                return None
+            if rij.functie not in self._onbekend:  # the same unknown name on many rows: worked out once
+                self._onbekend[rij.functie] = (f"onbekende functie '{rij.functie}'{_suggestie(rij.functie, self.per_naam)}; "
+                                               f"in het plan staan: {_namen(self.per_naam)}")
+            self._fout(rij, self._onbekend[rij.functie], "functie")
             return None
         if rij.eenheid is not None:
             gevonden = [r for r in kandidaten if r.eenheid == rij.eenheid or r.eenheid is None]
@@ -427,9 +432,9 @@ class _Koppeling:
 
 
 def _suggestie(naam: str, bekend: Iterable[str]) -> str:
-    gelijkend = difflib.get_close_matches(naam, list(bekend), n=1, cutoff=0.6)
-    return f"; bedoelt u '{gelijkend[0]}'?" if gelijkend else ""
+    gevonden = gelijkend(naam, bekend)
+    return f"; bedoelt u '{gevonden}'?" if gevonden else ""
 
 
 def _namen(namen: Iterable[str]) -> str:
-    return ", ".join(f"'{n}'" for n in dict.fromkeys(namen))
+    return opsomming(namen)
