@@ -13,6 +13,7 @@ the same reason the nested v2 parts (`delen`, `contactcentrum`) and `meerjaren` 
 modules that are imported only when a file has them.
 """
 
+import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -293,6 +294,12 @@ def _vertaal(fout: ValidationError) -> list[tuple[Pad, str]]:
                 "regel met {...}? Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld volume: '1,5'"
             )))
         elif _sleutelfout(detail):
+            datum = re.fullmatch(r"datetime\.date\((\d+), (\d+), (\d+)\)", str(loc[-2]))
+            if datum is not None:  # a name like 2023-01-01 reads as a date in YAML, shown as Python writes one
+                tekst = "{}-{:02d}-{:02d}".format(*map(int, datum.groups()))
+                problemen.append((loc[:-2], f"de naam '{tekst}' leest YAML als een datum; zet hem tussen "
+                                            f"aanhalingstekens: '{tekst}'"))
+                continue
             problemen.append((loc[:-2], (
                 f"de naam {beschrijf(loc[-2])} is geen tekst; staat er een decimaalkomma in een "
                 "regel met {...}? Zet de waarde dan tussen aanhalingstekens, bijvoorbeeld c: '0,5'"
