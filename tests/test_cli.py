@@ -579,3 +579,12 @@ def test_a_mistyped_scenario_option_gets_a_suggestion(cli):
     cli.write("p.yaml", "functie: X\nbeschikbare_uren: 1631\nscenarios:\n  leertijd_plus_50: {aftrek: {leren: 50}}\n")
     assert ("fout: --scenario: onbekend scenario 'leertijd_plus50'; bedoelt u 'leertijd_plus_50'?; in deze bestanden "
             "staan: basis, leertijd_plus_50") in cli("compute", "p.yaml", "-s", "leertijd_plus50", code=2).stderr
+
+
+def test_a_profile_that_lost_its_functie_is_no_unused_standaard_in_a_folder(cli):
+    """A second trial: `eenheid`, `fte` and costs without `functie` were skipped as an unused
+    standaard, and 25 fte dropped out of the totals without a word."""
+    cli.write("bb/units/a.yaml", "functie: A\nbeschikbare_uren: 1600\n")
+    cli.write("bb/units/e.yaml", "eenheid: E\nbeschikbare_uren: 1600\nfte: 25\nkosten_per_fte: 70000\n")
+    fout = cli("compute", "bb", code=1).stderr
+    assert "bb/units/e.yaml:1:1: verwacht 'functie' (één profiel) of 'functies'" in fout

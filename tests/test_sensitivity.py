@@ -288,3 +288,13 @@ def test_a_grid_too_large_is_refused_before_it_is_made(cli):
     fout = cli("sensitivity", "p.yaml", "--raster", "-n", "50", "-v", "beschikbare_uren=1400..1600", "-v", "fte=1..100",
                "-v", "kosten_per_fte=1..2", "-v", "uren_per_week=30..40", "-v", "aftrek.verzuim=1..9%", code=2).stderr
     assert "fout: --stappen 50 --raster: 312.500.000 rijen (312.500.000 punten x 1 functies); hoogstens 1.000.000" in fout
+
+
+def test_around_a_scenario_a_functie_without_it_keeps_its_own_rules(cli):
+    """A second trial: B has no scenario s and no line `extra`; varied around s it was given the
+    line (1450/1400/1350 direct where its basis is 1500). Now B stays at its basis: 1500, +0,00."""
+    cli.write("t1.yaml", "functies:\n"
+              "  - {functie: A, beschikbare_uren: 1600, fte: 10, aftrek: {x: 200}, scenarios: {s: {aftrek: {extra: 100 uur}}}}\n"
+              "  - {functie: B, beschikbare_uren: 1600, fte: 30, aftrek: {x: 100}}\n")
+    rijen = cli.json("sensitivity", "t1.yaml", "--varieer", "aftrek.extra=50..150 uur", "--scenario", "s")
+    assert [(r["functie"], r["directe_uren"]) for r in rijen] == [("A", 1350), ("A", 1250), ("B", 1500), ("B", 1500)]

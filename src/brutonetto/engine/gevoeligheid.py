@@ -145,6 +145,8 @@ def _punt(functie: Functie, scenario: str | None, combinatie: tuple[tuple[Variat
     rond = functie.scenarios.get(scenario) if scenario is not None else None
     b, s = basis, (rond.profiel if rond is not None else basis)
     for variatie, waarde in combinatie:
+        if len(variatie.pad) == 2 and variatie.pad[1] not in getattr(s, variatie.pad[0]):
+            continue  # an aftrek or verlof line this functie does not have is not given to it
         if scenario is None:  # around the basis: the basis as written is what the point is priced against
             s = vervang(s, variatie.pad, waarde)
         elif lees(b, variatie.pad) == lees(s, variatie.pad):  # an assumption basis and scenario share

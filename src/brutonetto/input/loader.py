@@ -142,6 +142,8 @@ _KAAL_GETAL = re.compile(r"\s*\+?\d*[.,]?\d+\s*")
 
 
 STANDAARDBESTAND = "dit lijkt een standaardbestand"
+# fields a standaard does not set: a file with one of them is a profile that lost its `functie`
+EIGEN_AAN_EEN_FUNCTIE = {"eenheid", "fte", "werklast_uren", "producten", "contactcentrum", "verhouding", "meerjaren"}
 DELEN = ("producten", "contactcentrum", "verhouding")  # parts of a profile checked on their own
 
 
@@ -177,7 +179,7 @@ class _Bestandslader:
         if "functie" in data and "functies" in data:
             return [], [bron.fout("een bestand heeft 'functie' (één profiel) of 'functies' (een eenheid), niet allebei", ("functies",))]
         if "functie" not in data and "functies" not in data:
-            if set(data) <= set(Velden.model_fields) - {"functie"}:
+            if set(data) <= set(Velden.model_fields) - {"functie"} and not set(data) & EIGEN_AAN_EEN_FUNCTIE:
                 return [], [bron.fout(
                     f"{STANDAARDBESTAND} (alleen profielvelden, geen 'functie'); gebruik het "
                     f"vanuit een profiel met standaard: {bron.naam}, of voeg 'functie: <naam>' toe"
