@@ -13,6 +13,8 @@ from fractions import Fraction as F
 
 import pytest
 
+from conftest import EXAMPLES
+
 PROFIEL = """\
     functie: Medewerker
     beschikbare_uren: 1631
@@ -34,7 +36,7 @@ def test_the_memos_range_gives_1300_to_1267_direct_hours(cli):
     cli.write("m.yaml", MEMO)
     laag, hoog = rijen(cli, "m.yaml", "--varieer", "aftrek.leren_en_ontwikkelen=185..218 uur")
     assert list(laag) == ["functie", "eenheid", "scenario", "veld", "waarde", "directe_uren", "aandeel_direct",
-                          "fte_nodig", "extra_fte", "extra_kosten"]
+                          "fte_nodig", "extra_fte", "extra_kosten", "waarde_extra_uren"]
     assert (laag["veld"], laag["waarde"], laag["directe_uren"], laag["extra_fte"]) == (
         "aftrek.leren_en_ontwikkelen", "185 uur", 1300, 0)  # the profile itself
     assert (hoog["waarde"], hoog["directe_uren"]) == ("218 uur", 1267)
@@ -298,3 +300,13 @@ def test_around_a_scenario_a_functie_without_it_keeps_its_own_rules(cli):
               "  - {functie: B, beschikbare_uren: 1600, fte: 30, aftrek: {x: 100}}\n")
     rijen = cli.json("sensitivity", "t1.yaml", "--varieer", "aftrek.extra=50..150 uur", "--scenario", "s")
     assert [(r["functie"], r["directe_uren"]) for r in rijen] == [("A", 1350), ("A", 1250), ("B", 1500), ("B", 1500)]
+
+
+def test_varying_uurtarief_shows_the_value_of_the_extra_hours(cli):
+    """A second trial: uurtarief moves only waarde_extra_uren, which sensitivity did not show, so
+    its rows were equal. By hand: 420,9 fte x 36 extra hours x 50 = 757.620; x 100 = 1.515.240."""
+    rijen = cli.json("sensitivity", EXAMPLES / "bezwaar-en-beroep.yaml", "--varieer", "uurtarief=50..100",
+                     "--scenario", "extra_leertijd")
+    eerste = [r for r in rijen if r["functie"] == "Medewerker bezwaar"]
+    assert [r["waarde_extra_uren"] for r in eerste] == [757620, 1515240]
+    assert list(eerste[0])[-1] == "waarde_extra_uren"  # a new key after v2's

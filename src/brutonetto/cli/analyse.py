@@ -167,8 +167,8 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
     werking: dict | None = {} if uitleg else None
     rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
                                  variaties, grid, als_tekst, werking)
-    if not grid:  # uurtarief moves only the value of the extra hours, which these rows do not show
-        waarschuwingen.extend(_zonder_effect(rijen, [v.veld for v in variaties if v.veld != "uurtarief"]))
+    if not grid:
+        waarschuwingen.extend(_zonder_effect(rijen, [v.veld for v in variaties]))
     if uitleg:
         from brutonetto.output.uitleg import gevoeligheid_bladen
 

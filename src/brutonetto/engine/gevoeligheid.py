@@ -50,6 +50,7 @@ class Gevoeligheid(NamedTuple):
     fte_nodig: Decimal | None
     extra_fte: Decimal | None
     extra_kosten: Decimal | None
+    waarde_extra_uren: Decimal | None = None  # contract v3: after v2's keys; the uurtarief method
 
 
 class Variatie(NamedTuple):
@@ -129,7 +130,7 @@ def gevoeligheid(
             r = rijen[(functie.eenheid, functie.naam)]
             rij = Gevoeligheid(
                 r.functie, r.eenheid, scenario or BASIS, veld, waarde_tekst, r.directe_uren,
-                r.aandeel_direct, r.fte_nodig, r.extra_fte, r.extra_kosten,
+                r.aandeel_direct, r.fte_nodig, r.extra_fte, r.extra_kosten, r.waarde_extra_uren,
             )
             per_functie[i].append(rij)
             if werking is not None:

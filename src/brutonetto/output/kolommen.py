@@ -91,6 +91,7 @@ GEVOELIGHEID = (
     Kolom("fte_nodig", "Fte nodig", FTE),
     Kolom("extra_fte", "Extra fte", EXTRA_FTE),
     Kolom("extra_kosten", "Extra kosten", EURO),
+    Kolom("waarde_extra_uren", "Waarde extra uren", EURO),  # the uurtarief method
 )
 
 
@@ -110,5 +111,5 @@ def budgetkolommen(jaren: list[Any]) -> list[Kolom]:
 
 def gevoeligheidskolommen(rijen: list[Any]) -> list[Kolom]:
     """sensitivity: eenheid, fte nodig, extra fte and costs only when a row has them."""
-    return [k for k in GEVOELIGHEID if k.sleutel not in ("eenheid", "fte_nodig", "extra_fte", "extra_kosten")
+    return [k for k in GEVOELIGHEID if k.sleutel not in ("eenheid", "fte_nodig", "extra_fte", "extra_kosten", "waarde_extra_uren")
             or any(getattr(r, k.sleutel) is not None for r in rijen)]
