@@ -302,6 +302,8 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
             else:  # the rows its column marks: a compare's matched ones, the unit's basis for the rest
                 formule = f'=SUMPRODUCT(--(${kolom}$2:${kolom}${laatste}="ja"),{bereik})'
             blad.write_formula(r - 1, koppen.index(kop), formule, fmt, _f(waarde))
+        _gewogen_uren(blad, totaal, koppen, laatste, r, opmaak,
+                      f"--EXACT({scenario},$C${r})" if kolom is None else f'--(${kolom}$2:${kolom}${laatste}="ja")')
     uitleg = "Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam; zie Toelichting."
     if telt:
         waarom = ("een functie die in maar één bestand staat telt niet mee" if any(not r.in_totaal for r in records)
@@ -309,6 +311,29 @@ def _totalen(blad: Any, records: list[Record], koppen: list[str], laatste: int, 
         uitleg = ("Totalen per scenario: fte en kosten opgeteld over de regels met precies deze scenarionaam, of met 'ja' "
                   f"in de kolom In totaal van dat scenario: {waarom}.")
     blad.write_string(laatste + len(rijen) + 2, 0, uitleg, opmaak.cursief)
+
+
+def _gewogen_uren(blad: Any, totaal: Any, koppen: list[str], laatste: int, r: int, opmaak: _Opmaak, telt: str) -> None:
+    """A total's hours as the engine weighs them (records.totalen): each row by its fte, or its
+    fte nodig where it has none: SUMPRODUCT(rows counted, weight, hours) / SUMPRODUCT(rows, weight);
+    the share of direct hours from the total's own cells."""
+    if "Fte" not in koppen or totaal.directe_uren is None:
+        return
+    fte = _kolom(koppen.index("Fte"))
+    gewicht = f"${fte}$2:${fte}${laatste}"
+    if "Fte nodig" in koppen:  # a blank fte counts as 0 in arithmetic: then the fte nodig weighs
+        nodig = _kolom(koppen.index("Fte nodig"))
+        gewicht = f"({gewicht}+({gewicht}=0)*${nodig}$2:${nodig}${laatste})"
+    for kop, veld in (("Beschikbare uren", "beschikbare_uren"), ("Totaal aftrek", "totaal_aftrek"),
+                      ("Directe uren", "directe_uren")):
+        if kop in koppen and getattr(totaal, veld) is not None:
+            k = _kolom(koppen.index(kop))
+            formule = f"=SUMPRODUCT({telt},{gewicht},${k}$2:${k}${laatste})/SUMPRODUCT({telt},{gewicht})"
+            blad.write_formula(r - 1, koppen.index(kop), formule, opmaak.uren, _f(getattr(totaal, veld)))
+    if all(k in koppen for k in ("Aandeel direct", "Directe uren", "Beschikbare uren")) and totaal.aandeel_direct is not None:
+        direct, beschikbaar = (_kolom(koppen.index(k)) for k in ("Directe uren", "Beschikbare uren"))
+        blad.write_formula(r - 1, koppen.index("Aandeel direct"), f"={direct}{r}/{beschikbaar}{r}", opmaak.procent,
+                           _f(totaal.aandeel_direct))
 
 
 class _Opmaak:
