@@ -154,7 +154,7 @@ def test_every_command_refuses_what_validate_refuses_in_a_meerjaren_block(cli):
     validate refused; the user fixed one problem per command."""
     cli.write("v.yaml", "eenheid: X\nmeerjaren: {scenario: meer, financiering: {2025: 1 mln}}\n"
                         "functies:\n  - {functie: A, beschikbare_uren: 1631, fte: 10}\n")
-    melding = "v.yaml:2:13: meerjaren.scenario: onbekend scenario 'meer'; in deze bestanden staan: geen scenario"
+    melding = "v.yaml:2:13: meerjaren.scenario: onbekend scenario 'meer'; er staan geen scenario's in deze bestanden"
     for commando in (["validate"], ["compute"], ["compute", "-f", "json", "-o", "u.json"], ["explain"], ["budget"]):
         assert melding in cli(commando[0], "v.yaml", *commando[1:], code=1).stderr, commando
 

@@ -156,7 +156,8 @@ def test_every_recalculated_total_equals_the_engines_total(werkboeken):
                                  ("Extra kosten", "extra_kosten"), ("Waarde extra uren", "waarde_extra_uren"),
                                  # the hours weighed as the engine weighs them (a second trial: they were missing)
                                  ("Beschikbare uren", "beschikbare_uren"), ("Totaal aftrek", "totaal_aftrek"),
-                                 ("Directe uren", "directe_uren"), ("Aandeel direct", "aandeel_direct")):
+                                 ("Directe uren", "directe_uren"), ("Aandeel direct", "aandeel_direct"),
+                                 ("Bruto uren", "bruto_uren"), ("Aandeel bruto", "aandeel_bruto")):
                 assert gelijk(cellen[totaal.scenario][kop], getattr(totaal, sleutel)), (bestand.name, totaal.scenario, kop)
                 gecontroleerd += 1
     assert gecontroleerd > 90

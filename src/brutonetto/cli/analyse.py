@@ -213,8 +213,9 @@ def meerjarenfouten(lading: Any, begroten: bool = False) -> list[Fout]:
     scenarios = [n for n in scenarionamen(lading.functies + lading.deelprofielen) if n != BASIS]
     if meerjaren.scenario is not None and meerjaren.scenario not in scenarios:
         fouten.append(bron.fout(
-            f"onbekend scenario '{meerjaren.scenario}'{suggestie(meerjaren.scenario, tuple(scenarios))}; "
-            f"in deze bestanden staan: {', '.join(scenarios) or 'geen scenario'}", ("meerjaren", "scenario")))
+            f"onbekend scenario '{meerjaren.scenario}'{suggestie(meerjaren.scenario, tuple(scenarios))}"
+            + (f"; in deze bestanden staan: {', '.join(scenarios)}" if scenarios
+               else "; er staan geen scenario's in deze bestanden"), ("meerjaren", "scenario")))
     elif not scenarios and begroten:
         fouten.append(bron.fout("geen scenario om te begroten: budget zet de extra kosten van een scenario "
                                 "tegen de financiering; voeg een scenario toe", ("meerjaren",)))

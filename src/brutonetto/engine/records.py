@@ -98,6 +98,7 @@ class Totaal(NamedTuple):
     extra_kosten: Decimal | None
     waarde_extra_uren: Decimal | None = None
     eenheid: str | None = None  # a total belongs to no one eenheid
+    bruto_uren: Decimal | None = None  # weighted as the hours are (the workbook's total shows it)
 
 
 def totaalgroepen(records: list[Record]) -> dict[str, list[Record]]:
@@ -174,6 +175,7 @@ def totalen(records: list[Record]) -> list[Totaal]:
             extra_fte=som("extra_fte", eigen),
             extra_kosten=prijs("extra_kosten"),
             waarde_extra_uren=prijs("waarde_extra_uren"),
+            bruto_uren=bruto,
         ))
     return uit
 

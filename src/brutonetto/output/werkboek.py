@@ -324,16 +324,18 @@ def _gewogen_uren(blad: Any, totaal: Any, koppen: list[str], laatste: int, r: in
     if "Fte nodig" in koppen:  # a blank fte counts as 0 in arithmetic: then the fte nodig weighs
         nodig = _kolom(koppen.index("Fte nodig"))
         gewicht = f"({gewicht}+({gewicht}=0)*${nodig}$2:${nodig}${laatste})"
-    for kop, veld in (("Beschikbare uren", "beschikbare_uren"), ("Totaal aftrek", "totaal_aftrek"),
-                      ("Directe uren", "directe_uren")):
+    for kop, veld in (("Bruto uren", "bruto_uren"), ("Beschikbare uren", "beschikbare_uren"),
+                      ("Totaal aftrek", "totaal_aftrek"), ("Directe uren", "directe_uren")):
         if kop in koppen and getattr(totaal, veld) is not None:
             k = _kolom(koppen.index(kop))
             formule = f"=SUMPRODUCT({telt},{gewicht},${k}$2:${k}${laatste})/SUMPRODUCT({telt},{gewicht})"
             blad.write_formula(r - 1, koppen.index(kop), formule, opmaak.uren, _f(getattr(totaal, veld)))
-    if all(k in koppen for k in ("Aandeel direct", "Directe uren", "Beschikbare uren")) and totaal.aandeel_direct is not None:
-        direct, beschikbaar = (_kolom(koppen.index(k)) for k in ("Directe uren", "Beschikbare uren"))
-        blad.write_formula(r - 1, koppen.index("Aandeel direct"), f"={direct}{r}/{beschikbaar}{r}", opmaak.procent,
-                           _f(totaal.aandeel_direct))
+    for aandeel, noemer, veld in (("Aandeel direct", "Beschikbare uren", "aandeel_direct"),
+                                  ("Aandeel bruto", "Bruto uren", "aandeel_bruto")):
+        if all(k in koppen for k in (aandeel, "Directe uren", noemer)) and getattr(totaal, veld) is not None:
+            direct, onder = (_kolom(koppen.index(k)) for k in ("Directe uren", noemer))
+            blad.write_formula(r - 1, koppen.index(aandeel), f"={direct}{r}/{onder}{r}", opmaak.procent,
+                               _f(getattr(totaal, veld)))
 
 
 class _Opmaak:
