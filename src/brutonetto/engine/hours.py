@@ -215,7 +215,7 @@ def verhouding(
     return uitkomst._replace(fte_nodig=nodig, grondslag=grondslag, grondslag_van=van, grondslag_extra=extra)
 
 
-def controleer_delen(profiel: Profiel) -> None:
+def controleer_onderdelen(profiel: Profiel) -> None:
     """The checks of a profile's self-contained parts, as compute makes them: every product and
     the queue's settings and intervals; raises their problems (Rekenfout, the rest in `meer`)."""
     problemen: list[Exception] = []

@@ -484,12 +484,12 @@ def controleer_delen(delen: list[Functie], andere: list[Functie]) -> list[Fout]:
     """The checks of the self-contained parts (producten, contactcentrum, the name a ratio
     follows) of functies that could not be computed (input.loader's `deelprofielen`), beside
     the `andere` that could: one bad field hides no other problem."""
-    from brutonetto.engine.hours import controleer_delen as controleer
+    from brutonetto.engine.hours import controleer_onderdelen
 
     fouten = []
     for functie in delen:
         try:
-            controleer(functie.basis.profiel)
+            controleer_onderdelen(functie.basis.profiel)
         except Rekenfout as fout:
             fouten.extend(_gemeld(functie, functie.basis, fout))
     alle = andere + delen

@@ -28,7 +28,6 @@ from brutonetto.input.hoeveelheid import (
     parse_hoeveelheid,
     parse_uren,
     parse_weekuren,
-    zonder_duizendtallen,
 )
 
 FOUTSOORT = "brutonetto"

@@ -171,6 +171,7 @@ def compacte_tabel(
     groep_kolommen = [i for i, kop in enumerate(koppen) if kop in ("Functie", "Eenheid")]
     overige = [i for i in range(len(koppen)) if i not in groep_kolommen]
     weg: list[int] = []
+    regelbreedte = breedte  # the width of a row as it stands: measured in the first pass (kop None)
     for kop in (None, *_EERST_WEG):
         if kop is not None and kop in koppen:
             if kop == BALKKOLOM.kop and aandelen is not None:  # before the bar goes, it gets shorter
