@@ -404,13 +404,26 @@ def zonder_waarden(fout: Fout, tekst: str) -> Fout:
     return fout._replace(bericht=bericht)
 
 
+class Invoertekst(str):
+    """YAML text handed in as it is (the Python API: `brutonetto.compute(["functie: ..."])`),
+    standing among the paths under its own name (`<tekst 1>`); what it names as `standaard`
+    lies relative to the current folder, as for standard input."""
+
+    inhoud: str
+
+    def __new__(cls, naam: str, inhoud: str) -> "Invoertekst":
+        tekst = super().__new__(cls, naam)
+        tekst.inhoud = inhoud
+        return tekst
+
+
 def expand(paden: list[str], alleen_onder: Path | None = None, uit_mappen: set[str] | None = None) -> tuple[list[str], list[Fout]]:
     """Every input file: a file as given, a directory's `*.yaml`/`*.yml` below it sorted, `-`.
     Those found in a directory are also added to `uit_mappen`, if given."""
     bestanden: list[str] = []
     fouten: list[Fout] = []
     for pad in paden:
-        if pad == STDIN:
+        if pad == STDIN or isinstance(pad, Invoertekst):
             bestanden.append(pad)
             continue
         p = Path(pad)
@@ -438,6 +451,10 @@ def expand(paden: list[str], alleen_onder: Path | None = None, uit_mappen: set[s
 def read(naam: str, alleen_onder: Path | None = None) -> Bron | Fout:
     """The text of one file (or stdin), decoded as UTF-8 with or without BOM; with `alleen_onder`
     (--alleen-onder) only a file under that folder, and what it names must lie there too."""
+    if isinstance(naam, Invoertekst):
+        if len(naam.inhoud) > MAX_BYTES:
+            return Fout(naam, f"de tekst is groter dan {MAX_BYTES / (1024 * 1024):g} MB")
+        return Bron(naam, naam.inhoud.removeprefix("\ufeff"), None, alleen_onder)
     if naam != STDIN and buiten(Path(naam), alleen_onder):
         return Fout(naam, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen")
     try:
