@@ -220,3 +220,11 @@ def gevoeligheid(rijen: list[Any]) -> Rijen:
     from brutonetto.output.kolommen import gevoeligheidskolommen
 
     return Rijen(rijen, Gevoeligheid._fields, gevoeligheidskolommen(rijen), teken_tornado)
+
+
+def zoekuitkomsten(rijen: list[Any]) -> Rijen:
+    """solve's answers (engine/zoek.py's `Zoekuitkomst`): per functie, or the total, the value found."""
+    from brutonetto.engine.zoek import Zoekuitkomst
+    from brutonetto.output.kolommen import zoekkolommen
+
+    return Rijen(rijen, Zoekuitkomst._fields, zoekkolommen(rijen))
