@@ -124,10 +124,14 @@ class Tabelbron:
         return _Cel(rij.regel, 1, ""), not rest, blad
 
     def fout(self, bericht: str, veld: Pad = ()) -> Fout:
+        """At the cell, named by its column's field path (`aftrek.verzuim`), as the header writes it."""
         cel, _, blad = self._cel(veld)
         if cel is None:
             return Fout(self.naam, bericht, veld)
-        return Fout(self.naam, bericht, veld, cel.regel, cel.kolom, celnaam(blad, cel.regel, cel.kolom))
+        _, rest = self._zoek(veld)
+        if not rest and veld[:1] == ("standaard",):  # the sheet's row naming a YAML file of defaults
+            rest = ("standaard",)
+        return Fout(self.naam, bericht, rest, cel.regel, cel.kolom, celnaam(blad, cel.regel, cel.kolom))
 
     def bestaat(self, veld: Pad) -> bool:
         return self._cel(veld)[1]
