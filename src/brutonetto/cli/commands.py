@@ -496,6 +496,16 @@ def _init(bestand: Path, eenheid: bool = False) -> Resultaat:
         raise Uitvoerfout(f"kan niet schrijven naar {bestand}: {reden(fout)}") from None
     if bestaat:
         raise Gebruiksfout(f"{bestand} bestaat al; kies een andere naam (brutonetto init ANDERE-NAAM.yaml)")
+    if bestand.suffix.lower() in (".xlsx", ".csv"):  # the formatie as a spreadsheet (contract v3)
+        from brutonetto.output.starter import FORMATIEKOLOMMEN, formatiesjabloon
+
+        inhoud = formatiesjabloon(bestand.name, csv=bestand.suffix.lower() == ".csv")
+        schrijf_bestand(lambda uit, breedte: uit.write(inhoud), bestand, [], binair=True)
+        meld(f"geschreven: {bestand}")
+        if bestand.suffix.lower() == ".csv":  # a CSV has no room for notes: they are said here
+            for kop, uitleg, _, _ in FORMATIEKOLOMMEN:
+                meld(f"  {kop}: {uitleg}")
+        return Resultaat(None, [], [], [], f"Vul {bestand} aan en reken het uit met: brutonetto compute {bestand}")
     sjabloon = STARTEENHEID if eenheid else STARTPROFIEL
     naast = bestand.parent / "brutonetto.schema.json"
     # the pair, or neither: a profile whose schema is missing, or half of one, is no start
