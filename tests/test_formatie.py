@@ -387,3 +387,12 @@ def test_catalogue_formatie_case(cli, tmp_path, naam):
     uit = cli("validate", naam, code=1)
     assert "Traceback" not in uit.stderr and "interne fout" not in uit.stderr
     assert naam + laatste.removeprefix("# verwacht: ") in uit.stderr, uit.stderr
+
+
+def test_a_short_and_a_long_form_may_be_columns_but_not_both_filled_in_a_row(cli, tmp_path):
+    (tmp_path / "f.csv").write_text(
+        "functie;beschikbare_uren;aftrek.reis.procent;aftrek.reis.van;aftrek.reis\n"
+        "A;1631;2;beschikbaar;\nB;1631;;;2%\nC;1631;2;;3%\n", encoding="utf-8")
+    fout = cli("validate", "f.csv", code=1).stderr
+    assert "f.csv:4:5: aftrek.reis: ook 'aftrek.reis.procent' is ingevuld; vul er één in" in fout
+    assert ":2:" not in fout and ":3:" not in fout

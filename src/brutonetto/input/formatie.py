@@ -68,7 +68,7 @@ class _Rij:
 
     def __init__(self, regel: int, kolommen: dict[Pad, int]) -> None:
         self.regel = regel
-        self.cellen: dict[Pad, _Cel] = {}
+        self.cellen: dict[Pad, tuple[Any, int, int, str]] = {}  # (value, line, column, as typed)
         self.kolommen = kolommen  # each column's path, for a field that is absent (an empty cell)
 
 
@@ -110,14 +110,14 @@ class Tabelbron:
         if rij is None:
             return None, False, None
         blad = self.standaardblad if veld[:1] == ("standaard",) else self.blad
-        cel = rij.cellen.get(rest)
-        if cel is not None:
-            return cel, True, blad
+        gevonden = rij.cellen.get(rest)
+        if gevonden is not None:
+            return _Cel(gevonden[1], gevonden[2], gevonden[3]), True, blad
         for lengte in range(len(rest), -1, -1):
             deel = rest[:lengte]
-            for pad, cel in rij.cellen.items():
+            for pad, gevonden in rij.cellen.items():
                 if pad[:lengte] == deel:
-                    return cel, lengte == len(rest), blad
+                    return _Cel(gevonden[1], gevonden[2], gevonden[3]), lengte == len(rest), blad
             kolom = rij.kolommen.get(deel)
             if kolom is not None:  # an empty cell in the column of that field
                 return _Cel(rij.regel, kolom, ""), False, blad
@@ -291,16 +291,17 @@ def _xlsx_rijen(blad: Any, bladnaam: str, formules: dict, breedte: int | None) -
     """(line, cells) per row with a value; a formula's cell is noted in `formules` (its text)."""
     if hasattr(blad, "reset_dimensions"):
         blad.reset_dimensions()  # a file's own claim of its size is not trusted: read to the end
-    regel = 0
-    for rij in blad.iter_rows(max_col=breedte or MAX_KOLOMMEN + 1):
-        regel += 1
+    # without max_col: openpyxl would pad every row with empty cells up to it
+    for rij in blad.iter_rows():
         cellen = []
         for cel in rij:
             waarde = cel.value
-            if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+            if waarde is None or (waarde.__class__ is str and not waarde.strip()):
                 continue
-            soort = cel.data_type
             regel, kolom = cel.row, cel.column
+            if kolom > (breedte or MAX_KOLOMMEN + 1):
+                break
+            soort = cel.data_type
             if soort == "f":
                 formules[(bladnaam, regel, kolom)] = str(waarde)
                 cellen.append((regel, kolom, None, None, str(waarde)))
@@ -437,12 +438,6 @@ def _kop(bron: Tabelbron, cellen: list[_Ruw], fouten: list[Fout]) -> tuple[dict[
             continue
         gezien[pad] = k
         kolommen[k] = pad
-    for pad, k in gezien.items():  # `aftrek.x` beside `aftrek.x.procent`: one cell would hide the other
-        if any(ander[: len(pad)] == pad and ander != pad for ander in gezien):
-            fouten.append(_fout((bron.naam, regel, k, celnaam(bron.blad, regel, k)),
-                                f"de kolom '{'.'.join(map(str, pad))}' en kolommen daaronder ('{'.'.join(map(str, pad))}.…') "
-                                "kunnen niet samen"))
-            del kolommen[k]
     if ("functie",) not in gezien:
         fouten.append(Fout(bron.naam, "de kopregel heeft geen kolom 'functie'; de eerste regel noemt de velden: "
                                       "functie, eenheid, fte, ...", (), regel, 1, celnaam(bron.blad, regel, 1)))
@@ -477,8 +472,25 @@ def _tekst_van(getal: Decimal) -> str:
     return tekst
 
 
+_PROCENTOPMAAK: dict[str, bool] = {}
+
+
+def _procent(opmaak: str) -> bool:
+    """Whether a number format shows a percentage (`0.00%`; not a `%` in quotes or escaped)."""
+    procent = _PROCENTOPMAAK.get(opmaak)
+    if procent is None:
+        procent = _PROCENTOPMAAK[opmaak] = "%" in re.sub(r'"[^"]*"|\\.', "", opmaak)
+    return procent
+
+
 def _waarde(waarde: Any, opmaak: str | None, tekstveld: bool) -> tuple[Any, str]:
     """A cell as the YAML value it stands for, and as it was typed."""
+    soort = waarde.__class__
+    if soort is str:  # the most common cell first
+        tekst = waarde.strip()
+        return tekst, tekst
+    if soort is int and not tekstveld and (opmaak is None or not _procent(opmaak)):
+        return waarde, str(waarde)
     if isinstance(waarde, _Excelfout):
         raise _Celfout(f"de cel bevat een Excel-fout ({waarde[:20]}); vul een waarde in of maak de cel leeg")
     if isinstance(waarde, str):
@@ -490,7 +502,7 @@ def _waarde(waarde: Any, opmaak: str | None, tekstveld: bool) -> tuple[Any, str]
         if isinstance(waarde, float) and waarde != waarde or waarde in (float("inf"), float("-inf")):
             raise _Celfout("de cel bevat geen eindig getal")
         getal = _als_getal(waarde)
-        if opmaak is not None and "%" in re.sub(r'"[^"]*"|\\.', "", opmaak):
+        if opmaak is not None and _procent(opmaak):
             tekst = _tekst_van(getal * 100) + "%"  # Excel stores 5,7% as 0.057
             return tekst, tekst
         tekst = _tekst_van(getal)
@@ -512,6 +524,9 @@ def _waarde(waarde: Any, opmaak: str | None, tekstveld: bool) -> tuple[Any, str]
 
 
 def _zet(doel: dict[str, Any], pad: Pad, waarde: Any) -> None:
+    if len(pad) == 1:
+        doel[pad[0]] = waarde
+        return
     for deel in pad[:-1]:
         doel = doel.setdefault(deel, {})
     doel[pad[-1]] = waarde
@@ -519,7 +534,7 @@ def _zet(doel: dict[str, Any], pad: Pad, waarde: Any) -> None:
 
 class _Regel(NamedTuple):
     regel: int
-    velden: dict[Pad, tuple[Any, _Cel]]
+    velden: dict[Pad, tuple[Any, int, int, str]]  # (value, line, column, as typed)
 
 
 def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | None:
@@ -536,6 +551,8 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
         return None
     kop, koppen = kop
     kolommen = {pad: k for k, pad in kop.items()}
+    # per column: its path, whether its cells are names, whether a shorter column may hold it
+    soorten = {k: (pad, pad in _TEKST, len(pad) > 2) for k, pad in kop.items()}
     basis: list[_Regel] = []
     scenariorijen: list[tuple[_Regel, str]] = []
     aantal = 0
@@ -545,22 +562,39 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
             fouten.append(Fout(bron.naam, f"meer dan {telling(MAX_RIJEN)} rijen; splits de formatie op in meer bestanden",
                                (), regel, 1, celnaam(bron.blad, regel, 1)))
             break
-        velden: dict[Pad, tuple[Any, _Cel]] = {}
+        velden: dict[Pad, tuple[Any, int, int, str]] = {}
+        voorvoegsels: set[Pad] = set()
         for r, k, ruw, opmaak, _ in cellen:
-            pad = kop.get(k)
-            if pad is None:
+            soort = soorten.get(k)
+            if soort is None:
                 if k not in koppen:  # a column whose header is wrong was reported once, at its header
                     fouten.append(Fout(bron.naam, "deze cel heeft geen kolomkop; geef de kolom een veldnaam of "
                                                   "maak de cel leeg", (), r, k, celnaam(bron.blad, r, k)))
                 continue
-            try:
-                waarde, getypt = _waarde(ruw, opmaak, pad in _TEKST)
-            except _Celfout as fout:
-                fouten.append(Fout(bron.naam, str(fout), pad, r, k, celnaam(bron.blad, r, k)))
-                continue
+            pad, tekstveld, diep = soort
+            if ruw.__class__ is str:
+                waarde = getypt = ruw.strip()
+            else:
+                try:
+                    waarde, getypt = _waarde(ruw, opmaak, tekstveld)
+                except _Celfout as fout:
+                    fouten.append(Fout(bron.naam, str(fout), pad, r, k, celnaam(bron.blad, r, k)))
+                    continue
             if waarde == "":
                 continue
-            velden[pad] = (waarde, _Cel(r, k, getypt))
+            # `aftrek.reistijd` (5%) and `aftrek.reistijd.procent` may both be columns, not both filled
+            boven = None
+            if diep:
+                boven = next((pad[:n] for n in range(2, len(pad)) if pad[:n] in velden), None)
+            if boven is None and voorvoegsels and pad in voorvoegsels:
+                boven = next(ander for ander in velden if ander[: len(pad)] == pad)
+            if boven is not None:
+                fouten.append(Fout(bron.naam, f"ook '{'.'.join(map(str, boven))}' is ingevuld; vul er één in",
+                                   pad, r, k, celnaam(bron.blad, r, k)))
+                continue
+            velden[pad] = (waarde, r, k, getypt)
+            if diep:
+                voorvoegsels.update(pad[:n] for n in range(2, len(pad)))
         if not velden:
             continue
         rij = _Regel(regel, velden)
@@ -576,9 +610,12 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
     for i, rij in enumerate(basis):
         item: dict[str, Any] = {}
         tabelrij = bron._rijen[("functies", i)] = _Rij(rij.regel, kolommen)
-        for pad, (waarde, cel) in rij.velden.items():
-            _zet(item, pad, waarde)
-            tabelrij.cellen[pad] = cel
+        tabelrij.cellen = rij.velden
+        for pad, cel in rij.velden.items():
+            if len(pad) == 1:
+                item[pad[0]] = cel[0]
+            else:
+                _zet(item, pad, cel[0])
         functies.append(item)
         naam, eenheid = item.get("functie"), item.get("eenheid")
         if isinstance(naam, str):
@@ -589,14 +626,14 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
     for rij, scenario in scenariorijen:
         functie = rij.velden.get(("functie",))
         eenheid = rij.velden.get(("eenheid",))
-        scenariocel = rij.velden[("scenario",)][1]
+        scenariocel = rij.velden[("scenario",)]
         overlay: dict[str, Any] = {}
-        for pad, (waarde, _) in rij.velden.items():
+        for pad, cel in rij.velden.items():
             if pad not in (("functie",), ("eenheid",), ("scenario",)):
-                _zet(overlay, pad, waarde)
+                _zet(overlay, pad, cel[0])
         if functie is None:  # for every functie, as a unit file's own `scenarios`
             if eenheid is not None:
-                fouten.append(_celfout(bron, eenheid[1], "een scenariorij zonder functie geldt voor elke functie; "
+                fouten.append(_celfout(bron, eenheid, "een scenariorij zonder functie geldt voor elke functie; "
                                                          "laat de eenheid leeg, of vul de functie in", ("eenheid",)))
                 continue
             alle = data.setdefault("scenarios", {})
@@ -614,7 +651,7 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
                 index = per_naam[naam][0]
             if index is None:
                 in_eenheid = f" in eenheid '{sleutel[0]}'" if sleutel[0] is not None else ""
-                fouten.append(_celfout(bron, functie[1], (
+                fouten.append(_celfout(bron, functie, (
                     f"scenario '{scenario}' voor functie '{naam}'{in_eenheid}, maar die functie heeft geen basisrij "
                     "(een rij met dezelfde functie en eenheid en de kolom scenario leeg); een scenariorij past "
                     "alleen aan wat anders is dan de basis"), ("functie",)))
@@ -627,9 +664,7 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
                 continue
             eigen[scenario] = overlay
             tabelrij = bron._rijen[("functies", index, "scenarios", scenario)] = _Rij(rij.regel, kolommen)
-        for pad, (_, cel) in rij.velden.items():
-            tabelrij.cellen[pad] = cel
-        tabelrij.cellen[()] = scenariocel
+        tabelrij.cellen = {**rij.velden, (): scenariocel}
     if not functies:
         fouten.append(Fout(bron.naam, "er staat geen functie in: verwacht onder de kopregel een rij per functie "
                                       "(met de kolom scenario leeg)"))
@@ -637,8 +672,11 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
     return data
 
 
-def _celfout(bron: Tabelbron, cel: _Cel, bericht: str, veld: Pad = ()) -> Fout:
-    return Fout(bron.naam, bericht, veld, cel.regel, cel.kolom, celnaam(bron.blad, cel.regel, cel.kolom))
+def _celfout(bron: Tabelbron, cel: tuple[Any, int, int, str], bericht: str, veld: Pad = (),
+             blad: str | None = None) -> Fout:
+    """A problem at a row's cell as `_bouw` keeps it: (value, line, column, as typed)."""
+    _, regel, kolom, _ = cel
+    return Fout(bron.naam, bericht, veld, regel, kolom, celnaam(blad or bron.blad, regel, kolom))
 
 
 def _standaard(bron: Tabelbron, rijen: list, data: dict[str, Any], fouten: list[Fout]) -> None:
@@ -654,7 +692,7 @@ def _standaard(bron: Tabelbron, rijen: list, data: dict[str, Any], fouten: list[
         return
     standaard: dict[str, Any] = {}
     tabelrij = _Rij(regel, {})
-    bestand: tuple[str, _Cel] | None = None
+    bestand: tuple[str, tuple[Any, int, int, str]] | None = None
     velden_gezien: dict[Pad, int] = {}
     for r, cellen in rijen[1:]:
         per_kolom = {k: (w, opmaak) for _, k, w, opmaak, _ in cellen}
@@ -684,7 +722,7 @@ def _standaard(bron: Tabelbron, rijen: list, data: dict[str, Any], fouten: list[
         except _Celfout as fout:
             fouten.append(Fout(bron.naam, str(fout), ("standaard", *pad), r, 2, celnaam(blad, r, 2)))
             continue
-        cel = _Cel(r, 2, getypt)
+        cel = (waarde, r, 2, getypt)
         if pad == ("standaard",):
             bestand = (str(waarde), cel)
             continue
@@ -692,7 +730,7 @@ def _standaard(bron: Tabelbron, rijen: list, data: dict[str, Any], fouten: list[
         tabelrij.cellen[pad] = cel
     if bestand is not None and standaard:
         fouten.append(_celfout(bron, bestand[1], "het blad standaard noemt een standaardbestand of geeft velden, "
-                                                 "niet allebei", ("standaard",)))
+                                                 "niet allebei", ("standaard",), bron.standaardblad))
         return
     if bestand is not None:
         tabelrij.cellen[()] = bestand[1]
