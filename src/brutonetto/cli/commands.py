@@ -88,7 +88,8 @@ Paden = Annotated[
     list[str],
     typer.Argument(
         help="YAML-bestanden, mappen (alle *.yaml/*.yml daaronder) of - voor standaardinvoer "
-        "(een standaard: daarin is dan relatief aan de huidige map).",
+        "(een standaard: daarin is dan relatief aan de huidige map); of een spreadsheet "
+        "(.xlsx of .csv) met een rij per functie en de veldnamen als kolomkoppen.",
         show_default=False,
         metavar="PAD",
     ),
@@ -466,7 +467,9 @@ def _schema(standaard: bool) -> Resultaat:
 @commando()
 def init(
     bestand: Annotated[
-        Path, typer.Argument(help="Het nieuwe profiel.", show_default=True, metavar="BESTAND")
+        Path, typer.Argument(
+            help="Het nieuwe profiel; met .xlsx of .csv een formatiesjabloon: een rij per functie.",
+            show_default=True, metavar="BESTAND")
     ] = Path("profiel.yaml"),
     eenheid: Annotated[
         bool,
