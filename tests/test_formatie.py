@@ -396,3 +396,27 @@ def test_a_short_and_a_long_form_may_be_columns_but_not_both_filled_in_a_row(cli
     fout = cli("validate", "f.csv", code=1).stderr
     assert "f.csv:4:5: aftrek.reis: ook 'aftrek.reis.procent' is ingevuld; vul er één in" in fout
     assert ":2:" not in fout and ":3:" not in fout
+
+
+def test_budget_reads_the_years_from_the_standaard_sheet(cli, tmp_path):
+    from conftest import BUDGET_EENHEID
+
+    cli.write("eenheid.yaml", BUDGET_EENHEID)
+    werkmap(tmp_path / "eenheid.xlsx", [
+        ["functie", "eenheid", "fte", "kosten_per_fte", "beschikbare_uren", "aftrek.overig", "aftrek.extra", "scenario"],
+        ["Jurist", "B&B", 126, 75000, 1631, 331, None, None],
+        [None, None, None, None, None, None, "40 uur", "meer_leren"],
+    ], [["meerjaren.scenario", "meer_leren"], ["meerjaren.indexatie", "2%"],
+        ["meerjaren.financiering.2023", "250k"], ["meerjaren.financiering.2025", "0,3 mln"]])
+    yaml = json.loads(cli("budget", "eenheid.yaml", "--format", "json").stdout, parse_float=D, parse_int=D)
+    xlsx = json.loads(cli("budget", "eenheid.xlsx", "--format", "json").stdout, parse_float=D, parse_int=D)
+    assert xlsx == yaml
+    # 126 fte, direct 1300 -> 1260: 126 x 40 / 1260 = 4 fte x EUR 75.000 = 300.000 in 2023, against 250.000
+    assert (xlsx[0]["jaar"], xlsx[0]["kosten"], xlsx[0]["financiering"], xlsx[0]["saldo"]) == (2023, 300000, 250000, -50000)
+
+
+def test_a_bad_year_amount_is_named_at_its_cell_on_the_standaard_sheet(cli, tmp_path):
+    werkmap(tmp_path / "f.xlsx", [["functie", "beschikbare_uren", "fte"], ["A", 1631, 3]],
+            [["meerjaren.financiering.2023", "12 miljard"]])
+    fout = cli("budget", "f.xlsx", code=1).stderr
+    assert "f.xlsx:standaard!B2: meerjaren.financiering.2023: " in fout

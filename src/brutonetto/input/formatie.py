@@ -94,7 +94,7 @@ class Tabelbron:
     def _zoek(self, veld: Pad) -> tuple[_Rij | None, Pad]:
         if not veld:
             return None, veld
-        if veld[0] == "standaard":
+        if veld[0] in ("standaard", "meerjaren"):
             sleutel = veld[:1]
         elif veld[0] == "scenarios":
             sleutel = veld[:2]
@@ -109,7 +109,7 @@ class Tabelbron:
         rij, rest = self._zoek(veld)
         if rij is None:
             return None, False, None
-        blad = self.standaardblad if veld[:1] == ("standaard",) else self.blad
+        blad = self.standaardblad if veld[0] in ("standaard", "meerjaren") else self.blad
         gevonden = rij.cellen.get(rest)
         if gevonden is not None:
             return _Cel(gevonden[1], gevonden[2], gevonden[3]), True, blad
@@ -129,8 +129,8 @@ class Tabelbron:
         if cel is None:
             return Fout(self.naam, bericht, veld)
         _, rest = self._zoek(veld)
-        if not rest and veld[:1] == ("standaard",):  # the sheet's row naming a YAML file of defaults
-            rest = ("standaard",)
+        if veld[:1] == ("meerjaren",) or not rest and veld[:1] == ("standaard",):
+            rest = veld  # `meerjaren.financiering.2023`; the row `standaard` naming a YAML file
         return Fout(self.naam, bericht, rest, cel.regel, cel.kolom, celnaam(blad, cel.regel, cel.kolom))
 
     def bestaat(self, veld: Pad) -> bool:
@@ -380,7 +380,9 @@ def kolompad(kop: str) -> tuple[Pad | None, str | None]:
         return (top,), None
     if top in _NIET_HIER:
         waarom = {"scenarios": "een rij met de kolom scenario ingevuld is een scenario",
-                  "standaard": f"standaardwaarden staan op het blad '{STANDAARDBLAD}' (kolommen veld, waarde)"}
+                  "standaard": f"standaardwaarden staan op het blad '{STANDAARDBLAD}' (kolommen veld, waarde)",
+                  "meerjaren": f"de jaren staan op het blad '{STANDAARDBLAD}', bijvoorbeeld de rij "
+                               "meerjaren.financiering.2023 | 12 mln"}
         return None, (f"de kolom '{kop}' hoort niet in een formatieblad"
                       + (f": {waarom[top]}" if top in waarom else "; zet het in een YAML-bestand"))
     if top in _MAPPINGVELDEN:
@@ -692,6 +694,8 @@ def _standaard(bron: Tabelbron, rijen: list, data: dict[str, Any], fouten: list[
         return
     standaard: dict[str, Any] = {}
     tabelrij = _Rij(regel, {})
+    meerjaren: dict[str, Any] = {}
+    meerjarenrij = _Rij(regel, {})
     bestand: tuple[str, tuple[Any, int, int, str]] | None = None
     velden_gezien: dict[Pad, int] = {}
     for r, cellen in rijen[1:]:
@@ -704,6 +708,8 @@ def _standaard(bron: Tabelbron, rijen: list, data: dict[str, Any], fouten: list[
         plek = (bron.naam, r, 1, celnaam(blad, r, 1))
         if isinstance(veldnaam, str) and veldnaam.strip().casefold() == "standaard":
             pad: Pad | None = ("standaard",)
+        elif isinstance(veldnaam, str) and veldnaam.strip().casefold().startswith("meerjaren."):
+            pad = ("meerjaren", *(deel.strip() for deel in veldnaam.strip().split(".")[1:]))  # read by `meerjaren`
         else:
             pad, bericht = kolompad(str(veldnaam)) if isinstance(veldnaam, str) else (None, "verwacht een veldnaam")
             if pad is not None and pad[0] in ("functie", "eenheid", "scenario"):
@@ -726,8 +732,15 @@ def _standaard(bron: Tabelbron, rijen: list, data: dict[str, Any], fouten: list[
         if pad == ("standaard",):
             bestand = (str(waarde), cel)
             continue
+        if pad[0] == "meerjaren":  # the unit's years (budget), beside its defaults as in YAML
+            _zet(meerjaren, pad[1:], waarde)
+            meerjarenrij.cellen[pad[1:]] = cel
+            continue
         _zet(standaard, pad, waarde)
         tabelrij.cellen[pad] = cel
+    if meerjaren:
+        data["meerjaren"] = meerjaren
+        bron._rijen[("meerjaren",)] = meerjarenrij
     if bestand is not None and standaard:
         fouten.append(_celfout(bron, bestand[1], "het blad standaard noemt een standaardbestand of geeft velden, "
                                                  "niet allebei", ("standaard",), bron.standaardblad))
