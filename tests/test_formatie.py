@@ -420,3 +420,31 @@ def test_a_bad_year_amount_is_named_at_its_cell_on_the_standaard_sheet(cli, tmp_
             [["meerjaren.financiering.2023", "12 miljard"]])
     fout = cli("budget", "f.xlsx", code=1).stderr
     assert "f.xlsx:standaard!B2: meerjaren.financiering.2023: " in fout
+
+
+def test_an_excel_error_value_is_named_at_its_cell(cli, tmp_path):
+    werkmap(tmp_path / "f.xlsx", [["functie", "beschikbare_uren", "fte"], ["A", 1631, ("formule", "=1/0", "#DIV/0!")]])
+    assert "f.xlsx:formatie!C2: fte: de cel bevat een Excel-fout (#DIV/0!)" in cli("validate", "f.xlsx", code=1).stderr
+
+
+def test_a_row_without_functie_is_named_at_its_empty_functie_cell(cli, tmp_path):
+    (tmp_path / "f.csv").write_text("eenheid;functie;beschikbare_uren\nK&S;A;1631\nK&S;;1631\n", encoding="utf-8")
+    assert "f.csv:3:2: functie: het verplichte veld 'functie' ontbreekt" in cli("validate", "f.csv", code=1).stderr
+
+
+def test_a_number_in_a_name_column_is_the_name_it_shows(cli, tmp_path):
+    werkmap(tmp_path / "f.xlsx", [["functie", "eenheid", "beschikbare_uren", "fte"], [1210, 42, 1631, 2]])
+    [record] = cli.json("compute", "f.xlsx")
+    assert (record["functie"], record["eenheid"]) == ("1210", "42")
+
+
+def test_control_characters_in_a_cell_are_shown_never_obeyed(cli, tmp_path):
+    (tmp_path / "f.csv").write_text("functie;fte\n\x1b[2JA\x07;tien\n", encoding="utf-8")
+    fout = cli("validate", "f.csv", code=1).stderr
+    assert "\x1b" not in fout and "\x07" not in fout
+    assert "f.csv:2:2: fte: verwacht een getal, niet 'tien'" in fout
+
+
+def test_a_cell_past_the_header_is_said_to_have_no_header(cli, tmp_path):
+    (tmp_path / "f.csv").write_text("functie;beschikbare_uren\nA;1631;opmerking\n", encoding="utf-8")
+    assert "f.csv:2:3: deze cel heeft geen kolomkop" in cli("validate", "f.csv", code=1).stderr

@@ -335,7 +335,8 @@ def _bewaarde_uitkomsten(naam: str, ruw: bytes, bladnaam: str, standaardnaam: st
                 for cel in rij:
                     sleutel = (blad, getattr(cel, "row", 0), getattr(cel, "column", 0))
                     if sleutel in formules:
-                        bewaard[sleutel] = (cel.value, cel.number_format if cel.data_type == "n" else None)
+                        waarde = _Excelfout(str(cel.value)) if cel.data_type == "e" else cel.value
+                        bewaard[sleutel] = (waarde, cel.number_format if cel.data_type == "n" else None)
     finally:
         werkmap.close()
 
