@@ -448,3 +448,13 @@ def test_control_characters_in_a_cell_are_shown_never_obeyed(cli, tmp_path):
 def test_a_cell_past_the_header_is_said_to_have_no_header(cli, tmp_path):
     (tmp_path / "f.csv").write_text("functie;beschikbare_uren\nA;1631;opmerking\n", encoding="utf-8")
     assert "f.csv:2:3: deze cel heeft geen kolomkop" in cli("validate", "f.csv", code=1).stderr
+
+
+def test_every_field_of_the_profile_is_a_column_or_refused_with_a_reason():
+    """A field added to the input model must be added here too, or its header reads as unknown."""
+    from brutonetto.input.formatie import kolompad
+    from brutonetto.input.model import Velden
+
+    for veld in Velden.model_fields:
+        pad, bericht = kolompad(veld)
+        assert pad == (veld,) or (bericht is not None and "onbekende kolom" not in bericht), (veld, bericht)

@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from brutonetto.errors import Fout, Pad, gelijkend
-from brutonetto.input.source import FORMATIE_EXTENSIES as EXTENSIES
 from brutonetto.notation import telling
 
 BLAD = "formatie"
@@ -51,8 +50,6 @@ ENKELVOUDIG = ("fte", "beschikbare_uren", "uren_per_week", "weken_per_jaar", "ur
                "inwerkverlies", "werklast_uren", "kosten_per_fte", "uurtarief")
 _MAPPINGVELDEN = ("verlof", "aftrek", "producten", "verhouding", "contactcentrum")
 _NIET_HIER = ("scenarios", "meerjaren", "standaard", "functies")
-BEKEND = ("functie", "eenheid", "scenario", *ENKELVOUDIG, "verlof.NAAM", "aftrek.NAAM", "producten.NAAM.volume",
-          "producten.NAAM.normtijd", "verhouding.een_per", "verhouding.van")
 
 
 class _Cel(NamedTuple):
@@ -157,10 +154,6 @@ def celnaam(blad: str | None, regel: int, kolom: int) -> str | None:
         kolom, rest = divmod(kolom - 1, 26)
         letters = chr(65 + rest) + letters
     return f"{blad}!{letters}{regel}"
-
-
-def is_formatie(naam: str) -> bool:
-    return Path(naam).suffix.lower() in EXTENSIES
 
 
 class Gelezen(NamedTuple):
@@ -471,8 +464,7 @@ def _als_getal(waarde: float | int) -> Decimal:
 
 
 def _tekst_van(getal: Decimal) -> str:
-    tekst = format(getal.normalize(), "f")
-    return tekst
+    return format(getal.normalize(), "f")
 
 
 _PROCENTOPMAAK: dict[str, bool] = {}
