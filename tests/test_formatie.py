@@ -458,3 +458,17 @@ def test_every_field_of_the_profile_is_a_column_or_refused_with_a_reason():
     for veld in Velden.model_fields:
         pad, bericht = kolompad(veld)
         assert pad == (veld,) or (bericht is not None and "onbekende kolom" not in bericht), (veld, bericht)
+
+
+def test_a_formula_on_a_sheet_named_in_capitals_is_read_there_too(cli, tmp_path):
+    boek = xlsxwriter.Workbook(str(tmp_path / "f.xlsx"))
+    blad = boek.add_worksheet("Formatie")
+    blad.write_row(0, 0, ["functie", "fte"])
+    blad.write_row(1, 0, ["A", 3])
+    standaard = boek.add_worksheet("Standaard")
+    standaard.write_row(0, 0, ["veld", "waarde"])
+    standaard.write(1, 0, "beschikbare_uren")
+    standaard.write_formula(1, 1, "=1600+31", None, 1631)
+    boek.close()
+    [record] = cli.json("compute", "f.xlsx")
+    assert record["beschikbare_uren"] == 1631

@@ -261,7 +261,7 @@ def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
         bron = Tabelbron(naam, Path(naam), alleen_onder, bladnaam)
         formules: dict[tuple[str, int, int], str] = {}
         try:
-            standaardcellen = (_xlsx_rijen(werkmap[bladen[STANDAARDBLAD]], STANDAARDBLAD, formules, 2)
+            standaardcellen = (_xlsx_rijen(werkmap[bladen[STANDAARDBLAD]], bladen[STANDAARDBLAD], formules, 2)
                                if STANDAARDBLAD in bladen else None)
             cellen = list(_xlsx_rijen(werkmap[bladnaam], bladnaam, formules, None))
             if standaardcellen is not None:
@@ -272,8 +272,11 @@ def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
     finally:
         werkmap.close()
     if formules:
-        cellen, standaardcellen = _bewaarde_uitkomsten(naam, ruw, bladnaam, bladen.get(STANDAARDBLAD), cellen,
-                                                       standaardcellen, formules, fouten, waarschuwingen)
+        try:
+            cellen, standaardcellen = _bewaarde_uitkomsten(naam, ruw, bladnaam, bladen.get(STANDAARDBLAD), cellen,
+                                                           standaardcellen, formules, fouten, waarschuwingen)
+        except Exception as fout:  # noqa: BLE001 - as above
+            return Gelezen(None, None, [Fout(naam, f"kan het xlsx-bestand niet lezen: {type(fout).__name__}")], [])
     data = _bouw(bron, iter(cellen), fouten)
     if data is not None and standaardcellen is not None:
         _standaard(bron, standaardcellen, data, fouten)
@@ -324,7 +327,7 @@ def _bewaarde_uitkomsten(naam: str, ruw: bytes, bladnaam: str, standaardnaam: st
         for blad in {b for b, _, _ in formules}:
             werkblad = werkmap[blad]
             werkblad.reset_dimensions()
-            for rij in werkblad.iter_rows(max_col=MAX_KOLOMMEN + 1):
+            for rij in werkblad.iter_rows():
                 for cel in rij:
                     sleutel = (blad, getattr(cel, "row", 0), getattr(cel, "column", 0))
                     if sleutel in formules:
