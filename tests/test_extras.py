@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from brutonetto.output.extras import EXTRAS, installeer
+from brutonetto.extras import EXTRAS, installeer
 from conftest import ROOT
 
 

@@ -539,6 +539,8 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
     """The unit file these rows stand for: `functies` (each with its `scenarios`) and `scenarios`."""
     kop = None
     for _, cellen in rijen:
+        if not cellen:  # blank lines above the header (a CSV's; a sheet's are never yielded)
+            continue
         kop = _kop(bron, cellen, fouten)
         break
     else:

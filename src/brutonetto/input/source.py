@@ -261,7 +261,7 @@ class Bron:
 
     def plek(self, veld: Pad) -> str:
         """`file:line` of a field (of the deepest part written), for a warning or the working."""
-        return f"{self.naam}:{self.plaats(veld)[0]}"
+        return Fout(self.naam, "", veld, self.plaats(veld)[0]).plek(kolom=False)  # Fout formats places
 
     def getypt(self, veld: Pad) -> str | None:
         """The value at a field path as the user typed it (`1,5 u/w`), for messages; None if not a scalar."""
