@@ -472,3 +472,23 @@ def test_a_formula_on_a_sheet_named_in_capitals_is_read_there_too(cli, tmp_path)
     boek.close()
     [record] = cli.json("compute", "f.xlsx")
     assert record["beschikbare_uren"] == 1631
+
+
+def test_a_bad_cell_in_a_scenario_row_is_named_in_that_row(cli, tmp_path):
+    werkmap(tmp_path / "f.xlsx", [
+        ["functie", "beschikbare_uren", "aftrek.leren", "scenario"],
+        ["A", 1631, "150 uur", None],
+        ["A", None, "185 uren per jaar", "meer"],
+    ])
+    assert "f.xlsx:formatie!C3: aftrek.leren: onbekende eenheid 'uren per jaar'" in cli("validate", "f.xlsx", code=1).stderr
+
+
+def test_explain_names_the_cell_each_value_comes_from(cli, tmp_path):
+    werkmap(tmp_path / "f.xlsx", [
+        ["functie", "fte", "beschikbare_uren", "aftrek.leren", "scenario"],
+        ["A", 10, 1631, "150 uur", None],
+        ["A", None, None, "185 uur", "meer"],
+    ])
+    uit = cli("explain", "f.xlsx", "--scenario", "meer").stdout
+    assert "(f.xlsx:formatie!C2)" in uit  # beschikbare uren, from the base row
+    assert "(f.xlsx:formatie!D3)" in uit  # the scenario's leertijd, from its own row
