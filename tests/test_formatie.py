@@ -492,3 +492,8 @@ def test_explain_names_the_cell_each_value_comes_from(cli, tmp_path):
     uit = cli("explain", "f.xlsx", "--scenario", "meer").stdout
     assert "(f.xlsx:formatie!C2)" in uit  # beschikbare uren, from the base row
     assert "(f.xlsx:formatie!D3)" in uit  # the scenario's leertijd, from its own row
+
+
+def test_a_scenario_named_basis_is_refused_at_its_cell(cli, tmp_path):
+    (tmp_path / "f.csv").write_text("functie;beschikbare_uren;scenario\nA;1631;\nA;1600;Basis\n", encoding="utf-8")
+    assert "f.csv:3:3: scenario: 'basis' is de basis zelf" in cli("validate", "f.csv", code=1).stderr

@@ -601,6 +601,9 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
         scenario = velden.get(("scenario",))
         if scenario is None:
             basis.append(rij)
+        elif str(scenario[0]).casefold() == "basis":  # the model refuses it too, but at the base row
+            fouten.append(_celfout(bron, scenario, "'basis' is de basis zelf: laat de kolom scenario leeg "
+                                                   "voor de basisrij, of kies een andere naam", ("scenario",)))
         else:
             scenariorijen.append((rij, str(scenario[0])))
 
