@@ -174,7 +174,11 @@ def lees(naam: str, alleen_onder: Path | None = None) -> Gelezen:
     """A spreadsheet as the mapping a YAML unit file parses into, with every cell's place."""
     if Path(naam).suffix.lower() == ".csv":
         return _lees_csv(naam, alleen_onder)
-    return _lees_xlsx(naam, alleen_onder)
+    import warnings
+
+    with warnings.catch_warnings():  # openpyxl's about parts it skips (data validation, ...): not the user's
+        warnings.simplefilter("ignore")
+        return _lees_xlsx(naam, alleen_onder)
 
 
 # reading -------------------------------------------------------------------------------------
