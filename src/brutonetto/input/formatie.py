@@ -11,7 +11,11 @@ profiles written in YAML, to the last digit.
   with its non-empty cells; one without `functie` applies to every functie (a unit file's
   own `scenarios`).
 - `.xlsx`: the sheet `formatie`, else the first; an optional sheet `standaard` with columns
-  `veld, waarde` holds the defaults (or one row `standaard` naming a YAML file of them).
+  `veld, waarde` holds the defaults (or one row `standaard` naming a YAML file of them), and
+  the unit's years for `budget` as rows `meerjaren.financiering.2023` (beside `standaard`, as
+  in a YAML unit file).
+- A value's place is its cell: `formatie!G7` in an xlsx (`errors.Fout.cel`), line and column
+  in a CSV; a message names the column's field path (`aftrek.verzuim`), not the mapping's.
 
 The file may come from someone else: formulas are never evaluated (the value the spreadsheet
 stored when it was saved is read, and that is said), the zip's unpacked size is bounded
