@@ -497,3 +497,9 @@ def test_explain_names_the_cell_each_value_comes_from(cli, tmp_path):
 def test_a_scenario_named_basis_is_refused_at_its_cell(cli, tmp_path):
     (tmp_path / "f.csv").write_text("functie;beschikbare_uren;scenario\nA;1631;\nA;1600;Basis\n", encoding="utf-8")
     assert "f.csv:3:3: scenario: 'basis' is de basis zelf" in cli("validate", "f.csv", code=1).stderr
+
+
+def test_a_spreadsheet_in_another_format_gets_told_how_to_save_it(cli, tmp_path):
+    (tmp_path / "f.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)  # the old binary format
+    assert "f.xls: een .xls-bestand leest brutonetto niet; bewaar het in Excel als Excel-werkmap (*.xlsx)" in cli(
+        "validate", "f.xls", code=1).stderr

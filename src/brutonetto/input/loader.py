@@ -143,6 +143,7 @@ def _als_fractie(functies: list[Functie]) -> list[str]:
 _KAAL_GETAL = re.compile(r"\s*\+?\d*[.,]?\d+\s*")
 
 
+_ANDERE_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".numbers")
 STANDAARDBESTAND = "dit lijkt een standaardbestand"
 # fields a standaard does not set: a file with one of them is a profile that lost its `functie`
 EIGEN_AAN_EEN_FUNCTIE = {"eenheid", "fte", "werklast_uren", "producten", "contactcentrum", "verhouding", "meerjaren"}
@@ -167,6 +168,9 @@ class _Bestandslader:
     def bestand(self, naam: str) -> tuple[list[Functie], list[Fout]]:
         if naam != STDIN and Path(naam).suffix.lower() in FORMATIE_EXTENSIES:
             return self._formatie(naam)
+        if naam != STDIN and Path(naam).suffix.lower() in _ANDERE_SPREADSHEETS:  # else: "geen UTF-8"
+            return [], [Fout(naam, f"een {Path(naam).suffix.lower()}-bestand leest brutonetto niet; bewaar het in "
+                                   "Excel als Excel-werkmap (*.xlsx) of als CSV UTF-8 (*.csv)")]
         bron = read(naam, self.alleen_onder)
         if isinstance(bron, Fout):
             return [], [bron]
