@@ -99,6 +99,64 @@ def generate(functies: int, seed: int = 2023) -> str:
     return "\n".join(regels) + "\n"
 
 
+def als_formatie(tekst: str) -> tuple[list[str], list[list[object]]]:
+    """The same unit as a spreadsheet's rows (contract v3): a header of field paths, a row per
+    functie with its `standaard` filled in (a cell cannot unset a default as `null` does), a row
+    per scenario of a functie, and the file's scenarios as rows without functie."""
+    import yaml
+
+    data = yaml.safe_load(tekst)
+    standaard = data.get("standaard") or {}
+
+    def plat(velden: dict, voor: tuple = ()) -> dict[str, object]:
+        uit: dict[str, object] = {}
+        for sleutel, waarde in velden.items():
+            if isinstance(waarde, dict):
+                uit.update(plat(waarde, voor + (sleutel,)))
+            else:
+                uit[".".join(voor + (sleutel,))] = waarde
+        return uit
+
+    def samen(onder: dict, boven: dict) -> dict:
+        uit = dict(onder)
+        for sleutel, waarde in boven.items():
+            if waarde is None:
+                uit.pop(sleutel, None)
+            elif isinstance(waarde, dict) and isinstance(uit.get(sleutel), dict):
+                uit[sleutel] = {**uit[sleutel], **waarde}
+            else:
+                uit[sleutel] = waarde
+        return uit
+
+    rijen: list[dict[str, object]] = []
+    for functie in data["functies"]:
+        eigen = {k: v for k, v in functie.items() if k != "scenarios"}
+        rijen.append({"eenheid": data.get("eenheid"), **plat(samen(standaard, eigen))})
+        for naam, scenario in (functie.get("scenarios") or {}).items():
+            rijen.append({"functie": functie["functie"], "eenheid": data.get("eenheid"), **plat(scenario), "scenario": naam})
+    for naam, scenario in (data.get("scenarios") or {}).items():
+        rijen.append({**plat(scenario), "scenario": naam})
+    kop = list(dict.fromkeys(k for rij in rijen for k in rij))
+    return kop, [[rij.get(k) for k in kop] for rij in rijen]
+
+
+def schrijf_xlsx(tekst: str, pad: Path) -> None:
+    """`als_formatie` as an xlsx (XlsxWriter), numbers as numbers."""
+    import xlsxwriter
+
+    kop, rijen = als_formatie(tekst)
+    boek = xlsxwriter.Workbook(str(pad))  # shared strings, as Excel writes them
+    blad = boek.add_worksheet("formatie")
+    blad.write_row(0, 0, kop)
+    for r, rij in enumerate(rijen, start=1):
+        for k, waarde in enumerate(rij):
+            if isinstance(waarde, str):
+                blad.write_string(r, k, waarde)
+            elif waarde is not None:
+                blad.write_number(r, k, waarde)
+    boek.close()
+
+
 if __name__ == "__main__":
     aantal = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     Path(sys.argv[2] if len(sys.argv) > 2 else "groot.yaml").write_text(generate(aantal), encoding="utf-8")

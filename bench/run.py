@@ -16,6 +16,9 @@ hits both alike, and reports medians and their ratio:
 - batch: a generated unit file of 10,000 functies, written as users write them (every
   unit form, see generate.py), to JSON, against
   `yaml.load(file, Loader=yaml.CSafeLoader)` of that file alone;
+- spreadsheet in: the same 10,000 functies as an xlsx (contract v3, `generate.schrijf_xlsx`:
+  a row per functie and per scenario) to JSON, against the YAML batch run: the same target
+  as the batch (an xlsx loads within what the same profiles in YAML take);
 - peak memory (maximum resident set) of the batch run;
 - a big unit file, 100,000 functies (`--groot`), to JSON once: its peak memory against the
   target of 400 MB (a unit file is read, computed and written functie by functie, so memory
@@ -45,7 +48,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from generate import generate, schrijf_xlsx  # noqa: E402
 import erlang as erlangbench  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,6 +196,13 @@ def main() -> int:
             "floor": [PY, str(tmp_path / "floor_yaml.py"), str(batch)],
         }, max(2, runs // 3) if not args.quick else 1)
         results.append((f"batch, {functies:,} functies", batch_times["brutonetto"], batch_times["floor"], 1.25))
+        formatie = tmp_path / "formatie.xlsx"
+        schrijf_xlsx(batch.read_text(encoding="utf-8"), formatie)
+        formatie_times = alternate({
+            "xlsx": [*brutonetto, "compute", str(formatie), "--format", "json", "--output", str(out)],
+            "yaml": batch_cmd,
+        }, max(2, runs // 3) if not args.quick else 1)
+        results.append(("spreadsheet in vs YAML", formatie_times["xlsx"], formatie_times["yaml"], 1.25))
         memory = peak_memory_mb(batch_cmd)
         groot_aantal = args.groot or (100_000 if not args.quick else 10 * functies)
         groot = tmp_path / "groter.yaml"

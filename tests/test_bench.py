@@ -20,7 +20,8 @@ def test_benchmark_quick_mode_prints_the_ratios_and_the_memory():
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for measure in ("cold start, JSON", "cold start, JSON, v2", "cold start, table", "batch, 200 functies"):
+    for measure in ("cold start, JSON", "cold start, JSON, v2", "cold start, table", "batch, 200 functies",
+                    "spreadsheet in vs YAML"):
         line = next(line for line in out.splitlines() if line.startswith(measure))
         assert re.search(r"\d+ms\s+\d+ms\s+\d+\.\d\d\s+<= \d", line), line
     assert re.search(r"peak memory, batch\s+\d+MB", out), out

@@ -32,14 +32,21 @@ class Fout(NamedTuple):
     veld: Pad = ()
     regel: int | None = None
     kolom: int | None = None
+    # a spreadsheet's cell, `formatie!G7`: shown instead of line and column (which still sort it)
+    cel: str | None = None
 
     def __str__(self) -> str:
-        plaats = self.bestand
-        if self.regel is not None:
-            plaats += f":{self.regel}:{self.kolom or 1}"
         if self.veld:
-            return f"{plaats}: {veldpad(self.veld)}: {self.bericht}"
-        return f"{plaats}: {self.bericht}"
+            return f"{self.plek()}: {veldpad(self.veld)}: {self.bericht}"
+        return f"{self.plek()}: {self.bericht}"
+
+    def plek(self, kolom: bool = True) -> str:
+        """`file:line:col` (`file:line` without `kolom`), `file:sheet!G7`, or the file alone."""
+        if self.cel is not None:
+            return f"{self.bestand}:{self.cel}"
+        if self.regel is not None:
+            return f"{self.bestand}:{self.regel}:{self.kolom or 1}" if kolom else f"{self.bestand}:{self.regel}"
+        return self.bestand
 
 
 def veldpad(pad: Pad) -> str:

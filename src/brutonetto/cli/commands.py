@@ -87,7 +87,8 @@ Paden = Annotated[
     list[str],
     typer.Argument(
         help="YAML-bestanden, mappen (alle *.yaml/*.yml daaronder) of - voor standaardinvoer "
-        "(een standaard: daarin is dan relatief aan de huidige map).",
+        "(een standaard: daarin is dan relatief aan de huidige map); of een spreadsheet "
+        "(.xlsx of .csv) met een rij per functie en de veldnamen als kolomkoppen.",
         show_default=False,
         metavar="PAD",
     ),
@@ -320,7 +321,9 @@ def _schema(standaard: bool) -> Uitkomst:
 @commando()
 def init(
     bestand: Annotated[
-        Path, typer.Argument(help="Het nieuwe profiel.", show_default=True, metavar="BESTAND")
+        Path, typer.Argument(
+            help="Het nieuwe profiel; met .xlsx of .csv een formatiesjabloon: een rij per functie.",
+            show_default=True, metavar="BESTAND")
     ] = Path("profiel.yaml"),
     eenheid: Annotated[
         bool,
@@ -350,6 +353,16 @@ def _init(bestand: Path, eenheid: bool = False) -> Uitkomst:
         raise Uitvoerfout(f"kan niet schrijven naar {bestand}: {reden(fout)}") from None
     if bestaat:
         raise Gebruiksfout(f"{bestand} bestaat al; kies een andere naam (brutonetto init ANDERE-NAAM.yaml)")
+    if bestand.suffix.lower() in (".xlsx", ".csv"):  # the formatie as a spreadsheet (contract v3)
+        from brutonetto.output.starter import FORMATIEKOLOMMEN, formatiesjabloon
+
+        inhoud = formatiesjabloon(bestand.name, csv=bestand.suffix.lower() == ".csv")
+        schrijf_bestand(lambda uit, breedte: uit.write(inhoud), bestand, [], binair=True)
+        meld(f"geschreven: {bestand}")
+        if bestand.suffix.lower() == ".csv":  # a CSV has no room for notes: they are said here
+            for kop, uitleg, _, _ in FORMATIEKOLOMMEN:
+                meld(f"  {kop}: {uitleg}")
+        return Uitkomst(None, [], [], [], f"Vul {bestand} aan en reken het uit met: brutonetto compute {bestand}")
     sjabloon = STARTEENHEID if eenheid else STARTPROFIEL
     naast = bestand.parent / "brutonetto.schema.json"
     # the pair, or neither: a profile whose schema is missing, or half of one, is no start

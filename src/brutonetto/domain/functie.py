@@ -27,6 +27,8 @@ class Bron(Protocol):
 
     def getypt(self, veld: Pad) -> str | None: ...
 
+    def plek(self, veld: Pad) -> str: ...
+
     def fout(self, bericht: str, veld: Pad = ()) -> Fout: ...
 
 
@@ -45,8 +47,7 @@ class Herkomst(NamedTuple):
         """`file:line` of the place a value was written, or None for a default or a result."""
         for bron, prefix in self.plekken:
             if bron.bestaat(prefix + veld):
-                regel, _ = bron.plaats(prefix + veld)
-                return f"{bron.naam}:{regel}"
+                return bron.plek(prefix + veld)
         return None
 
     def getypt(self, veld: Pad) -> str | None:

@@ -106,7 +106,7 @@ def zoek(functies: list[Functie], scenario: str | None, pad: Veldpad, doel_veld:
     uit: list[Zoekuitkomst] = []
     for doelfunctie in doelen:
         aangepast = met_veld if doelfunctie is None else [doelfunctie]
-        voorbeeld = _waarde(aangepast[0], scenario, pad)
+        voorbeeld = _zoekwaarde(aangepast[0], scenario, pad)
         eenheid = voorbeeld.eenheid if isinstance(voorbeeld, Hoeveelheid) else ""
         gevraagd: dict[Decimal, tuple[Record | Totaal, list[Record]] | None] = {}
 
@@ -171,7 +171,7 @@ def _in(scenario: str | None) -> str:
     return f" in scenario '{scenario}'" if scenario not in (None, BASIS) else ""
 
 
-def _waarde(functie: Functie, scenario: str | None, pad: Veldpad) -> Decimal | Hoeveelheid:
+def _zoekwaarde(functie: Functie, scenario: str | None, pad: Veldpad) -> Decimal | Hoeveelheid:
     invoer = functie.scenarios.get(scenario, functie.basis) if scenario not in (None, BASIS) else functie.basis
     return lees(invoer.profiel, pad)
 
@@ -190,7 +190,7 @@ def _bereken_punt(functies: list[Functie], aangepast: list[Functie], doelfunctie
     """Every functie as a point PUNT (those in `aangepast` with the field at x), priced against
     the basis as written: the target functie's record there (or the unit's total) and the
     records it stands on (for --uitleg). None: the engine refuses the value."""
-    punt = [punt_van(f, scenario, ((pad, _met(_waarde(f, scenario, pad), x)),) if f in aangepast else ()) for f in functies]
+    punt = [punt_van(f, scenario, ((pad, _met(_zoekwaarde(f, scenario, pad), x)),) if f in aangepast else ()) for f in functies]
     rapport = compute_records(punt, [PUNT])
     if rapport.fouten:
         return None

@@ -20,7 +20,7 @@ from brutonetto.domain.profiel import Profiel
 from brutonetto.errors import Fout, Pad
 from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
 from brutonetto.input.source import (
-    STDIN, YAML_EXTENSIES, Bron, Invoertekst, expand, parse, read, verwijzing, zonder_waarden,
+    FORMATIE_EXTENSIES, STDIN, YAML_EXTENSIES, Bron, Invoertekst, expand, parse, read, verwijzing, zonder_waarden,
 )
 
 if TYPE_CHECKING:  # contract v2's parts are imported where a file has them (cold start)
@@ -70,7 +70,7 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
     # another file of the run names as its `standaard` is that: a standaard, not a profile.
     standaarden = {pad.resolve() for pad in lader.standaarden} if uit_mappen else set()
     meerjaren = []
-    waarschuwingen: list[str] = []
+    waarschuwingen: list[str] = list(lader.waarschuwingen)
     for naam, gevonden, problemen, blokken in gelezen_per_bestand:
         if naam in uit_mappen and Path(naam).resolve() in standaarden:
             continue
@@ -148,6 +148,7 @@ def _als_fractie(functies: list[Functie]) -> list[str]:
 _KAAL_GETAL = re.compile(r"\s*\+?\d*[.,]?\d+\s*")
 
 
+_ANDERE_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".numbers")
 STANDAARDBESTAND = "dit lijkt een standaardbestand"
 # fields a standaard does not set: a file with one of them is a profile that lost its `functie`
 EIGEN_AAN_EEN_FUNCTIE = {"eenheid", "fte", "werklast_uren", "producten", "contactcentrum", "verhouding", "meerjaren"}
@@ -163,18 +164,38 @@ class _Bestandslader:
         self._gemeld: set[Path] = set()
         self.meerjaren: list[tuple[Bron, Meerjaren]] = []
         self.deelprofielen: list[Functie] = []
+        self.waarschuwingen: list[str] = []  # a spreadsheet's (its formulas' stored values used)
 
     @property
     def standaarden(self) -> list[Path]:
         return list(self._standaarden)
 
     def bestand(self, naam: str) -> tuple[list[Functie], list[Fout]]:
+        if naam != STDIN and Path(naam).suffix.lower() in FORMATIE_EXTENSIES:
+            return self._formatie(naam)
+        if naam != STDIN and Path(naam).suffix.lower() in _ANDERE_SPREADSHEETS:  # else: "geen UTF-8"
+            return [], [Fout(naam, f"een {Path(naam).suffix.lower()}-bestand leest brutonetto niet; bewaar het in "
+                                   "Excel als Excel-werkmap (*.xlsx) of als CSV UTF-8 (*.csv)")]
         bron = read(naam, self.alleen_onder)
         if isinstance(bron, Fout):
             return [], [bron]
         data, fout = parse(bron)
         if fout is not None:
             return [], [fout]
+        return self._data(bron, data)
+
+    def _formatie(self, naam: str) -> tuple[list[Functie], list[Fout]]:
+        """A spreadsheet's rows, as the unit file they stand for, checked and merged as YAML is."""
+        from brutonetto.input.formatie import lees
+
+        gelezen = lees(naam, self.alleen_onder)
+        self.waarschuwingen.extend(gelezen.waarschuwingen)
+        if gelezen.bron is None or gelezen.data is None:
+            return [], gelezen.fouten
+        functies, fouten = self._data(gelezen.bron, gelezen.data)  # type: ignore[arg-type]
+        return functies, gelezen.fouten + fouten
+
+    def _data(self, bron: Bron, data: Any) -> tuple[list[Functie], list[Fout]]:
         if data is None:
             return [], [Fout(bron.naam, "het bestand is leeg; verwacht een profiel met 'functie' of een eenheid met 'functies'")]
         if not isinstance(data, dict):
@@ -539,7 +560,7 @@ def _dubbele_functies(functies: list[Functie]) -> list[Fout]:
         if sleutel in eerste:
             ander = eerste[sleutel]
             plek = ander.basis.herkomst.fout("")
-            waar = f"{plek.bestand}:{plek.regel}" if plek.regel else plek.bestand
+            waar = plek.plek(kolom=False)
             eenheid = f" in eenheid '{functie.eenheid}'" if functie.eenheid else ""
             fouten.append(functie.basis.herkomst.fout(
                 f"functie '{functie.naam}'{eenheid} komt twee keer voor (ook in {waar}); "
@@ -595,6 +616,9 @@ class Stroom:
     def _bestand(self, naam: str) -> Iterator[Functie]:
         from brutonetto.input.source import ONLEESBAAR, Woorden, parse_functie, parse_per_functie
 
+        if Path(naam).suffix.lower() in FORMATIE_EXTENSIES:  # a spreadsheet is read whole, by `load`
+            self.terug = True
+            return
         bron = read(naam, self.alleen_onder)
         gedeeld = None if isinstance(bron, Fout) else parse_per_functie(bron)
         if gedeeld is None:

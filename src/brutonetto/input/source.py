@@ -36,6 +36,7 @@ MAX_DIEPTE = 100  # the format needs 8 levels; libyaml crashes on some tens of t
 # values in one file, aliases expanded: a 10,000-functie file holds about 400,000
 MAX_WAARDEN = MAX_BYTES // 8
 YAML_EXTENSIES = (".yaml", ".yml")
+FORMATIE_EXTENSIES = (".xlsx", ".csv")  # the formatie as a spreadsheet (input/formatie.py)
 
 
 class _Geweigerd(yaml.MarkedYAMLError):
@@ -281,6 +282,10 @@ class Bron:
         if node is None:
             return None, None
         return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def plek(self, veld: Pad) -> str:
+        """`file:line` of a field (of the deepest part written), for a warning or the working."""
+        return Fout(self.naam, "", veld, self.plaats(veld)[0]).plek(kolom=False)  # Fout formats places
 
     def getypt(self, veld: Pad) -> str | None:
         """The value at a field path as the user typed it (`1,5 u/w`), for messages; None if not a scalar."""

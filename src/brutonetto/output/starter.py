@@ -81,3 +81,104 @@ functies:
       minder_geld:
         verhouding: {{een_per: 60}}
 """
+
+
+# The formatie as a spreadsheet (`brutonetto init formatie.xlsx` or `formatie.csv`): the header,
+# the example row and its scenario row, and a note per column. Each entry: the header, its note,
+# the base row's cell, the scenario row's cell ("%" marks a share, stored as Excel stores one).
+FORMATIEKOLOMMEN: tuple[tuple[str, str, object, object], ...] = (
+    ("functie", "De naam van de functie; uniek per eenheid. Verplicht.", "Klantadviseur", "Klantadviseur"),
+    ("eenheid", "Het organisatieonderdeel; mag leeg.", "Klant & Service", "Klant & Service"),
+    ("fte", "De huidige formatie in fte (decimaalkomma mag).", 420.9, None),
+    ("kosten_per_fte", "Euro per fte per jaar, voor de extra kosten van een scenario.", 75000, None),
+    ("uren_per_week", "Contracturen per week: 36 x 52 weken = 1872 bruto uren.", 36, None),
+    ("verlof.vakantie", "Verlof, van bruto naar beschikbare uren: een kolom per soort (verlof.feestdagen, ...). "
+     "Een getal is uren per jaar; of 144 uur, 20 dagen, 7,7%.", "144 uur", None),
+    ("aftrek.verzuim", "Aftrek, van beschikbare naar directe uren: een kolom per soort, in deze volgorde. "
+     "Een % is van de beschikbare uren: een cel opgemaakt als percentage (5,70%) of de tekst 5,7%.", ("%", 0.057), None),
+    ("aftrek.leren_en_ontwikkelen", "Leertijd per fte per jaar: 152 uur, 1 uur/week, 3 dagen.", "152 uur", "185 uur"),
+    ("scenario", "Leeg: de basisrij van de functie. Ingevuld: een scenario (wat als?); zijn gevulde cellen "
+     "vervangen die van de basisrij met dezelfde functie en eenheid. Een scenariorij zonder functie geldt "
+     "voor elke functie.", None, "extra_leertijd"),
+)
+FORMATIE_OVERIG = (
+    ("beschikbare_uren", "Voor werk beschikbare uren per fte per jaar (UWV 2023: 1631); in plaats van uren_per_week en verlof."),
+    ("weken_per_jaar", "Standaard 52."),
+    ("uurtarief", "Euro per uur, voor de waarde van de extra uren."),
+    ("werklast_uren", "Directe uren die de functie per jaar moet leveren: geeft fte_nodig."),
+    ("producten.NAAM.volume", "Aantal per jaar van een product; met producten.NAAM.normtijd (45 min) de werklast."),
+    ("verhouding.een_per", "Een verhoudingsfunctie: 1 fte per zoveel fte van verhouding.van (een functienaam)."),
+    ("instroom", "Aandeel nieuwe medewerkers per jaar (5%); met inwerkverlies (240 uur) de aftrek inwerkverlies."),
+)
+FORMATIE_UITLEG = (
+    "Een rij per functie; de kolomkoppen zijn de velden van een brutonetto-profiel. Een lege cel is een "
+    "veld dat niet is opgegeven. Formules rekent brutonetto niet uit: het leest de uitkomst die Excel bewaarde. "
+    "Standaardwaarden voor elke functie staan op het blad standaard (kolommen veld en waarde), of de rij "
+    "'standaard' daar noemt een YAML-bestand ervan. Uitrekenen: brutonetto compute {naam}"
+)
+
+
+def formatiesjabloon(naam: str, csv: bool) -> bytes:
+    """The template `init` writes: an xlsx with a note on every header cell and a sheet `uitleg`,
+    or a CSV as Dutch Excel opens it (semicolons, decimal commas, a byte order mark)."""
+    basis = [kolom[2] for kolom in FORMATIEKOLOMMEN]
+    scenario = [kolom[3] for kolom in FORMATIEKOLOMMEN]
+    if csv:
+        def cel(waarde: object) -> str:
+            if waarde is None:
+                return ""
+            if isinstance(waarde, tuple):
+                return format(round(waarde[1] * 100, 10), "g").replace(".", ",") + "%"
+            return str(waarde).replace(".", ",") if isinstance(waarde, float) else str(waarde)
+
+        regels = [[k[0] for k in FORMATIEKOLOMMEN], [cel(w) for w in basis], [cel(w) for w in scenario]]
+        return ("\ufeff" + "".join(";".join(r) + "\r\n" for r in regels)).encode("utf-8")
+
+    import io
+
+    try:
+        import xlsxwriter
+    except ImportError:
+        from brutonetto.extras import installeer
+        from brutonetto.output.formaten import Uitvoerfout
+
+        raise Uitvoerfout(f"voor een xlsx-sjabloon is XlsxWriter nodig; installeer het met: {installeer('xlsx')}") from None
+
+    uit = io.BytesIO()
+    boek = xlsxwriter.Workbook(uit, {"in_memory": True})
+    vet = boek.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    procent = boek.add_format({"num_format": "0.00%"})
+    tekstvet = boek.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    omloop = boek.add_format({"text_wrap": True, "valign": "top"})
+    blad = boek.add_worksheet("formatie")
+    for k, (kop, uitleg, _, _) in enumerate(FORMATIEKOLOMMEN):
+        blad.write_string(0, k, kop, vet)
+        blad.write_comment(0, k, uitleg, {"x_scale": 2, "y_scale": 1.5})
+        blad.set_column(k, k, max(12, len(kop) + 2))
+        for r, waarde in ((1, basis[k]), (2, scenario[k])):
+            if isinstance(waarde, tuple):
+                blad.write_number(r, k, waarde[1], procent)
+            elif isinstance(waarde, str):
+                blad.write_string(r, k, waarde)
+            elif waarde is not None:
+                blad.write_number(r, k, waarde)
+    blad.freeze_panes(1, 0)
+    standaard = boek.add_worksheet("standaard")
+    standaard.write_string(0, 0, "veld", vet)
+    standaard.write_string(0, 1, "waarde", vet)
+    standaard.write_comment(0, 0, "Een veld per rij (zoals uren_per_week of aftrek.werkoverleg), met in kolom B de "
+                                  "waarde die voor elke functie geldt; een rij op het blad formatie gaat voor.",
+                            {"x_scale": 2, "y_scale": 1.5})
+    standaard.set_column(0, 1, 28)
+    uitleg = boek.add_worksheet("uitleg")
+    uitleg.set_column(0, 0, 30)
+    uitleg.set_column(1, 1, 90)
+    uitleg.write_string(0, 0, "brutonetto: de formatie", tekstvet)
+    uitleg.write_string(0, 1, FORMATIE_UITLEG.format(naam=naam), omloop)
+    uitleg.write_string(2, 0, "kolom", vet)
+    uitleg.write_string(2, 1, "betekenis", vet)
+    for r, (kop, tekst) in enumerate([(k[0], k[1]) for k in FORMATIEKOLOMMEN] + list(FORMATIE_OVERIG), start=3):
+        uitleg.write_string(r, 0, kop)
+        uitleg.write_string(r, 1, tekst, omloop)
+    boek.close()
+    return uit.getvalue()
