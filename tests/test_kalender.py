@@ -126,3 +126,17 @@ def test_each_budget_year_has_its_own_calendar(cli):
                          "scenarios:\n  meer_leren: {aftrek: {leren: 140 uur}}\n")
     jaren = json.loads(cli("budget", "mj.yaml", "-f", "json").stdout, parse_float=Decimal)
     assert [(j["jaar"], round(j["kosten"], 2)) for j in jaren] == [(2026, Decimal("206185.57")), (2027, Decimal("205233.45"))]
+
+
+def test_the_librarys_dutch_list_is_the_laws_plus_goede_vrijdag():
+    """The Algemene termijnenwet names Nieuwjaarsdag, Eerste en Tweede Paasdag, Koningsdag, 5 mei,
+    Hemelvaartsdag, Eerste en Tweede Pinksterdag and Eerste en Tweede Kerstdag (Sundays among them).
+    The library adds Goede Vrijdag, and has 5 mei (Bevrijdingsdag) in lustrum years only: exactly the
+    two days a CAO decides, which the kalender asks (goede_vrijdag, bevrijdingsdag)."""
+    import holidays
+
+    wet = {"01-01", "04-20", "04-21", "04-26", "05-05", "05-29", "06-08", "06-09", "12-25", "12-26"}  # 2025
+    bibliotheek = {d.strftime("%m-%d") for d in holidays.country_holidays("NL", years=2025)}
+    assert bibliotheek - wet == {"04-18"}  # Goede Vrijdag 18-4-2025
+    assert wet <= bibliotheek
+    assert "05-05" not in {d.strftime("%m-%d") for d in holidays.country_holidays("NL", years=2026)}
