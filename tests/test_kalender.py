@@ -131,12 +131,17 @@ def test_each_budget_year_has_its_own_calendar(cli):
 def test_the_librarys_dutch_list_is_the_laws_plus_goede_vrijdag():
     """The Algemene termijnenwet names Nieuwjaarsdag, Eerste en Tweede Paasdag, Koningsdag, 5 mei,
     Hemelvaartsdag, Eerste en Tweede Pinksterdag and Eerste en Tweede Kerstdag (Sundays among them).
-    The library adds Goede Vrijdag, and has 5 mei (Bevrijdingsdag) in lustrum years only: exactly the
-    two days a CAO decides, which the kalender asks (goede_vrijdag, bevrijdingsdag)."""
+    The library knows these and Goede Vrijdag (as a public or an optional day, by version), and 5 mei
+    as a public day in lustrum years: the two days a CAO decides are the kalender's two choices."""
     import holidays
 
+    from brutonetto.domain.profiel import Kalender
+    from brutonetto.engine.kalender import feestdagen
+
     wet = {"01-01", "04-20", "04-21", "04-26", "05-05", "05-29", "06-08", "06-09", "12-25", "12-26"}  # 2025
-    bibliotheek = {d.strftime("%m-%d") for d in holidays.country_holidays("NL", years=2025)}
-    assert bibliotheek - wet == {"04-18"}  # Goede Vrijdag 18-4-2025
-    assert wet <= bibliotheek
-    assert "05-05" not in {d.strftime("%m-%d") for d in holidays.country_holidays("NL", years=2026)}
+    bibliotheek = {d.strftime("%m-%d") for d in holidays.country_holidays("NL", years=2025, categories=("public", "optional"))}
+    assert wet <= bibliotheek and bibliotheek - wet == {"04-18"}  # Goede Vrijdag 18-4-2025
+    # the law's days on a werkdag in 2025 (Koningsdag is a Saturday; Easter and Whit Sunday are Sundays)
+    werkdagen_wet = {"01-01", "04-21", "05-05", "05-29", "06-09", "12-25", "12-26"}
+    assert {d.strftime("%m-%d") for d, _ in feestdagen(Kalender(2025))} == werkdagen_wet
+    assert {d.strftime("%m-%d") for d, _ in feestdagen(Kalender(2025, goede_vrijdag=True))} == werkdagen_wet | {"04-18"}
