@@ -184,16 +184,19 @@ def test_explain_shows_the_steps_and_then_the_interval_table(cli):
     assert "agenturen per week" in tekst and "(Erlang C per interval; zie de intervaltabel) = 8,5 uur" in tekst
     assert "werklast uren" in tekst and "= agenturen per week x weken open = 8,5 x 52 = 442 uur  (weken_open standaard: 52)" in tekst
     tabel = tekst.split("Intervallen (Erlang C):", 1)[1].splitlines()
-    assert tabel[1].split() == ["interval", "aanbod", "verkeer", "agenten", "servicelevel", "bezetting"]
-    assert tabel[2].split() == ["ma", "08:00", "100", "10", "14", "88,8%", "71,4%"]
-    # 1 - C(3; 1,25) x e^(-(3 - 1,25) x 20 / 180): 87,2%
+    assert tabel[1].split() == ["interval", "aanbod", "verkeer", "agenten", "servicelevel", "bezetting", "wachttijd"]
+    # the mean wait C x 180 / (N - A): C(14; 10) = 0,174132, x 180 / 4 = 7,8 s
+    assert tabel[2].split() == ["ma", "08:00", "100", "10", "14", "88,8%", "71,4%", "7,8", "s"]
+    # 1 - C(3; 1,25) x e^(-(3 - 1,25) x 20 / 180): 87,2%; the wait C x 180 / 1,75
     c = _c(3, Fraction(5, 4))
     assert f"{(1 - float(c) * math.exp(-1.75 * 20 / 180)) * 100:.1f}%".replace(".", ",") == "87,2%"
-    assert tabel[3].split() == ["ma", "09:00", "12,5", "1,25", "3", "87,2%", "41,7%"]
+    wacht = f"{float(c) * 180 / 1.75:.1f}".replace(".", ",")
+    assert tabel[3].split() == ["ma", "09:00", "12,5", "1,25", "3", "87,2%", "41,7%", wacht, "s"]
     assert "en 1 interval zonder aanbod: 0 agenten" in tabel[4]
     (blad,) = json.loads(cli("explain", "p.yaml", "-f", "json").stdout)
     assert blad["intervallen"][0] == {"interval": "ma 08:00", "aanbod": 100, "verkeer": 10, "agenten": 14,
-                                     "servicelevel": 0.88835, "bezetting": 0.714286}
+                                     "servicelevel": 0.88835, "bezetting": 0.714286,
+                                     "gemiddelde_wachttijd_s": 7.835937, "afhaakpercentage": None}
 
 
 def test_the_workbook_has_the_agent_hours_as_input_and_the_werklast_as_a_formula(cli):

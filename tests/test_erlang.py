@@ -247,8 +247,8 @@ def test_a_bad_interval_in_a_week_is_named():
     (dict(servicelevel=100), "servicelevel",
      "een servicelevel van 100% binnen 20 s haalt geen enkel aantal agenten: in het Erlang C-model "
      "wacht altijd een deel van de bellers langer dan 20 s; kies een lager percentage"),
-    (dict(binnen_s=0), "binnen", "de doeltijd van het servicelevel (binnen) moet langer zijn dan 0 s (gegeven: 0 s)"),
-    (dict(binnen_s=-5), "binnen", "de doeltijd van het servicelevel (binnen) moet langer zijn dan 0 s (gegeven: -5 s)"),
+    (dict(binnen_s=-5), "binnen",
+     "de doeltijd van het servicelevel (binnen) kan niet negatief zijn (gegeven: -5 s); 0 s is: direct opgenomen"),
     (dict(gespreksduur_s=0), "gespreksduur", "de gespreksduur moet langer zijn dan 0 s (gegeven: 0 s)"),
     (dict(interval_s=Decimal("-0.5")), "interval", "het interval moet langer zijn dan 0 s (gegeven: -0,5 s)"),
     (dict(max_bezetting=0), "max_bezetting",
@@ -256,9 +256,9 @@ def test_a_bad_interval_in_a_week_is_named():
     (dict(max_bezetting=Decimal("100.5")), "max_bezetting",
      "de maximale bezetting moet boven 0% en hoogstens 100% zijn (gegeven: 100,5%)"),
     (dict(aanbod=-1), "aanbod", "het aanbod kan niet negatief zijn (gegeven: -1)"),
-    (dict(aanbod=10**8), "aanbod",
-     "het verkeer is 10.000.000 Erlang in één interval (aanbod x gespreksduur / interval), meer dan "
-     "de rekengrens van 1.000.000 Erlang; controleer aanbod, gespreksduur en interval"),
+    (dict(aanbod=10**9), "aanbod",
+     "het verkeer is 100.000.000 Erlang in één interval (aanbod x gespreksduur / interval), meer dan "
+     "de rekengrens van 10.000.000 Erlang; controleer aanbod, gespreksduur en interval"),
     (dict(aanbod=float("nan")), "aanbod", "aanbod moet een eindig getal zijn (gegeven: nan)"),
     (dict(gespreksduur_s="180"), "gespreksduur", "gespreksduur moet een getal zijn (gegeven: '180')"),
 ])

@@ -17,5 +17,8 @@ class Contactcentrum(NamedTuple):
     binnen_s: Decimal | None = None
     max_bezetting: Decimal | None = None  # percent
     weken_open: Decimal | None = None  # None: the default, 52
+    asa_s: Decimal | None = None  # contract v3: the average speed of answer aimed at
+    geduld_s: Decimal | None = None  # contract v3: callers' mean patience (Erlang A)
+    gelijktijdig: Decimal | None = None  # contract v3: contacts (chats) one agent handles at once
     # (interval, contacts, where it was read when not in the YAML: "aanbod.csv:5")
     aanbod: tuple[tuple[str, Decimal, str | None], ...] = ()

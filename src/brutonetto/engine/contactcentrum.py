@@ -46,11 +46,13 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
     from brutonetto.engine import erlang
 
     for veld, waarde in (("interval", cc.interval_s), ("gespreksduur", cc.gespreksduur_s),
-                         ("servicelevel", cc.servicelevel), ("aanbod", cc.aanbod or None)):
+                         ("servicelevel", cc.servicelevel if cc.asa_s is None else cc.asa_s),
+                         ("aanbod", cc.aanbod or None)):
         if waarde is None:
             raise fout(("contactcentrum",), f"contactcentrum heeft '{veld}' nodig ({_VOORBEELD_WACHTRIJ[veld]})")
     problemen = erlang.check(interval_s=cc.interval_s, gespreksduur_s=cc.gespreksduur_s,
-                             servicelevel=cc.servicelevel, binnen_s=cc.binnen_s, max_bezetting=cc.max_bezetting)
+                             servicelevel=cc.servicelevel, binnen_s=cc.binnen_s, max_bezetting=cc.max_bezetting,
+                             asa_s=cc.asa_s, geduld_s=cc.geduld_s, gelijktijdig=cc.gelijktijdig or 1)
     alle_problemen([fout(("contactcentrum", "servicelevel" if p.veld == "binnen" else p.veld), p.bericht)
                     for p in problemen])
     _controleer_intervallen(cc, fout)
@@ -60,7 +62,7 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
             "(168 uur); aanbod beschrijft één typische week"
         ))
     naam, aantal, waar = max(cc.aanbod, key=lambda rij: rij[1])  # the busiest interval, at its line
-    verkeer = aantal * cc.gespreksduur_s / cc.interval_s
+    verkeer = aantal * cc.gespreksduur_s / cc.interval_s / (cc.gelijktijdig or 1)
     if verkeer > erlang.MAX_VERKEER:
         raise fout(("contactcentrum", "aanbod", naam), _intervalnaam(naam, waar) + (
             f"het verkeer is {_nl_getal(verkeer)} Erlang (aanbod x gespreksduur / interval), meer dan "
@@ -99,13 +101,14 @@ def _week(cc: Contactcentrum) -> object:
         [int(aantal) if aantal == aantal.to_integral_value() else aantal for _, aantal, _ in cc.aanbod],
         interval_s=cc.interval_s, gespreksduur_s=cc.gespreksduur_s,
         servicelevel=cc.servicelevel, binnen_s=cc.binnen_s, max_bezetting=cc.max_bezetting,
+        asa_s=cc.asa_s, geduld_s=cc.geduld_s, gelijktijdig=cc.gelijktijdig or 1,
     )
 
 
 _VOORBEELD_WACHTRIJ = {
     "interval": "bijvoorbeeld interval: 30 min",
     "gespreksduur": "de gemiddelde afhandeltijd, bijvoorbeeld gespreksduur: 180 s",
-    "servicelevel": "bijvoorbeeld servicelevel: {procent: 80, binnen: 20 s}",
+    "servicelevel": "bijvoorbeeld servicelevel: {procent: 80, binnen: 20 s}, of asa: 20 s",
     "aanbod": "het aantal contacten per interval van een typische week, of een pad naar een CSV",
 }
 

@@ -53,9 +53,10 @@ Getal = int | Decimal | Fraction | float
 
 SECONDEN_PER_UUR = 3600
 # A guard against a typo, not a limit of the method: the recurrence costs one step per agent,
-# so 1,000,000 Erlang in one interval take about a tenth of a second; the largest contact
-# centres in the world staff tens of thousands. Without it, aanbod 10^9 would hang the run.
-MAX_VERKEER = 1_000_000
+# so 2,000,000 Erlang in one interval take well under a second and 10,000,000 a few; the
+# largest contact centres in the world staff tens of thousands. Beyond it brutonetto says so
+# rather than hang (aanbod 10^9 would take minutes).
+MAX_VERKEER = 10_000_000
 # Within this distance of the target, the service level is computed again with a correctly
 # rounded exponential, so no machine's `math.exp` can tip the number of agents.
 _TWIJFEL = 1e-9
@@ -83,7 +84,8 @@ class Interval(NamedTuple):
     bezetting: float
     wachtkans: float
     gemiddelde_wachttijd_s: float
-    verkeer: float  # A, in Erlang
+    verkeer: float  # A, in Erlang (per agent: divided by gelijktijdig)
+    afhaakpercentage: float | None = None  # Erlang A (geduld): the share of callers who hang up
 
 
 class Week(NamedTuple):
@@ -103,12 +105,14 @@ class _Instellingen(NamedTuple):
     interval_s: Fraction
     gespreksduur_s: Fraction
     binnen_s: Fraction
-    doel: Fraction  # the service level target as a fraction, in (0, 1]
+    doel: Fraction | None  # the service level target as a fraction, in (0, 1]; None: only an ASA target
     max_bezetting: Fraction | None  # as a fraction, in (0, 1]
     # worked out once for every interval of a week
-    duur_per_interval: Fraction  # A = aanbod x this
-    snelheid: float  # binnen / gespreksduur, the exponent's rate per agent above A
+    duur_per_interval: Fraction  # A = aanbod x this (divided by gelijktijdig: chats at once)
+    snelheid: float  # binnen / gespreksduur, the exponent's rate per agent above A (0: answered at once)
     doel_f: float
+    asa_s: Fraction | None = None  # the average speed of answer aimed at, in seconds
+    geduld_s: Fraction | None = None  # Erlang A: the callers' mean patience
 
 
 def erlang_b(agenten: int, verkeer: float) -> float:
@@ -134,7 +138,7 @@ def measure(agenten: int, *, aanbod: Getal, interval_s: Getal, gespreksduur_s: G
     """
     if agenten < 0:
         raise Erlangfout("agenten", f"het aantal agenten kan niet negatief zijn (gegeven: {agenten})")
-    inst = _instellingen(interval_s, gespreksduur_s, None, binnen_s, None)
+    inst = _instellingen(interval_s, gespreksduur_s, None, binnen_s, None, meten=True)
     a = _verkeer(_exact_aanbod(aanbod), inst)
     if a == 0:
         return LEEG._replace(agenten=agenten)
@@ -146,23 +150,30 @@ def measure(agenten: int, *, aanbod: Getal, interval_s: Getal, gespreksduur_s: G
 
 
 def compute_interval(aanbod: Getal, *, interval_s: Getal, gespreksduur_s: Getal,
-                     servicelevel: Getal, binnen_s: Getal,
-                     max_bezetting: Getal | None = None) -> Interval:
+                     servicelevel: Getal | None = None, binnen_s: Getal | None = None,
+                     max_bezetting: Getal | None = None, asa_s: Getal | None = None,
+                     geduld_s: Getal | None = None, gelijktijdig: Getal = 1) -> Interval:
     """The fewest agents for one interval that reach `servicelevel`% answered within `binnen_s`
-    seconds at an occupancy of at most `max_bezetting`% (when given). Times are in seconds."""
-    inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting)
+    seconds (0: at once) and an average speed of answer of at most `asa_s` seconds (either
+    target or both), at an occupancy of at most `max_bezetting`% (when given). With `geduld_s`
+    callers hang up after that mean patience (Erlang A); `gelijktijdig` chats per agent at once
+    divide the traffic per agent. Times are in seconds."""
+    inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting, asa_s, geduld_s,
+                         gelijktijdig)
     return _bemens(_exact_aanbod(aanbod), inst)
 
 
 def compute_week(aanbod: Iterable[Getal], *, interval_s: Getal, gespreksduur_s: Getal,
-                 servicelevel: Getal, binnen_s: Getal,
-                 max_bezetting: Getal | None = None) -> Week:
+                 servicelevel: Getal | None = None, binnen_s: Getal | None = None,
+                 max_bezetting: Getal | None = None, asa_s: Getal | None = None,
+                 geduld_s: Getal | None = None, gelijktijdig: Getal = 1) -> Week:
     """Every interval of a typical week, and agenturen_per_week = sum(N x interval in hours).
 
     A week repeats its volumes (quiet nights, the same Monday peak), so each distinct aanbod
     is computed once.
     """
-    inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting)
+    inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting, asa_s, geduld_s,
+                         gelijktijdig)
     gezien: dict[int | Fraction, Interval] = {}
     intervallen = []
     for positie, waarde in enumerate(aanbod):
@@ -182,26 +193,35 @@ def compute_week(aanbod: Iterable[Getal], *, interval_s: Getal, gespreksduur_s: 
     return Week(tuple(intervallen), uren)
 
 
-def check(*, interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal, binnen_s: Getal,
-          max_bezetting: Getal | None = None) -> list[Erlangfout]:
+def check(*, interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal | None = None,
+          binnen_s: Getal | None = None, max_bezetting: Getal | None = None, asa_s: Getal | None = None,
+          geduld_s: Getal | None = None, gelijktijdig: Getal = 1) -> list[Erlangfout]:
     """Every problem with the interval settings at once, as values (style.md: errors are data),
     so a loader can report them all, each at its own line. Empty when all is well."""
     problemen: list[Erlangfout] = []
-    for veld, waarde, ondergrens, bovengrens in (
-        ("interval", interval_s, 0, None),
-        ("gespreksduur", gespreksduur_s, 0, None),
-        ("servicelevel", servicelevel, 0, 100),
-        ("binnen", binnen_s, 0, None),
-        ("max_bezetting", max_bezetting, 0, 100),
+    if servicelevel is None and asa_s is None:
+        problemen.append(Erlangfout("servicelevel", "geef een doel: servicelevel (80/20: 80% binnen 20 s), asa "
+                                                    "(de gemiddelde wachttijd, bijvoorbeeld 20 s), of allebei"))
+    if servicelevel is not None and binnen_s is None:
+        problemen.append(Erlangfout("binnen", "het servicelevel heeft een doeltijd nodig: binnen hoeveel seconden"))
+    for veld, waarde, ondergrens, bovengrens, nul_mag in (
+        ("interval", interval_s, 0, None, False),
+        ("gespreksduur", gespreksduur_s, 0, None, False),
+        ("servicelevel", servicelevel, 0, 100, False),
+        ("binnen", binnen_s, 0, None, True),
+        ("max_bezetting", max_bezetting, 0, 100, False),
+        ("asa", asa_s, 0, None, False),
+        ("geduld", geduld_s, 0, None, False),
+        ("gelijktijdig", gelijktijdig, 0, 100, False),
     ):
-        if waarde is None and veld == "max_bezetting":
+        if waarde is None and veld not in ("interval", "gespreksduur"):
             continue
         try:
             getal = _exact(waarde, veld)
         except Erlangfout as fout:
             problemen.append(fout)
             continue
-        if getal <= ondergrens or (bovengrens is not None and getal > bovengrens):
+        if getal < ondergrens or (getal == ondergrens and not nul_mag) or (bovengrens is not None and getal > bovengrens):
             problemen.append(Erlangfout(veld, _BERICHTEN[veld].format(_nl_breuk(getal))))
     return problemen
 
@@ -210,8 +230,12 @@ _BERICHTEN = {
     "interval": "het interval moet langer zijn dan 0 s (gegeven: {} s)",
     "gespreksduur": "de gespreksduur moet langer zijn dan 0 s (gegeven: {} s)",
     "servicelevel": "het servicelevel moet boven 0% en hoogstens 100% zijn (gegeven: {}%)",
-    "binnen": "de doeltijd van het servicelevel (binnen) moet langer zijn dan 0 s (gegeven: {} s)",
+    "binnen": "de doeltijd van het servicelevel (binnen) kan niet negatief zijn (gegeven: {} s); 0 s is: direct opgenomen",
     "max_bezetting": "de maximale bezetting moet boven 0% en hoogstens 100% zijn (gegeven: {}%)",
+    "asa": "de gemiddelde wachttijd (asa) moet langer zijn dan 0 s (gegeven: {} s); voor 'direct' gebruik servicelevel X/0",
+    "geduld": "het gemiddelde geduld moet langer zijn dan 0 s (gegeven: {} s)",
+    "gelijktijdig": "gelijktijdig is het aantal gesprekken (chats) dat een agent tegelijk voert: boven 0 en "
+                    "hoogstens 100 (gegeven: {})",
 }
 
 
@@ -221,29 +245,39 @@ _BERICHTEN = {
 def _bemens(aanbod: Fraction, inst: _Instellingen) -> Interval:
     a = _verkeer(aanbod, inst)
     if a == 0:
-        return LEEG
+        return LEEG if inst.geduld_s is None else LEEG._replace(afhaakpercentage=0.0)
     if inst.doel == 1:
-        raise _onhaalbaar(inst, "in het Erlang C-model wacht")
+        raise _onhaalbaar(inst, "in het Erlang C-model wacht" if inst.geduld_s is None else "ook als bellers ophangen, wacht")
     if a > MAX_VERKEER:
         raise _te_veel_verkeer(a)
+    if inst.geduld_s is not None:
+        return _bemens_met_afhakers(a, inst)
     af = float(a)
     start = a.numerator // a.denominator + 1  # N > A: fewer agents than the traffic never catch up
     m = inst.max_bezetting
     if m is not None:  # A / N <= max_bezetting, so N >= ceil(A / max_bezetting), in integers
         start = max(start, -(-(a.numerator * m.denominator) // (a.denominator * m.numerator)))
     b, n = erlang_b(start, af), start  # carried forward from here, one step per candidate
-    # Past this N the service level is at least the target whatever C is (C <= 1): see the
-    # module docstring. The margin of 2 covers rounding; the loop cannot run out.
-    grens = start + 2 + math.ceil(-math.log1p(-inst.doel_f) / inst.snelheid)
+    # Past this N every target is met whatever C is (C <= 1): see the module docstring. With
+    # binnen 0 or an ASA target that bound does not exist; there C itself falls below any
+    # target within a few dozen standard deviations of A (B underflows to 0: C is 0, the wait 0).
+    grens = start + 100 + math.ceil(40 * math.sqrt(af + 1))
+    if inst.doel is not None and inst.snelheid > 0 and inst.asa_s is None:
+        grens = min(grens, start + 2 + math.ceil(-math.log1p(-inst.doel_f) / inst.snelheid))
     while n <= grens:
         c = _c_uit_b(n, af, b)
         exponent = math.exp(-(n - af) * inst.snelheid)
-        if _haalt(c, exponent, n, a, inst):
+        if _haalt(c, exponent, n, a, inst) and _asa_haalt(c, n, af, inst):
             return _uitkomst(n, af, c, exponent, inst)
         n += 1
         ab = af * b
         b = ab / (n + ab)
     raise ArithmeticError(f"geen aantal agenten gevonden tot {grens} (A = {af}): een rekenfout")
+
+
+def _asa_haalt(c: float, n: int, af: float, inst: _Instellingen) -> bool:
+    """Average speed of answer C x gespreksduur / (N - A) at most the ASA target (none: met)."""
+    return inst.asa_s is None or c * float(inst.gespreksduur_s) / (n - af) <= float(inst.asa_s)
 
 
 def _onhaalbaar(inst: _Instellingen, model: str) -> Erlangfout:
@@ -282,6 +316,8 @@ def _c_uit_b(n: int, a: float, b: float) -> float:
 
 def _haalt(c: float, exponent: float, n: int, a: Fraction, inst: _Instellingen) -> bool:
     """Does SL = 1 - C exp(...) reach the target? Taken again exactly when within a hair of it."""
+    if inst.doel is None:  # only an ASA target
+        return True
     sl = 1.0 - c * exponent
     doel = inst.doel_f
     if abs(sl - doel) > _TWIJFEL:
@@ -309,21 +345,25 @@ def _verkeer(aanbod: Fraction, inst: _Instellingen) -> Fraction:
 
 
 def _instellingen(interval_s: Getal, gespreksduur_s: Getal, servicelevel: Getal | None,
-                  binnen_s: Getal, max_bezetting: Getal | None) -> _Instellingen:
+                  binnen_s: Getal | None, max_bezetting: Getal | None, asa_s: Getal | None = None,
+                  geduld_s: Getal | None = None, gelijktijdig: Getal = 1, meten: bool = False) -> _Instellingen:
     """The checked settings, exact; raises the first problem `check` finds.
 
-    `servicelevel` is None only for `measure`, which has no target (100% stands in).
+    `meten`: for `measure`, which has no target (100% stands in).
     """
-    procent = 100 if servicelevel is None else servicelevel
+    procent = 100 if meten else servicelevel
     problemen = check(interval_s=interval_s, gespreksduur_s=gespreksduur_s, servicelevel=procent,
-                      binnen_s=binnen_s, max_bezetting=max_bezetting)
+                      binnen_s=binnen_s, max_bezetting=max_bezetting, asa_s=asa_s, geduld_s=geduld_s,
+                      gelijktijdig=gelijktijdig)
     if problemen:
         raise problemen[0]
-    interval, duur, binnen = (Fraction(x) for x in (interval_s, gespreksduur_s, binnen_s))
-    doel = Fraction(procent) / 100
+    interval, duur = Fraction(interval_s), Fraction(gespreksduur_s)
+    binnen = Fraction(binnen_s) if binnen_s is not None else Fraction(0)
+    doel = Fraction(procent) / 100 if procent is not None else None
     bezetting = None if max_bezetting is None else Fraction(max_bezetting) / 100
-    return _Instellingen(interval, duur, binnen, doel, bezetting, duur / interval,
-                         float(binnen / duur), float(doel))
+    return _Instellingen(interval, duur, binnen, doel, bezetting, duur / interval / Fraction(gelijktijdig),
+                         float(binnen / duur), float(doel) if doel is not None else 0.0,
+                         None if asa_s is None else Fraction(asa_s), None if geduld_s is None else Fraction(geduld_s))
 
 
 def _exact(waarde: Getal, veld: str) -> Fraction:
@@ -413,7 +453,7 @@ def measure_met_afhakers(agenten: int, *, aanbod: Getal, interval_s: Getal, gesp
     """What `agenten` agents give callers who hang up after `geduld_s` seconds on average."""
     if agenten < 0:
         raise Erlangfout("agenten", f"het aantal agenten kan niet negatief zijn (gegeven: {agenten})")
-    inst = _instellingen(interval_s, gespreksduur_s, None, binnen_s, None)
+    inst = _instellingen(interval_s, gespreksduur_s, None, binnen_s, None, meten=True)
     geduld = _geduld(geduld_s)
     a = _verkeer(_exact_aanbod(aanbod), inst)
     if a == 0:
@@ -424,53 +464,58 @@ def measure_met_afhakers(agenten: int, *, aanbod: Getal, interval_s: Getal, gesp
 def compute_interval_met_afhakers(aanbod: Getal, *, interval_s: Getal, gespreksduur_s: Getal,
                                   servicelevel: Getal, binnen_s: Getal, geduld_s: Getal,
                                   max_bezetting: Getal | None = None) -> IntervalMetAfhakers:
-    """The fewest agents reaching the service level when callers hang up (Erlang A).
+    """The fewest agents reaching the service level when callers hang up (Erlang A); as
+    `compute_interval` with `geduld_s`, in the shape of `measure_met_afhakers`."""
+    uit = compute_interval(aanbod, interval_s=interval_s, gespreksduur_s=gespreksduur_s, servicelevel=servicelevel,
+                           binnen_s=binnen_s, max_bezetting=max_bezetting, geduld_s=geduld_s)
+    return IntervalMetAfhakers(uit.agenten, uit.servicelevel, uit.bezetting, uit.wachtkans,
+                               uit.gemiddelde_wachttijd_s, uit.verkeer, uit.afhaakpercentage or 0.0)
+
+
+def _bemens_met_afhakers(a: Fraction, inst: _Instellingen) -> Interval:
+    """Erlang A's fewest agents meeting every target.
 
     The service level counts every offered call, so one who hangs up is not answered in time.
     N agents answer at most N / A of the offered calls (their capacity), so no N below
     target x A can do; the search starts there and, the service level growing with N, steps
     up in doubling strides and then halves back, carrying Erlang B along from the last count
     that fell short: O(N) recurrence steps in all, and O(log N) evaluations of the queue.
+    The ASA (the mean wait of every caller, also those who hang up) falls as N grows too.
     """
-    inst = _instellingen(interval_s, gespreksduur_s, servicelevel, binnen_s, max_bezetting)
-    geduld = _geduld(geduld_s)
-    a = _verkeer(_exact_aanbod(aanbod), inst)
-    if a == 0:
-        return LEEG_MET_AFHAKERS
-    if inst.doel == 1:
-        raise _onhaalbaar(inst, "ook als bellers ophangen, wacht")
-    if a > MAX_VERKEER:
-        raise _te_veel_verkeer(a)
+    assert inst.geduld_s is not None
+    geduld = inst.geduld_s
     af = float(a)
     # Answered calls are at most N / A of the offered, and each keeps an agent busy, so
     # SL >= target needs N >= target x A, and the cap then N >= target x A / max_bezetting.
-    ondergrens = max(1, math.ceil(inst.doel * a / (inst.max_bezetting or 1)))
+    ondergrens = max(1, math.ceil((inst.doel or 0) * a / (inst.max_bezetting or 1)))
 
     def proef(n: int, b: float) -> IntervalMetAfhakers | None:
         uitkomst = _met_afhakers(n, af, b, geduld, inst)
         te_druk = inst.max_bezetting is not None and uitkomst.bezetting > inst.max_bezetting
-        return None if te_druk or uitkomst.servicelevel < inst.doel_f else uitkomst
+        te_laag = inst.doel is not None and uitkomst.servicelevel < inst.doel_f
+        te_lang = inst.asa_s is not None and uitkomst.gemiddelde_wachttijd_s > float(inst.asa_s)
+        return None if te_druk or te_laag or te_lang else uitkomst
 
     laag, b_laag = ondergrens, erlang_b(ondergrens, af)
     gevonden = proef(laag, b_laag)
-    if gevonden is not None:
-        return gevonden
-    stap = 1  # stride up, doubling, until a count does; B carried forward from the last failure
-    while True:
-        hoog, b_hoog = laag + stap, _b_verder(b_laag, laag, laag + stap, af)
-        gevonden = proef(hoog, b_hoog)
-        if gevonden is not None:
-            break
-        laag, b_laag, stap = hoog, b_hoog, stap * 2
-    while hoog - laag > 1:  # then halve back: laag falls short, hoog does
-        midden = (laag + hoog) // 2
-        b_midden = _b_verder(b_laag, laag, midden, af)
-        poging = proef(midden, b_midden)
-        if poging is None:
-            laag, b_laag = midden, b_midden
-        else:
-            hoog, gevonden = midden, poging
-    return gevonden
+    if gevonden is None:
+        stap = 1  # stride up, doubling, until a count does; B carried forward from the last failure
+        while True:
+            hoog, b_hoog = laag + stap, _b_verder(b_laag, laag, laag + stap, af)
+            gevonden = proef(hoog, b_hoog)
+            if gevonden is not None:
+                break
+            laag, b_laag, stap = hoog, b_hoog, stap * 2
+        while hoog - laag > 1:  # then halve back: laag falls short, hoog does
+            midden = (laag + hoog) // 2
+            b_midden = _b_verder(b_laag, laag, midden, af)
+            poging = proef(midden, b_midden)
+            if poging is None:
+                laag, b_laag = midden, b_midden
+            else:
+                hoog, gevonden = midden, poging
+    return Interval(gevonden.agenten, gevonden.servicelevel, gevonden.bezetting, gevonden.wachtkans,
+                    gevonden.gemiddelde_wachttijd_s, gevonden.verkeer, gevonden.afhaakkans)
 
 
 def _met_afhakers(n: int, a: float, b: float, geduld: Fraction, inst: _Instellingen) -> IntervalMetAfhakers:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
@@ -34,99 +33,19 @@ from pydantic_core import PydanticCustomError
 
 from brutonetto.errors import Fout
 from brutonetto.input.csvbestand import onleesbaar
-from brutonetto.input.lezers import FOUTSOORT, GETALTEKST, Lezer, NietNegatief, Weken, deel
-from brutonetto.input.hoeveelheid import Invoerfout, beschrijf, parse_csvgetal, parse_getal
+from brutonetto.input.lezers import FOUTSOORT, GETALTEKST, Lezer, NietNegatief, Positief, Weken, deel
+from brutonetto.input.hoeveelheid import Invoerfout, parse_csvgetal
 from brutonetto.input.source import Bron, verwijzing, zonder_waarden
+from brutonetto.input.tijden import Servicelevel, parse_interval, parse_procent, parse_servicelevel, parse_tijd
 
-SECONDE, MINUUT, UUR = Decimal(1), Decimal(60), Decimal(3600)
-TIJDEENHEDEN = {
-    "s": SECONDE, "sec": SECONDE, "seconde": SECONDE, "seconden": SECONDE,
-    "min": MINUUT, "minuut": MINUUT, "minuten": MINUUT,
-    "uur": UUR, "uren": UUR, "u": UUR, "h": UUR,
-}
-INTERVALLEN_MIN = (5, 10, 15, 20, 30, 60)
 KOLOMMEN = ("interval", "aanbod")
 SCHEIDINGSTEKENS = (";", ",", "\t")
-
-_TIJD = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)\s*([a-zA-Z]*)\s*")
-_KORT_SERVICELEVEL = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*/\s*(\d+(?:[.,]\d+)?)\s*(?:s|sec)?\s*")
-
-
-class Servicelevel(NamedTuple):
-    procent: Decimal
-    binnen_s: Decimal
-
 
 class Aanbodbestand(NamedTuple):
     """The volumes read from a CSV: (interval, contacts, `file:line`) per row; merged as a whole."""
 
     naam: str
     rijen: tuple[tuple[str, Decimal, str], ...]
-
-
-def parse_tijd(waarde: object, veld: str = "tijd") -> Decimal:
-    """A time with its unit, in seconds: `180 s` -> 180, `30 min` -> 1800, `0,5 uur` -> 1800."""
-    if isinstance(waarde, bool) or not isinstance(waarde, (str, int, float)):
-        raise Invoerfout(f"verwacht een tijd zoals '180 s' of '30 min', niet {beschrijf(waarde)}")
-    tekst = str(waarde).strip()
-    gevonden = _TIJD.fullmatch(tekst)
-    if gevonden is None:
-        raise Invoerfout(f"'{tekst}' is geen tijd; schrijf bijvoorbeeld '180 s', '30 min' of '1 uur'")
-    getaltekst, eenheid = gevonden.groups()
-    if not eenheid:
-        voorbeeld = "min" if veld == "interval" else "s"
-        raise Invoerfout(f"'{tekst}' heeft geen eenheid: bedoelt u '{tekst} {voorbeeld}'? Schrijf een tijd met s, min of uur")
-    factor = TIJDEENHEDEN.get(eenheid.lower())
-    if factor is None:
-        raise Invoerfout(f"onbekende tijdseenheid '{eenheid}' in '{tekst}'; bekend zijn: s, sec, min, minuten, uur, u, h")
-    seconden = parse_getal(getaltekst) * factor
-    if seconden <= 0:
-        raise Invoerfout(f"de {veld} moet langer zijn dan 0 s (gegeven: '{tekst}')")
-    return seconden
-
-
-def parse_interval(waarde: object) -> Decimal:
-    seconden = parse_tijd(waarde, "interval")
-    if seconden / 60 not in INTERVALLEN_MIN:
-        raise Invoerfout(
-            f"een interval van '{str(waarde).strip()}' deelt een uur niet in gangbare stukken; kies "
-            + ", ".join(str(m) for m in INTERVALLEN_MIN[:-1]) + f" of {INTERVALLEN_MIN[-1]} min"
-        )
-    return seconden
-
-
-def parse_procent(waarde: object, veld: str = "percentage") -> Decimal:
-    """`85%`, `'80,5%'` or 85: a percentage above 0 and at most 100."""
-    tekst = waarde.strip().removesuffix("%") if isinstance(waarde, str) else waarde
-    getal = parse_getal(tekst)
-    if 0 < getal < 1:  # 0,85 is a share written as a fraction, not 0,85%: no one plans for that
-        procent = format((getal * 100).normalize(), "f").replace(".", ",")
-        raise Invoerfout(f"{veld} van {format(getal, 'f').replace('.', ',')}% is onwaarschijnlijk laag: bedoelt u {procent}%?")
-    if not 0 < getal <= 100:
-        raise Invoerfout(f"{veld} moet boven 0% en hoogstens 100% zijn (gegeven: {format(getal, 'f')}%)")
-    return getal
-
-
-def parse_servicelevel(waarde: object) -> Servicelevel:
-    """`{procent: 80, binnen: 20 s}` or `80/20` (percent answered within seconds)."""
-    if isinstance(waarde, dict):
-        onbekend = sorted(str(k) for k in waarde if k not in ("procent", "binnen"))
-        if onbekend or "procent" not in waarde or "binnen" not in waarde:
-            raise Invoerfout(
-                (f"onbekende sleutel '{onbekend[0]}' in servicelevel; " if onbekend else "")
-                + "schrijf servicelevel: {procent: 80, binnen: 20 s} of kort 80/20"
-            )
-        return Servicelevel(parse_procent(waarde["procent"], "het servicelevel"), parse_tijd(waarde["binnen"], "doeltijd (binnen)"))
-    if isinstance(waarde, str):
-        gevonden = _KORT_SERVICELEVEL.fullmatch(waarde)
-        if gevonden is not None:
-            procent, binnen = (parse_getal(g) for g in gevonden.groups())
-            if binnen <= 0:
-                raise Invoerfout(f"de doeltijd (binnen) moet langer zijn dan 0 s (gegeven: '{waarde.strip()}')")
-            return Servicelevel(parse_procent(procent, "het servicelevel"), binnen)
-    raise Invoerfout(
-        f"verwacht een servicelevel zoals {{procent: 80, binnen: 20 s}} of 80/20, niet {beschrijf(waarde)}"
-    )
 
 
 def lees_csv(pad: Path, naam: str) -> tuple[Aanbodbestand | None, list[Fout]]:
@@ -250,13 +169,17 @@ def wachtrij(velden: dict[str, Any]) -> Any:
         max_bezetting=velden.get("max_bezetting"),
         weken_open=velden.get("weken_open"),
         aanbod=rijen,
+        asa_s=velden.get("asa"),
+        geduld_s=velden.get("geduld"),
+        gelijktijdig=velden.get("gelijktijdig"),
     )
 
 
-Tijd = Annotated[Decimal, Lezer(lambda w: parse_tijd(w, "gespreksduur"), json={
+_TIJDSCHEMA = {
     "type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*(s|sec|seconden?|min|minuut|minuten|uur|uren|u|h)\s*$",
     "description": "een tijd met eenheid: 180 s, 3 min",
-})]
+}
+Tijd = Annotated[Decimal, Lezer(lambda w: parse_tijd(w, "gespreksduur"), json=_TIJDSCHEMA)]
 
 
 def _lees_aanbod(waarde: Any, handler: Any) -> Any:
@@ -297,6 +220,14 @@ class Contactcentrum(BaseModel):
                    {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%?\s*$"}]}
     ))] | None = Field(None, description="Hoogste bezetting van de agenten, bijvoorbeeld 85%.")
     weken_open: Weken | None = Field(None, description="Weken per jaar dat de wachtrij open is; standaard 52.")
+    asa: Annotated[Decimal, Lezer(lambda w: parse_tijd(w, "asa"), json=_TIJDSCHEMA)] | None = Field(
+        None, description="Doel voor de gemiddelde wachttijd (average speed of answer), bijvoorbeeld 20 s; "
+        "alleen of naast servicelevel: het kleinste aantal agenten dat elk doel haalt.")
+    geduld: Annotated[Decimal, Lezer(lambda w: parse_tijd(w, "geduld"), json=_TIJDSCHEMA)] | None = Field(
+        None, description="Gemiddeld geduld van bellers, bijvoorbeeld 120 s: rekent met Erlang A (bellers hangen op) "
+        "en geeft het afhaakpercentage.")
+    gelijktijdig: Positief | None = Field(
+        None, description="Contacten (chats) die één agent tegelijk afhandelt, bijvoorbeeld 2: deelt het verkeer per agent.")
     aanbod: Aanbod | None = Field(
         None, description="Contacten per interval van een typische week (ma 08:00: 100), of een pad naar een CSV "
         "met de kolommen interval en aanbod (relatief aan dit bestand).")

@@ -161,15 +161,21 @@ def regels(bladen: list[Blad]) -> list[tuple[str, str]]:
 
 
 def intervaltabel(intervallen: tuple) -> list[str]:
-    """The contact centre's intervals, compact: one line per interval with aanbod, the quiet ones counted."""
-    koppen = ("interval", "aanbod", "verkeer", "agenten", "servicelevel", "bezetting")
+    """The contact centre's intervals, compact: one line per interval with aanbod, the quiet ones counted.
+    With an ASA target the mean wait is shown, with a patience (Erlang A) the share who hang up."""
+    alle = [i for _, aanbod, i in intervallen if aanbod]
+    afhakers = any(i.afhaakpercentage is not None for i in alle)
+    koppen = ("interval", "aanbod", "verkeer", "agenten", "servicelevel", "bezetting", "wachttijd",
+              *(("afhakers",) if afhakers else ()))
     rijen = [
         (zichtbaar(naam), kort(aanbod), kort(Decimal(i.verkeer), 2), str(i.agenten), nl(Decimal(i.servicelevel) * 100, 1) + "%",
-         nl(Decimal(i.bezetting) * 100, 1) + "%")
+         nl(Decimal(i.bezetting) * 100, 1) + "%", nl(Decimal(i.gemiddelde_wachttijd_s), 1) + " s",
+         *((nl(Decimal(i.afhaakpercentage or 0) * 100, 1) + "%",) if afhakers else ()))
         for naam, aanbod, i in intervallen if aanbod
     ]
     breedtes = [max(len(k), *(len(r[c]) for r in rijen)) if rijen else len(k) for c, k in enumerate(koppen)]
-    regels = ["     Intervallen (Erlang C):",
+    model = "Erlang A: bellers hangen op" if afhakers else "Erlang C"
+    regels = [f"     Intervallen ({model}):",
               "     " + "  ".join(k.ljust(b) if c == 0 else k.rjust(b) for c, (k, b) in enumerate(zip(koppen, breedtes)))]
     regels += ["     " + "  ".join(v.ljust(b) if c == 0 else v.rjust(b) for c, (v, b) in enumerate(zip(rij, breedtes)))
                for rij in rijen]
@@ -221,7 +227,9 @@ def json_bladen(bladen: list[Blad]) -> list[dict]:
             ],
             **({"intervallen": [
                 {"interval": naam, "aanbod": rond(aanbod), "verkeer": rond(Decimal(i.verkeer)), "agenten": i.agenten,
-                 "servicelevel": rond(Decimal(i.servicelevel)), "bezetting": rond(Decimal(i.bezetting))}
+                 "servicelevel": rond(Decimal(i.servicelevel)), "bezetting": rond(Decimal(i.bezetting)),
+                 "gemiddelde_wachttijd_s": rond(Decimal(i.gemiddelde_wachttijd_s)),
+                 "afhaakpercentage": None if i.afhaakpercentage is None else rond(Decimal(i.afhaakpercentage))}
                 for naam, aanbod, i in blad.intervallen
             ]} if blad.intervallen else {}),
         }
