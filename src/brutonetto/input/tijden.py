@@ -46,7 +46,8 @@ def parse_tijd(waarde: object, veld: str = "tijd", nul_mag: bool = False) -> Dec
         raise Invoerfout(f"onbekende tijdseenheid '{eenheid}' in '{tekst}'; bekend zijn: s, sec, min, minuten, uur, u, h")
     seconden = parse_getal(getaltekst) * factor
     if seconden < 0 or (seconden == 0 and not nul_mag):
-        raise Invoerfout(f"de {veld} moet langer zijn dan 0 s (gegeven: '{tekst}')")
+        grens = "kan niet negatief zijn" if nul_mag else "moet langer zijn dan 0 s"
+        raise Invoerfout(f"de {veld} {grens} (gegeven: '{tekst}')")
     return seconden
 
 
