@@ -115,7 +115,8 @@ def test_erlang_with_the_contracts_example():
     (rij,) = uitkomst.records
     assert rij.agenten == 14 and uitkomst.to_dicts() == [{
         "agenten": 14, "servicelevel": Decimal("0.88835"), "bezetting": Decimal("0.714286"),
-        "wachtkans": Decimal("0.174132"), "gemiddelde_wachttijd_s": Decimal("7.835937")}]
+        "wachtkans": Decimal("0.174132"), "gemiddelde_wachttijd_s": Decimal("7.835937"), "verkeer": 10,
+        "afhaakpercentage": None, "interval": None, "aanbod": None}]
 
 
 def test_explain_gives_the_rekenbladen_as_records_and_explains_json(profiel):

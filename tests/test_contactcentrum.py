@@ -219,7 +219,10 @@ def test_erlang_one_interval(cli, formaat):
     uit = cli("erlang", "--aanbod", "100", "--interval", "30min", "--gespreksduur", "180s",
               "--servicelevel", "80/20", "-f", formaat).stdout
     rij = json.loads(uit)[0] if formaat == "json" else json.loads(uit)
-    assert list(rij) == ["agenten", "servicelevel", "bezetting", "wachtkans", "gemiddelde_wachttijd_s"]
+    # contract v3: verkeer (100 x 180 / 1800 = 10 Erlang), afhaakpercentage, interval and aanbod after v2's keys
+    assert list(rij) == ["agenten", "servicelevel", "bezetting", "wachtkans", "gemiddelde_wachttijd_s", "verkeer",
+                         "afhaakpercentage", "interval", "aanbod"]
+    assert (rij["verkeer"], rij["afhaakpercentage"], rij["interval"], rij["aanbod"]) == (10, None, None, None)
     a = Fraction(10)
     c = _c(14, a)
     assert rij["agenten"] == 14
@@ -237,7 +240,8 @@ def test_erlang_with_max_occupancy_table_and_dutch_csv(cli):
     tabel = cli(*args).stdout
     assert "Verkeer               48,00 Erlang" in tabel and "Agenten               55" in tabel
     kop, rij = cli(*args, "-f", "csv", "--csv-dialect", "nl").stdout.lstrip("\ufeff").splitlines()
-    assert kop == "agenten;servicelevel;bezetting;wachtkans;gemiddelde_wachttijd_s" and rij.startswith("55;0,")
+    assert kop == "agenten;servicelevel;bezetting;wachtkans;gemiddelde_wachttijd_s;verkeer;afhaakpercentage;interval;aanbod"
+    assert rij.startswith("55;0,") and rij.endswith(";48;;;")
     assert cli(*args, "-f", "json", "-o", "e.json").exit_code == 0
     assert json.loads((cli.tmp_path / "e.json").read_text(encoding="utf-8"))[0]["agenten"] == 55
 

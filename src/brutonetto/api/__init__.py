@@ -122,15 +122,22 @@ def solve(paden: Invoer | Iterable[Invoer], doel: str, zoek: str, *, functie: st
                                                    _map(alleen_onder)))
 
 
-def erlang(aanbod: str | int | float, interval: str, gespreksduur: str, servicelevel: str,
-           max_bezetting: str | None = None) -> Uitkomst[Erlangrij]:
-    """One interval's agents with Erlang C (`brutonetto erlang`): `erlang(aanbod=100, interval="30 min",
-    gespreksduur="180 s", servicelevel="80/20")`. Shares are fractions (0,8 is 80%)."""
+def erlang(aanbod: str | int | float | os.PathLike[str], interval: str, gespreksduur: str,
+           servicelevel: str | None = None, max_bezetting: str | None = None, *, asa: str | None = None,
+           geduld: str | None = None, gelijktijdig: str | int | None = None,
+           alleen_onder: Invoer | None = None) -> Uitkomst[Erlangrij]:
+    """Agents for one interval with Erlang C (`brutonetto erlang`): `erlang(aanbod=100, interval="30 min",
+    gespreksduur="180 s", servicelevel="80/20")`; `asa="20 s"` as a target too, `geduld="120 s"` for
+    Erlang A, `gelijktijdig=2` for chats; `aanbod` a CSV path gives a row per interval. Shares are
+    fractions (0,8 is 80%)."""
     from brutonetto.api import werk
 
+    def tekst(waarde: object) -> str | None:
+        return None if waarde is None else os.fspath(waarde) if isinstance(waarde, os.PathLike) else str(waarde)
+
     return _zonder_gebruiksfout(lambda: werk.erlang(
-        str(aanbod), str(interval), str(gespreksduur), str(servicelevel),
-        None if max_bezetting is None else str(max_bezetting)))
+        tekst(aanbod) or "", str(interval), str(gespreksduur), tekst(servicelevel), tekst(max_bezetting),
+        tekst(asa), tekst(geduld), tekst(gelijktijdig), _map(alleen_onder)))
 
 
 # ---------------------------------------------------------------------------------------

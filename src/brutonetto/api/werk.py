@@ -172,35 +172,119 @@ def bekende_scenarios(functies: list, gekozen: list[str]) -> None:
 # erlang ---------------------------------------------------------------------------------
 
 
-def erlang(aanbod: str, interval: str, gespreksduur: str, servicelevel: str, max_bezetting: str | None = None) -> Uitkomst:
-    """One interval's agents with Erlang C; the values as the options take them (`30 min`, `80/20`)."""
+def erlang(aanbod: str, interval: str, gespreksduur: str, servicelevel: str | None = None,
+           max_bezetting: str | None = None, asa: str | None = None, geduld: str | None = None,
+           gelijktijdig: str | None = None, alleen_onder: Path | None = None) -> Uitkomst:
+    """Agents for one interval (aanbod a number), or for each interval of a CSV (aanbod a path, as a
+    profile's `contactcentrum.aanbod` names one), by Erlang C, or Erlang A with a patience; the values
+    as the options take them (`30 min`, `80/20`, `20 s`). Reads no profile: no pydantic, no YAML."""
     from brutonetto.engine import erlang as erlangmodel
-    from brutonetto.input import contactcentrum as cc
+    from brutonetto.input import tijden
     from brutonetto.input.hoeveelheid import Invoerfout, parse_getal
-    from brutonetto.output.inhoud import Erlanguitkomst
+    from brutonetto.output.inhoud import Erlanguitkomst, erlangrij
 
-    def lees(optie: str, parse, waarde: str):  # noqa: ANN001, ANN202
+    def lees(optie: str, parse, waarde: str | None):  # noqa: ANN001, ANN202
+        if waarde is None:
+            return None
         try:
             return parse(waarde)
         except Invoerfout as fout:
             raise Gebruiksfout(f"{optie}: {fout}") from None
 
+    if servicelevel is None and asa is None:
+        raise Gebruiksfout("geef een doel: --servicelevel (80/20: 80% binnen 20 s), --asa (de gemiddelde wachttijd, "
+                           "bijvoorbeeld 20s), of allebei")
+    doel = lees("--servicelevel", tijden.parse_servicelevel, servicelevel)
+    instellingen = dict(
+        interval_s=lees("--interval", tijden.parse_interval, interval),
+        gespreksduur_s=lees("--gespreksduur", lambda w: tijden.parse_tijd(w, "gespreksduur"), gespreksduur),
+        servicelevel=doel.procent if doel else None, binnen_s=doel.binnen_s if doel else None,
+        max_bezetting=lees("--max-bezetting", lambda w: tijden.parse_procent(w, "de maximale bezetting"), max_bezetting),
+        asa_s=lees("--asa", lambda w: tijden.parse_tijd(w, "asa"), asa),
+        geduld_s=lees("--geduld", lambda w: tijden.parse_tijd(w, "geduld"), geduld),
+        gelijktijdig=lees("--gelijktijdig", _gelijktijdig, gelijktijdig) or 1,
+    )
+    if _is_bestand(aanbod):
+        return _erlang_per_interval(Path(aanbod), instellingen, doel is not None, alleen_onder)
     aantal = lees("--aanbod", parse_getal, aanbod)
     if aantal < 0:
         raise Gebruiksfout(f"--aanbod: het aanbod kan niet negatief zijn (gegeven: {aanbod})")
-    doel = lees("--servicelevel", cc.parse_servicelevel, servicelevel)
-    bezetting = None if max_bezetting is None else lees(
-        "--max-bezetting", lambda w: cc.parse_procent(w, "de maximale bezetting"), max_bezetting)
     try:
-        uitkomst = erlangmodel.compute_interval(
-            aantal, interval_s=lees("--interval", cc.parse_interval, interval),
-            gespreksduur_s=lees("--gespreksduur", lambda w: cc.parse_tijd(w, "gespreksduur"), gespreksduur),
-            servicelevel=doel.procent, binnen_s=doel.binnen_s, max_bezetting=bezetting,
-        )
+        uitkomst = erlangmodel.compute_interval(aantal, **instellingen)
     except erlangmodel.Erlangfout as fout:
-        optie = {"binnen": "servicelevel", "max_bezetting": "max-bezetting"}.get(fout.veld, fout.veld)
-        raise Gebruiksfout(f"--{optie}: {fout.bericht}") from None
-    return Uitkomst(Erlanguitkomst(uitkomst), [], [], [])
+        raise Gebruiksfout(f"--{_optie(fout.veld)}: {fout.bericht}") from None
+    return Uitkomst(Erlanguitkomst([erlangrij(uitkomst, doel is not None)]), [], [], [])
+
+
+def _gelijktijdig(waarde: str):  # noqa: ANN202
+    from brutonetto.input.hoeveelheid import Invoerfout, parse_getal
+
+    getal = parse_getal(waarde)
+    if not 0 < getal <= 100:
+        raise Invoerfout(f"het aantal contacten dat een agent tegelijk voert ligt boven 0 en hoogstens op 100 (gegeven: {waarde})")
+    return getal
+
+
+def _optie(veld: str) -> str:
+    return {"binnen": "servicelevel", "max_bezetting": "max-bezetting"}.get(veld, veld)
+
+
+def _is_bestand(aanbod: str) -> bool:
+    """`--aanbod week.csv`: a path, not a number (a number never ends in .csv nor holds a slash)."""
+    tekst = aanbod.strip()
+    return tekst.lower().endswith(".csv") or "/" in tekst or "\\" in tekst
+
+
+def _erlang_per_interval(pad: Path, instellingen: dict, met_servicelevel: bool, alleen_onder: Path | None) -> Uitkomst:
+    """Each interval of a CSV with the profile's rules (columns interval and aanbod, labels on the
+    interval's grid, a week at most): problems at the CSV's lines, exit 1."""
+    from decimal import Decimal
+
+    from brutonetto.domain.contactcentrum import Contactcentrum
+    from brutonetto.engine import erlang as erlangmodel
+    from brutonetto.engine.contactcentrum import werklast
+    from brutonetto.input.contactcentrum import lees_csv
+    from brutonetto.input.source import buiten, verwijzing
+    from brutonetto.output.inhoud import Erlanguitkomst, erlangrij
+
+    naam = str(pad)
+    if buiten(pad, alleen_onder):
+        return Uitkomst(None, [Fout(naam, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen")],
+                        [], [])
+    bestand = verwijzing(Path.cwd(), naam, "het aanbodbestand", (".csv",), alleen_onder)
+    if isinstance(bestand, str):
+        return Uitkomst(None, [Fout(naam, bestand)], [], [])
+    gelezen, fouten = lees_csv(bestand, naam)
+    if gelezen is None:
+        return Uitkomst(None, fouten, [], [pad])
+
+    class _Probleem(Exception):
+        def __init__(self, veld: tuple, bericht: str) -> None:
+            super().__init__(bericht)
+            self.veld, self.bericht = veld, bericht
+
+    def d(waarde):  # noqa: ANN001, ANN202
+        return None if waarde is None else Decimal(str(waarde))
+
+    cc = Contactcentrum(
+        interval_s=d(instellingen["interval_s"]), gespreksduur_s=d(instellingen["gespreksduur_s"]),
+        servicelevel=d(instellingen["servicelevel"]), binnen_s=d(instellingen["binnen_s"]),
+        max_bezetting=d(instellingen["max_bezetting"]), aanbod=gelezen.rijen, asa_s=d(instellingen["asa_s"]),
+        geduld_s=d(instellingen["geduld_s"]), gelijktijdig=d(instellingen["gelijktijdig"]),
+    )
+    try:
+        wachtrij = werklast(cc, _Probleem)
+    except _Probleem as fout:
+        plek = fout.veld[2] if len(fout.veld) > 2 else None  # an interval's own problem: at its CSV line
+        waar = next((w for label, _, w in gelezen.rijen if label == plek), None)
+        if waar is not None:
+            return Uitkomst(None, [Fout(naam, fout.bericht, regel=int(waar.rsplit(":", 1)[1]))], [], [pad])
+        veld = fout.veld[1] if len(fout.veld) > 1 else "aanbod"
+        raise Gebruiksfout(f"--{_optie(veld)}: {fout.bericht}" if veld != "aanbod" else f"--aanbod {naam}: {fout.bericht}") from None
+    except erlangmodel.Erlangfout as fout:
+        raise Gebruiksfout(f"--{_optie(fout.veld)}: {fout.bericht}") from None
+    rijen = [erlangrij(uitkomst, met_servicelevel, label, aantal) for label, aantal, uitkomst in wachtrij.intervallen]
+    return Uitkomst(Erlanguitkomst(rijen), [], [], [pad])
 
 
 # realisation ----------------------------------------------------------------------------

@@ -272,26 +272,42 @@ def chart(
 
 @commando()
 def erlang(
-    aanbod: Annotated[str, typer.Option("--aanbod", help="Contacten in het interval, bijvoorbeeld 100.", show_default=False, metavar="AANTAL")],
+    aanbod: Annotated[str, typer.Option(
+        "--aanbod", help="Contacten in het interval, bijvoorbeeld 100; of een CSV met de kolommen interval en aanbod "
+        "(zoals bij contactcentrum in een profiel): dan per interval.", show_default=False, metavar="AANTAL|CSV")],
     interval: Annotated[str, typer.Option("--interval", help="Lengte van het interval: 30min, 15 min, 1uur.", show_default=False, metavar="TIJD")],
     gespreksduur: Annotated[str, typer.Option(
         "--gespreksduur", help="Gemiddelde afhandeltijd (gesprek + nawerk): 180s, 3min.", show_default=False, metavar="TIJD")],
-    servicelevel: Annotated[str, typer.Option(
-        "--servicelevel", help="Doel: PROCENT/SECONDEN, bijvoorbeeld 80/20 (80% binnen 20 s).", show_default=False, metavar="P/S")],
+    servicelevel: Annotated[Optional[str], typer.Option(
+        "--servicelevel", help="Doel: PROCENT/SECONDEN, bijvoorbeeld 80/20 (80% binnen 20 s); 80/0 is 80% direct "
+        "opgenomen.", show_default=False, metavar="P/S")] = None,
+    asa: Annotated[Optional[str], typer.Option(
+        "--asa", help="Doel voor de gemiddelde wachttijd (average speed of answer), bijvoorbeeld 20s; alleen of naast "
+        "--servicelevel (dan het kleinste aantal agenten dat beide haalt).", show_default=False, metavar="TIJD")] = None,
+    geduld: Annotated[Optional[str], typer.Option(
+        "--geduld", help="Gemiddeld geduld van bellers, bijvoorbeeld 120s: rekent met Erlang A (bellers hangen op) en "
+        "geeft het afhaakpercentage.", show_default=False, metavar="TIJD")] = None,
+    gelijktijdig: Annotated[Optional[str], typer.Option(
+        "--gelijktijdig", help="Contacten (chats) die één agent tegelijk afhandelt, bijvoorbeeld 2: deelt het verkeer "
+        "per agent.", show_default=False, metavar="AANTAL")] = None,
     max_bezetting: Annotated[Optional[str], typer.Option(
         "--max-bezetting", help="Hoogste bezetting van de agenten, bijvoorbeeld 85%.", show_default=False, metavar="PROCENT")] = None,
     formaat: FormaatOptie = Formaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,
+    alleen_onder: AlleenOnderOptie = None,
     debug: DebugOptie = False,
 ) -> None:
-    """Contactcentrum: agenten voor één interval met Erlang C, met servicelevel, bezetting en wachttijd.
+    """Contactcentrum: agenten per interval met Erlang C (of Erlang A), met servicelevel, bezetting en wachttijd.
 
-    Het verkeer is aanbod x gespreksduur / interval; het aantal agenten is het kleinste dat
-    het servicelevel haalt (en de maximale bezetting niet overschrijdt). Voor een hele week
-    en de fte die daarbij horen: contactcentrum in een profiel (zie README).
+    Het verkeer is aanbod x gespreksduur / interval (gedeeld door --gelijktijdig); het aantal
+    agenten is het kleinste dat elk doel haalt (--servicelevel, --asa) en de maximale bezetting
+    niet overschrijdt. Met --geduld hangen bellers op (Erlang A). Met --aanbod week.csv elk
+    interval van de CSV apart. Voor een hele week en de fte die daarbij horen: contactcentrum in
+    een profiel (zie README).
     """
-    voer_uit(partial(werk.erlang, aanbod, interval, gespreksduur, servicelevel, max_bezetting),
+    voer_uit(partial(werk.erlang, aanbod, interval, gespreksduur, servicelevel, max_bezetting, asa, geduld,
+                     gelijktijdig, alleen_onder),
              Opmaak(formaat.value, output, csv_dialect.value), debug)
 
 

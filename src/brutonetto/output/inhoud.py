@@ -101,57 +101,74 @@ class Tekst(Inhoud):
 
 
 class Erlangrij(NamedTuple):
-    """`erlang`'s one row, its fields the JSON keys: shares as fractions (0,8 is 80%)."""
+    """`erlang`'s row per interval, its fields the JSON keys: shares as fractions (0,8 is 80%);
+    `servicelevel` None when only an ASA was aimed at, `afhaakpercentage` None without a patience
+    (Erlang C), `interval` and `aanbod` None for one interval given as options."""
 
-    agenten: Decimal
-    servicelevel: Decimal
+    agenten: int
+    servicelevel: Decimal | None
     bezetting: Decimal
     wachtkans: Decimal
     gemiddelde_wachttijd_s: Decimal
+    verkeer: Decimal  # contract v3: the traffic per agent, in Erlang
+    afhaakpercentage: Decimal | None = None  # contract v3: Erlang A
+    interval: str | None = None  # contract v3: an interval of a CSV (--aanbod week.csv)
+    aanbod: Decimal | None = None
+
+
+def erlangrij(uitkomst: Any, met_servicelevel: bool = True, interval: str | None = None,
+              aanbod: Decimal | None = None) -> Erlangrij:
+    """An engine `erlang.Interval` as a row: the model's floats as the exact decimals they hold
+    (the renderers round to 6 places)."""
+    def getal(waarde: float | None) -> Decimal | None:
+        return None if waarde is None else Decimal(waarde)
+
+    return Erlangrij(uitkomst.agenten, getal(uitkomst.servicelevel) if met_servicelevel else None,
+                     Decimal(uitkomst.bezetting), Decimal(uitkomst.wachtkans), Decimal(uitkomst.gemiddelde_wachttijd_s),
+                     Decimal(uitkomst.verkeer), getal(uitkomst.afhaakpercentage), interval, aanbod)
 
 
 class Erlanguitkomst(Inhoud):
-    """`erlang`: one interval's staffing; shares are fractions (0,8 is 80%), like aandeel_direct."""
+    """`erlang`: the staffing of one interval, or of each interval of a CSV."""
 
     SLEUTELS = Erlangrij._fields
 
-    def __init__(self, interval: Any) -> None:
-        # the model's floats as the exact decimals they hold; the renderers round to 6 places
-        self.rij = {sleutel: Decimal(getattr(interval, sleutel)) for sleutel in self.SLEUTELS}
-        self.verkeer = Decimal(interval.verkeer)
+    def __init__(self, rijen: list[Erlangrij]) -> None:
+        self.lijst = rijen
 
     @property
     def records(self) -> list[Erlangrij]:
-        return [Erlangrij(**self.rij)]
+        return self.lijst
 
     def rijen(self) -> Iterable[Any]:
-        return [self.rij]
+        return self.lijst
 
     def tabel(self, uit: IO[str], breedte: int | None, balken: bool = False) -> None:
         from brutonetto.notation import nl, nl_procent
 
-        rij = self.rij
+        if len(self.lijst) != 1 or self.lijst[0].interval is not None:
+            from brutonetto.output.kolommen import erlangkolommen
+            from brutonetto.output.tabel import render_tabel
+
+            render_tabel(self.lijst, erlangkolommen(self.lijst), uit, terminal=breedte is not None, breedte=breedte)
+            return
+        (rij,) = self.lijst
         regels = [
-            ("Verkeer", f"{nl(self.verkeer, 2)} Erlang"),
-            ("Agenten", f"{rij['agenten']}"),
-            ("Servicelevel", nl_procent(rij["servicelevel"], 2)),
-            ("Bezetting", nl_procent(rij["bezetting"], 2)),
-            ("Wachtkans", nl_procent(rij["wachtkans"], 2)),
-            ("Gemiddelde wachttijd", f"{nl(rij['gemiddelde_wachttijd_s'], 1)} s"),
+            ("Verkeer", f"{nl(rij.verkeer, 2)} Erlang"),
+            ("Agenten", f"{rij.agenten}"),
+            *((("Servicelevel", nl_procent(rij.servicelevel, 2)),) if rij.servicelevel is not None else ()),
+            ("Bezetting", nl_procent(rij.bezetting, 2)),
+            ("Wachtkans", nl_procent(rij.wachtkans, 2)),
+            ("Gemiddelde wachttijd", f"{nl(rij.gemiddelde_wachttijd_s, 1)} s"),
+            *((("Afhakers", nl_procent(rij.afhaakpercentage, 2)),) if rij.afhaakpercentage is not None else ()),
         ]
         breedte_kop = max(len(k) for k, _ in regels)
         uit.writelines(f"{kop.ljust(breedte_kop)}  {waarde}\n" for kop, waarde in regels)
 
     def csv(self, uit: IO[str], dialect: str) -> None:
-        from brutonetto.notation import machinegetal
+        from brutonetto.output.render import render_csv_rijen
 
-        nederlands = dialect == "nl"
-        scheiding = ";" if nederlands else ","
-        waarden = [machinegetal(w) for w in self.rij.values()]
-        if nederlands:
-            uit.write("\ufeff")
-            waarden = [w.replace(".", ",") for w in waarden]
-        uit.write(scheiding.join(self.SLEUTELS) + "\r\n" + scheiding.join(waarden) + "\r\n")
+        render_csv_rijen(self.lijst, self.SLEUTELS, uit, dialect)
 
 
 class Rijen(Inhoud):

@@ -118,6 +118,25 @@ def zoekkolommen(rijen: list[Any]) -> list[Kolom]:
             or any(getattr(r, k.sleutel) is not None for r in rijen)]
 
 
+ERLANG = (
+    Kolom("interval", "Interval"),
+    Kolom("aanbod", "Aanbod", UREN),
+    Kolom("verkeer", "Verkeer (Erlang)", FTE),
+    Kolom("agenten", "Agenten"),
+    Kolom("servicelevel", "Servicelevel", PROCENT),
+    Kolom("bezetting", "Bezetting", PROCENT),
+    Kolom("wachtkans", "Wachtkans", PROCENT),
+    Kolom("gemiddelde_wachttijd_s", "Wachttijd (s)", UREN),
+    Kolom("afhaakpercentage", "Afhakers", PROCENT),
+)
+
+
+def erlangkolommen(rijen: list[Any]) -> list[Kolom]:
+    """erlang per interval: the service level without an ASA-only target, afhakers with a patience."""
+    return [k for k in ERLANG if k.sleutel not in ("servicelevel", "afhaakpercentage")
+            or any(getattr(r, k.sleutel) is not None for r in rijen)]
+
+
 def realisatiekolommen(uitkomsten: list[Any]) -> list[Kolom]:
     """realisation: the eenheid only when a row has one."""
     if any(u.eenheid for u in uitkomsten):
