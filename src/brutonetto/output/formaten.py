@@ -38,6 +38,10 @@ class Inhoud:
     def grafiek(self, uit: IO[Any], formaat: str) -> None:
         raise NotImplementedError
 
+    def html(self, uit: IO[str]) -> None:
+        """The report to hand on: one self-contained page (output/rapport.py)."""
+        raise NotImplementedError
+
 
 class Schrijfwijze(NamedTuple):
     """One `--format`: what it is when it goes to a file only, whether it is binary, and its writer."""
@@ -82,6 +86,7 @@ FORMATEN: dict[str, Schrijfwijze] = {
     "jsonl": Schrijfwijze(None, False, _jsonl),
     "csv": Schrijfwijze(None, False, lambda inhoud, uit, breedte, dialect, balken: inhoud.csv(uit, dialect)),
     "xlsx": Schrijfwijze("een Excel-werkboek", True, _xlsx),
+    "html": Schrijfwijze("een rapport", False, lambda inhoud, uit, breedte, dialect, balken: inhoud.html(uit)),
     "svg": Schrijfwijze("een grafiek", False, lambda inhoud, uit, breedte, dialect, balken: inhoud.grafiek(uit, "svg")),
     "png": Schrijfwijze("een grafiek", True, lambda inhoud, uit, breedte, dialect, balken: inhoud.grafiek(uit, "png")),
 }
