@@ -58,7 +58,7 @@ table.stappen { font-size: 8pt; }
 table.stappen td.bron, table.bronnen td.gebruik { color: #444; }
 table.stappen td.nr { color: #666; width: 1.8em; text-align: right; }
 table.bronnen { font-size: 8.5pt; }
-section.blad { break-inside: avoid; page-break-inside: avoid; }
+section.blad h3 + table { break-before: avoid; page-break-before: avoid; }
 section.blad h3 .bestand { font-weight: normal; color: #555; }
 pre.intervallen { font-size: 7.5pt; margin: .2em 0 .8em; white-space: pre-wrap; }
 figure { margin: .5em 0; break-inside: avoid; page-break-inside: avoid; }
