@@ -28,6 +28,7 @@ from brutonetto.output.kolommen import DATUM, TEKST, Kolom
 from brutonetto.output.rekenblad import Blad, intervaltabel, uitkomsttekst
 from brutonetto.output.terminal import zichtbaar
 
+_GETALCEL = ' class="getal"'  # a number's cell: right-aligned, never broken
 MAX_BLADEN = 500  # rekenbladen in one report; explain and --uitleg show them all
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -111,7 +112,7 @@ def tabel(kolommen: list[Kolom], rijen: Iterable[tuple[list[str], Any, dict[str,
     """A table of rows: per row the cells as the terminal table shows them, the row itself
     (its fields give `data-waarde`) and the row's attributes (`data-rij`, `class`)."""
     getal = [k.soort not in (TEKST, DATUM) for k in kolommen]
-    kop = "".join(f'<th scope="col"{_GETAL if g else ""}>{_h(k.kop)}</th>' for k, g in zip(kolommen, getal))
+    kop = "".join(f'<th scope="col"{_GETALCEL if g else ""}>{_h(k.kop)}</th>' for k, g in zip(kolommen, getal))
     delen = [f'<table class="{klasse}"><thead><tr>{kop}</tr></thead><tbody>']
     for cellen, rij, kenmerken in rijen:
         attributen = "".join(f' {naam}="{_h(waarde)}"' for naam, waarde in kenmerken.items())
@@ -119,7 +120,7 @@ def tabel(kolommen: list[Kolom], rijen: Iterable[tuple[list[str], Any, dict[str,
         for kolom, g, cel in zip(kolommen, getal, cellen):
             waarde = machinewaarde(getattr(rij, kolom.sleutel, None))
             data = f' data-waarde="{_h(waarde)}"' if waarde is not None else ""
-            delen.append(f'<td{_GETAL if g else ""} data-veld="{kolom.sleutel}"{data}>{_h(cel)}</td>')
+            delen.append(f'<td{_GETALCEL if g else ""} data-veld="{kolom.sleutel}"{data}>{_h(cel)}</td>')
         delen.append("</tr>")
     delen.append("</tbody></table>")
     return "".join(delen)
@@ -162,7 +163,6 @@ def rekenbladen(bladen: list[Blad], totaal: int | None = None) -> str:
 # The sources --------------------------------------------------------------------------
 
 # `pad:12` or `pad:3-7` in a step's source; a path stops at a space, `;`, `,` or a bracket
-_GETAL = ' class="getal"'  # a number's cell: right-aligned, never broken
 _PLEK = re.compile(r"([^\s;,()]+):(\d+)(?:-(\d+))?")
 
 

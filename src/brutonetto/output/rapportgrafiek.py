@@ -50,7 +50,7 @@ class Segment(NamedTuple):
     naam: str  # what the part is: its tooltip and legend
 
 
-def _getal(waarde: float, decimalen: int = 0) -> str:
+def _asgetal(waarde: float, decimalen: int = 0) -> str:
     return nl(Decimal(f"{waarde:.6f}"), decimalen)
 
 
@@ -102,11 +102,11 @@ def gestapeld(titel: str, labels: list[str], balken: list[list[Segment]], rechts
             if breedte <= 0:
                 continue
             delen.append(f'<rect x="{x:.2f}" y="{y + 2:.1f}" width="{breedte:.2f}" height="{RIJ - 5}" '
-                         f'fill="{segment.kleur}"><title>{tekst(segment.naam)}: {_getal(segment.waarde)}</title></rect>')
+                         f'fill="{segment.kleur}"><title>{tekst(segment.naam)}: {_asgetal(segment.waarde)}</title></rect>')
             if breedte >= 34:  # a value only where it has room
                 kleur = "#ffffff" if segment.kleur == DIRECT else "#000000"
                 delen.append(f'<text x="{x + breedte / 2:.1f}" y="{y + RIJ * 0.62:.1f}" text-anchor="middle" '
-                             f'font-size="9" fill="{kleur}">{_getal(segment.waarde)}</text>')
+                             f'font-size="9" fill="{kleur}">{_asgetal(segment.waarde)}</text>')
             x += breedte
         delen.append(f'<text x="{x + 4:.1f}" y="{y + RIJ * 0.62:.1f}">{tekst(achter)}</text>')
         y += RIJ
@@ -137,11 +137,11 @@ def van_tot(titel: str, labels: list[str], bereiken: list[tuple[float, float]], 
         delen.append(f'<text x="{LABEL - 6}" y="{y + RIJ * 0.62:.1f}" text-anchor="end">'
                      f"<title>{tekst(label)}</title>{tekst(_kort(label))}</text>")
         delen.append(f'<rect x="{x(laag):.2f}" y="{y + 2:.1f}" width="{max(x(hoog) - x(laag), 1.0):.2f}" '
-                     f'height="{RIJ - 5}" fill="{PALET[1]}"><title>{tekst(label)}: {_getal(laag, decimalen)} tot '
-                     f"{_getal(hoog, decimalen)}</title></rect>")
+                     f'height="{RIJ - 5}" fill="{PALET[1]}"><title>{tekst(label)}: {_asgetal(laag, decimalen)} tot '
+                     f"{_asgetal(hoog, decimalen)}</title></rect>")
         delen.append(f'<text x="{x(laag) - 3:.1f}" y="{y + RIJ * 0.62:.1f}" text-anchor="end" font-size="9">'
-                     f"{_getal(laag, decimalen)}</text>")
-        delen.append(f'<text x="{x(hoog) + 3:.1f}" y="{y + RIJ * 0.62:.1f}" font-size="9">{_getal(hoog, decimalen)}</text>')
+                     f"{_asgetal(laag, decimalen)}</text>")
+        delen.append(f'<text x="{x(hoog) + 3:.1f}" y="{y + RIJ * 0.62:.1f}" font-size="9">{_asgetal(hoog, decimalen)}</text>')
         y += RIJ
     if nullijn:
         delen.append(f'<line x1="{x(0.0):.2f}" y1="24" x2="{x(0.0):.2f}" y2="{y:.1f}" stroke="#555555" stroke-width="0.8"/>')
@@ -172,7 +172,7 @@ def groepen(titel: str, groepen: list[tuple[str, list[Segment]]], as_tekst: str,
                      f'text-anchor="end" font-weight="bold"><title>{tekst(label)}</title>{tekst(_kort(label))}</text>')
         for staaf in staven:
             begin, eind = sorted((x(0.0), x(staaf.waarde)))
-            waardetekst = f"{_getal(staaf.waarde, decimalen)}{eenheid}"
+            waardetekst = f"{_asgetal(staaf.waarde, decimalen)}{eenheid}"
             delen.append(f'<rect x="{begin:.2f}" y="{y + 2:.1f}" width="{max(eind - begin, 0.5):.2f}" '
                          f'height="{RIJ - 5}" fill="{staaf.kleur}"><title>{tekst(staaf.naam)}: {tekst(waardetekst)}'
                          "</title></rect>")
