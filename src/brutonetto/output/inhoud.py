@@ -246,14 +246,13 @@ def gevoeligheid(rijen: list[Any], werking: tuple[dict[int, Any], list[tuple[str
     from brutonetto.output.grafiek import teken_tornado
     from brutonetto.output.kolommen import gevoeligheidskolommen
 
-    uitleg = None
-    if werking is not None:
-        def uitleg() -> tuple[list[Any], int]:  # only the points shown are explained: a grid may have a million
-            from brutonetto.output.rapport import MAX_BLADEN
-            from brutonetto.output.uitleg import gevoeligheid_bladen
+    def punten() -> tuple[list[Any], int]:  # only the points shown are explained: a grid may have a million
+        from brutonetto.output.rapport import MAX_BLADEN
+        from brutonetto.output.uitleg import gevoeligheid_bladen
 
-            return gevoeligheid_bladen(rijen[:MAX_BLADEN], *werking), len(rijen)
+        return gevoeligheid_bladen(rijen[:MAX_BLADEN], *werking), len(rijen)
 
+    uitleg = None if werking is None else punten
     return Rijen(rijen, Gevoeligheid._fields, gevoeligheidskolommen(rijen), teken_tornado, titel="Gevoeligheid",
                  rapportgrafiek=rapportgrafiek.tornado, uitleg=uitleg, bladkop="Berekening per punt",
                  bijschrift="Per functie en gevarieerd veld een balk van de uitkomst aan het ene einde van het bereik "
