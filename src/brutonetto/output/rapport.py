@@ -51,7 +51,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th { text-align: left; vertical-align: bottom; border-bottom: 1.5px solid #555; padding: 3px 4px; font-weight: 600; }
 td { vertical-align: top; border-bottom: 1px solid #ddd; padding: 2px 4px; overflow-wrap: break-word; hyphens: auto; }
 th.getal, td.getal { text-align: right; }
-td.getal { white-space: nowrap; overflow-wrap: normal; }
+td.getal, td.datum { white-space: nowrap; overflow-wrap: normal; }
 tr.totaal td { font-weight: 600; border-top: 1.5px solid #888; background: #f3f6fa; }
 table.uitkomsten { font-size: 8pt; }
 table.uitkomsten th, table.uitkomsten td { padding: 2px 3px; }
@@ -112,15 +112,16 @@ def tabel(kolommen: list[Kolom], rijen: Iterable[tuple[list[str], Any, dict[str,
     """A table of rows: per row the cells as the terminal table shows them, the row itself
     (its fields give `data-waarde`) and the row's attributes (`data-rij`, `class`)."""
     getal = [k.soort not in (TEKST, DATUM) for k in kolommen]
+    klassen = [_GETALCEL if g else ' class="datum"' if k.soort == DATUM else "" for k, g in zip(kolommen, getal)]
     kop = "".join(f'<th scope="col"{_GETALCEL if g else ""}>{_h(k.kop)}</th>' for k, g in zip(kolommen, getal))
     delen = [f'<table class="{klasse}"><thead><tr>{kop}</tr></thead><tbody>']
     for cellen, rij, kenmerken in rijen:
         attributen = "".join(f' {naam}="{_h(waarde)}"' for naam, waarde in kenmerken.items())
         delen.append(f"<tr{attributen}>")
-        for kolom, g, cel in zip(kolommen, getal, cellen):
+        for kolom, klasse, cel in zip(kolommen, klassen, cellen):
             waarde = machinewaarde(getattr(rij, kolom.sleutel, None))
             data = f' data-waarde="{_h(waarde)}"' if waarde is not None else ""
-            delen.append(f'<td{_GETALCEL if g else ""} data-veld="{kolom.sleutel}"{data}>{_h(cel)}</td>')
+            delen.append(f'<td{klasse} data-veld="{kolom.sleutel}"{data}>{_h(cel)}</td>')
         delen.append("</tr>")
     delen.append("</tbody></table>")
     return "".join(delen)
