@@ -357,3 +357,22 @@ def test_the_report_prints_on_a4(cli, browser, run):
     assert vellen and all(abs(float(b) - 595.92) < 1 and abs(float(h) - 842.88) < 1 for b, h in vellen)  # A4
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == len(vellen) >= 1
     assert breedte[0] <= 700 and breedte[1] <= 700, breedte
+
+
+@pytest.mark.parametrize("verplicht", [False, True])
+def test_without_a_browser_the_browser_tests_skip_or_in_ci_fail(verplicht):
+    """On a developer's machine without Chromium they skip; with CI (or BRUTONETTO_BROWSER_VERPLICHT)
+    set they fail: CI cannot go green by not opening the page."""
+    import subprocess
+
+    from conftest import ROOT
+
+    omgeving = {k: v for k, v in os.environ.items() if k not in ("CI", "BRUTONETTO_BROWSER_VERPLICHT", "BRUTONETTO_CHROMIUM")}
+    omgeving["PATH"] = str(Path(sys.executable).parent)  # no chromium on it
+    if verplicht:
+        omgeving["BRUTONETTO_BROWSER_VERPLICHT"] = "1"
+    uit = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rsE", str(ROOT / "tests" / "test_html.py"),
+         "-k", "prints_on_a4 and compute"], capture_output=True, text=True, env=omgeving, cwd=ROOT, timeout=300)
+    assert "geen Chromium gevonden" in uit.stdout, uit.stdout
+    assert uit.returncode == (1 if verplicht else 0), uit.stdout

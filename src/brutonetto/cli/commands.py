@@ -567,9 +567,10 @@ UitlegVlag = Annotated[bool, typer.Option(
     "getallen, de uitkomst en bestand:regel van de invoer, zoals explain (met --format json: dezelfde stappen als data).")]
 
 
-def _opmaak_met_uitleg(formaat: Formaat, output: Optional[Path], dialect: Dialect) -> Opmaak:
-    """--uitleg writes a rekenblad: text (the table's place) or json/jsonl; csv and charts have no working."""
-    if formaat == Formaat.csv:
+def _opmaak_met_uitleg(formaat: AnalyseFormaat, output: Optional[Path], dialect: Dialect) -> Opmaak:
+    """--uitleg writes a rekenblad: text (the table's place) or json/jsonl; csv and charts have no working,
+    and the html report holds the working already."""
+    if formaat == AnalyseFormaat.csv:
         raise typer.BadParameter("--uitleg schrijft een rekenblad: tekst of json, geen csv", param_hint="'--format'")
     if formaat == AnalyseFormaat.html:
         raise typer.BadParameter("--uitleg schrijft een rekenblad: tekst of json; het html-rapport bevat de berekening "
@@ -577,7 +578,7 @@ def _opmaak_met_uitleg(formaat: Formaat, output: Optional[Path], dialect: Dialec
     if output is not None and output.suffix.lower() in (".svg", ".png"):
         raise typer.BadParameter(f"--uitleg schrijft een rekenblad, geen grafiek; kies een andere naam dan {output}",
                                  param_hint="'--output'")
-    return Opmaak("text" if formaat == Formaat.table else formaat.value, output, dialect.value)
+    return Opmaak("text" if formaat == AnalyseFormaat.table else formaat.value, output, dialect.value)
 
 
 _GRAFIEKHULP = (
@@ -586,11 +587,11 @@ _GRAFIEKHULP = (
 )
 
 
-def _opmaak_met_grafiek(formaat: Formaat, output: Optional[Path], dialect: Dialect, optie: str) -> Opmaak:
+def _opmaak_met_grafiek(formaat: AnalyseFormaat, output: Optional[Path], dialect: Dialect, optie: str) -> Opmaak:
     """--output BESTAND.svg or .png draws the command's chart; another --format with it is wrong usage."""
     soort = output.suffix.lower().lstrip(".") if output is not None else ""
     if soort in ("svg", "png"):
-        if formaat != Formaat.table:
+        if formaat != AnalyseFormaat.table:
             raise typer.BadParameter(
                 f"{output} is een grafiek; laat --format {formaat.value} weg of kies een andere naam", param_hint=optie
             )
