@@ -241,14 +241,12 @@ def schrijf_records(records: list[Any], uit: IO[str], titel: str = "Bruto/netto-
     bladen = maak_bladen(records[:MAX_BLADEN], None, None)
     bestanden = list(dict.fromkeys(r.bestand for r in records))
     aantal = len({(r.eenheid, r.functie) for r in records})
-    delen = [
-        ("Uitkomsten", tabel(kolommen, regels, "uitkomsten")),
-        ("Grafiek", figuur(rapportgrafiek.bruto_netto(records) if records else "",
-                           "Per functie en scenario de beschikbare uren van één fte: directe uren (donkerblauw) en "
-                           "elke aftrek; rechts het aandeel directe uren.")),
-        ("Berekening per functie", rekenbladen(bladen, len(records))),
-        ("Bronnen", bronnen(bladen, bestanden)),
-    ]
+    delen = [("Uitkomsten", tabel(kolommen, regels, "uitkomsten"))]
+    if records:
+        delen.append(("Grafiek", figuur(rapportgrafiek.bruto_netto(records),
+                                        "Per functie en scenario de beschikbare uren van één fte: directe uren "
+                                        "(donkerblauw) en elke aftrek; rechts het aandeel directe uren.")))
+    delen += [("Berekening per functie", rekenbladen(bladen, len(records))), ("Bronnen", bronnen(bladen, bestanden))]
     inleiding = (f" {telling(aantal)} {'functie' if aantal == 1 else 'functies'}, "
                  f"{telling(len(records))} {'regel' if len(records) == 1 else 'regels'}.")
     pagina(titel, delen, uit, inleiding)
