@@ -376,3 +376,11 @@ def test_without_a_browser_the_browser_tests_skip_or_in_ci_fail(verplicht):
          "-k", "prints_on_a4 and compute"], capture_output=True, text=True, env=omgeving, cwd=ROOT, timeout=300)
     assert "geen Chromium gevonden" in uit.stdout, uit.stdout
     assert uit.returncode == (1 if verplicht else 0), uit.stdout
+
+
+def test_the_report_says_what_stderr_said(cli):
+    """Whoever reads the report never saw the run: a functie compare found in one file only is in it."""
+    pagina = rapport(cli, *RUNS["compare"])
+    kop = pagina.index("<h2>Waarschuwingen</h2>")
+    assert "functie &#x27;Klantadviseur&#x27; staat alleen in klant-en-service, niet in werkbedrijf" in pagina[kop:]
+    assert "<h2>Waarschuwingen</h2>" not in rapport(cli, *RUNS["compute"], naam="zonder.html")

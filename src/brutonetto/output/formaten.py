@@ -10,7 +10,7 @@ The renderers are imported when a format is written, never at start-up.
 
 from __future__ import annotations
 
-from typing import Any, Callable, IO, Iterable, NamedTuple
+from typing import Any, Callable, IO, Iterable, NamedTuple, Sequence
 
 
 
@@ -19,7 +19,12 @@ class Uitvoerfout(Exception):
 
 
 class Inhoud:
-    """Content that can be written: each format of `FORMATEN` calls one of these methods."""
+    """Content that can be written: each format of `FORMATEN` calls one of these methods.
+
+    `waarschuwingen` are the run's warnings (stderr has them too): the html report shows them,
+    since whoever reads it never saw the run (a functie compare found in one file only)."""
+
+    waarschuwingen: Sequence[str] = ()
 
     def rijen(self) -> Iterable[Any]:
         """The items of `--format json` (an array) and `jsonl` (one per line)."""

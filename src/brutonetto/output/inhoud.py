@@ -50,7 +50,7 @@ class Records(Inhoud):
     def html(self, uit: IO[str]) -> None:
         from brutonetto.output.rapport import schrijf_records
 
-        schrijf_records(self.records, uit)
+        schrijf_records(self.records, uit, meldingen=self.waarschuwingen)
 
 
 class Geschreven(Inhoud):
@@ -188,7 +188,7 @@ class Rijen(Inhoud):
         from brutonetto.output.rapport import schrijf_rijen
 
         schrijf_rijen(self.titel, self.lijst, self.kolommen, uit, teken=self.rapportgrafiek, bijschrift=self.bijschrift,
-                      uitleg=self.uitleg, bladkop=self.bladkop)
+                      uitleg=self.uitleg, bladkop=self.bladkop, meldingen=self.waarschuwingen)
 
 
 def _uitleg(maak: str, *delen: Any) -> Any:

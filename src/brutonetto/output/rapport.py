@@ -21,7 +21,7 @@ import os
 import re
 from datetime import date, datetime, timezone
 from decimal import Decimal
-from typing import IO, Any, Callable, Iterable
+from typing import IO, Any, Callable, Iterable, Sequence
 
 from brutonetto.notation import machinegetal, telling
 from brutonetto.output.kolommen import DATUM, TEKST, Kolom
@@ -61,6 +61,7 @@ table.stappen td.nr { color: #666; width: 1.8em; text-align: right; }
 table.bronnen { font-size: 8.5pt; }
 section.blad h3 + table { break-before: avoid; page-break-before: avoid; }
 section.blad h3 .bestand { font-weight: normal; color: #555; }
+ul.waarschuwingen { margin: .3em 0; padding-left: 1.2em; color: #7a4a00; }
 pre.intervallen { font-size: 7.5pt; margin: .2em 0 .8em; white-space: pre-wrap; }
 figure { margin: .5em 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 8.5pt; }
@@ -196,6 +197,19 @@ def bronnen(bladen: list[Blad], bestanden: Iterable[str] = ()) -> str:
 # The page -----------------------------------------------------------------------------
 
 
+MAX_WAARSCHUWINGEN = 100  # as on stderr (errors.MAX_PER_BESTAND): noise buries nothing
+
+
+def waarschuwingen(meldingen: Sequence[str]) -> list[tuple[str, str]]:
+    """The run's warnings as a section, when there are: the reader of the report never saw stderr."""
+    if not meldingen:
+        return []
+    lijst = "".join(f"<li>{_h(melding)}</li>" for melding in meldingen[:MAX_WAARSCHUWINGEN])
+    meer = len(meldingen) - MAX_WAARSCHUWINGEN
+    noot = f'<p class="noot">En nog {telling(meer)} waarschuwingen.</p>' if meer > 0 else ""
+    return [("Waarschuwingen", f'<ul class="waarschuwingen">{lijst}</ul>{noot}')]
+
+
 def pagina(titel: str, delen: list[tuple[str, str]], uit: IO[str], inleiding: str = "") -> None:
     """The whole page: title, date and version, then each (heading, body) as a section."""
     from brutonetto import __version__
@@ -225,14 +239,15 @@ def figuur(svg: str, bijschrift: str) -> str:
 # The commands' reports ----------------------------------------------------------------
 
 
-def schrijf_records(records: list[Any], uit: IO[str], titel: str = "Bruto/netto-berekening") -> None:
+def schrijf_records(records: list[Any], uit: IO[str], titel: str = "Bruto/netto-berekening",
+                    meldingen: Sequence[str] = ()) -> None:
     """compute and compare: the records with their totals, the bars, every record's rekenblad."""
+    from brutonetto.engine.records import totalen
     from brutonetto.output import rapportgrafiek
     from brutonetto.output.rekenblad import bladen as maak_bladen
     from brutonetto.output.tabel import tabelrijen
 
     kolommen, rijen, totaalrijen = tabelrijen(records)
-    from brutonetto.engine.records import totalen
 
     regels = [(cellen, record, {"data-rij": str(i), "data-functie": record.functie, "data-scenario": record.scenario})
               for i, (cellen, record) in enumerate(zip(rijen, records))]
@@ -241,7 +256,7 @@ def schrijf_records(records: list[Any], uit: IO[str], titel: str = "Bruto/netto-
     bladen = maak_bladen(records[:MAX_BLADEN], None, None)
     bestanden = list(dict.fromkeys(r.bestand for r in records))
     aantal = len({(r.eenheid, r.functie) for r in records})
-    delen = [("Uitkomsten", tabel(kolommen, regels, "uitkomsten"))]
+    delen = [("Uitkomsten", tabel(kolommen, regels, "uitkomsten")), *waarschuwingen(meldingen)]
     if records:
         delen.append(("Grafiek", figuur(rapportgrafiek.bruto_netto(records),
                                         "Per functie en scenario de beschikbare uren van één fte: directe uren "
@@ -255,13 +270,13 @@ def schrijf_records(records: list[Any], uit: IO[str], titel: str = "Bruto/netto-
 def schrijf_rijen(titel: str, rijen: list[Any], kolommen: list[Kolom], uit: IO[str], *,
                   teken: Callable[[list[Any]], str] | None = None, bijschrift: str = "",
                   uitleg: Callable[[], tuple[list[Blad], int]] | None = None,
-                  bladkop: str = "Berekening per functie") -> None:
+                  bladkop: str = "Berekening per functie", meldingen: Sequence[str] = ()) -> None:
     """budget, sensitivity, realisation: the rows, their chart, their `--uitleg` rekenbladen."""
     from brutonetto.output.tabel import cel
 
     regels = [([cel(getattr(r, k.sleutel), k.soort) for k in kolommen], r, {"data-rij": str(i)})
               for i, r in enumerate(rijen)]
-    delen = [("Uitkomsten", tabel(kolommen, regels, "uitkomsten"))]
+    delen = [("Uitkomsten", tabel(kolommen, regels, "uitkomsten")), *waarschuwingen(meldingen)]
     if teken is not None and rijen:
         delen.append(("Grafiek", figuur(teken(rijen), bijschrift)))
     if uitleg is not None:
