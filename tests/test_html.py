@@ -384,3 +384,12 @@ def test_the_report_says_what_stderr_said(cli):
     kop = pagina.index("<h2>Waarschuwingen</h2>")
     assert "functie &#x27;Klantadviseur&#x27; staat alleen in klant-en-service, niet in werkbedrijf" in pagina[kop:]
     assert "<h2>Waarschuwingen</h2>" not in rapport(cli, *RUNS["compute"], naam="zonder.html")
+
+
+def test_a_contact_centre_shows_its_intervals_line_by_line(cli):
+    pagina = rapport(cli, *RUNS["compute-contactcentrum"])
+    intervallen = re.search(r'<pre class="intervallen">(.*?)</pre>', pagina, re.S).group(1)
+    regels = intervallen.split("\n")
+    assert regels[0].strip() == "Intervallen (Erlang C):" and "␊" not in intervallen
+    assert regels[1].split() == ["interval", "aanbod", "verkeer", "agenten", "servicelevel", "bezetting"]
+    assert len(regels) > 10

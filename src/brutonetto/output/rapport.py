@@ -157,7 +157,7 @@ def rekenbladen(bladen: list[Blad], totaal: int | None = None) -> str:
             )
         delen.append("</tbody></table>")
         if blad.intervallen:
-            delen.append('<pre class="intervallen">' + _h("\n".join(intervaltabel(blad.intervallen))) + "</pre>")
+            delen.append('<pre class="intervallen">' + "\n".join(map(_h, intervaltabel(blad.intervallen))) + "</pre>")
         delen.append("</section>")
     return "".join(delen)
 
