@@ -42,7 +42,7 @@ body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; font-size: 10pt; l
 h1 { font-size: 17pt; margin: 0 0 .2em; color: #1f4e79; }
 h2 { font-size: 13pt; margin: 1.6em 0 .4em; padding-bottom: .15em; border-bottom: 1.5px solid #1f4e79;
      break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 1.1em 0 .2em; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 1.1em 0 .2em; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 p.meta { color: #444; margin: 0 0 1em; }
 p.noot { color: #444; font-style: italic; }
 table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; font-variant-numeric: tabular-nums; }
@@ -59,8 +59,9 @@ table.stappen { font-size: 8pt; }
 table.stappen td.bron, table.bronnen td.gebruik { color: #444; }
 table.stappen td.nr { color: #666; width: 1.8em; text-align: right; }
 table.bronnen { font-size: 8.5pt; }
-section.blad h3 + table { break-before: avoid; page-break-before: avoid; }
-section.blad h3 .bestand { font-weight: normal; color: #555; }
+section.blad { margin-top: 1.1em; }
+table.stappen th.bladkop { font-size: 10.5pt; border-bottom: 1px solid #999; padding: 2px 0 3px; }
+table.stappen th.bladkop .bestand { font-weight: normal; color: #555; font-size: 9pt; }
 ul.waarschuwingen { margin: .3em 0; padding-left: 1.2em; color: #7a4a00; }
 pre.intervallen { font-size: 7.5pt; margin: .2em 0 .8em; white-space: pre-wrap; }
 figure { margin: .5em 0; break-inside: avoid; page-break-inside: avoid; }
@@ -141,9 +142,12 @@ def rekenbladen(bladen: list[Blad], totaal: int | None = None) -> str:
         eenheid = f" · {blad.eenheid}" if blad.eenheid else ""
         delen.append(
             f'<section class="blad" data-functie="{_h(blad.functie)}" data-scenario="{_h(blad.scenario)}">'
-            f"<h3>{_h(blad.functie)}{_h(eenheid)} · scenario {_h(blad.scenario)}"
-            f' <span class="bestand">· {_h(blad.bestand)}</span></h3>'
-            '<table class="stappen"><thead><tr><th class="nr">nr.</th><th>stap</th><th>formule</th>'
+            # the heading is the table's first header row: on paper it never ends a page apart from
+            # its steps, and a rekenblad that runs onto the next page says there whose it is
+            '<table class="stappen"><thead><tr><th colspan="6" class="bladkop" scope="colgroup">'
+            f'<span class="wie">{_h(blad.functie)}{_h(eenheid)} · scenario {_h(blad.scenario)}</span>'
+            f' <span class="bestand">· {_h(blad.bestand)}</span></th></tr>'
+            '<tr><th class="nr">nr.</th><th>stap</th><th>formule</th>'
             '<th>berekening</th><th class="getal">uitkomst</th><th>bron</th></tr></thead><tbody>'
         )
         for nummer, stap in enumerate(blad.stappen, 1):
