@@ -355,7 +355,7 @@ def test_the_report_prints_on_a4(cli, browser, run):
     assert pdf.startswith(b"%PDF-")
     vellen = re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert vellen and all(abs(float(b) - 595.92) < 1 and abs(float(h) - 842.88) < 1 for b, h in vellen)  # A4
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == len(vellen) >= 1
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == len(vellen) >= (3 if run == "compute" else 1)  # 8 rekenbladen
     assert breedte[0] <= 700 and breedte[1] <= 700, breedte
 
 
