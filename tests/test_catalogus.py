@@ -332,6 +332,20 @@ def test_a_secret_with_an_apostrophe_or_a_line_break_is_not_shown(cli, waarde):
     assert fout.startswith("geheim.yaml:1:1: uren_per_week: verwacht een getal, niet '")
 
 
+@pytest.mark.parametrize("waarde", ["0777", "0x1F4", "0b101", "1:30:00"])
+def test_a_referenced_files_number_is_not_shown_derived_either(cli, waarde):
+    """A third look: a YAML 1.1 number in a referenced file was masked, but the message gave its
+    value ('(511); bedoelt u 777?'): the derived figures leave with the value."""
+    cli.write("geheim.yaml", f"beschikbare_uren: {waarde}\n")
+    cli.write("p.yaml", "standaard: geheim.yaml\nfunctie: A\nfte: 1\n")
+    fout = refused(cli, "validate", "p.yaml").splitlines()[0]
+    assert not any(cijfer in fout.split(": ", 1)[1] for cijfer in "123456789"), fout
+    assert fout.startswith("geheim.yaml:1:19: '…' leest YAML als een ") and "; schrijf een " in fout
+    # in the file the user named, the hint stays whole
+    cli.write("eigen.yaml", "functie: A\nfte: 1\nbeschikbare_uren: 0777\n")
+    assert "'0777' leest YAML als een octaal getal (511); bedoelt u 777?" in refused(cli, "validate", "eigen.yaml")
+
+
 def test_a_secret_in_an_aanbod_csv_with_an_apostrophe_is_not_shown(cli):
     cli.write("week.csv", "interval;aanbod\nma 08:00;\"it's SECRET\"\n")
     cli.write("cc.yaml", "functie: Agent\nfte: 1\nbeschikbare_uren: 1500\ncontactcentrum: {interval: 30 min, "

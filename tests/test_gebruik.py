@@ -10,7 +10,8 @@ import typer.main
 import brutonetto.cli.uitvoer
 from brutonetto.cli.commands import DebugOptie, Dialect, DialectOptie, Formaat, FormaatOptie, UitvoerOptie, app
 from brutonetto.cli.groep import OPTIES, Commando, Groep
-from brutonetto.cli.uitvoer import Opmaak, Resultaat, voer_uit
+from brutonetto.api.uitkomst import Uitkomst as Resultaat
+from brutonetto.cli.uitvoer import Opmaak, voer_uit
 from brutonetto.output.formaten import Inhoud
 from conftest import EXAMPLES, ROOT
 

@@ -188,3 +188,10 @@ def test_a_private_name_is_unique_in_the_package():
                     plaatsen[naam].append(str(pad.relative_to(ROOT / "src")))
     dubbel = {naam: sorted(set(waar)) for naam, waar in plaatsen.items() if len(set(waar)) > 1}
     assert dubbel == {}
+
+
+def test_the_command_line_reaches_input_and_engine_only_through_the_api():
+    """The CLI is a thin user of `brutonetto.api`: what a notebook calls is what a command runs."""
+    assert _verboden_imports("cli", ("brutonetto.input", "brutonetto.engine", "brutonetto.domain")) == []
+    for kamer in ("input", "engine", "output", "domain"):
+        assert _verboden_imports(kamer, ("brutonetto.api", "brutonetto.cli")) == [], kamer

@@ -71,6 +71,15 @@ def test_a_key_written_twice_is_still_refused_where_it_is_written(tekst):
     assert fout.regel is not None
 
 
+def test_a_key_two_merged_mappings_both_give_is_refused_one_merge_still_works():
+    """`<<: [*a, *b]` with fte in both: YAML takes the first, PyYAML took the last (7, not 5)."""
+    _, fout = parse(Bron("x.yaml", "a: &a {fte: 5}\nb: &b {fte: 7}\nc:\n  <<: [*a, *b]\n"))
+    assert (fout.regel, fout.bericht) == (2, "de sleutel 'fte' staat in twee mappings die << samenvoegt (regel 1 en 2); "
+                                             "welke telt is niet te zien: zet hem in één ervan, of direct in deze mapping")
+    data, fout = parse(Bron("x.yaml", "a: &a {fte: 5, uur: 3}\nc:\n  <<: [*a, {kosten: 1}]\n  fte: 6\n"))
+    assert fout is None and data["c"] == {"fte": 6, "uur": 3, "kosten": 1}  # a key written here overrides the merge
+
+
 @pytest.mark.parametrize("aan", [True, False])
 def test_loading_leaves_the_garbage_collector_as_it_found_it_even_on_bad_input(tmp_path, aan):
     import gc

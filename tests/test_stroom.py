@@ -46,23 +46,23 @@ def test_the_first_records_are_out_before_the_last_functie_is_parsed(tmp_path, m
 @pytest.mark.parametrize("formaat", ["json", "jsonl", "csv"])
 def test_the_stream_writes_what_the_whole_list_writes(cli, tmp_path, monkeypatch, formaat):
     """Byte for byte, for the batch file and every example (some stream, some need the whole list)."""
-    from brutonetto.cli import commands
+    from brutonetto.api import werk
 
     pad = cli.write("groot.yaml", generate(500))
     for bestand in (pad, *sorted(EXAMPLES.glob("*.yaml"))):
         gestroomd, geheel = tmp_path / f"s.{formaat}", tmp_path / f"g.{formaat}"
         cli("compute", bestand, "--format", formaat, "--csv-dialect", "nl", "--output", gestroomd)
         with monkeypatch.context() as m:
-            m.setattr(commands, "_bereken_stroom", lambda *args: None)
+            m.setattr(werk, "compute_stroom", lambda *args: None)
             cli("compute", bestand, "--format", formaat, "--csv-dialect", "nl", "--output", geheel)
         assert gestroomd.read_bytes() == geheel.read_bytes(), bestand
 
 
 def test_the_batch_file_streams(cli, monkeypatch):
-    from brutonetto.cli import commands
+    from brutonetto.api import werk
 
-    echt, gestroomd = commands._bereken_stroom, []
-    monkeypatch.setattr(commands, "_bereken_stroom", lambda *args: gestroomd.append(echt(*args)) or gestroomd[-1])
+    echt, gestroomd = werk.compute_stroom, []
+    monkeypatch.setattr(werk, "compute_stroom", lambda *args: gestroomd.append(echt(*args)) or gestroomd[-1])
     cli("compute", cli.write("groot.yaml", generate(200)), "--format", "json")
     assert len(gestroomd) == 1 and gestroomd[0] is not None
 

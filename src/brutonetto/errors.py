@@ -21,6 +21,11 @@ MAX_PER_BESTAND = 100
 Pad = tuple[str | int, ...]
 
 
+class Gebruiksfout(Exception):
+    """Options (or API arguments) that cannot work together or with this input: wrong usage,
+    exit 2 on the command line, a problem in `Uitkomst.problemen` from Python."""
+
+
 class Fout(NamedTuple):
     bestand: str
     bericht: str

@@ -1,6 +1,6 @@
 """The command line: each command declares its options and hands its work to `uitvoer.voer_uit`.
 
-A command's work is a plain function returning a `Resultaat`: it computes, through the
+A command's work is a plain function returning a `Uitkomst`: it computes, through the
 engine, and wraps what the engine made in an `output.inhoud` content; what is written, and
 how, is decided by output's format table (`output.formaten`). Exit codes (contract):
 0 success, 1 invalid input (every problem printed as FILE:LINE:COL: field.path: message),
@@ -18,16 +18,15 @@ from typing import Annotated, Optional
 import typer
 
 from brutonetto import __version__
-from brutonetto.cli.analyse import invoerfouten
+from brutonetto.api import werk
+from brutonetto.api.uitkomst import Uitkomst
 from brutonetto.cli.groep import OPTIES, Commando, Groep
 from brutonetto.cli.uitvoer import (
     Afgebroken,
     Gebruiksfout,
     Opmaak,
-    Resultaat,
     Uitvoerfout,
     afgebroken,
-    bekende_scenarios,
     meld,
     reden,
     schrijf_bestand,
@@ -197,59 +196,15 @@ def compute(
 
 
 def _bereken(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None,
-             opmaak: Opmaak | None = None) -> Resultaat:
+             opmaak: Opmaak | None = None) -> Uitkomst:
+    """compute to a data format streams functie by functie where it can (flat memory); else the whole run."""
     from brutonetto.output.formaten import STROMEN
 
     if opmaak is not None and opmaak.formaat in STROMEN and not scenarios:
-        gestroomd = _bereken_stroom(paden, alleen_onder, opmaak)
+        gestroomd = werk.compute_stroom(paden, alleen_onder, opmaak.formaat, opmaak.dialect)
         if gestroomd is not None:
             return gestroomd
-    return _bereken_geheel(paden, scenarios, alleen_onder)
-
-
-def _bereken_stroom(paden: list[str], alleen_onder: Path | None, opmaak: Opmaak) -> Resultaat | None:
-    """Load, compute and render functie by functie into a temporary file: memory stays flat as
-    files grow. None when the run needs the whole list (a problem to report in full, a ratio
-    role before the functie it follows, a file of another shape): `_bereken_geheel` then."""
-    import tempfile
-
-    from brutonetto.engine import records
-    from brutonetto.input.loader import Stroom
-    from brutonetto.output.formaten import schrijf_stroom
-    from brutonetto.output.inhoud import Geschreven
-
-    stroom, rapport = Stroom(paden, alleen_onder), records.Rapport()
-    wacht = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
-    # Each functie dies by reference count as the next comes (cli.main leaves the cyclic
-    # garbage collector off; tests/test_stroom.py checks that memory stays flat without it).
-    try:
-        schrijf_stroom(records.stroom(stroom.functies(), rapport), opmaak.formaat, wacht, opmaak.dialect)
-    except OSError:  # no room for the temporary file: the whole list in memory, as before
-        wacht.close()
-        return None
-    except BaseException:
-        wacht.close()
-        raise
-    if stroom.terug or rapport.terug:
-        wacht.close()
-        return None
-    return Resultaat(Geschreven(opmaak.formaat, wacht), [], [*stroom.waarschuwingen, *rapport.waarschuwingen],
-                     stroom.bestanden)
-
-
-def _bereken_geheel(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None) -> Resultaat:
-    from brutonetto.engine import records
-    from brutonetto.input.loader import load
-    from brutonetto.output.inhoud import Records
-
-    lading = load(paden, alleen_onder)
-    if scenarios and not lading.fouten:
-        bekende_scenarios(lading.functies, scenarios)
-    rapport = records.compute_records(lading.functies, scenarios)
-    waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
-    # a file's problems hide the check above, so the engine reports an unknown name: as the option's
-    fouten = [f._replace(bestand="--scenario") if f.bestand == records.GEKOZEN else f for f in rapport.fouten]
-    return Resultaat(Records(rapport.records), invoerfouten(lading) + fouten, waarschuwingen, lading.bestanden)
+    return werk.compute(paden, scenarios, alleen_onder)
 
 
 @commando()
@@ -268,55 +223,13 @@ def compare(
     bestandsnaam zonder extensie. Een functie die in maar één bestand staat wordt gemeld;
     de scenario's in de bestanden worden niet vergeleken (dat wordt gemeld).
     """
-    voer_uit(partial(_compare, oud, nieuw, alleen_onder), Opmaak(formaat.value, output, csv_dialect.value), debug)
-
-
-def _compare(oud: str, nieuw: str, alleen_onder: Path | None = None) -> Resultaat:
-    from brutonetto.engine import records
-    from brutonetto.input.loader import load
-    from brutonetto.output.inhoud import Records
-
-    oude, nieuwe = load([oud], alleen_onder), load([nieuw], alleen_onder)
-    oud_naam, nieuw_naam = ("stdin" if p == "-" else Path(p).stem for p in (oud, nieuw))
-    if oud_naam == nieuw_naam:
-        oud_naam, nieuw_naam = oud, nieuw
-    rapport = records.compare_records(oude.functies, nieuwe.functies, oud_naam, nieuw_naam)
-    waarschuwingen = [*oude.waarschuwingen, *nieuwe.waarschuwingen, *rapport.waarschuwingen]
-    for pad, lading in ((oud, oude), (nieuw, nieuwe)):
-        aantal = len({naam for f in lading.functies for naam in f.scenarios})
-        if aantal:
-            waarschuwingen.append(
-                f"{'stdin' if pad == '-' else pad}: {aantal} {'scenario' if aantal == 1 else 'scenario' + chr(39) + 's'} "
-                "niet vergeleken: compare zet de basis van beide bestanden naast elkaar "
-                "(gebruik compute voor de scenario's)"
-            )
-    fouten = invoerfouten(oude) + invoerfouten(nieuwe) + rapport.fouten
-    return Resultaat(Records(rapport.records), fouten, list(dict.fromkeys(waarschuwingen)), oude.bestanden + nieuwe.bestanden)
+    voer_uit(partial(werk.compare, oud, nieuw, alleen_onder), Opmaak(formaat.value, output, csv_dialect.value), debug)
 
 
 @commando()
 def validate(paden: Paden, alleen_onder: AlleenOnderOptie = None, debug: DebugOptie = False) -> None:
     """Controleer bestanden zonder uitvoer te maken; meldt elk probleem met bestand, regel en veld."""
-    voer_uit(partial(_validate, paden, alleen_onder), None, debug)
-
-
-def _validate(paden: list[str], alleen_onder: Path | None = None) -> Resultaat:
-    from brutonetto.engine import records
-    from brutonetto.input.loader import load
-
-    lading = load(paden, alleen_onder)
-    functies = lading.functies
-    rapport = records.compute_records(functies)
-    scenarios = sum(len(f.scenarios) for f in functies)
-    bestanden = len({f.bestand for f in functies})
-    samenvatting = (
-        f"in orde: {bestanden} {'bestand' if bestanden == 1 else 'bestanden'}, "
-        f"{len(functies)} {'functie' if len(functies) == 1 else 'functies'}, "
-        f"{scenarios} {'scenario' if scenarios == 1 else 'scenario' + chr(39) + 's'}"
-    )
-    waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
-    fouten = invoerfouten(lading) + rapport.fouten
-    return Resultaat(None, fouten, waarschuwingen, lading.bestanden, samenvatting)
+    voer_uit(partial(werk.validate, paden, alleen_onder), None, debug)
 
 
 @commando()
@@ -341,36 +254,7 @@ def explain(
     debug: DebugOptie = False,
 ) -> None:
     """Laat zien hoe elk getal tot stand komt: een rekenblad, stap voor stap, met bestand:regel van elke invoer."""
-    voer_uit(partial(_explain, paden, functie, scenario, alleen_onder), Opmaak(formaat.value, output), debug)
-
-
-def _explain(paden: list[str], functie: str | None, scenario: str | None, alleen_onder: Path | None = None) -> Resultaat:
-    from brutonetto.domain.functie import BASIS
-    from brutonetto.engine.records import compute_records
-    from brutonetto.input.loader import load
-    from brutonetto.output.inhoud import Rekenbladen
-    from brutonetto.output.rekenblad import bladen
-
-    lading = load(paden, alleen_onder)
-    fouten = invoerfouten(lading)
-    if fouten or not lading.functies:
-        return Resultaat(None, fouten, lading.waarschuwingen, lading.bestanden)
-    gekozen = [f for f in lading.functies if functie is None or f.naam == functie]
-    if not gekozen:
-        namen = ", ".join(dict.fromkeys(f.naam for f in lading.functies))
-        raise Gebruiksfout(f"--functie: onbekende functie '{functie}'; in deze bestanden staan: {namen}")
-    if scenario is not None and scenario != BASIS:
-        bekende_scenarios(lading.functies, [scenario])
-    # every functie is computed: a ratio role needs the functie it follows, asked for or not
-    rapport = compute_records(lading.functies)
-    if scenario is not None and functie is not None and not rapport.fouten:
-        # a ratio role has the scenarios of the functie it follows too: ask its records
-        heeft = list(dict.fromkeys(r.scenario for r in rapport.records if r.functie == functie))
-        if scenario not in heeft:
-            raise Gebruiksfout(f"--scenario: functie '{functie}' heeft geen scenario '{scenario}'; "
-                               f"zij heeft: {', '.join(heeft) or BASIS}")
-    gevonden = bladen(rapport.records, functie, scenario)
-    return Resultaat(Rekenbladen(gevonden), rapport.fouten, lading.waarschuwingen, lading.bestanden)
+    voer_uit(partial(werk.explain, paden, functie, scenario, alleen_onder), Opmaak(formaat.value, output), debug)
 
 
 @commando()
@@ -420,38 +304,8 @@ def erlang(
     het servicelevel haalt (en de maximale bezetting niet overschrijdt). Voor een hele week
     en de fte die daarbij horen: contactcentrum in een profiel (zie README).
     """
-    voer_uit(partial(_erlang, aanbod, interval, gespreksduur, servicelevel, max_bezetting),
+    voer_uit(partial(werk.erlang, aanbod, interval, gespreksduur, servicelevel, max_bezetting),
              Opmaak(formaat.value, output, csv_dialect.value), debug)
-
-
-def _erlang(aanbod: str, interval: str, gespreksduur: str, servicelevel: str, max_bezetting: str | None) -> Resultaat:
-    from brutonetto.engine import erlang
-    from brutonetto.input import contactcentrum as cc
-    from brutonetto.input.hoeveelheid import Invoerfout, parse_getal
-    from brutonetto.output.inhoud import Erlanguitkomst
-
-    def lees(optie: str, parse, waarde: str):  # noqa: ANN001, ANN202
-        try:
-            return parse(waarde)
-        except Invoerfout as fout:
-            raise Gebruiksfout(f"{optie}: {fout}") from None
-
-    aantal = lees("--aanbod", parse_getal, aanbod)
-    if aantal < 0:
-        raise Gebruiksfout(f"--aanbod: het aanbod kan niet negatief zijn (gegeven: {aanbod})")
-    doel = lees("--servicelevel", cc.parse_servicelevel, servicelevel)
-    bezetting = None if max_bezetting is None else lees(
-        "--max-bezetting", lambda w: cc.parse_procent(w, "de maximale bezetting"), max_bezetting)
-    try:
-        uitkomst = erlang.compute_interval(
-            aantal, interval_s=lees("--interval", cc.parse_interval, interval),
-            gespreksduur_s=lees("--gespreksduur", lambda w: cc.parse_tijd(w, "gespreksduur"), gespreksduur),
-            servicelevel=doel.procent, binnen_s=doel.binnen_s, max_bezetting=bezetting,
-        )
-    except erlang.Erlangfout as fout:
-        optie = {"binnen": "servicelevel", "max_bezetting": "max-bezetting"}.get(fout.veld, fout.veld)
-        raise Gebruiksfout(f"--{optie}: {fout.bericht}") from None
-    return Resultaat(Erlanguitkomst(uitkomst), [], [], [])
 
 
 @commando()
@@ -469,12 +323,12 @@ def schema(
     voer_uit(partial(_schema, standaard), Opmaak("text", output), debug)
 
 
-def _schema(standaard: bool) -> Resultaat:
+def _schema(standaard: bool) -> Uitkomst:
     from brutonetto.output import schema as schemamodule
     from brutonetto.output.inhoud import Tekst
 
     inhoud = schemamodule.standaardschema() if standaard else schemamodule.bestandsschema()
-    return Resultaat(Tekst(schemamodule.als_tekst(inhoud)), [], [], [])
+    return Uitkomst(Tekst(schemamodule.als_tekst(inhoud)), [], [], [])
 
 
 @commando()
@@ -500,7 +354,7 @@ def init(
     voer_uit(partial(_init, bestand, eenheid), None, debug)
 
 
-def _init(bestand: Path, eenheid: bool = False) -> Resultaat:
+def _init(bestand: Path, eenheid: bool = False) -> Uitkomst:
     from brutonetto.output import schema as schemamodule
     from brutonetto.output.starter import STARTEENHEID, STARTPROFIEL
 
@@ -526,7 +380,7 @@ def _init(bestand: Path, eenheid: bool = False) -> Resultaat:
     for pad in paar:
         meld(f"geschreven: {pad}")  # a name shown, never obeyed
     melding = f"Pas {bestand} aan en reken het uit met: brutonetto compute {bestand}"
-    return Resultaat(None, [], [], [], melding)
+    return Uitkomst(None, [], [], [], melding)
 
 
 @commando()
@@ -555,10 +409,8 @@ def realisation(
     fte die niet benut zijn (fte x (gepland - gerealiseerd), en gedeeld door de directe uren).
     Met --uitleg per regel de berekening: 24 x 12 / 6 = 48 uur, 48 / 50 = 96%, met CSV- en planregel.
     """
-    from brutonetto.cli import analyse
-
     opmaak = Opmaak(formaat.value, output, csv_dialect.value)
-    voer_uit(partial(analyse.realisation, plan, registraties, scenario, uitleg, alleen_onder),
+    voer_uit(partial(werk.realisation, plan, registraties, scenario, uitleg, alleen_onder),
              _opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg else opmaak, debug)
 
 
@@ -618,11 +470,9 @@ def budget(
     (als alle functies dezelfde kosten_per_fte hebben). Een jaar zonder financiering staat er ook.
     Met --uitleg per jaar de berekening (kosten x 1,02^2, financiering - kosten, ...) met bestand:regel.
     """
-    from brutonetto.cli import analyse
-
     opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
               else _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"))
-    voer_uit(partial(analyse.budget, paden, uitleg, alleen_onder), opmaak, debug)
+    voer_uit(partial(werk.budget, paden, uitleg, alleen_onder), opmaak, debug)
 
 
 @commando()
@@ -661,15 +511,13 @@ def sensitivity(
     basis). Standaard de twee einden van elk bereik; --stappen N geeft N punten.
     Met --uitleg per punt de stappen van explain: het gevarieerde veld, directe uren, fte nodig, extra fte.
     """
-    from brutonetto.cli import analyse
-
     opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
               else _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"))
     bereiken = [*(varieer or []), *(vary or [])]
     if not bereiken:
         raise Gebruiksfout("de optie --varieer ontbreekt")
     punten = stappen if stappen is not None else steps if steps is not None else 2
-    voer_uit(partial(analyse.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg, alleen_onder,
+    voer_uit(partial(werk.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg, alleen_onder,
                      rapport=formaat == AnalyseFormaat.html), opmaak, debug)
 
 

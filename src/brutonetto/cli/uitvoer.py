@@ -8,7 +8,7 @@ file. What each format needs (a file only, binary) is written once, in `output.f
 Adding a command with the standard output options (v2: sensitivity, budget, realisation,
 erlang) is: the shared option types of `commands` (`FormaatOptie`, `DialectOptie`,
 `UitvoerOptie`, `DebugOptie`), an `Inhoud` (output/inhoud.py) with `rijen()`, `tabel()`
-and `csv()`, a work function returning a `Resultaat`, and one call:
+and `csv()`, a work function in `api.werk` returning an `Uitkomst`, and one call:
 
     @commando()
     def budget(paden: Paden, formaat: FormaatOptie = Formaat.table, csv_dialect: DialectOptie = Dialect.en,
@@ -35,13 +35,10 @@ from typing import Any, Callable, IO, NamedTuple
 
 import typer
 
-from brutonetto.errors import MAX_PER_BESTAND, Fout, Problemen
+from brutonetto.api.uitkomst import Uitkomst
+from brutonetto.errors import MAX_PER_BESTAND, Gebruiksfout, Problemen
 from brutonetto.notation import telling
-from brutonetto.output.formaten import FORMATEN, Inhoud, Uitvoerfout, schrijf
-
-
-class Gebruiksfout(Exception):
-    """Options that cannot work together or with this input: wrong usage, exit 2."""
+from brutonetto.output.formaten import FORMATEN, Uitvoerfout, schrijf
 
 
 class Opmaak(NamedTuple):
@@ -51,16 +48,6 @@ class Opmaak(NamedTuple):
     bestand: Path | None = None  # --output, or None for stdout
     dialect: str = "en"  # --csv-dialect
     balken: bool = False  # --staven
-
-
-class Resultaat(NamedTuple):
-    """What a command's work produced."""
-
-    inhoud: Inhoud | None  # what to write; None for a command without output
-    fouten: list[Fout] | Problemen  # invalid input: printed (the first 100 a file), exit 1, nothing written
-    waarschuwingen: list[str]  # printed as `waarschuwing: ...`
-    invoer: list[Path]  # the files read, never to be overwritten by --output
-    melding: str | None = None  # a closing line on stderr ("in orde: ...")
 
 
 def controleer(opmaak: Opmaak) -> None:
@@ -89,14 +76,14 @@ def terminalbreedte(uit: IO[Any]) -> int | None:
     return breedte if breedte >= 20 else 80  # COLUMNS=0 or a garbled value: the usual width
 
 
-def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) -> None:
+def voer_uit(werk: Callable[[], Uitkomst], opmaak: Opmaak | None, debug: bool) -> None:
     """Run a command's work, report, write its result, and exit with the contract's code."""
     try:
         if opmaak is not None:
             controleer(opmaak)
         resultaat = werk()
         _meld(resultaat)
-        if resultaat.fouten:
+        if resultaat.problemen:
             raise typer.Exit(1)
         if resultaat.inhoud is None or opmaak is None:
             return
@@ -107,7 +94,7 @@ def voer_uit(werk: Callable[[], Resultaat], opmaak: Opmaak | None, debug: bool) 
             schrijf(inhoud, opmaak.formaat, uit, breedte, dialect=opmaak.dialect, balken=opmaak.balken)
 
         if opmaak.bestand is not None:
-            schrijf_bestand(naar, opmaak.bestand, resultaat.invoer, FORMATEN[opmaak.formaat].binair)
+            schrijf_bestand(naar, opmaak.bestand, resultaat.bestanden, FORMATEN[opmaak.formaat].binair)
             meld(f"geschreven: {opmaak.bestand}")
         else:
             _naar_standaarduitvoer(naar)
@@ -145,12 +132,12 @@ def meld(tekst: str) -> None:
 MAX_REGEL = 1000  # characters of one message line
 
 
-def _meld(resultaat: Resultaat) -> None:
+def _meld(resultaat: Uitkomst) -> None:
     """Problems (by file, in the order the files were given, then by line), warnings, summary.
 
     At most `MAX_PER_BESTAND` problems a file are printed, then one line with how many more
     there are: a file of two million bad rows gives a screenful, not two million lines."""
-    problemen = resultaat.fouten if isinstance(resultaat.fouten, Problemen) else Problemen(resultaat.fouten)
+    problemen = resultaat.problemen if isinstance(resultaat.problemen, Problemen) else Problemen(resultaat.problemen)
     for bestand, fouten, weggelaten in problemen.per_bestand():
         for fout in fouten:
             meld(str(fout))
@@ -358,20 +345,3 @@ def sluit_af(code: int) -> int:
         laat_los(sys.stderr)
         code = code or 1
     return code
-
-
-def bekende_scenarios(functies: list, gekozen: list[str]) -> None:
-    """`--scenario` names a scenario of these files: else the option is wrong (exit 2)."""
-    from brutonetto.engine.records import scenarionamen
-
-    bekend = scenarionamen(functies)
-    onbekend = [naam for naam in dict.fromkeys(gekozen) if naam not in bekend]
-    if onbekend:
-        import difflib
-
-        namen = ", ".join(f"'{n}'" for n in onbekend)
-        gelijk = difflib.get_close_matches(onbekend[0], bekend, n=1, cutoff=0.75)  # names are words: meer is no typo of minder
-        raise Gebruiksfout(
-            f"--scenario: onbekend scenario {namen}" + (f"; bedoelt u '{gelijk[0]}'?" if gelijk else "")
-            + f"; in deze bestanden staan: {', '.join(bekend)}"
-        )

@@ -19,7 +19,9 @@ from brutonetto.domain.hoeveelheid import UUR
 from brutonetto.domain.profiel import Profiel
 from brutonetto.errors import Fout, Pad
 from brutonetto.input.model import EENHEID, FUNCTIE, STANDAARD, Velden, gezette_velden, suggestie, valideer
-from brutonetto.input.source import STDIN, YAML_EXTENSIES, Bron, expand, parse, read, verwijzing, zonder_waarden
+from brutonetto.input.source import (
+    STDIN, YAML_EXTENSIES, Bron, Invoertekst, expand, parse, read, verwijzing, zonder_waarden,
+)
 
 if TYPE_CHECKING:  # contract v2's parts are imported where a file has them (cold start)
     from brutonetto.input.meerjaren import Meerjaren
@@ -80,9 +82,14 @@ def load(paden: list[str], alleen_onder: Path | None = None) -> Lading:
         fouten.extend(problemen)
         meerjaren.extend(blokken)
     fouten.extend(_dubbele_functies(functies + lader.deelprofielen))
-    gelezen = [Path(naam) for naam in bestanden if naam != "-"] + list(lader.standaarden) + _aanbodbestanden(functies)
+    gelezen = _bestandspaden(bestanden) + list(lader.standaarden) + _aanbodbestanden(functies)
     waarschuwingen += _zonder_verlof(functies) + _als_fractie(functies)
     return Lading(functies, fouten, gelezen, waarschuwingen, meerjaren, lader.deelprofielen)
+
+
+def _bestandspaden(bestanden: list[str]) -> list[Path]:
+    """The files among a run's inputs: not standard input, not a text handed in (the API)."""
+    return [Path(naam) for naam in bestanden if naam != STDIN and not isinstance(naam, Invoertekst)]
 
 
 def _aanbodbestanden(functies: list[Functie]) -> list[Path]:
@@ -578,7 +585,7 @@ class Stroom:
                 yield functie
             if self.terug:
                 return
-        self.bestanden = [Path(naam) for naam in bestanden if naam != "-"] + list(self._lader.standaarden) + list(self._aanbod)
+        self.bestanden = _bestandspaden(bestanden) + list(self._lader.standaarden) + list(self._aanbod)
 
     def _bestand(self, naam: str) -> Iterator[Functie]:
         from brutonetto.input.source import ONLEESBAAR, Woorden, parse_functie, parse_per_functie

@@ -200,6 +200,30 @@ class _Lader(_Basis):  # type: ignore[misc, valid-type]
             self._weiger_dubbele_sleutels(node)
         return super().construct_mapping(node, deep)
 
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        """Merge keys (`<<: [*a, *b]`) as YAML means them, except a key two merged mappings both
+        give: YAML takes the first, PyYAML the last, and the reader cannot tell which was meant."""
+        for sleutelnode, waardenode in node.value:
+            if sleutelnode.tag != "tag:yaml.org,2002:merge" or not isinstance(waardenode, yaml.SequenceNode):
+                continue
+            gezien: dict[Any, Any] = {}
+            for deel in waardenode.value:
+                if not isinstance(deel, yaml.MappingNode):
+                    continue  # the base class says what is wrong
+                for sleutel, _ in deel.value:
+                    if not isinstance(sleutel, yaml.ScalarNode) or sleutel.tag == "tag:yaml.org,2002:merge":
+                        continue
+                    eerder = gezien.setdefault((sleutel.tag, sleutel.value), deel)
+                    if eerder is not deel:
+                        regels = (eerder.start_mark.line + 1, deel.start_mark.line + 1)
+                        waar = f" (regel {regels[0]} en {regels[1]})" if regels[0] != regels[1] else ""
+                        raise _DubbeleSleutel(
+                            problem=f"de sleutel '{sleutel.value}' staat in twee mappings die << samenvoegt{waar}; "
+                            "welke telt is niet te zien: zet hem in één ervan, of direct in deze mapping",
+                            problem_mark=sleutel.start_mark,
+                        )
+        super().flatten_mapping(node)
+
     def _weiger_dubbele_sleutels(self, node: yaml.MappingNode) -> None:
         gezien: set[Any] = set()
         for sleutelnode, _ in node.value:
@@ -352,6 +376,10 @@ def verwijzing(
 
 _GECITEERD = re.compile(r"(?<!\w)'([^'\n]+)'(?!\w)")
 _GEVONDEN = re.compile(r"\((gevonden|gegeven): [^)]*\)")
+# what a message derives from a value (YAML 1.1's `'010' leest YAML als een octaal getal (8);
+# bedoelt u 10?`): the value's figures in other words, which leave with the value
+_AFGELEID = re.compile(r" \([^()']*\)(?=;)")
+_AFGELEIDE_HINT = re.compile(r"; bedoelt u [^'?][^?]*\? (\w)")
 
 
 _WOORD = re.compile(r"[^\s'\"(){}\[\],;:?!]{2,}")
@@ -385,6 +413,7 @@ def zonder_waarden(fout: Fout, tekst: str) -> Fout:
     brutonetto print them.
     """
     bericht = _GEVONDEN.sub(lambda m: f"({m.group(1)}: …)", fout.bericht)
+    bericht = _AFGELEIDE_HINT.sub(lambda m: "; " + m.group(1).lower(), _AFGELEID.sub("", bericht))
     pad = {str(deel) for deel in fout.veld}  # the field path is shown anyway
     def verberg(gevonden: re.Match[str]) -> str:
         waarde = gevonden.group(1)
@@ -404,13 +433,26 @@ def zonder_waarden(fout: Fout, tekst: str) -> Fout:
     return fout._replace(bericht=bericht)
 
 
+class Invoertekst(str):
+    """YAML text handed in as it is (the Python API: `brutonetto.compute(["functie: ..."])`),
+    standing among the paths under its own name (`<tekst 1>`); what it names as `standaard`
+    lies relative to the current folder, as for standard input."""
+
+    inhoud: str
+
+    def __new__(cls, naam: str, inhoud: str) -> "Invoertekst":
+        tekst = super().__new__(cls, naam)
+        tekst.inhoud = inhoud
+        return tekst
+
+
 def expand(paden: list[str], alleen_onder: Path | None = None, uit_mappen: set[str] | None = None) -> tuple[list[str], list[Fout]]:
     """Every input file: a file as given, a directory's `*.yaml`/`*.yml` below it sorted, `-`.
     Those found in a directory are also added to `uit_mappen`, if given."""
     bestanden: list[str] = []
     fouten: list[Fout] = []
     for pad in paden:
-        if pad == STDIN:
+        if pad == STDIN or isinstance(pad, Invoertekst):
             bestanden.append(pad)
             continue
         p = Path(pad)
@@ -438,6 +480,10 @@ def expand(paden: list[str], alleen_onder: Path | None = None, uit_mappen: set[s
 def read(naam: str, alleen_onder: Path | None = None) -> Bron | Fout:
     """The text of one file (or stdin), decoded as UTF-8 with or without BOM; with `alleen_onder`
     (--alleen-onder) only a file under that folder, and what it names must lie there too."""
+    if isinstance(naam, Invoertekst):
+        if len(naam.inhoud) > MAX_BYTES:
+            return Fout(naam, f"de tekst is groter dan {MAX_BYTES / (1024 * 1024):g} MB")
+        return Bron(naam, naam.inhoud.removeprefix("\ufeff"), None, alleen_onder)
     if naam != STDIN and buiten(Path(naam), alleen_onder):
         return Fout(naam, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen")
     try:

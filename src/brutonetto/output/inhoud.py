@@ -7,7 +7,8 @@ start-up.
 
 from __future__ import annotations
 
-from typing import IO, Any, Iterable
+from decimal import Decimal
+from typing import IO, Any, Iterable, NamedTuple
 
 from brutonetto.output.formaten import Inhoud, Uitvoerfout
 
@@ -73,6 +74,11 @@ class Rekenbladen(Inhoud):
     def __init__(self, bladen: list[Any]) -> None:
         self.bladen = bladen
 
+    @property
+    def records(self) -> list[Any]:
+        """The rekenbladen as typed objects (`rekenblad.Blad`), as the API gives them."""
+        return self.bladen
+
     def rijen(self) -> Iterable[Any]:
         from brutonetto.output.rekenblad import json_bladen
 
@@ -99,17 +105,29 @@ class Tekst(Inhoud):
         uit.write(self.tekst)
 
 
+class Erlangrij(NamedTuple):
+    """`erlang`'s one row, its fields the JSON keys: shares as fractions (0,8 is 80%)."""
+
+    agenten: Decimal
+    servicelevel: Decimal
+    bezetting: Decimal
+    wachtkans: Decimal
+    gemiddelde_wachttijd_s: Decimal
+
+
 class Erlanguitkomst(Inhoud):
     """`erlang`: one interval's staffing; shares are fractions (0,8 is 80%), like aandeel_direct."""
 
-    SLEUTELS = ("agenten", "servicelevel", "bezetting", "wachtkans", "gemiddelde_wachttijd_s")
+    SLEUTELS = Erlangrij._fields
 
     def __init__(self, interval: Any) -> None:
-        from decimal import Decimal
-
         # the model's floats as the exact decimals they hold; the renderers round to 6 places
         self.rij = {sleutel: Decimal(getattr(interval, sleutel)) for sleutel in self.SLEUTELS}
         self.verkeer = Decimal(interval.verkeer)
+
+    @property
+    def records(self) -> list[Erlangrij]:
+        return [Erlangrij(**self.rij)]
 
     def rijen(self) -> Iterable[Any]:
         return [self.rij]
@@ -160,6 +178,10 @@ class Rijen(Inhoud):
         self.teken = teken
         self.titel, self.rapportgrafiek, self.bijschrift, self.uitleg, self.bladkop = (
             titel, rapportgrafiek, bijschrift, uitleg, bladkop)
+
+    @property
+    def records(self) -> list[Any]:
+        return self.lijst
 
     def rijen(self) -> Iterable[Any]:
         return self.lijst
