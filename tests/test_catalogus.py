@@ -363,3 +363,32 @@ def test_warnings_and_long_lines_are_capped_like_problems(cli):
     regel = refused(cli, "validate", "l.yaml").splitlines()[0]
     # 43 characters before the value, 100.000 x, the closing quote: 100.044, of which 1.000 shown
     assert len(regel) < 1100 and regel.endswith("… (en nog 99.044 tekens)")
+
+
+ZOEKPROFIEL = ("functie: Adviseur\nfte: 100\nkosten_per_fte: 80000\nbeschikbare_uren: 1600\n"
+               "aftrek: {verzuim: 100 uur, leren_en_ontwikkelen: 100 uur}\n"
+               "scenarios:\n  meer_leren: {aftrek: {leren_en_ontwikkelen: 240 uur}}\n")
+
+
+@pytest.mark.parametrize(("args", "code", "bericht"), [
+    # a target that cannot be reached: at 0 uur the share is 1500 / 1600 = 93,75%
+    (["--doel", "aandeel_direct=99%", "--zoek", "aftrek.leren_en_ontwikkelen"], 1,
+     "p.yaml:5:1: aftrek: functie 'Adviseur': aandeel_direct = 99% is niet te halen met aftrek.leren_en_ontwikkelen "
+     "vanaf 0; het dichtst bij komt aandeel_direct = 93,75% bij 0 uur"),
+    # fields solve cannot vary
+    (["--doel", "directe_uren=1300", "--zoek", "functie"], 2, "--zoek 'functie' is geen getal of hoeveelheid"),
+    (["--doel", "directe_uren=1300", "--zoek", "standaard"], 2, "--zoek 'standaard' is geen getal of hoeveelheid"),
+    (["--doel", "directe_uren=1300", "--zoek", "aftrek"], 2, "--zoek 'aftrek' is een lijst van regels; kies er één"),
+    (["--doel", "directe_uren=1300", "--zoek", "aftrek.overleg"], 2, "--zoek onbekende aftrekregel 'overleg'"),
+    (["--doel", "directe_uren=1300", "--zoek", "fte"], 1, "functie 'Adviseur': fte verandert directe_uren niet"),
+    # targets that are no result, or no value
+    (["--doel", "functie=3", "--zoek", "fte"], 2, "--doel onbekende uitkomst 'functie'"),
+    (["--doel", "extra_kosten", "--zoek", "fte"], 2, "--doel 'extra_kosten': schrijf UITKOMST=WAARDE"),
+    (["--doel", "aandeel_direct=140%", "--zoek", "fte"], 2, "--doel aandeel_direct: een aandeel ligt boven 0"),
+    (["--doel", "extra_kosten=veel", "--zoek", "fte"], 2, "--doel 'veel' is geen bedrag"),
+    (["--doel", "extra_fte=1", "--zoek", "fte", "--totaal", "--functie", "Adviseur"], 2, "--totaal zoekt één waarde"),
+])
+def test_solve_refuses_what_it_cannot_answer(cli, args, code, bericht):
+    cli.write("p.yaml", ZOEKPROFIEL)
+    fout = refused(cli, "solve", "p.yaml", *args, code=code)
+    assert bericht in fout, fout

@@ -22,7 +22,7 @@ ENGELS_IN_FOUT = (
 )
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 COMMANDOS = sorted(typer.main.get_command(app).list_commands(None))
-assert len(COMMANDOS) == 11, COMMANDOS  # every parametrized test below runs for each command
+assert len(COMMANDOS) == 12, COMMANDOS  # every parametrized test below runs for each command
 
 
 @pytest.mark.parametrize("naam", COMMANDOS)

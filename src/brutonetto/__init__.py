@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 __version__ = "1.0.0"
 
 __all__ = ["Fout", "Uitkomst", "__version__", "budget", "compare", "compute", "erlang", "explain",
-           "realisation", "sensitivity", "validate"]
+           "realisation", "sensitivity", "solve", "validate"]
 
 if TYPE_CHECKING:
     from brutonetto.api import (
-        Fout, Uitkomst, budget, compare, compute, erlang, explain, realisation, sensitivity, validate,
+        Fout, Uitkomst, budget, compare, compute, erlang, explain, realisation, sensitivity, solve, validate,
     )
 
 

@@ -28,11 +28,12 @@ if TYPE_CHECKING:
     from brutonetto.engine.gevoeligheid import Gevoeligheid
     from brutonetto.engine.realisatie import Realisatie
     from brutonetto.engine.records import Record
+    from brutonetto.engine.zoek import Zoekuitkomst
     from brutonetto.output.inhoud import Erlangrij
     from brutonetto.output.rekenblad import Blad
 
 __all__ = ["Fout", "Uitkomst", "budget", "compare", "compute", "erlang", "explain", "realisation",
-           "sensitivity", "validate"]
+           "sensitivity", "solve", "validate"]
 
 Invoer = Union[str, "os.PathLike[str]"]
 
@@ -108,6 +109,17 @@ def realisation(plan: Invoer, registraties: Invoer, scenario: str | None = None,
     (eerste,) = _paden(plan, 1)
     return _zonder_gebruiksfout(lambda: werk.realisation(eerste, os.fspath(registraties), scenario, uitleg,
                                                          _map(alleen_onder)))
+
+
+def solve(paden: Invoer | Iterable[Invoer], doel: str, zoek: str, *, functie: str | None = None,
+          scenario: str | None = None, totaal: bool = False, uitleg: bool = False,
+          alleen_onder: Invoer | None = None) -> Uitkomst[Zoekuitkomst]:
+    """The value of the field `zoek` at which a result reaches `doel` (`brutonetto solve`):
+    `solve(["memo.yaml"], doel="extra_kosten=1 mln", zoek="aftrek.leren_en_ontwikkelen", scenario="S")`."""
+    from brutonetto.api import werk
+
+    return _zonder_gebruiksfout(lambda: werk.solve(_paden(paden), doel, zoek, functie, scenario, totaal, uitleg,
+                                                   _map(alleen_onder)))
 
 
 def erlang(aanbod: str | int | float, interval: str, gespreksduur: str, servicelevel: str,

@@ -363,6 +363,54 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
                     fouten, waarschuwingen, lading.bestanden)
 
 
+# solve ----------------------------------------------------------------------------------
+
+
+def solve(paden: list[str], doel: str, zoek: str, functie: str | None = None, scenario: str | None = None,
+          totaal: bool = False, uitleg: bool = False, alleen_onder: Path | None = None) -> Uitkomst:
+    """The value of one field (`zoek`) at which one result reaches its target (`doel`), per functie or for the total."""
+    from brutonetto.domain.functie import BASIS
+    from brutonetto.engine.zoek import DOELEN, zoek as zoek_waarde
+    from brutonetto.input.gevoeligheid import PROCENTVELDEN, REGELS, als_tekst, veldpad
+    from brutonetto.input.hoeveelheid import Invoerfout
+    from brutonetto.input.loader import load
+    from brutonetto.input.zoek import lees_doel
+    from brutonetto.output import inhoud
+
+    try:
+        doel_veld, doelwaarde = lees_doel(doel, DOELEN)
+    except Invoerfout as fout:
+        raise Gebruiksfout(f"--doel {fout}") from None
+    if totaal and functie is not None:
+        raise Gebruiksfout("--totaal zoekt één waarde voor alle functies samen; laat --functie weg, of --totaal")
+    lading = load(paden, alleen_onder)
+    fouten = invoerfouten(lading)
+    if fouten:
+        return Uitkomst(None, fouten, lading.waarschuwingen, lading.bestanden)
+    if functie is not None and functie not in {f.naam for f in lading.functies}:
+        namen = ", ".join(dict.fromkeys(f.naam for f in lading.functies))
+        raise Gebruiksfout(f"--functie: onbekende functie '{functie}'; in deze bestanden staan: {namen}")
+    if scenario is not None and scenario != BASIS:
+        bekende_scenarios(lading.functies, [scenario])
+    gezocht = [f.basis if scenario in (None, BASIS) else f.scenarios.get(scenario, f.basis) for f in lading.functies
+               if functie is None or f.naam == functie]
+    regels = {groep: [naam for i in gezocht for naam in getattr(i.profiel, groep)] for groep in REGELS}
+    try:
+        pad = veldpad(zoek.strip(), regels)
+    except Invoerfout as fout:
+        raise Gebruiksfout(f"--zoek {fout}{_in_scenario(zoek, lading.functies, scenario)}") from None
+    werking: dict | None = {} if uitleg else None
+    procent = "%" if pad[0] in PROCENTVELDEN else ""
+    rijen, fouten = zoek_waarde(lading.functies, None if scenario in (None, BASIS) else scenario, pad, doel_veld,
+                                doelwaarde, lambda waarde: als_tekst(waarde) + procent, functie, totaal, werking)
+    if uitleg:
+        from brutonetto.output.uitleg import zoek_bladen
+
+        return Uitkomst(inhoud.Rekenbladen(zoek_bladen(rijen, werking or {})), fouten, lading.waarschuwingen,
+                        lading.bestanden)
+    return Uitkomst(inhoud.zoekuitkomsten(rijen), fouten, lading.waarschuwingen, lading.bestanden)
+
+
 def _zonder_effect(rijen: list, velden: list[str]) -> list[str]:
     """A varied field that moves no result anywhere (weken_per_jaar without hours per week, say)
     gives a table of equal rows; say so, rather than let it read as 'this does not matter'."""

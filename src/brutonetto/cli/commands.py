@@ -521,6 +521,49 @@ def sensitivity(
                      rapport=formaat == AnalyseFormaat.html), opmaak, debug)
 
 
+@commando()
+def solve(
+    paden: Paden,
+    doel: Annotated[Optional[str], typer.Option(
+        "--doel", "-d", show_default=False, metavar="UITKOMST=WAARDE",
+        help="De uitkomst en de waarde die zij moet krijgen: extra_kosten=1 mln, aandeel_direct=78%, "
+        "directe_uren=1300, extra_fte=10, fte_nodig=450. Verplicht.")] = None,
+    zoek: Annotated[Optional[str], typer.Option(
+        "--zoek", "-z", show_default=False, metavar="VELD",
+        help="Het invoerveld dat gezocht wordt, zoals een profiel het schrijft: aftrek.leren_en_ontwikkelen, "
+        "aftrek.verzuim, beschikbare_uren, kosten_per_fte, instroom. Verplicht.")] = None,
+    functie: Annotated[Optional[str], typer.Option(
+        "--functie", "-F", show_default=False, metavar="NAAM", help="Alleen deze functie. Standaard: elke functie apart.")] = None,
+    scenario: Annotated[Optional[str], typer.Option(
+        "--scenario", "-s", show_default=False, metavar="NAAM",
+        help="Zoek het veld in dit scenario (extra fte en kosten tegen basis). Standaard: in basis, "
+        "geprijsd tegen basis zoals geschreven.")] = None,
+    totaal: Annotated[bool, typer.Option(
+        "--totaal", help="Eén waarde voor alle functies samen, zodat het totaal van de eenheid het doel haalt.")] = False,
+    formaat: FormaatOptie = Formaat.table,
+    csv_dialect: DialectOptie = Dialect.en,
+    output: UitvoerOptie = None,
+    uitleg: UitlegVlag = False,
+    alleen_onder: AlleenOnderOptie = None,
+    debug: DebugOptie = False,
+) -> None:
+    """Terugrekenen: welke waarde van één invoerveld geeft de gevraagde uitkomst?
+
+    Bijvoorbeeld hoeveel leertijd past binnen 1 miljoen: --doel extra_kosten=1mln --zoek
+    aftrek.leren_en_ontwikkelen --scenario extra_leertijd. Per functie (of met --totaal voor de
+    eenheid) de gevonden waarde en de uitkomsten daar. Exact waar de uitkomst een rechte lijn in
+    het veld is, anders ingesloten tot op 10^-12; kan het doel niet gehaald worden, dan zegt
+    brutonetto hoe dichtbij het komt. Met --uitleg de berekening bij de gevonden waarde.
+    """
+    if doel is None:
+        raise Gebruiksfout("de optie --doel ontbreekt, bijvoorbeeld --doel extra_kosten=1mln")
+    if zoek is None:
+        raise Gebruiksfout("de optie --zoek ontbreekt, bijvoorbeeld --zoek aftrek.leren_en_ontwikkelen")
+    opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
+              else Opmaak(formaat.value, output, csv_dialect.value))
+    voer_uit(partial(werk.solve, paden, doel, zoek, functie, scenario, totaal, uitleg, alleen_onder), opmaak, debug)
+
+
 def main() -> None:
     """The `brutonetto` console script."""
     for stroom in (sys.stdout, sys.stderr):

@@ -42,6 +42,7 @@ NEDERLANDS: dict[str, str] = {
     "gevoeligheid": "sensitivity",
     "begroting": "budget",
     "realisatie": "realisation",
+    "zoek": "solve",
 }
 
 # Click's messages, first match wins; `\g<n>` refers to the pattern's groups.

@@ -116,7 +116,8 @@ def gevoeligheid(
     for combinatie in combinaties:
         veld = "; ".join(v.veld for v, _ in combinatie)
         waarde_tekst = "; ".join(tekst(w) + v.achtervoegsel for v, w in combinatie)
-        punt = [_punt(functie, scenario, combinatie) for functie in functies]
+        vervangingen = tuple((v.pad, w) for v, w in combinatie)
+        punt = [punt_van(functie, scenario, vervangingen) for functie in functies]
         rapport = compute_records(punt, [PUNT])
         if rapport.fouten:
             intern, getoond = f", scenario '{PUNT}'", (f", scenario '{scenario}'" if scenario else "")
@@ -140,20 +141,21 @@ def gevoeligheid(
     return [rij for rijen in per_functie for rij in rijen], []
 
 
-def _punt(functie: Functie, scenario: str | None, combinatie: tuple[tuple[Variatie, Waarde], ...]) -> Functie:
-    """The functie at one point: its basis to price against, and the point as scenario PUNT."""
+def punt_van(functie: Functie, scenario: str | None, vervangingen: tuple[tuple[Veldpad, Waarde], ...]) -> Functie:
+    """The functie at one point: its basis to price against, and the point as scenario PUNT (the
+    one rule of what a changed field changes; solve, engine/zoek.py, seeks by it too)."""
     basis = functie.basis.profiel
     rond = functie.scenarios.get(scenario) if scenario is not None else None
     b, s = basis, (rond.profiel if rond is not None else basis)
-    for variatie, waarde in combinatie:
-        if len(variatie.pad) == 2 and variatie.pad[1] not in getattr(s, variatie.pad[0]):
+    for pad, waarde in vervangingen:
+        if len(pad) == 2 and pad[1] not in getattr(s, pad[0]):
             continue  # an aftrek or verlof line this functie does not have is not given to it
         if scenario is None:  # around the basis: the basis as written is what the point is priced against
-            s = vervang(s, variatie.pad, waarde)
-        elif lees(b, variatie.pad) == lees(s, variatie.pad):  # an assumption basis and scenario share
-            b, s = vervang(b, variatie.pad, waarde), vervang(s, variatie.pad, waarde)
+            s = vervang(s, pad, waarde)
+        elif lees(b, pad) == lees(s, pad):  # an assumption basis and scenario share
+            b, s = vervang(b, pad, waarde), vervang(s, pad, waarde)
         else:  # the scenario's own change
-            s = vervang(s, variatie.pad, waarde)
+            s = vervang(s, pad, waarde)
     herkomst = (rond or functie.basis).herkomst
     return functie._replace(
         basis=functie.basis._replace(profiel=b),

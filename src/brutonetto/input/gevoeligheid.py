@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from brutonetto.domain.hoeveelheid import Hoeveelheid
 from brutonetto.domain.profiel import Profiel
+from brutonetto.input.lezers import Percentage
 from brutonetto.input.model import Velden, suggestie
 from brutonetto.input.hoeveelheid import Invoerfout
 
@@ -42,6 +43,12 @@ GETALVELDEN: tuple[str, ...] = tuple(
 )
 
 
+# numbers written as a percentage (instroom: 10%): a value of theirs is written with its %
+PROCENTVELDEN: tuple[str, ...] = tuple(
+    naam for naam in GETALVELDEN if Percentage in typing.get_args(Velden.model_fields[naam].annotation)
+)
+
+
 class Bereik(NamedTuple):
     veld: str  # as written: aftrek.leren_en_ontwikkelen
     pad: tuple[str, ...]
@@ -56,7 +63,7 @@ def lees_bereik(tekst: str, regels: dict[str, Iterable[str]]) -> Bereik:
     veld = veld.strip()
     if not is_teken or not veld:
         raise Invoerfout(f"'{tekst}': schrijf VELD=LAAG..HOOG, bijvoorbeeld aftrek.leren_en_ontwikkelen=185..218 uur")
-    pad = _pad(veld, regels)
+    pad = veldpad(veld, regels)
     gevonden = _BEREIK.fullmatch(bereik)
     if gevonden is None:
         raise Invoerfout(f"'{tekst}': het bereik heeft twee punten tussen LAAG en HOOG, bijvoorbeeld {veld}=185..218")
@@ -76,7 +83,8 @@ def lees_bereik(tekst: str, regels: dict[str, Iterable[str]]) -> Bereik:
     return Bereik(veld, pad, laag, hoog, "%" if procent else "")
 
 
-def _pad(veld: str, regels: dict[str, Iterable[str]]) -> tuple[str, ...]:
+def veldpad(veld: str, regels: dict[str, Iterable[str]]) -> tuple[str, ...]:
+    """A field a command varies or seeks (`aftrek.verzuim`, `fte`) as a path, or a Dutch `Invoerfout`."""
     groep, punt, naam = veld.partition(".")
     if groep in REGELS:
         bekend = tuple(dict.fromkeys(regels.get(groep, ())))

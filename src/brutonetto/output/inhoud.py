@@ -279,3 +279,11 @@ def gevoeligheid(rijen: list[Any], werking: tuple[dict[int, Any], list[tuple[str
                  rapportgrafiek=rapportgrafiek.tornado, uitleg=uitleg, bladkop="Berekening per punt",
                  bijschrift="Per functie en gevarieerd veld een balk van de uitkomst aan het ene einde van het bereik "
                             "tot die aan het andere; de breedste bovenaan.")
+
+
+def zoekuitkomsten(rijen: list[Any]) -> Rijen:
+    """solve's answers (engine/zoek.py's `Zoekuitkomst`): per functie, or the total, the value found."""
+    from brutonetto.engine.zoek import Zoekuitkomst
+    from brutonetto.output.kolommen import zoekkolommen
+
+    return Rijen(rijen, Zoekuitkomst._fields, zoekkolommen(rijen))

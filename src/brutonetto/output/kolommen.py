@@ -95,6 +95,29 @@ GEVOELIGHEID = (
 )
 
 
+ZOEK = (
+    Kolom("functie", "Functie"),
+    Kolom("eenheid", "Eenheid"),
+    Kolom("scenario", "Scenario"),
+    Kolom("zoek", "Gezocht"),
+    Kolom("waarde", "Gevonden"),
+    Kolom("methode", "Methode"),
+    Kolom("directe_uren", "Directe uren", UREN),
+    Kolom("aandeel_direct", "Aandeel direct", PROCENT),
+    Kolom("fte", "Fte", FTE),
+    Kolom("fte_nodig", "Fte nodig", FTE),
+    Kolom("extra_fte", "Extra fte", EXTRA_FTE),
+    Kolom("extra_kosten", "Extra kosten", EURO),
+    Kolom("waarde_extra_uren", "Waarde extra uren", EURO),
+)
+
+
+def zoekkolommen(rijen: list[Any]) -> list[Kolom]:
+    """solve: the columns a row has a value for (an eenheid, fte nodig, costs)."""
+    return [k for k in ZOEK if k.sleutel not in ("eenheid", "fte", "fte_nodig", "extra_fte", "extra_kosten", "waarde_extra_uren")
+            or any(getattr(r, k.sleutel) is not None for r in rijen)]
+
+
 def realisatiekolommen(uitkomsten: list[Any]) -> list[Kolom]:
     """realisation: the eenheid only when a row has one."""
     if any(u.eenheid for u in uitkomsten):

@@ -192,3 +192,20 @@ def gevoeligheid_bladen(rijen: list[Any], werking: dict[int, Any], paden: list[t
         ]
         bladen.append(Blad(rij.functie, rij.eenheid, f"{rij.scenario} · {rij.veld} = {rij.waarde}", record.bestand, getoond))
     return bladen
+
+
+def zoek_bladen(rijen: list[Any], werking: dict[int, list[Any]]) -> list[Blad]:
+    """Per answer: how it was found (exact on a line, or closed in on), then explain's steps of each
+    record at the value found, the sought field cited as `--zoek`."""
+    bladen: list[Blad] = []
+    for rij in rijen:
+        hoe = ("lineair: de uitkomst is een rechte lijn in dit veld; twee punten geven de lijn, de waarde is exact"
+               if rij.methode == "lineair" else
+               "iteratief: ingesloten en gehalveerd tot de uitkomst op 10^-12 na het doel is")
+        for record in werking[id(rij)]:
+            pad = tuple(rij.zoek.split("."))
+            getoond = [s._replace(bron=f"--zoek {rij.zoek}: gevonden {rij.waarde} ({hoe})") if s.veld == pad else s
+                       for s in recordstappen(record)]
+            titel = f"{rij.scenario} · {rij.doel} = {rij.doelwaarde.normalize():f} bij {rij.zoek} = {rij.waarde}"
+            bladen.append(Blad(record.functie, record.eenheid, titel, record.bestand, getoond))
+    return bladen
