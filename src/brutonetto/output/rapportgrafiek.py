@@ -39,7 +39,7 @@ def tekst(naam: Any) -> str:
     return html.escape(zichtbaar(str(naam)), quote=True)
 
 
-def _kort(naam: str) -> str:
+def _afgekort(naam: str) -> str:
     naam = zichtbaar(naam)
     return naam if len(naam) <= TEKENS else naam[: TEKENS - 1] + "…"
 
@@ -68,7 +68,7 @@ def _legenda(y: float, delen: list[tuple[str, str]]) -> tuple[list[str], float]:
     uit: list[str] = []
     x = 0.0
     for kleur, naam in delen:
-        getoond = _kort(naam)
+        getoond = _afgekort(naam)
         breedte = 18 + 6.2 * len(getoond) + 14
         if x and x + breedte > BREEDTE:
             x, y = 0.0, y + 16
@@ -95,7 +95,7 @@ def gestapeld(titel: str, labels: list[str], balken: list[list[Segment]], rechts
     delen.append(f'<text x="0" y="14" font-size="13" font-weight="bold">{tekst(titel)}</text>')
     for label, balk, achter in zip(labels, balken, rechts):
         delen.append(f'<text x="{LABEL - 6}" y="{y + RIJ * 0.62:.1f}" text-anchor="end">'
-                     f"<title>{tekst(label)}</title>{tekst(_kort(label))}</text>")
+                     f"<title>{tekst(label)}</title>{tekst(_afgekort(label))}</text>")
         x = float(LABEL)
         for segment in balk:
             breedte = max(segment.waarde, 0.0) * schaal
@@ -135,7 +135,7 @@ def van_tot(titel: str, labels: list[str], bereiken: list[tuple[float, float]], 
     y = 24.0
     for label, (laag, hoog) in zip(labels, bereiken):
         delen.append(f'<text x="{LABEL - 6}" y="{y + RIJ * 0.62:.1f}" text-anchor="end">'
-                     f"<title>{tekst(label)}</title>{tekst(_kort(label))}</text>")
+                     f"<title>{tekst(label)}</title>{tekst(_afgekort(label))}</text>")
         delen.append(f'<rect x="{x(laag):.2f}" y="{y + 2:.1f}" width="{max(x(hoog) - x(laag), 1.0):.2f}" '
                      f'height="{RIJ - 5}" fill="{PALET[1]}"><title>{tekst(label)}: {_asgetal(laag, decimalen)} tot '
                      f"{_asgetal(hoog, decimalen)}</title></rect>")
@@ -169,7 +169,7 @@ def groepen(titel: str, groepen: list[tuple[str, list[Segment]]], as_tekst: str,
     y = 24.0
     for label, staven in groepen:
         delen.append(f'<text x="{LABEL - 6 - (RECHTS if laagste < 0 else 0)}" y="{y + RIJ * 0.62:.1f}" '
-                     f'text-anchor="end" font-weight="bold"><title>{tekst(label)}</title>{tekst(_kort(label))}</text>')
+                     f'text-anchor="end" font-weight="bold"><title>{tekst(label)}</title>{tekst(_afgekort(label))}</text>')
         for staaf in staven:
             begin, eind = sorted((x(0.0), x(staaf.waarde)))
             waardetekst = f"{_asgetal(staaf.waarde, decimalen)}{eenheid}"
