@@ -71,6 +71,18 @@ PROFIELEN = {
     """,
     # contract v3: a ratio role follows the people its base needs in a scenario, (fte + extra fte) / een_per
     "verhouding-mensen": WERK_MET_SENIOREN,
+    # contract v3: the kalender's werkdagen and feestdagen (2027: 261 and 5 days; 2026: 6)
+    "kalender": """\
+        functie: Adviseur
+        fte: 100
+        kosten_per_fte: 80000
+        uren_per_week: 36
+        kalender: {jaar: 2027}
+        verlof: {vakantie: 144 uur, feestdagen: kalender}
+        aftrek: {verzuim: '5%', opleiding: 2 dagen}
+        scenarios:
+          jaar2026: {kalender: {jaar: 2026, uren_per_dag: 8}}
+    """,
     # catalogue 30: beschikbare_uren and verlof both; repaired: verlof only
     "catalogus-30": "functie: X\nuren_per_week: 36\nverlof: {vakantie: 144 uur}\nfte: 3\n",
     # catalogue 31: no beschikbare uren; repaired: uren_per_week, no verlof

@@ -268,7 +268,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
 
 
 def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = None) -> Uitkomst:
-    from brutonetto.engine.begroting import begroot
+    from brutonetto.engine.begroting import begroot, heeft_kalender, met_kalenderjaar
     from brutonetto.engine.records import compute_records
     from brutonetto.input.loader import load
     from brutonetto.output import inhoud
@@ -291,7 +291,17 @@ def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = N
             if meerjaren.scenario not in functie.scenarios:
                 waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario "
                                       f"'{meerjaren.scenario}' en telt niet mee in de kosten")
-    jaren, problemen = begroot(rapport.records, meerjaren.financiering, meerjaren.indexatie, meerjaren.scenario)
+    per_jaar = None
+    if heeft_kalender(lading.functies):  # each year its own calendar: its werkdagen and feestdagen
+        per_jaar = {}
+        for jaar in range(min(meerjaren.financiering), max(meerjaren.financiering) + 1):
+            jaarrapport = compute_records([met_kalenderjaar(f, jaar) for f in lading.functies],
+                                          [meerjaren.scenario] if meerjaren.scenario else None)
+            if jaarrapport.fouten:
+                return Uitkomst(None, jaarrapport.fouten, waarschuwingen, lading.bestanden)
+            per_jaar[jaar] = jaarrapport.records
+    jaren, problemen = begroot(rapport.records, meerjaren.financiering, meerjaren.indexatie, meerjaren.scenario,
+                               per_jaar)
     fouten = [(record.basis or record).invoer.herkomst.fout(f"functie '{record.functie}': {bericht}", ("kosten_per_fte",))
               for record, bericht in problemen]
     if uitleg:

@@ -14,6 +14,7 @@ UUR = "uur"
 PROCENT = "%"
 UUR_PER_WEEK = "uur/week"
 DAG = "dag"
+KALENDER = "kalender"  # `feestdagen: kalender`: the public holidays on a werkdag of the kalender's year
 
 BRUTO = "bruto"
 BESCHIKBAAR = "beschikbaar"
@@ -38,6 +39,8 @@ class Hoeveelheid(NamedTuple):
             return f"{getal} uur/week"
         if self.eenheid == DAG:
             return f"{getal} dagen"
+        if self.eenheid == KALENDER:
+            return "kalender"
         return f"{getal} uur"
 
 

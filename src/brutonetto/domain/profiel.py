@@ -13,6 +13,15 @@ if TYPE_CHECKING:  # contract v2's parts, imported where a profile has them (col
     from brutonetto.domain.contactcentrum import Contactcentrum
 
 
+class Kalender(NamedTuple):
+    """The year's own calendar (contract v3): bruto uren from its werkdagen, feestdagen from its holidays."""
+
+    jaar: int
+    uren_per_dag: Decimal | None = None  # default: the profile's uren_per_dag, or uren_per_week / 5
+    goede_vrijdag: bool = False  # a CAO that gives Goede Vrijdag
+    bevrijdingsdag: str = "lustrum"  # elk_jaar | lustrum (2025, 2030, ...) | nooit
+
+
 class Profiel(NamedTuple):
     """One functie in one scenario, with every default and override already merged in."""
 
@@ -34,3 +43,4 @@ class Profiel(NamedTuple):
     producten: dict[str, Product] = {}
     verhouding: Verhouding | None = None
     contactcentrum: Contactcentrum | None = None  # contract v2: the workload of a queue (engine/contactcentrum.py)
+    kalender: Kalender | None = None  # contract v3: the year's werkdagen and feestdagen (engine/kalender.py)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from decimal import Decimal, localcontext
 from typing import NamedTuple
 
+from brutonetto.domain.functie import Functie, Invoer
 from brutonetto.engine.hours import HONDERD, NUL, PRECISIE, Rekenfout
 from brutonetto.engine.records import Record
 
@@ -38,6 +39,7 @@ def compute_budget(
     indexatie: Decimal = NUL,
     kosten_per_fte: Decimal | None = None,
     scenario: str | None = None,
+    kosten_per_jaar: Mapping[int, Decimal] | None = None,
 ) -> list[Jaar]:
     """Every year from the first to the last financed one, against the scenario's yearly cost.
 
@@ -47,6 +49,8 @@ def compute_budget(
     a year with 0 funding: it is shown, never skipped, because that is exactly where the
     money falls short. `kosten_per_fte` is given only when one cost per fte applies to the
     whole scenario; otherwise betaalbare_fte is None (a mix has no single price per fte).
+    `kosten_per_jaar`, when profiles have a kalender, is each year's cost under that year's own
+    calendar (before indexation), in place of `kosten`.
     """
     if not financiering:
         raise Rekenfout(
@@ -66,7 +70,8 @@ def compute_budget(
         cumulatief = NUL
         for jaar in range(eerste, laatste + 1):
             index = groei ** (jaar - eerste)  # (1 + indexatie)^(Y - first); exact: an integer power
-            jaarkosten = kosten * index  # kosten_Y = sum(extra_kosten) x (1 + indexatie)^(Y - first)
+            basiskosten = kosten_per_jaar[jaar] if kosten_per_jaar is not None else kosten
+            jaarkosten = basiskosten * index  # kosten_Y = sum(extra_kosten) x (1 + indexatie)^(Y - first)
             geld = financiering.get(jaar, NUL)
             saldo = geld - jaarkosten  # saldo = financiering - kosten
             cumulatief += saldo  # the running sum of saldo
@@ -81,11 +86,13 @@ def compute_budget(
 
 def begroot(
     records: list[Record], financiering: Mapping[int, Decimal], indexatie: Decimal, scenario: str | None = None,
+    per_jaar: Mapping[int, list[Record]] | None = None,
 ) -> tuple[list[Jaar], list[tuple[Record, str]]]:
     """A block of years per scenario (or only `scenario`), and the records that cannot be priced.
 
     A problem is (record, Dutch message): a functie in the scenario without extra_kosten
-    (no kosten_per_fte, or nothing to count extra fte from).
+    (no kosten_per_fte, or nothing to count extra fte from). `per_jaar`: the records of each
+    year computed with that year's kalender (contract v3), whose costs replace the first's.
     """
     namen = [scenario] if scenario else list(dict.fromkeys(r.scenario for r in records if not r.is_basis))
     jaren: list[Jaar] = []
@@ -102,7 +109,28 @@ def begroot(
         kosten = sum((r.extra_kosten for r in groep), NUL)  # kosten = sum(extra_kosten)
         prijzen = {r.invoer.profiel.kosten_per_fte for r in groep}
         kosten_per_fte = prijzen.pop() if len(prijzen) == 1 else None
+        kosten_per_jaar = None
+        if per_jaar is not None:
+            kosten_per_jaar = {jaar: sum((r.extra_kosten or NUL for r in lijst if r.scenario == naam and not r.is_basis),
+                                         NUL)
+                               for jaar, lijst in per_jaar.items()}
         jaren.extend(compute_budget(
-            kosten, financiering, indexatie=indexatie, kosten_per_fte=kosten_per_fte, scenario=naam
+            kosten, financiering, indexatie=indexatie, kosten_per_fte=kosten_per_fte, scenario=naam,
+            kosten_per_jaar=kosten_per_jaar,
         ))
     return jaren, problemen
+
+
+def met_kalenderjaar(functie: Functie, jaar: int) -> Functie:
+    """The functie with each kalender of its basis and scenarios set to `jaar` (a budget's year)."""
+    def zet(invoer: Invoer) -> Invoer:
+        kalender = invoer.profiel.kalender
+        if kalender is None:
+            return invoer
+        return invoer._replace(profiel=invoer.profiel._replace(kalender=kalender._replace(jaar=jaar)))
+
+    return functie._replace(basis=zet(functie.basis), scenarios={n: zet(i) for n, i in functie.scenarios.items()})
+
+
+def heeft_kalender(functies: list[Functie]) -> bool:
+    return any(i.profiel.kalender is not None for f in functies for i in (f.basis, *f.scenarios.values()))

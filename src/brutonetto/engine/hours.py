@@ -12,17 +12,18 @@ from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, NamedTuple
 
 from brutonetto.notation import nl
-from brutonetto.domain.hoeveelheid import PROCENT, Hoeveelheid
+from brutonetto.domain.hoeveelheid import KALENDER, PROCENT, Hoeveelheid
 from brutonetto.domain.profiel import Profiel
 from brutonetto.engine.regels import (
     AANDEEL_BRUTO, AANDEEL_DIRECT, BASIS_DIRECTE_UREN, BESCHIKBAAR_OPGEGEVEN, BRUTO_MIN_VERLOF, BRUTO_UREN,
     DIRECTE_UREN, EXTRA_FTE_FTE, EXTRA_FTE_NODIG, EXTRA_FTE_WERKLAST, EXTRA_KOSTEN, FTE_NODIG,
     INSTROOM_X_INWERKVERLIES, OMREKENINGEN, REGELS, TOTAAL_AFTREK, TOTAAL_VERLOF, UREN_PER_DAG, VERHOUDING_FTE, VERHOUDING_MENSEN,
-    WAARDE_EXTRA_UREN, WERKLAST_PRODUCTEN, WERKWEKEN,
+    WAARDE_EXTRA_UREN, WERKDAGEN_X_UREN_PER_DAG, WERKLAST_PRODUCTEN, WERKWEKEN,
 )
 from brutonetto.engine.stappen import ANDER, CONSTANTE, INVOER, STANDAARD, STAP, Operand, Stap
 
 if TYPE_CHECKING:  # contract v2's parts, imported where a profile has them (cold start)
+    from brutonetto.domain.profiel import Kalender
     from brutonetto.engine.capaciteit import Producturen
     from brutonetto.engine.contactcentrum import Wachtrij
 
@@ -250,19 +251,34 @@ def _compute(profiel: Profiel, spoor: list[Stap] | None) -> Uitkomst:
     begin = len(spoor) if spoor is not None else 0
     weken = profiel.weken_per_jaar if profiel.weken_per_jaar is not None else WEKEN_PER_JAAR
     per_week = profiel.uren_per_week
-    per_dag = profiel.uren_per_dag
+    kalender = profiel.kalender
+    per_dag = kalender.uren_per_dag if kalender is not None and kalender.uren_per_dag is not None else profiel.uren_per_dag
     if per_dag is None and per_week is not None:  # uren_per_dag defaults to uren_per_week / 5     §3
         per_dag = REGELS[UREN_PER_DAG].reken(per_week, DAGEN_PER_WEEK)
 
-    # bruto_uren = uren_per_week x weken_per_jaar (when given)            berekening.md §1
-    bruto = REGELS[BRUTO_UREN].reken(per_week, weken) if per_week is not None else None
+    if kalender is not None:
+        # bruto_uren = werkdagen(jaar) x uren_per_dag                      berekening.md §13
+        from brutonetto.engine.kalender import werkdagen
+
+        if per_dag is None:
+            raise Rekenfout(("kalender",), "de kalender heeft uren_per_dag nodig (of uren_per_week: uren_per_dag is "
+                                           "dan uren_per_week / 5)")
+        dagen = Decimal(werkdagen(kalender.jaar))
+        bruto = REGELS[WERKDAGEN_X_UREN_PER_DAG].reken(dagen, per_dag)
+    else:
+        # bruto_uren = uren_per_week x weken_per_jaar (when given)            berekening.md §1
+        bruto = REGELS[BRUTO_UREN].reken(per_week, weken) if per_week is not None else None
     # what a verlof or aftrek line can be multiplied by (regels.FACTOREN); more as they are known
     factoren = {"bruto_uren": bruto, "beschikbare_uren": None, "uren_per_week": per_week, "weken_per_jaar": weken,
                 "uren_per_dag": per_dag, "werkweken": None}
     operanden = None
     if spoor is not None:
         operanden = _factoroperanden(profiel, factoren)
-        if bruto is not None:
+        if kalender is not None:
+            jaar = Operand(("kalender", "jaar"), dagen, INVOER)
+            spoor.append(Stap(("bruto_uren",), WERKDAGEN_X_UREN_PER_DAG, (jaar, operanden["uren_per_dag"]), bruto,
+                              f"{int(dagen)} werkdagen in {kalender.jaar}"))
+        elif bruto is not None:
             spoor.append(Stap(("bruto_uren",), BRUTO_UREN, (operanden["uren_per_week"], operanden["weken_per_jaar"]), bruto))
 
     # beschikbare_uren = given, or bruto_uren - sum(verlof)              berekening.md §2
@@ -283,6 +299,12 @@ def _compute(profiel: Profiel, spoor: list[Stap] | None) -> Uitkomst:
                               beschikbaar))
     elif bruto is not None:
         for naam, hoeveelheid in profiel.verlof.items():
+            if hoeveelheid.eenheid == KALENDER:  # the kalender's holidays on a werkdag        §13
+                hoeveelheid, toelichting = _kalenderfeestdagen(kalender, naam)
+                verlof[naam] = _uren(hoeveelheid, ("verlof", naam), "verlof", factoren, spoor, operanden)
+                if spoor is not None:
+                    spoor[-1] = spoor[-1]._replace(toelichting=toelichting)
+                continue
             verlof[naam] = _uren(hoeveelheid, ("verlof", naam), "verlof", factoren, spoor, operanden)
         totaal_verlof = REGELS[TOTAAL_VERLOF].reken(*verlof.values())
         beschikbaar = REGELS[BRUTO_MIN_VERLOF].reken(bruto, totaal_verlof)
@@ -315,6 +337,9 @@ def _compute(profiel: Profiel, spoor: list[Stap] | None) -> Uitkomst:
     aftrek: dict[str, Decimal] = {}
     inwerkverlies = None
     for naam, hoeveelheid in profiel.aftrek.items():
+        if hoeveelheid.eenheid == KALENDER:
+            raise Rekenfout(("aftrek", naam), "'kalender' geeft de feestdagen van het jaar: zet het onder verlof "
+                                              "(verlof: {feestdagen: kalender}), niet onder aftrek")
         aftrek[naam] = _uren(hoeveelheid, ("aftrek", naam), "aftrek", factoren, spoor, operanden)
     # aftrek.inwerkverlies = instroom x inwerkverlies, the last line        berekening.md §10
     if profiel.instroom is not None:
@@ -450,13 +475,28 @@ def _uren(
     return uren
 
 
+def _kalenderfeestdagen(kalender: "Kalender | None", naam: str) -> tuple[Hoeveelheid, str]:
+    """`feestdagen: kalender` as its number of holidays on a werkdag, and their names for explain."""
+    from brutonetto.engine.kalender import feestdagen
+
+    if kalender is None:
+        raise Rekenfout(("verlof", naam), f"{naam}: kalender heeft een kalender nodig om de feestdagen te kennen: "
+                                          "zet bijvoorbeeld kalender: {jaar: 2027} in het profiel")
+    dagen = feestdagen(kalender)
+    namen = ", ".join(f"{naam} {dag.day}-{dag.month}" for dag, naam in dagen)
+    return (Hoeveelheid(Decimal(len(dagen)), KALENDER),
+            f"{len(dagen)} feestdagen op een werkdag in {kalender.jaar}" + (f": {namen}" if namen else ""))
+
+
 def _factoroperanden(profiel: Profiel, factoren: dict[str, Decimal | None]) -> dict[str, Operand]:
     """The figures a line can be multiplied by, as operands: written, a default, or a step's result."""
     operanden = {veld: Operand((veld,), waarde, STAP) for veld, waarde in factoren.items()}
     operanden["uren_per_week"] = _invoer(profiel, "uren_per_week")
     operanden["weken_per_jaar"] = Operand(("weken_per_jaar",), factoren["weken_per_jaar"],
                                           INVOER if profiel.weken_per_jaar is not None else STANDAARD)
-    if profiel.uren_per_dag is not None or factoren["uren_per_dag"] is None:
+    if profiel.kalender is not None and profiel.kalender.uren_per_dag is not None:
+        operanden["uren_per_dag"] = Operand(("kalender", "uren_per_dag"), profiel.kalender.uren_per_dag, INVOER)
+    elif profiel.uren_per_dag is not None or factoren["uren_per_dag"] is None:
         operanden["uren_per_dag"] = _invoer(profiel, "uren_per_dag")
     return operanden
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, NamedTuple
 
-from brutonetto.domain.hoeveelheid import BESCHIKBAAR, BRUTO, DAG, PROCENT, UUR_PER_WEEK
+from brutonetto.domain.hoeveelheid import BESCHIKBAAR, BRUTO, DAG, KALENDER, PROCENT, UUR_PER_WEEK
 from brutonetto.domain.hoeveelheid import UUR as GESCHREVEN_UUR
 
 # Rule ids: what made each number.
@@ -61,6 +61,9 @@ INSTROOM_X_INWERKVERLIES = "instroom_x_inwerkverlies"
 VERHOUDING_FTE = "verhouding_fte"  # grondslag / een_per
 VERHOUDING_MENSEN = "verhouding_mensen"  # (fte + extra fte) / een_per: the people a scenario needs
 EXTRA_FTE_NODIG = "extra_fte_nodig"  # fte_nodig scenario - fte_nodig basis, for a ratio role
+# contract v3, the kalender (engine/kalender.py)
+WERKDAGEN_X_UREN_PER_DAG = "werkdagen_x_uren_per_dag"  # bruto uren of the kalender's year
+FEESTDAGEN_KALENDER = "feestdagen_kalender"  # `feestdagen: kalender`: its holidays on a werkdag x uren per dag
 
 # The unit of a step's result: how explain writes it and which number format the workbook uses.
 UUR, WEKEN, FTE, EURO, AANDEEL = "uur", "weken", "fte", "euro", "%"
@@ -97,6 +100,16 @@ def _som(*delen: Decimal) -> Decimal:
 
 REGELS: dict[str, Regel] = {
     BRUTO_UREN: Regel("§1", UUR, "uren per week x weken per jaar", "{0} x {1}", "{0}*{1}", lambda a, b: a * b),
+    WERKDAGEN_X_UREN_PER_DAG: Regel(
+        "§13", UUR, "werkdagen (maandag tot en met vrijdag) in het kalenderjaar x uren per dag", "{0} x {1}",
+        "{0}*{1}", lambda a, b: a * b, factor="uren_per_dag",
+    ),
+    FEESTDAGEN_KALENDER: Regel(
+        "§13", UUR, "feestdagen op een werkdag x uren per dag", "{0} x {1}", "{0}*{1}", lambda a, b: a * b, bron=(0,),
+        omrekent=(("verlof", KALENDER, None),), factor="uren_per_dag",
+        ontbreekt="feestdagen: kalender heeft uren_per_dag of uren_per_week nodig",
+        invoerformaat='0" feestdagen"',
+    ),
     UREN_PER_DAG: Regel("§3", UUR, "uren per week / dagen per week", "{0} / {1}", "{0}/{1}", lambda a, b: a / b),
     # §3 the conversions of a verlof or aftrek line: the row `omrekening` picks by the line's
     # (stage, unit, van); a bare percentage is of the stage's base (bruto in verlof, beschikbaar

@@ -35,4 +35,5 @@ class Stap(NamedTuple):
     regel: str  # the rule: a key of regels.REGELS
     operanden: tuple[Operand, ...]
     uitkomst: Decimal
+    toelichting: str = ""  # what the numbers stand for, when a rule's words cannot say it (the feestdagen named)
 

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from brutonetto.domain.hoeveelheid import (
-    BESCHIKBAAR, BRUTO, DAG, MINUUT, PROCENT, SECONDE, UUR, UUR_PER_WEEK, Duur, Hoeveelheid,
+    BESCHIKBAAR, BRUTO, DAG, KALENDER, MINUUT, PROCENT, SECONDE, UUR, UUR_PER_WEEK, Duur, Hoeveelheid,
 )
 
 # Every spelling users write, to the unit the engine knows.
@@ -132,6 +132,8 @@ def parse_hoeveelheid(waarde: object) -> Hoeveelheid:
 
 
 def _parse_korte_vorm(waarde: object) -> Hoeveelheid:
+    if isinstance(waarde, str) and waarde.strip().lower() == KALENDER:
+        return Hoeveelheid(Decimal(0), KALENDER)  # `feestdagen: kalender`: the engine counts the days
     if isinstance(waarde, str):
         gevonden = _HOEVEELHEID.fullmatch(waarde)
         if gevonden is None:

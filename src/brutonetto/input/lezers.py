@@ -133,6 +133,7 @@ Aftrek = Annotated[Hoeveelheid, Lezer(parse_hoeveelheid, json={
             "pattern": _HOEVEELHEIDTEKST,
             "description": "<getal> <eenheid>: 92 uur, 5,7%, 1 uur/week, 3 dagen",
         },
+        {"const": "kalender", "description": "de feestdagen op een werkdag van het jaar van kalender (alleen verlof)"},
         {
             "type": "object",
             "description": "een percentage met een eigen basis: {procent: 4, van: bruto}",

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # contract v2's parts are imported where a file has them (col
     from brutonetto.input.meerjaren import Meerjaren
 
 _SAMENGESTELD = ("verlof", "aftrek")
-_DIEP_SAMENGEVOEGD = ("producten", "verhouding")  # merged field by field, to any depth
+_DIEP_SAMENGEVOEGD = ("producten", "verhouding", "kalender")  # merged field by field, to any depth
 
 
 class Lading(NamedTuple):
@@ -485,6 +485,11 @@ def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
 
         velden = dict(velden)
         velden["verhouding"] = Verhouding(**velden["verhouding"])
+    if "kalender" in velden:
+        from brutonetto.domain.profiel import Kalender
+
+        kalender = {k: v for k, v in velden["kalender"].items() if v is not None}
+        velden = {**velden, "kalender": Kalender(**kalender) if "jaar" in kalender else None}
     if "contactcentrum" in velden:
         from brutonetto.input.contactcentrum import wachtrij
 

@@ -89,6 +89,12 @@ def _contactcentrummodel() -> Any:
     return Contactcentrum
 
 
+def _kalendermodel() -> Any:
+    from brutonetto.input.kalender import Kalender
+
+    return Kalender
+
+
 def _meerjaren(waarde: Any) -> Any:
     """`valideer` reads a file's own block first and reports every problem at its line; this
     catches a block where none belongs (a scenario), which is refused there anyway."""
@@ -165,6 +171,10 @@ class Velden(BaseModel):
     )
     contactcentrum: Annotated[Any, Deel(_contactcentrummodel)] | None = Field(
         None, description="Werklast van een wachtrij met Erlang C: agenten per interval x weken open. Vervangt werklast_uren."
+    )
+    kalender: Annotated[Any, Deel(_kalendermodel)] | None = Field(
+        None, description="De kalender van het jaar: bruto uren uit de werkdagen, feestdagen: kalender uit de "
+        "feestdagen op een werkdag. Bijvoorbeeld kalender: {jaar: 2027}.",
     )
     kosten_per_fte: NietNegatief | None = Field(None, description="Kosten per fte per jaar in euro.")
     uurtarief: NietNegatief | None = Field(None, description="Kosten per uur in euro.")
@@ -262,6 +272,8 @@ def gezette_velden(model: Velden, *, zonder: tuple[str, ...] = ()) -> dict[str, 
         velden["producten"] = {naam: _geschreven(product) for naam, product in velden["producten"].items()}
     if velden.get("verhouding") is not None:
         velden["verhouding"] = _geschreven(velden["verhouding"])
+    if velden.get("kalender") is not None:
+        velden["kalender"] = _geschreven(velden["kalender"])
     cc = velden.get("contactcentrum")
     if cc is not None:  # a plain mapping of what was written, so a scenario overrides field by field
         velden["contactcentrum"] = {naam: getattr(cc, naam) for naam in cc.__pydantic_fields_set__}

@@ -69,8 +69,9 @@ def stappen(record: Record) -> list[Stap]:
         regel = REGELS[stap.regel]
         decimalen = _genoeg_decimalen(regel, stap)
         berekening = vul_in(regel, [_getal(op, decimalen) for op in stap.operanden])
+        formule = f"{regel.formule} ({stap.toelichting})" if stap.toelichting else regel.formule
         uit.append(Stap(
-            naam(stap.veld), regel.formule, berekening, stap.uitkomst, regel.eenheid,
+            naam(stap.veld), formule, berekening, stap.uitkomst, regel.eenheid,
             _bron(stap, herkomst, basisherkomst), stap.veld,
         ))
     return uit

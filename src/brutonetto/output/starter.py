@@ -19,6 +19,10 @@ uren_per_week: 36                 # contracturen: 36 x 52 weken = 1872 bruto ure
 beschikbare_uren: 1631            # voor werk beschikbare uren na verlof (UWV 2023);
                                   # of laat deze regel weg en geef het verlof op:
                                   # verlof: {{vakantie: 25 dagen, feestdagen: 7 dagen}}
+                                  # of reken met de kalender van een jaar (werkdagen en
+                                  # feestdagen van dat jaar; 2027: 261 x 7,2 = 1879,2 bruto):
+                                  # kalender: {{jaar: 2027, goede_vrijdag: nee, bevrijdingsdag: lustrum}}
+                                  # verlof: {{vakantie: 144 uur, feestdagen: kalender}}
 
 aftrek:                           # van beschikbaar naar direct, in deze volgorde
   verzuim: 5,7%                   # een % is van de beschikbare uren
