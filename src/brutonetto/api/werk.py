@@ -345,7 +345,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
 
         return Uitkomst(inhoud.Rekenbladen(realisatie_bladen(uitkomsten, werking, csv_pad)), fouten,
                          waarschuwingen, invoer)
-    return Uitkomst(inhoud.realisatie(uitkomsten), fouten, waarschuwingen, invoer)
+    return Uitkomst(inhoud.realisatie(uitkomsten, (werking, csv_pad)), fouten, waarschuwingen, invoer)
 
 
 # budget ---------------------------------------------------------------------------------
@@ -393,14 +393,14 @@ def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = N
 
         return Uitkomst(inhoud.Rekenbladen(budget_bladen(jaren, rapport.records, bron, meerjaren)), fouten,
                          waarschuwingen, lading.bestanden)
-    return Uitkomst(inhoud.budget(jaren), fouten, waarschuwingen, lading.bestanden)
+    return Uitkomst(inhoud.budget(jaren, (rapport.records, bron, meerjaren)), fouten, waarschuwingen, lading.bestanden)
 
 
 # sensitivity ----------------------------------------------------------------------------
 
 
 def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None,
-                uitleg: bool = False, alleen_onder: Path | None = None) -> Uitkomst:
+                uitleg: bool = False, alleen_onder: Path | None = None, rapport: bool = False) -> Uitkomst:
     from brutonetto.domain.functie import BASIS
     from brutonetto.engine.gevoeligheid import Variatie, gevoeligheid, punten
     from brutonetto.input.loader import load
@@ -443,7 +443,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
             if scenario not in functie.scenarios:
                 waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario "
                                       f"'{scenario}'; gerekend met haar basis")
-    werking: dict | None = {} if uitleg else None
+    werking: dict | None = {} if uitleg or rapport else None  # rapport: the html report shows the working
     rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
                                  variaties, grid, als_tekst, werking)
     if not grid:
@@ -453,7 +453,8 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
 
         bladen = gevoeligheid_bladen(rijen, werking or {}, [v.pad for v in variaties])
         return Uitkomst(inhoud.Rekenbladen(bladen), fouten, waarschuwingen, lading.bestanden)
-    return Uitkomst(inhoud.gevoeligheid(rijen), fouten, waarschuwingen, lading.bestanden)
+    return Uitkomst(inhoud.gevoeligheid(rijen, None if werking is None else (werking, [v.pad for v in variaties])),
+                    fouten, waarschuwingen, lading.bestanden)
 
 
 # solve ----------------------------------------------------------------------------------

@@ -71,6 +71,17 @@ class RecordFormaat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     xlsx = "xlsx"
+    html = "html"
+
+
+class AnalyseFormaat(str, Enum):
+    """budget, sensitivity and realisation also write a report (html)."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
 
 
 class Dialect(str, Enum):
@@ -95,12 +106,15 @@ Paden = Annotated[
 ]
 _FORMAATHULP = "Uitvoer: table (voor mensen), json, jsonl (een record per regel), csv"
 FormaatOptie = Annotated[Formaat, typer.Option("--format", "-f", help=_FORMAATHULP + ".")]
+_HTMLHULP = (" of html (een rapport om door te geven: tabel, grafiek, de berekening per functie en de bronnen "
+             "in één pagina, af te drukken op A4; alleen met --output).")
+AnalyseFormaatOptie = Annotated[AnalyseFormaat, typer.Option("--format", "-f", help=_FORMAATHULP + _HTMLHULP)]
 RecordFormaatOptie = Annotated[
     RecordFormaat,
     typer.Option(
         "--format", "-f",
-        help=_FORMAATHULP + " of xlsx (een Excel-werkboek met formules; alleen met --output, "
-        "en pip install 'brutonetto[xlsx]').",
+        help=_FORMAATHULP + ", xlsx (een Excel-werkboek met formules; alleen met --output, "
+        "en pip install 'brutonetto[xlsx]')" + _HTMLHULP,
     ),
 ]
 DialectOptie = Annotated[
@@ -410,7 +424,7 @@ def realisation(
     scenario: Annotated[Optional[str], typer.Option(
         "--scenario", "-s", show_default=False, metavar="NAAM",
         help="Het scenario van PLAN dat het plan is. Standaard: basis.")] = None,
-    formaat: FormaatOptie = Formaat.table,
+    formaat: AnalyseFormaatOptie = AnalyseFormaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,
     uitleg: UitlegVlag = False,
@@ -434,14 +448,18 @@ UitlegVlag = Annotated[bool, typer.Option(
     "getallen, de uitkomst en bestand:regel van de invoer, zoals explain (met --format json: dezelfde stappen als data).")]
 
 
-def _opmaak_met_uitleg(formaat: Formaat, output: Optional[Path], dialect: Dialect) -> Opmaak:
-    """--uitleg writes a rekenblad: text (the table's place) or json/jsonl; csv and charts have no working."""
-    if formaat == Formaat.csv:
+def _opmaak_met_uitleg(formaat: AnalyseFormaat, output: Optional[Path], dialect: Dialect) -> Opmaak:
+    """--uitleg writes a rekenblad: text (the table's place) or json/jsonl; csv and charts have no working,
+    and the html report holds the working already."""
+    if formaat == AnalyseFormaat.csv:
         raise typer.BadParameter("--uitleg schrijft een rekenblad: tekst of json, geen csv", param_hint="'--format'")
+    if formaat == AnalyseFormaat.html:
+        raise typer.BadParameter("--uitleg schrijft een rekenblad: tekst of json; het html-rapport bevat de berekening "
+                                 "al (laat --uitleg weg)", param_hint="'--format'")
     if output is not None and output.suffix.lower() in (".svg", ".png"):
         raise typer.BadParameter(f"--uitleg schrijft een rekenblad, geen grafiek; kies een andere naam dan {output}",
                                  param_hint="'--output'")
-    return Opmaak("text" if formaat == Formaat.table else formaat.value, output, dialect.value)
+    return Opmaak("text" if formaat == AnalyseFormaat.table else formaat.value, output, dialect.value)
 
 
 _GRAFIEKHULP = (
@@ -450,11 +468,11 @@ _GRAFIEKHULP = (
 )
 
 
-def _opmaak_met_grafiek(formaat: Formaat, output: Optional[Path], dialect: Dialect, optie: str) -> Opmaak:
+def _opmaak_met_grafiek(formaat: AnalyseFormaat, output: Optional[Path], dialect: Dialect, optie: str) -> Opmaak:
     """--output BESTAND.svg or .png draws the command's chart; another --format with it is wrong usage."""
     soort = output.suffix.lower().lstrip(".") if output is not None else ""
     if soort in ("svg", "png"):
-        if formaat != Formaat.table:
+        if formaat != AnalyseFormaat.table:
             raise typer.BadParameter(
                 f"{output} is een grafiek; laat --format {formaat.value} weg of kies een andere naam", param_hint=optie
             )
@@ -465,7 +483,7 @@ def _opmaak_met_grafiek(formaat: Formaat, output: Optional[Path], dialect: Diale
 @commando()
 def budget(
     paden: Paden,
-    formaat: FormaatOptie = Formaat.table,
+    formaat: AnalyseFormaatOptie = AnalyseFormaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", show_default=False, metavar="BESTAND",
@@ -502,7 +520,7 @@ def sensitivity(
     scenario: Annotated[Optional[str], typer.Option(
         "--scenario", "-s", show_default=False, metavar="NAAM",
         help="Varieer rond dit scenario (extra fte en kosten tegen basis) in plaats van rond basis.")] = None,
-    formaat: FormaatOptie = Formaat.table,
+    formaat: AnalyseFormaatOptie = AnalyseFormaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", show_default=False, metavar="BESTAND",
@@ -528,8 +546,8 @@ def sensitivity(
     if not bereiken:
         raise Gebruiksfout("de optie --varieer ontbreekt")
     punten = stappen if stappen is not None else steps if steps is not None else 2
-    voer_uit(partial(werk.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg, alleen_onder),
-             opmaak, debug)
+    voer_uit(partial(werk.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg, alleen_onder,
+                     rapport=formaat == AnalyseFormaat.html), opmaak, debug)
 
 
 @commando()

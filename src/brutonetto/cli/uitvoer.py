@@ -88,6 +88,7 @@ def voer_uit(werk: Callable[[], Uitkomst], opmaak: Opmaak | None, debug: bool) -
         if resultaat.inhoud is None or opmaak is None:
             return
         inhoud = resultaat.inhoud
+        inhoud.waarschuwingen = list(resultaat.waarschuwingen)  # the report shows them (formaten.Inhoud)
 
         def naar(uit: IO[Any], breedte: int | None) -> None:
             schrijf(inhoud, opmaak.formaat, uit, breedte, dialect=opmaak.dialect, balken=opmaak.balken)

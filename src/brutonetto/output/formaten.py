@@ -10,7 +10,7 @@ The renderers are imported when a format is written, never at start-up.
 
 from __future__ import annotations
 
-from typing import Any, Callable, IO, Iterable, NamedTuple
+from typing import Any, Callable, IO, Iterable, NamedTuple, Sequence
 
 
 
@@ -19,7 +19,12 @@ class Uitvoerfout(Exception):
 
 
 class Inhoud:
-    """Content that can be written: each format of `FORMATEN` calls one of these methods."""
+    """Content that can be written: each format of `FORMATEN` calls one of these methods.
+
+    `waarschuwingen` are the run's warnings (stderr has them too): the html report shows them,
+    since whoever reads it never saw the run (a functie compare found in one file only)."""
+
+    waarschuwingen: Sequence[str] = ()
 
     def rijen(self) -> Iterable[Any]:
         """The items of `--format json` (an array) and `jsonl` (one per line)."""
@@ -36,6 +41,10 @@ class Inhoud:
         raise NotImplementedError
 
     def grafiek(self, uit: IO[Any], formaat: str) -> None:
+        raise NotImplementedError
+
+    def html(self, uit: IO[str]) -> None:
+        """The report to hand on: one self-contained page (output/rapport.py)."""
         raise NotImplementedError
 
 
@@ -82,6 +91,7 @@ FORMATEN: dict[str, Schrijfwijze] = {
     "jsonl": Schrijfwijze(None, False, _jsonl),
     "csv": Schrijfwijze(None, False, lambda inhoud, uit, breedte, dialect, balken: inhoud.csv(uit, dialect)),
     "xlsx": Schrijfwijze("een Excel-werkboek", True, _xlsx),
+    "html": Schrijfwijze("een rapport", False, lambda inhoud, uit, breedte, dialect, balken: inhoud.html(uit)),
     "svg": Schrijfwijze("een grafiek", False, lambda inhoud, uit, breedte, dialect, balken: inhoud.grafiek(uit, "svg")),
     "png": Schrijfwijze("een grafiek", True, lambda inhoud, uit, breedte, dialect, balken: inhoud.grafiek(uit, "png")),
 }

@@ -48,6 +48,11 @@ class Records(Inhoud):
         except GrafiekOntbreekt as fout:
             raise Uitvoerfout(str(fout)) from None
 
+    def html(self, uit: IO[str]) -> None:
+        from brutonetto.output.rapport import schrijf_records
+
+        schrijf_records(self.records, uit, meldingen=self.waarschuwingen)
+
 
 class Geschreven(Inhoud):
     """Output rendered already, as the records came (`formaten.schrijf_stroom`), waiting in a
@@ -176,14 +181,20 @@ class Rijen(Inhoud):
 
     `kolommen` says what the table shows (`tabel.Kolom`, the layouts of kolommen.py); CSV
     and JSON write every field. `teken`, when given, draws the rows as a chart (svg, png:
-    the grafiek extra).
+    the grafiek extra). The report (html) has a `titel`, its own chart (`rapportgrafiek`,
+    SVG without matplotlib) and the working: `uitleg` gives the `--uitleg` rekenbladen
+    (at most `rapport.MAX_BLADEN` of them) and how many there are; made only when asked for.
     """
 
-    def __init__(self, rijen: list[Any], velden: tuple[str, ...], kolommen: list[Any], teken: Any = None) -> None:
+    def __init__(self, rijen: list[Any], velden: tuple[str, ...], kolommen: list[Any], teken: Any = None, *,
+                 titel: str = "", rapportgrafiek: Any = None, bijschrift: str = "", uitleg: Any = None,
+                 bladkop: str = "Berekening per functie") -> None:
         self.lijst = rijen
         self.velden = velden
         self.kolommen = kolommen
         self.teken = teken
+        self.titel, self.rapportgrafiek, self.bijschrift, self.uitleg, self.bladkop = (
+            titel, rapportgrafiek, bijschrift, uitleg, bladkop)
 
     @property
     def records(self) -> list[Any]:
@@ -212,31 +223,79 @@ class Rijen(Inhoud):
         except GrafiekOntbreekt as fout:
             raise Uitvoerfout(str(fout)) from None
 
+    def html(self, uit: IO[str]) -> None:
+        from brutonetto.output.rapport import schrijf_rijen
 
-def realisatie(uitkomsten: list[Any]) -> Rijen:
-    """realisation's rows (engine/realisatie.py's `Realisatie`), per functie and aftrek."""
+        schrijf_rijen(self.titel, self.lijst, self.kolommen, uit, teken=self.rapportgrafiek, bijschrift=self.bijschrift,
+                      uitleg=self.uitleg, bladkop=self.bladkop, meldingen=self.waarschuwingen)
+
+
+def _uitleg(maak: str, *delen: Any) -> Any:
+    """The report's working, made only when the report is written: output/uitleg.py's `maak(*delen)`,
+    at most `rapport.MAX_BLADEN` rekenbladen, and how many there are."""
+    def uitleg() -> tuple[list[Any], int]:
+        from brutonetto.output import uitleg as uitlegmodule
+        from brutonetto.output.rapport import MAX_BLADEN
+
+        bladen = getattr(uitlegmodule, maak)(*delen)
+        return bladen[:MAX_BLADEN], len(bladen)
+
+    return uitleg
+
+
+def realisatie(uitkomsten: list[Any], werking: tuple[list[Any], str] | None = None) -> Rijen:
+    """realisation's rows (engine/realisatie.py's `Realisatie`), per functie and aftrek.
+
+    `werking` is what `--uitleg` explains them with (each row's registered sum and plan record,
+    and the CSV's path): the report shows it."""
     from brutonetto.engine.realisatie import Realisatie
+    from brutonetto.output import rapportgrafiek
     from brutonetto.output.kolommen import realisatiekolommen
 
-    return Rijen(uitkomsten, Realisatie._fields, realisatiekolommen(uitkomsten))
+    uitleg = None if werking is None else _uitleg("realisatie_bladen", uitkomsten, *werking)
+    return Rijen(uitkomsten, Realisatie._fields, realisatiekolommen(uitkomsten), titel="Realisatie tegen plan",
+                 rapportgrafiek=rapportgrafiek.realisatie, uitleg=uitleg, bladkop="Berekening per aftrekregel",
+                 bijschrift="Per functie en aftrekregel de geplande uren per fte (donkerblauw) naast de gerealiseerde, "
+                            "omgerekend naar een jaar.")
 
 
-def budget(jaren: list[Any]) -> Rijen:
-    """budget's years (engine/begroting.py's `Jaar`), drawn as bars of costs against funding."""
+def budget(jaren: list[Any], werking: tuple[list[Any], Any, Any] | None = None) -> Rijen:
+    """budget's years (engine/begroting.py's `Jaar`), drawn as bars of costs against funding.
+
+    `werking` is what `--uitleg` explains them with (the run's records, the document of the
+    meerjaren block and the block): the report shows it."""
     from brutonetto.engine.begroting import Jaar
+    from brutonetto.output import rapportgrafiek
     from brutonetto.output.grafiek import teken_budget
     from brutonetto.output.kolommen import budgetkolommen
 
-    return Rijen(jaren, Jaar._fields, budgetkolommen(jaren), teken_budget)
+    uitleg = None if werking is None else _uitleg("budget_bladen", jaren, *werking)
+    return Rijen(jaren, Jaar._fields, budgetkolommen(jaren), teken_budget, titel="Begroting: kosten tegen financiering",
+                 rapportgrafiek=rapportgrafiek.budget, uitleg=uitleg, bladkop="Berekening per scenario",
+                 bijschrift="Per jaar de financiering (donkerblauw) naast de kosten van elk scenario, in euro.")
 
 
-def gevoeligheid(rijen: list[Any]) -> Rijen:
-    """sensitivity's points (engine/gevoeligheid.py's `Gevoeligheid`), drawn as a tornado."""
+def gevoeligheid(rijen: list[Any], werking: tuple[dict[int, Any], list[tuple[str, ...]]] | None = None) -> Rijen:
+    """sensitivity's points (engine/gevoeligheid.py's `Gevoeligheid`), drawn as a tornado.
+
+    `werking` is what `--uitleg` explains them with (each row's engine record by id(), the
+    varied field paths): the report shows it for the first points."""
     from brutonetto.engine.gevoeligheid import Gevoeligheid
+    from brutonetto.output import rapportgrafiek
     from brutonetto.output.grafiek import teken_tornado
     from brutonetto.output.kolommen import gevoeligheidskolommen
 
-    return Rijen(rijen, Gevoeligheid._fields, gevoeligheidskolommen(rijen), teken_tornado)
+    def punten() -> tuple[list[Any], int]:  # only the points shown are explained: a grid may have a million
+        from brutonetto.output.rapport import MAX_BLADEN
+        from brutonetto.output.uitleg import gevoeligheid_bladen
+
+        return gevoeligheid_bladen(rijen[:MAX_BLADEN], *werking), len(rijen)
+
+    uitleg = None if werking is None else punten
+    return Rijen(rijen, Gevoeligheid._fields, gevoeligheidskolommen(rijen), teken_tornado, titel="Gevoeligheid",
+                 rapportgrafiek=rapportgrafiek.tornado, uitleg=uitleg, bladkop="Berekening per punt",
+                 bijschrift="Per functie en gevarieerd veld een balk van de uitkomst aan het ene einde van het bereik "
+                            "tot die aan het andere; de breedste bovenaan.")
 
 
 def zoekuitkomsten(rijen: list[Any]) -> Rijen:
