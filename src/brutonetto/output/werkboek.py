@@ -147,43 +147,60 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     cellen.rijen = {(rec.eenheid, rec.functie, rec.scenario): i + 2 for i, rec in enumerate(records)}
 
     vaste_kolommen = [(koppen.index(kop), veld) for kop, veld in vaste_invoer.items() if veld is not None]
+    fte_kolom = uitkoppen.index("Fte")
+    fte_sjabloon = f'<c r="{_kolom(fte_kolom)}{{r}}" s="{opmaak.fte._get_xf_index()}"><f>Invoer!{_kolom(cellen.invoer[("fte",)])}{{r}}</f><v>'
+    # every formula of a step, prepared once per row pattern: the cells its operands refer to,
+    # with the row ({r}) and the basis row ({b}) left open; a row fills them in
+    sjablonen: dict[tuple[Any, ...], tuple[bool, int, str]] = {}
+    xml_invoer = _getalcel
     for i, (record, blad) in enumerate(zip(records, alle_stappen)):
         r = i + 2  # the spreadsheet row of this record (row 1 holds the headers)
         b = rij_van[id(record.basis or record)]
         profiel = record.invoer.profiel
+        rij_in: dict[int, str] = {}
+        rij_uit: dict[int, str] = {}
         for c, waarde in enumerate([record.functie, record.eenheid or "", record.scenario, record.bestand]):
-            invoer.write_string(r - 1, c, waarde)
-            breedte_in[c] = max(breedte_in[c], len(waarde))
+            rij_in[c] = _tekstcel(f"{_kolom(c)}{r}", waarde)
+            if len(waarde) > breedte_in[c]:
+                breedte_in[c] = len(waarde)
         for c, waarde in enumerate([record.functie, record.eenheid or "", record.scenario]):
-            resultaat.write_string(r - 1, c, waarde)
-            breedte_uit[c] = max(breedte_uit[c], len(waarde))
+            rij_uit[c] = _tekstcel(f"{_kolom(c)}{r}", waarde)
+            if len(waarde) > breedte_uit[c]:
+                breedte_uit[c] = len(waarde)
         for c, geteld in telt.values():
-            resultaat.write_string(r - 1, c, "ja" if id(record) in geteld else "nee")
+            rij_uit[c] = _tekstcel(f"{_kolom(c)}{r}", "ja" if id(record) in geteld else "nee")
 
         # the inputs as written; a default the engine used (weken_per_jaar) in its input cell too
         for c, veld in vaste_kolommen:
-            if getattr(profiel, veld[0], None) is not None:
-                invoer.write_number(r - 1, c, float(getattr(profiel, veld[0])), opmaak.invoer(veld))
+            waarde = getattr(profiel, veld[0], None)
+            if waarde is not None:
+                rij_in[c] = xml_invoer(c, r, waarde, opmaak.invoer(veld)._get_xf_index())
         for stap in blad:
             for operand in stap.operanden:
                 if operand.soort == INVOER and operand.veld not in vast:  # a verlof or aftrek line, a product, as written
                     fmt = opmaak.regel.get(stap.regel, opmaak.procent_invoer if operand.procent else opmaak.getal)
-                    invoer.write_number(r - 1, cellen.invoer[operand.veld], float(operand.waarde), fmt)
+                    c = cellen.invoer[operand.veld]
+                    rij_in[c] = xml_invoer(c, r, operand.waarde, fmt._get_xf_index())
                 elif operand.soort == STANDAARD and not operand.basis:
-                    invoer.write_number(r - 1, cellen.invoer[operand.veld], float(operand.waarde), opmaak.invoer(operand.veld))
+                    c = cellen.invoer[operand.veld]
+                    rij_in[c] = xml_invoer(c, r, operand.waarde, opmaak.invoer(operand.veld)._get_xf_index())
 
         # every step a live formula, with the value the engine computed
         for stap in blad:
-            blad_naam, c = cellen.plek(stap.veld)
-            formule = "=" + regels.vul_in(
-                regels.REGELS[stap.regel], [cellen.verwijzing(op, r, b, blad_naam) for op in stap.operanden], excel=True
+            sleutel = (stap.veld, stap.regel, *[
+                (op.soort, op.veld, op.basis) if op.soort in _PER_RIJ else op for op in stap.operanden
+            ])
+            sjabloon = sjablonen.get(sleutel)
+            if sjabloon is None:
+                sjabloon = sjablonen[sleutel] = _sjabloon(stap, cellen, opmaak, resultaat)
+            op_invoer, c, tekst = sjabloon
+            (rij_in if op_invoer else rij_uit)[c] = (
+                f"{tekst.format(r=r, b=b)}{'' if stap.uitkomst is None else float(stap.uitkomst)}</v></c>"
             )
-            doel = invoer if blad_naam == "Invoer" else resultaat
-            fmt = opmaak.getal if blad_naam == "Invoer" and len(stap.veld) == 1 else opmaak.eenheid[regels.REGELS[stap.regel].eenheid]
-            doel.write_formula(r - 1, c, formule, fmt, _f(stap.uitkomst))
         if record.fte is not None:
-            resultaat.write_formula(r - 1, uitkoppen.index("Fte"), f"=Invoer!{_kolom(cellen.invoer[('fte',)])}{r}",
-                                    opmaak.fte, _f(record.fte))
+            rij_uit[fte_kolom] = f"{fte_sjabloon.format(r=r)}{float(record.fte)}</v></c>"
+        invoer.rij(r - 1, rij_in)
+        resultaat.rij(r - 1, rij_uit)
 
     laatste = len(records) + 1
     _totalen(resultaat, records, uitkoppen, laatste, opmaak, telt)
@@ -236,7 +253,65 @@ def _blad() -> type:
                 return super()._prepare_formula(formula, *args)
             return formula[1:] if formula.startswith("=") else formula
 
+        def rij(self, rij: int, cellen: dict[int, str]) -> None:
+            """A whole row at once, its cells rendered already (`_tekstcel`, `_getalcel`, `_sjabloon`).
+
+            XlsxWriter's cell by cell path (a call, a check, a tuple, then the XML of each
+            cell as the next row begins) was most of the workbook's time over 10,000 functies;
+            in constant_memory mode a row is XML written to a temporary file in order, so a
+            row that is all known is written as such. The row before it (the headers, written
+            through XlsxWriter) goes first; the sheet's dimensions are kept as XlsxWriter keeps them."""
+            if not cellen:
+                return
+            self._write_single_row(rij)
+            kolommen = sorted(cellen)
+            self._check_dimensions(rij, kolommen[0])
+            self._check_dimensions(rij, kolommen[-1])
+            self.fh.write(f'<row r="{rij + 1}">{"".join([cellen[c] for c in kolommen])}</row>')
+
     return Blad
+
+
+# what a row's cell refers to in its own row or its basis row: its formula is the same for every row
+_PER_RIJ = frozenset({INVOER, STANDAARD, STAP})
+_XML_BIJZONDER = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")
+_MAX_TEKST = 32_767  # characters in a cell
+
+
+def _tekstcel(cel: str, tekst: str) -> str:
+    """A name or a word as an inline string, as XlsxWriter's write_string writes it in constant_memory mode:
+    text, never a formula; control characters as Excel's _xHHHH_, XML's own characters escaped."""
+    if len(tekst) > _MAX_TEKST // 2:
+        from xlsxwriter.utility import _utf16_len, _utf16_truncate
+
+        if _utf16_len(tekst) > _MAX_TEKST:
+            tekst = _utf16_truncate(tekst, _MAX_TEKST)
+    if _XML_BIJZONDER.search(tekst):
+        from xlsxwriter.xmlwriter import XMLwriter
+
+        tekst = XMLwriter._escape_control_characters(tekst)
+        tekst = tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    ruimte = ' xml:space="preserve"' if tekst[:1].isspace() or tekst[-1:].isspace() else ""
+    return f'<c r="{cel}" t="inlineStr"><is><t{ruimte}>{tekst}</t></is></c>'
+
+
+def _getalcel(c: int, r: int, waarde: Decimal, xf: int) -> str:
+    """An input as a number cell, as write_number writes it."""
+    return f'<c r="{_kolom(c)}{r}" s="{xf}"><v>{float(waarde):.16G}</v></c>'
+
+
+def _sjabloon(stap: Stap, cellen: _Cellen, opmaak: _Opmaak, blad: Any) -> tuple[bool, int, str]:
+    """A step's cell for every row of its pattern: (on Invoer?, its column, its XML up to the value),
+    the row left open as {r}, the basis row as {b}. The formula is the rule's Excel template
+    (engine/regels.py) over the cells of the operands; only ours, never a name from a file."""
+    blad_naam, c = cellen.plek(stap.veld)
+    formule = "=" + regels.vul_in(
+        regels.REGELS[stap.regel], [cellen.verwijzing(op, "\x01", "\x02", blad_naam) for op in stap.operanden], excel=True
+    )  # the rows as marks no formula holds, then as the places a row fills in
+    formule = blad._prepare_formula(formule).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    formule = formule.replace("{", "{{").replace("}", "}}").replace("\x01", "{r}").replace("\x02", "{b}")
+    fmt = opmaak.getal if blad_naam == "Invoer" and len(stap.veld) == 1 else opmaak.eenheid[regels.REGELS[stap.regel].eenheid]
+    return blad_naam == "Invoer", c, f'<c r="{_kolom(c)}{{r}}" s="{fmt._get_xf_index()}"><f>{formule}</f><v>'
 
 
 class _Cellen:
@@ -256,7 +331,7 @@ class _Cellen:
     def plek(self, veld: tuple[str, ...]) -> tuple[str, int]:
         return self.stap[veld]
 
-    def verwijzing(self, operand: Any, r: int, b: int, blad: str) -> str:
+    def verwijzing(self, operand: Any, r: int | str, b: int | str, blad: str) -> str:
         """The cell an operand refers to from a formula on `blad` in row r (its basis in row b)."""
         if operand.soort == CONSTANTE:
             return machinegetal(operand.waarde)  # the engine's constant, never one of ours
