@@ -91,36 +91,52 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     toelichting = boek.add_worksheet("Toelichting")
 
     alle_stappen = [record.stappen() for record in records]
+    # the steps by shape: a shape is a step without its numbers (its rule, what it computes, the
+    # fields its operands are); the layout looks at one step of each shape, and a row's pattern
+    # is the shapes of its steps (10,000 functies have a few hundred shapes)
+    vormen: dict[tuple[Any, ...], int] = {}
+    voorbeelden: list[Stap] = []  # one step of each shape, in the order first met
+    rijvormen: list[tuple[int, ...]] = []
+    for blad in alle_stappen:
+        vorm = []
+        for stap in blad:
+            sleutel = (stap.veld, stap.regel, *[
+                (op.veld, op.soort, op.basis, op.procent) if op.soort in _PER_RIJ else op for op in stap.operanden
+            ])
+            n = vormen.get(sleutel)
+            if n is None:
+                n = vormen[sleutel] = len(voorbeelden)
+                voorbeelden.append(stap)
+            vorm.append(n)
+        rijvormen.append(tuple(vorm))
     profielen = [record.invoer.profiel for record in records]
-    werkweken = any(stap.veld == ("werkweken",) for blad in alle_stappen for stap in blad)
+    werkweken = any(stap.veld == ("werkweken",) for stap in voorbeelden)
     invoerkolommen: dict[str, tuple[str, ...] | None] = {**VAST, **(WERKWEKEN if werkweken else {})}
     for stap in ("verlof", "aftrek"):
         for naam in dict.fromkeys(n for p in profielen for n in getattr(p, stap)):
             invoerkolommen[f"{stap}: {naam}"] = (stap, naam)  # the line as written
             invoerkolommen[f"{stap}: {naam} (uur)"] = None  # its hours: the step, beside it
     invoerkolommen.update(NA)
-    if any(stap.regel == regels.AGENTUREN_PER_WEEK for blad in alle_stappen for stap in blad):
+    if any(stap.regel == regels.AGENTUREN_PER_WEEK for stap in voorbeelden):
         invoerkolommen.update(CONTACTCENTRUM)
     vaste_invoer = {**VAST, **NA}  # written from the profile; the others from the operands of the steps
     vast = {veld for veld in vaste_invoer.values() if veld is not None}
     # an input the layout does not know yet (a product's volume, een_per, instroom) gets a column of its own
     bekend = set(invoerkolommen.values())
-    for blad in alle_stappen:
-        for stap in blad:
-            for operand in stap.operanden:
-                if operand.soort == INVOER and operand.veld not in bekend:
-                    invoerkolommen[veldpad(operand.veld)] = operand.veld
-                    bekend.add(operand.veld)
+    for stap in voorbeelden:
+        for operand in stap.operanden:
+            if operand.soort == INVOER and operand.veld not in bekend:
+                invoerkolommen[veldpad(operand.veld)] = operand.veld
+                bekend.add(operand.veld)
     koppen = list(invoerkolommen)
     uitkomsten = dict(UITKOMSTEN)
     geplaatst = {(veld,) for veld in uitkomsten.values()} | INVOERSTAPPEN
-    for blad in alle_stappen:  # a step the layout does not know yet (a new rule) gets a column of its own
-        for stap in blad:
-            lijn = len(stap.veld) == 2 and stap.veld[0] in ("verlof", "aftrek") and stap.veld in bekend
-            if stap.veld not in geplaatst and not lijn:
-                kop = stap.veld[0].replace("_", " ").capitalize() if len(stap.veld) == 1 else veldpad(stap.veld)
-                uitkomsten[kop] = stap.veld if len(stap.veld) > 1 else stap.veld[0]
-                geplaatst.add(stap.veld)
+    for stap in voorbeelden:  # a step the layout does not know yet (a new rule) gets a column of its own
+        lijn = len(stap.veld) == 2 and stap.veld[0] in ("verlof", "aftrek") and stap.veld in bekend
+        if stap.veld not in geplaatst and not lijn:
+            kop = stap.veld[0].replace("_", " ").capitalize() if len(stap.veld) == 1 else veldpad(stap.veld)
+            uitkomsten[kop] = stap.veld if len(stap.veld) > 1 else stap.veld[0]
+            geplaatst.add(stap.veld)
     uitkoppen = ["Functie", "Eenheid", "Scenario", *uitkomsten]
     kolommen = max(len(koppen), len(uitkoppen) + len({r.scenario for r in records}))
     if kolommen > MAX_KOLOMMEN:  # past XFD a formula would point at a column no spreadsheet has
@@ -147,60 +163,22 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     cellen.rijen = {(rec.eenheid, rec.functie, rec.scenario): i + 2 for i, rec in enumerate(records)}
 
     vaste_kolommen = [(koppen.index(kop), veld) for kop, veld in vaste_invoer.items() if veld is not None]
-    fte_kolom = uitkoppen.index("Fte")
-    fte_sjabloon = f'<c r="{_kolom(fte_kolom)}{{r}}" s="{opmaak.fte._get_xf_index()}"><f>Invoer!{_kolom(cellen.invoer[("fte",)])}{{r}}</f><v>'
-    # every formula of a step, prepared once per row pattern: the cells its operands refer to,
-    # with the row ({r}) and the basis row ({b}) left open; a row fills them in
-    sjablonen: dict[tuple[Any, ...], tuple[bool, int, str]] = {}
-    xml_invoer = _getalcel
-    for i, (record, blad) in enumerate(zip(records, alle_stappen)):
+    plan = _Rijplan(cellen, opmaak, vaste_kolommen, vast, uitkoppen.index("Fte"), [c for c, _ in telt.values()],
+                    resultaat, voorbeelden)
+    for i, (record, blad, vorm) in enumerate(zip(records, alle_stappen, rijvormen)):
         r = i + 2  # the spreadsheet row of this record (row 1 holds the headers)
-        b = rij_van[id(record.basis or record)]
         profiel = record.invoer.profiel
-        rij_in: dict[int, str] = {}
-        rij_uit: dict[int, str] = {}
-        for c, waarde in enumerate([record.functie, record.eenheid or "", record.scenario, record.bestand]):
-            rij_in[c] = _tekstcel(f"{_kolom(c)}{r}", waarde)
+        teksten = [record.functie, record.eenheid or "", record.scenario, record.bestand]
+        for c, waarde in enumerate(teksten):
             if len(waarde) > breedte_in[c]:
                 breedte_in[c] = len(waarde)
-        for c, waarde in enumerate([record.functie, record.eenheid or "", record.scenario]):
-            rij_uit[c] = _tekstcel(f"{_kolom(c)}{r}", waarde)
-            if len(waarde) > breedte_uit[c]:
+            if c < 3 and len(waarde) > breedte_uit[c]:
                 breedte_uit[c] = len(waarde)
-        for c, geteld in telt.values():
-            rij_uit[c] = _tekstcel(f"{_kolom(c)}{r}", "ja" if id(record) in geteld else "nee")
-
-        # the inputs as written; a default the engine used (weken_per_jaar) in its input cell too
-        for c, veld in vaste_kolommen:
-            waarde = getattr(profiel, veld[0], None)
-            if waarde is not None:
-                rij_in[c] = xml_invoer(c, r, waarde, opmaak.invoer(veld)._get_xf_index())
-        for stap in blad:
-            for operand in stap.operanden:
-                if operand.soort == INVOER and operand.veld not in vast:  # a verlof or aftrek line, a product, as written
-                    fmt = opmaak.regel.get(stap.regel, opmaak.procent_invoer if operand.procent else opmaak.getal)
-                    c = cellen.invoer[operand.veld]
-                    rij_in[c] = xml_invoer(c, r, operand.waarde, fmt._get_xf_index())
-                elif operand.soort == STANDAARD and not operand.basis:
-                    c = cellen.invoer[operand.veld]
-                    rij_in[c] = xml_invoer(c, r, operand.waarde, opmaak.invoer(operand.veld)._get_xf_index())
-
-        # every step a live formula, with the value the engine computed
-        for stap in blad:
-            sleutel = (stap.veld, stap.regel, *[
-                (op.soort, op.veld, op.basis) if op.soort in _PER_RIJ else op for op in stap.operanden
-            ])
-            sjabloon = sjablonen.get(sleutel)
-            if sjabloon is None:
-                sjabloon = sjablonen[sleutel] = _sjabloon(stap, cellen, opmaak, resultaat)
-            op_invoer, c, tekst = sjabloon
-            (rij_in if op_invoer else rij_uit)[c] = (
-                f"{tekst.format(r=r, b=b)}{'' if stap.uitkomst is None else float(stap.uitkomst)}</v></c>"
-            )
-        if record.fte is not None:
-            rij_uit[fte_kolom] = f"{fte_sjabloon.format(r=r)}{float(record.fte)}</v></c>"
-        invoer.rij(r - 1, rij_in)
-        resultaat.rij(r - 1, rij_uit)
+        teksten += ["ja" if id(record) in geteld else "nee" for _, geteld in telt.values()]
+        aanwezig = tuple(getattr(profiel, veld[0], None) is not None for _, veld in vaste_kolommen)
+        rij_in, rij_uit = plan.rij(vorm, blad, profiel, teksten, r, rij_van[id(record.basis or record)], aanwezig)
+        invoer.rij(r - 1, *rij_in)
+        resultaat.rij(r - 1, *rij_uit)
 
     laatste = len(records) + 1
     _totalen(resultaat, records, uitkoppen, laatste, opmaak, telt)
@@ -213,7 +191,7 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
         blad_.autofilter(0, 0, laatste - 1, len(koppen_) - 1)
         for c, breedte in enumerate(breedtes):
             blad_.set_column(c, c, min(max(breedte, 10) + 2, 45))
-    _toelichting(toelichting, [stap for blad in alle_stappen for stap in blad], uitkomsten, opmaak)
+    _toelichting(toelichting, voorbeelden, uitkomsten, opmaak)
     resultaat.activate()  # opens on the results
     geweigerd: tuple[int, str] | None = None
     try:
@@ -253,21 +231,18 @@ def _blad() -> type:
                 return super()._prepare_formula(formula, *args)
             return formula[1:] if formula.startswith("=") else formula
 
-        def rij(self, rij: int, cellen: dict[int, str]) -> None:
-            """A whole row at once, its cells rendered already (`_tekstcel`, `_getalcel`, `_sjabloon`).
+        def rij(self, rij: int, xml: str, eerste: int, laatste: int) -> None:
+            """A whole row at once, its cells rendered already (`_Rijplan`), from column eerste to laatste.
 
             XlsxWriter's cell by cell path (a call, a check, a tuple, then the XML of each
             cell as the next row begins) was most of the workbook's time over 10,000 functies;
             in constant_memory mode a row is XML written to a temporary file in order, so a
             row that is all known is written as such. The row before it (the headers, written
             through XlsxWriter) goes first; the sheet's dimensions are kept as XlsxWriter keeps them."""
-            if not cellen:
-                return
             self._write_single_row(rij)
-            kolommen = sorted(cellen)
-            self._check_dimensions(rij, kolommen[0])
-            self._check_dimensions(rij, kolommen[-1])
-            self.fh.write(f'<row r="{rij + 1}">{"".join([cellen[c] for c in kolommen])}</row>')
+            self._check_dimensions(rij, eerste)
+            self._check_dimensions(rij, laatste)
+            self.fh.write(f'<row r="{rij + 1}">{xml}</row>')
 
     return Blad
 
@@ -278,9 +253,10 @@ _XML_BIJZONDER = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")
 _MAX_TEKST = 32_767  # characters in a cell
 
 
-def _tekstcel(cel: str, tekst: str) -> str:
-    """A name or a word as an inline string, as XlsxWriter's write_string writes it in constant_memory mode:
-    text, never a formula; control characters as Excel's _xHHHH_, XML's own characters escaped."""
+def _tekst(tekst: str) -> str:
+    """A name or a word as an inline string's `<t` element, from its attributes on, as XlsxWriter's
+    write_string writes it in constant_memory mode: text, never a formula; control characters
+    as Excel's _xHHHH_, XML's own characters escaped, leading or trailing spaces kept."""
     if len(tekst) > _MAX_TEKST // 2:
         from xlsxwriter.utility import _utf16_len, _utf16_truncate
 
@@ -291,27 +267,110 @@ def _tekstcel(cel: str, tekst: str) -> str:
 
         tekst = XMLwriter._escape_control_characters(tekst)
         tekst = tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    ruimte = ' xml:space="preserve"' if tekst[:1].isspace() or tekst[-1:].isspace() else ""
-    return f'<c r="{cel}" t="inlineStr"><is><t{ruimte}>{tekst}</t></is></c>'
+    if tekst[:1].isspace() or tekst[-1:].isspace():
+        return f' xml:space="preserve">{tekst}'
+    return f">{tekst}"
 
 
-def _getalcel(c: int, r: int, waarde: Decimal, xf: int) -> str:
-    """An input as a number cell, as write_number writes it."""
-    return f'<c r="{_kolom(c)}{r}" s="{xf}"><v>{float(waarde):.16G}</v></c>'
+class _Rijplan:
+    """The XML of a row for every row of its pattern (the shapes of its steps, the inputs it has).
+
+    A pattern is worked out once, cell by cell as the workbook always placed them: the names,
+    the inputs as written, each step's formula (the rule's Excel template over the cells of its
+    operands: only ours, never a name from a file), each shape's cells once. What is left open
+    is the row ({r}), the basis row ({b}) and what the row holds: its steps' results (u), the
+    inputs of its steps (o) and of its profile (p), its texts (t); `rij` fills them in."""
+
+    def __init__(self, cellen: _Cellen, opmaak: _Opmaak, vaste_kolommen: list[tuple[int, tuple[str, ...]]],
+                 vast: set[tuple[str, ...]], fte_kolom: int, telt: list[int], blad: Any, voorbeelden: list[Stap]) -> None:
+        self.cellen, self.opmaak, self.vaste_kolommen, self.vast = cellen, opmaak, vaste_kolommen, vast
+        self.fte_kolom, self.blad, self.voorbeelden = fte_kolom, blad, voorbeelden
+        self.stukken: dict[int, tuple[list[tuple[int, int, str]], bool, int, str]] = {}
+        self.plannen: dict[tuple[Any, ...], tuple[str, int, int, str, int, int, list[tuple[int, int]], list[str]]] = {}
+        # functie, eenheid, scenario, bestand on Invoer; the first three and `In totaal` on Resultaat
+        self.tekst_in = {c: _tekstsjabloon(c, c) for c in range(4)}
+        self.tekst_uit = {c: _tekstsjabloon(c, c) for c in range(3)}
+        self.tekst_uit.update({c: _tekstsjabloon(c, 4 + k) for k, c in enumerate(telt)})
+        self.vaste_stukken = {c: _getalsjabloon(c, opmaak.invoer(veld), "p") for c, veld in vaste_kolommen}
+        self.fte_stuk = (f'<c r="{_kolom(fte_kolom)}{{{{r}}}}" s="{opmaak.fte._get_xf_index()}"><f>Invoer!'
+                         f'{_kolom(cellen.invoer[("fte",)])}{{{{r}}}}</f><v>{{{{p[{{}}]}}}}</v></c>')
+
+    def rij(self, vorm: tuple[int, ...], stappen: list[Stap], profiel: Any, teksten: list[str], r: int, b: int,
+            aanwezig: tuple[bool, ...]) -> tuple[tuple[str, int, int], tuple[str, int, int]]:
+        """The XML of both sheets' row (with the first and last column of each)."""
+        plan = self.plannen.get((vorm, aanwezig))
+        if plan is None:
+            plan = self.plannen[(vorm, aanwezig)] = self._maak(vorm, aanwezig)
+        sjabloon_in, eerste_in, laatste_in, sjabloon_uit, eerste_uit, laatste_uit, operanden, velden = plan
+        try:
+            u = [float(stap.uitkomst) for stap in stappen]
+        except TypeError:  # a step without a result: an empty value, as XlsxWriter writes ""
+            u = ["" if stap.uitkomst is None else float(stap.uitkomst) for stap in stappen]
+        o = [float(stappen[i].operanden[j].waarde) for i, j in operanden]
+        p = [float(getattr(profiel, veld)) for veld in velden]
+        t = [_tekst(tekst) for tekst in teksten]
+        return ((sjabloon_in.format(u=u, o=o, p=p, t=t, r=r, b=b), eerste_in, laatste_in),
+                (sjabloon_uit.format(u=u, o=o, p=p, t=t, r=r, b=b), eerste_uit, laatste_uit))
+
+    def _maak(self, vorm: tuple[int, ...], aanwezig: tuple[bool, ...]) -> Any:
+        rij_in, rij_uit = dict(self.tekst_in), dict(self.tekst_uit)
+        velden: list[str] = []
+        # the inputs as written; a default the engine used (weken_per_jaar) in its input cell too
+        for (c, veld), ja in zip(self.vaste_kolommen, aanwezig):
+            if ja:
+                rij_in[c] = self.vaste_stukken[c].format(len(velden))
+                velden.append(veld[0])
+        operanden: list[tuple[int, int]] = []
+        stukken = [self._stukken(n) for n in vorm]
+        for i, (invoer, _, _, _) in enumerate(stukken):
+            for j, c, stuk in invoer:
+                rij_in[c] = stuk.format(len(operanden))
+                operanden.append((i, j))
+        # every step a live formula, with the value the engine computed
+        for i, (_, op_invoer, c, stuk) in enumerate(stukken):
+            (rij_in if op_invoer else rij_uit)[c] = stuk.format(i)
+        if "fte" in velden:
+            rij_uit[self.fte_kolom] = self.fte_stuk.format(velden.index("fte"))
+        kol_in, kol_uit = sorted(rij_in), sorted(rij_uit)
+        return ("".join([rij_in[c] for c in kol_in]), kol_in[0], kol_in[-1],
+                "".join([rij_uit[c] for c in kol_uit]), kol_uit[0], kol_uit[-1], operanden, velden)
+
+    def _stukken(self, n: int) -> tuple[list[tuple[int, int, str]], bool, int, str]:
+        """The cells of one shape of step: its inputs as written (operand, column, cell) and its formula."""
+        stukken = self.stukken.get(n)
+        if stukken is not None:
+            return stukken
+        cellen, opmaak, stap = self.cellen, self.opmaak, self.voorbeelden[n]
+        invoer = []
+        for j, operand in enumerate(stap.operanden):
+            if operand.soort == INVOER and operand.veld not in self.vast:  # a verlof or aftrek line, a product
+                fmt = opmaak.regel.get(stap.regel, opmaak.procent_invoer if operand.procent else opmaak.getal)
+                c = cellen.invoer[operand.veld]
+                invoer.append((j, c, _getalsjabloon(c, fmt, "o")))
+            elif operand.soort == STANDAARD and not operand.basis:
+                c = cellen.invoer[operand.veld]
+                invoer.append((j, c, _getalsjabloon(c, opmaak.invoer(operand.veld), "o")))
+        blad_naam, c = cellen.plek(stap.veld)
+        formule = "=" + regels.vul_in(
+            regels.REGELS[stap.regel], [cellen.verwijzing(op, "\x01", "\x02", blad_naam) for op in stap.operanden],
+            excel=True,
+        )  # the rows as marks no formula holds, then as the places a row fills in
+        formule = self.blad._prepare_formula(formule).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        formule = formule.replace("{", "{{{{").replace("}", "}}}}").replace("\x01", "{{r}}").replace("\x02", "{{b}}")
+        op_invoer = blad_naam == "Invoer"
+        fmt = opmaak.getal if op_invoer and len(stap.veld) == 1 else opmaak.eenheid[regels.REGELS[stap.regel].eenheid]
+        stuk = f'<c r="{_kolom(c)}{{{{r}}}}" s="{fmt._get_xf_index()}"><f>{formule}</f><v>{{{{u[{{}}]}}}}</v></c>'
+        stukken = self.stukken[n] = (invoer, op_invoer, c, stuk)
+        return stukken
 
 
-def _sjabloon(stap: Stap, cellen: _Cellen, opmaak: _Opmaak, blad: Any) -> tuple[bool, int, str]:
-    """A step's cell for every row of its pattern: (on Invoer?, its column, its XML up to the value),
-    the row left open as {r}, the basis row as {b}. The formula is the rule's Excel template
-    (engine/regels.py) over the cells of the operands; only ours, never a name from a file."""
-    blad_naam, c = cellen.plek(stap.veld)
-    formule = "=" + regels.vul_in(
-        regels.REGELS[stap.regel], [cellen.verwijzing(op, "\x01", "\x02", blad_naam) for op in stap.operanden], excel=True
-    )  # the rows as marks no formula holds, then as the places a row fills in
-    formule = blad._prepare_formula(formule).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    formule = formule.replace("{", "{{").replace("}", "}}").replace("\x01", "{r}").replace("\x02", "{b}")
-    fmt = opmaak.getal if blad_naam == "Invoer" and len(stap.veld) == 1 else opmaak.eenheid[regels.REGELS[stap.regel].eenheid]
-    return blad_naam == "Invoer", c, f'<c r="{_kolom(c)}{{r}}" s="{fmt._get_xf_index()}"><f>{formule}</f><v>'
+def _tekstsjabloon(c: int, k: int) -> str:
+    return f'<c r="{_kolom(c)}{{r}}" t="inlineStr"><is><t{{t[{k}]}}</t></is></c>'
+
+
+def _getalsjabloon(c: int, fmt: Any, lijst: str) -> str:
+    """An input as a number cell, as write_number writes it; its place in `lijst` still open ({})."""
+    return f'<c r="{_kolom(c)}{{{{r}}}}" s="{fmt._get_xf_index()}"><v>{{{{{lijst}[{{}}]:.16G}}}}</v></c>'
 
 
 class _Cellen:
