@@ -190,7 +190,7 @@ def _bereken(paden: list[str], scenarios: list[str] | None, alleen_onder: Path |
         gestroomd = _bereken_stroom(paden, alleen_onder, opmaak)
         if gestroomd is not None:
             return gestroomd
-    return _bereken_geheel(paden, scenarios, alleen_onder)
+    return _bereken_geheel(paden, scenarios, alleen_onder, spoor=opmaak is not None and opmaak.formaat == "xlsx")
 
 
 def _bereken_stroom(paden: list[str], alleen_onder: Path | None, opmaak: Opmaak) -> Resultaat | None:
@@ -223,7 +223,8 @@ def _bereken_stroom(paden: list[str], alleen_onder: Path | None, opmaak: Opmaak)
                      stroom.bestanden)
 
 
-def _bereken_geheel(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None) -> Resultaat:
+def _bereken_geheel(paden: list[str], scenarios: list[str] | None, alleen_onder: Path | None = None,
+                    spoor: bool = False) -> Resultaat:
     from brutonetto.engine import records
     from brutonetto.input.loader import load
     from brutonetto.output.inhoud import Records
@@ -231,7 +232,7 @@ def _bereken_geheel(paden: list[str], scenarios: list[str] | None, alleen_onder:
     lading = load(paden, alleen_onder)
     if scenarios and not lading.fouten:
         bekende_scenarios(lading.functies, scenarios)
-    rapport = records.compute_records(lading.functies, scenarios)
+    rapport = records.compute_records(lading.functies, scenarios, spoor=spoor)  # the workbook shows every step
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
     # a file's problems hide the check above, so the engine reports an unknown name: as the option's
     fouten = [f._replace(bestand="--scenario") if f.bestand == records.GEKOZEN else f for f in rapport.fouten]
