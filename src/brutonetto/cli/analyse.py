@@ -76,7 +76,7 @@ def realisation(plan: str, csv_pad: str, scenario: str | None, uitleg: bool = Fa
 
         return Resultaat(inhoud.Rekenbladen(realisatie_bladen(uitkomsten, werking, csv_pad)), fouten,
                          waarschuwingen, invoer)
-    return Resultaat(inhoud.realisatie(uitkomsten), fouten, waarschuwingen, invoer)
+    return Resultaat(inhoud.realisatie(uitkomsten, werking), fouten, waarschuwingen, invoer)
 
 
 # budget ---------------------------------------------------------------------------------
@@ -114,14 +114,14 @@ def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = N
 
         return Resultaat(inhoud.Rekenbladen(budget_bladen(jaren, rapport.records, bron, meerjaren)), fouten,
                          waarschuwingen, lading.bestanden)
-    return Resultaat(inhoud.budget(jaren), fouten, waarschuwingen, lading.bestanden)
+    return Resultaat(inhoud.budget(jaren, rapport.records, meerjaren.indexatie), fouten, waarschuwingen, lading.bestanden)
 
 
 # sensitivity ----------------------------------------------------------------------------
 
 
 def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, scenario: str | None,
-                uitleg: bool = False, alleen_onder: Path | None = None) -> Resultaat:
+                uitleg: bool = False, alleen_onder: Path | None = None, werkboek: bool = False) -> Resultaat:
     from brutonetto.domain.functie import BASIS
     from brutonetto.engine.gevoeligheid import Variatie, gevoeligheid, punten
     from brutonetto.input.loader import load
@@ -164,7 +164,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
             if scenario not in functie.scenarios:
                 waarschuwingen.append(f"{functie.bestand}: functie '{functie.naam}' heeft geen scenario "
                                       f"'{scenario}'; gerekend met haar basis")
-    werking: dict | None = {} if uitleg else None
+    werking: dict | None = {} if uitleg or werkboek else None  # the workbook reads each point's record
     rijen, fouten = gevoeligheid(lading.functies, None if scenario in (None, BASIS) else scenario,
                                  variaties, grid, als_tekst, werking)
     if not grid:
@@ -174,7 +174,7 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
 
         bladen = gevoeligheid_bladen(rijen, werking or {}, [v.pad for v in variaties])
         return Resultaat(inhoud.Rekenbladen(bladen), fouten, waarschuwingen, lading.bestanden)
-    return Resultaat(inhoud.gevoeligheid(rijen), fouten, waarschuwingen, lading.bestanden)
+    return Resultaat(inhoud.gevoeligheid(rijen, werking), fouten, waarschuwingen, lading.bestanden)
 
 
 def _zonder_effect(rijen: list, velden: list[str]) -> list[str]:

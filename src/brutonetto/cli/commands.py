@@ -65,7 +65,7 @@ class Formaat(str, Enum):
 
 
 class RecordFormaat(str, Enum):
-    """compute and compare also write a workbook."""
+    """The formats of the commands that also write a workbook: compute, compare, budget, sensitivity, realisation."""
 
     table = "table"
     json = "json"
@@ -528,7 +528,7 @@ def realisation(
     scenario: Annotated[Optional[str], typer.Option(
         "--scenario", "-s", show_default=False, metavar="NAAM",
         help="Het scenario van PLAN dat het plan is. Standaard: basis.")] = None,
-    formaat: FormaatOptie = Formaat.table,
+    formaat: RecordFormaatOptie = RecordFormaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,
     uitleg: UitlegVlag = False,
@@ -540,7 +540,8 @@ def realisation(
     Per functie en aftrek: gepland per fte (uit PLAN), gerealiseerd per fte (uren / fte,
     x 12 / maanden voor hele maanden, anders x 365 / dagen), het percentage, en de uren en
     fte die niet benut zijn (fte x (gepland - gerealiseerd), en gedeeld door de directe uren).
-    Met --uitleg per regel de berekening: 24 x 12 / 6 = 48 uur, 48 / 50 = 96%, met CSV- en planregel.
+    Met --uitleg per regel de berekening: 24 x 12 / 6 = 48 uur, 48 / 50 = 96%, met CSV- en planregel;
+    met --format xlsx --output BESTAND.xlsx een werkboek waarin die berekening formules zijn.
     """
     from brutonetto.cli import analyse
 
@@ -554,10 +555,15 @@ UitlegVlag = Annotated[bool, typer.Option(
     "getallen, de uitkomst en bestand:regel van de invoer, zoals explain (met --format json: dezelfde stappen als data).")]
 
 
-def _opmaak_met_uitleg(formaat: Formaat, output: Optional[Path], dialect: Dialect) -> Opmaak:
-    """--uitleg writes a rekenblad: text (the table's place) or json/jsonl; csv and charts have no working."""
+def _opmaak_met_uitleg(formaat: Formaat | RecordFormaat, output: Optional[Path], dialect: Dialect) -> Opmaak:
+    """--uitleg writes a rekenblad: text (the table's place) or json/jsonl; csv and charts have no working,
+    and a workbook has it already: its figures are formulas over its inputs."""
     if formaat == Formaat.csv:
         raise typer.BadParameter("--uitleg schrijft een rekenblad: tekst of json, geen csv", param_hint="'--format'")
+    if formaat == RecordFormaat.xlsx:
+        raise typer.BadParameter("--uitleg schrijft een rekenblad: tekst of json; het werkboek (xlsx) laat de "
+                                 "berekening al zien, elke uitkomst is er een formule: laat --uitleg weg",
+                                 param_hint="'--format'")
     if output is not None and output.suffix.lower() in (".svg", ".png"):
         raise typer.BadParameter(f"--uitleg schrijft een rekenblad, geen grafiek; kies een andere naam dan {output}",
                                  param_hint="'--output'")
@@ -570,7 +576,7 @@ _GRAFIEKHULP = (
 )
 
 
-def _opmaak_met_grafiek(formaat: Formaat, output: Optional[Path], dialect: Dialect, optie: str) -> Opmaak:
+def _opmaak_met_grafiek(formaat: Formaat | RecordFormaat, output: Optional[Path], dialect: Dialect, optie: str) -> Opmaak:
     """--output BESTAND.svg or .png draws the command's chart; another --format with it is wrong usage."""
     soort = output.suffix.lower().lstrip(".") if output is not None else ""
     if soort in ("svg", "png"):
@@ -585,7 +591,7 @@ def _opmaak_met_grafiek(formaat: Formaat, output: Optional[Path], dialect: Diale
 @commando()
 def budget(
     paden: Paden,
-    formaat: FormaatOptie = Formaat.table,
+    formaat: RecordFormaatOptie = RecordFormaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", show_default=False, metavar="BESTAND",
@@ -599,7 +605,8 @@ def budget(
     Per jaar: kosten (de som van de extra kosten van het scenario, geindexeerd), financiering,
     saldo (financiering - kosten), het cumulatieve saldo, en hoeveel fte de financiering betaalt
     (als alle functies dezelfde kosten_per_fte hebben). Een jaar zonder financiering staat er ook.
-    Met --uitleg per jaar de berekening (kosten x 1,02^2, financiering - kosten, ...) met bestand:regel.
+    Met --uitleg per jaar de berekening (kosten x 1,02^2, financiering - kosten, ...) met bestand:regel;
+    met --format xlsx --output BESTAND.xlsx een werkboek waarin die berekening formules zijn.
     """
     from brutonetto.cli import analyse
 
@@ -624,7 +631,7 @@ def sensitivity(
     scenario: Annotated[Optional[str], typer.Option(
         "--scenario", "-s", show_default=False, metavar="NAAM",
         help="Varieer rond dit scenario (extra fte en kosten tegen basis) in plaats van rond basis.")] = None,
-    formaat: FormaatOptie = Formaat.table,
+    formaat: RecordFormaatOptie = RecordFormaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", show_default=False, metavar="BESTAND",
@@ -642,7 +649,8 @@ def sensitivity(
     Per functie en per gevarieerd veld, in elk punt: directe uren, aandeel direct, fte nodig,
     en extra fte en kosten tegen de basis zoals geschreven (met --scenario: het scenario tegen
     basis). Standaard de twee einden van elk bereik; --stappen N geeft N punten.
-    Met --uitleg per punt de stappen van explain: het gevarieerde veld, directe uren, fte nodig, extra fte.
+    Met --uitleg per punt de stappen van explain: het gevarieerde veld, directe uren, fte nodig, extra fte;
+    met --format xlsx --output BESTAND.xlsx een werkboek met die uitkomsten als formules.
     """
     from brutonetto.cli import analyse
 
@@ -652,8 +660,8 @@ def sensitivity(
     if not bereiken:
         raise Gebruiksfout("de optie --varieer ontbreekt")
     punten = stappen if stappen is not None else steps if steps is not None else 2
-    voer_uit(partial(analyse.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg, alleen_onder),
-             opmaak, debug)
+    voer_uit(partial(analyse.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg, alleen_onder,
+                     werkboek=formaat == RecordFormaat.xlsx), opmaak, debug)
 
 
 def main() -> None:

@@ -141,14 +141,17 @@ class Rijen(Inhoud):
 
     `kolommen` says what the table shows (`tabel.Kolom`, the layouts of kolommen.py); CSV
     and JSON write every field. `teken`, when given, draws the rows as a chart (svg, png:
-    the grafiek extra).
+    the grafiek extra); `werkboek`, when given, names the function of output/werkboek.py that
+    writes them as a workbook with live formulas, and what it needs besides the rows.
     """
 
-    def __init__(self, rijen: list[Any], velden: tuple[str, ...], kolommen: list[Any], teken: Any = None) -> None:
+    def __init__(self, rijen: list[Any], velden: tuple[str, ...], kolommen: list[Any], teken: Any = None,
+                 werkboek: tuple[str, dict[str, Any]] | None = None) -> None:
         self.lijst = rijen
         self.velden = velden
         self.kolommen = kolommen
         self.teken = teken
+        self.werkboek = werkboek
 
     def rijen(self) -> Iterable[Any]:
         return self.lijst
@@ -163,6 +166,17 @@ class Rijen(Inhoud):
 
         render_csv_rijen(self.lijst, self.velden, uit, dialect)
 
+    def xlsx(self, uit: IO[bytes]) -> None:
+        from brutonetto.output import werkboek
+
+        if self.werkboek is None:  # pragma: no cover - the commands offer xlsx only where there is a workbook
+            raise Uitvoerfout("dit commando schrijft geen werkboek")
+        naam, gegevens = self.werkboek
+        try:
+            getattr(werkboek, naam)(self.lijst, uit, **gegevens)
+        except werkboek.WerkboekOntbreekt as fout:
+            raise Uitvoerfout(str(fout)) from None
+
     def grafiek(self, uit: IO[Any], formaat: str) -> None:
         from brutonetto.output.grafiek import GrafiekOntbreekt
 
@@ -174,27 +188,33 @@ class Rijen(Inhoud):
             raise Uitvoerfout(str(fout)) from None
 
 
-def realisatie(uitkomsten: list[Any]) -> Rijen:
-    """realisation's rows (engine/realisatie.py's `Realisatie`), per functie and aftrek."""
+def realisatie(uitkomsten: list[Any], werking: list[Any] | None = None) -> Rijen:
+    """realisation's rows (engine/realisatie.py's `Realisatie`), per functie and aftrek; with
+    `werking` (each row's registered sum and plan record, in order), also a workbook."""
     from brutonetto.engine.realisatie import Realisatie
     from brutonetto.output.kolommen import realisatiekolommen
 
-    return Rijen(uitkomsten, Realisatie._fields, realisatiekolommen(uitkomsten))
+    werkboek = ("schrijf_realisatie", {"werking": werking}) if werking is not None else None
+    return Rijen(uitkomsten, Realisatie._fields, realisatiekolommen(uitkomsten), werkboek=werkboek)
 
 
-def budget(jaren: list[Any]) -> Rijen:
-    """budget's years (engine/begroting.py's `Jaar`), drawn as bars of costs against funding."""
+def budget(jaren: list[Any], records: list[Any] | None = None, indexatie: Any = None) -> Rijen:
+    """budget's years (engine/begroting.py's `Jaar`), drawn as bars of costs against funding; with
+    the run's `records` and the meerjaren `indexatie`, also a workbook."""
     from brutonetto.engine.begroting import Jaar
     from brutonetto.output.grafiek import teken_budget
     from brutonetto.output.kolommen import budgetkolommen
 
-    return Rijen(jaren, Jaar._fields, budgetkolommen(jaren), teken_budget)
+    werkboek = ("schrijf_budget", {"records": records, "indexatie": indexatie}) if records is not None else None
+    return Rijen(jaren, Jaar._fields, budgetkolommen(jaren), teken_budget, werkboek)
 
 
-def gevoeligheid(rijen: list[Any]) -> Rijen:
-    """sensitivity's points (engine/gevoeligheid.py's `Gevoeligheid`), drawn as a tornado."""
+def gevoeligheid(rijen: list[Any], werking: dict[int, Any] | None = None) -> Rijen:
+    """sensitivity's points (engine/gevoeligheid.py's `Gevoeligheid`), drawn as a tornado; with
+    `werking` (the record of each row by its id), also a workbook."""
     from brutonetto.engine.gevoeligheid import Gevoeligheid
     from brutonetto.output.grafiek import teken_tornado
     from brutonetto.output.kolommen import gevoeligheidskolommen
 
-    return Rijen(rijen, Gevoeligheid._fields, gevoeligheidskolommen(rijen), teken_tornado)
+    werkboek = ("schrijf_gevoeligheid", {"werking": werking}) if werking is not None else None
+    return Rijen(rijen, Gevoeligheid._fields, gevoeligheidskolommen(rijen), teken_tornado, werkboek)

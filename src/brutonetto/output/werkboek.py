@@ -197,6 +197,13 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
             blad_.set_column(c, c, min(max(breedte, 10) + 2, 45))
     _toelichting(toelichting, voorbeelden, uitkomsten, opmaak)
     resultaat.activate()  # opens on the results
+    _sluit(boek)
+
+
+def _sluit(boek: Any) -> None:
+    """Close (zip) the workbook; a disk that refuses it is an OSError, as any other write."""
+    import xlsxwriter.exceptions
+
     geweigerd: tuple[int, str] | None = None
     try:
         with _snel_gezipt():
@@ -219,7 +226,7 @@ ZIPNIVEAU = 1  # zlib's fastest: 10,000 functies are 52 MB of XML, 0,7 s at its 
 @contextlib.contextmanager
 def _snel_gezipt() -> Iterator[None]:
     """XlsxWriter zips the sheets at zlib's default level and has no option for another; while
-    this workbook closes, its ZipFile is made with ZIPNIVEAU. A workbook is written in one
+    a workbook closes, its ZipFile is made with ZIPNIVEAU. A workbook is written in one
     thread (the command line's), and XlsxWriter's own name is back when the zip is made."""
     import xlsxwriter.workbook
 
@@ -568,3 +575,291 @@ def _toelichting(blad: Any, stappen: list[Stap], uitkomsten: dict[str, Any], opm
     blad.set_column(0, 0, 24)
     blad.set_column(1, 1, 110)
     blad.freeze_panes(1, 0)
+
+
+# The workbooks of budget, sensitivity and realisation ------------------------------------
+#
+# As compute's: the inputs as numbers (yellow: change one and the rest follows), every figure
+# whose arithmetic is ours a live formula over cells of the sheet, carrying the value the engine
+# computed; names from files as text (write_string), never inside a formula. The arithmetic is
+# the engine's (engine/begroting.py, engine/gevoeligheid.py through the records' rules,
+# engine/realisatie.py), as `--uitleg` shows it step by step (output/uitleg.py).
+
+
+class _Analyse:
+    """A workbook of one sheet of rows, a sheet of inputs when it has one, and a Toelichting."""
+
+    def __init__(self, uit: BinaryIO, titel: str) -> None:
+        try:
+            import xlsxwriter
+        except ImportError:
+            raise WerkboekOntbreekt(
+                f"voor een Excel-werkboek is XlsxWriter nodig; installeer het met: {installeer('xlsx')}") from None
+        self.boek = xlsxwriter.Workbook(uit, {"constant_memory": True, "strings_to_numbers": False,
+                                              "strings_to_formulas": False, "strings_to_urls": False})
+        self.boek.set_properties({"title": titel, "creator": "brutonetto", "created": None})
+        nieuw = self.boek.add_format
+        self.kop = nieuw({"bold": True, "bg_color": "#dde6f0", "border": 1, "text_wrap": True, "valign": "top"})
+        self.uren = nieuw({"num_format": "#,##0.0"})
+        self.fte = nieuw({"num_format": "#,##0.00"})
+        self.euro = nieuw({"num_format": '"€" #,##0'})
+        self.procent = nieuw({"num_format": "0.0%"})
+        self.getal = nieuw({"num_format": "#,##0.##"})
+        self.datum = nieuw({"num_format": "yyyy-mm-dd"})
+        geel = {"bg_color": "#fff7d6"}  # an input: change it and what follows moves
+        self.uren_invoer = nieuw({"num_format": "#,##0.0##", **geel})
+        self.fte_invoer = nieuw({"num_format": "#,##0.00##", **geel})
+        self.euro_invoer = nieuw({"num_format": '"€" #,##0', **geel})
+        self.procent_invoer = nieuw({"num_format": "0.0##%", **geel})
+        self.tekst = nieuw({"text_wrap": True, "valign": "top"})
+
+    def blad(self, naam: str, koppen: list[str]) -> Any:
+        blad = self.boek.add_worksheet(naam)
+        for c, kop in enumerate(koppen):
+            blad.write_string(0, c, kop, self.kop)
+            blad.set_column(c, c, min(max(len(kop), 10) + 2, 40))
+        blad.freeze_panes(1, 1)
+        blad.set_landscape()
+        blad.set_paper(9)
+        blad.fit_to_pages(1, 0)
+        blad.repeat_rows(0)
+        return blad
+
+    def nummer(self, blad: Any, r: int, c: int, waarde: Decimal | None, fmt: Any) -> None:
+        if waarde is not None:
+            blad.write_number(r, c, float(waarde), fmt)
+
+    def formule(self, blad: Any, r: int, c: int, formule: str, waarde: Decimal | None, fmt: Any) -> None:
+        """A live formula over cells (never a name), with the engine's value; none where the engine has none."""
+        if waarde is not None:
+            blad.write_formula(r, c, formule, fmt, float(waarde))
+
+    def toelichting(self, regels: list[tuple[str, str]]) -> None:
+        blad = self.boek.add_worksheet("Toelichting")
+        blad.write_row(0, 0, ["Kolom", "Betekenis en formule"], self.kop)
+        for i, (kolom, tekst) in enumerate(regels, 1):
+            blad.write_string(i, 0, kolom)
+            blad.write_string(i, 1, tekst, self.tekst)
+        blad.set_column(0, 0, 26)
+        blad.set_column(1, 1, 110)
+
+    def sluit(self, eerste: Any) -> None:
+        eerste.activate()
+        _sluit(self.boek)
+
+
+def _cel(c: int, r: int, blad: str = "", vast: bool = False) -> str:
+    """A cell reference from a 0-based column and a 1-based row: `C7`, `Invoer!$B$2`."""
+    cel = f"${_kolom(c)}${r}" if vast else f"{_kolom(c)}{r}"
+    return f"{blad}!{cel}" if blad else cel
+
+
+BUDGET_KOPPEN = ["Jaar", "Scenario", "Financiering", "Kosten", "Saldo", "Cumulatief", "Betaalbare fte"]
+BUDGET_INVOER = ["Scenario", "Extra kosten (eerste jaar)", "Indexatie", "Kosten per fte", "Eerste jaar"]
+BUDGET_FUNCTIES = ["Functie", "Eenheid", "Scenario", "Extra fte", "Kosten per fte", "Extra kosten"]
+
+
+def schrijf_budget(jaren: list[Any], uit: BinaryIO, records: list[Record], indexatie: Decimal) -> None:
+    """budget's years: per scenario its extra kosten (the sum over its functies), and per year
+
+        kosten = extra kosten x (1 + indexatie)^(jaar - eerste jaar),  saldo = financiering - kosten,
+        cumulatief = vorig cumulatief + saldo,  betaalbare fte = financiering / (kosten per fte x (1 + indexatie)^n)
+
+    as engine/begroting.py computes them; financiering, indexatie, the functies' extra fte and
+    kosten per fte are the inputs."""
+    boek = _Analyse(uit, "Begroting")
+    begroting = boek.blad("Begroting", BUDGET_KOPPEN)
+    invoer = boek.blad("Invoer", BUDGET_INVOER)
+    functies = boek.blad("Functies", BUDGET_FUNCTIES)
+    scenarios = list(dict.fromkeys(j.scenario for j in jaren))
+    plek: dict[str, int] = {}  # a scenario's row on Invoer (1-based)
+    f = 1  # the last row written on Functies (0-based)
+    for p, naam in enumerate(scenarios, 1):
+        groep = [r for r in records if r.scenario == naam and not r.is_basis]
+        eerste = next(j for j in jaren if j.scenario == naam)
+        begin = f + 1
+        for record in groep:
+            for c, tekst in enumerate([record.functie, record.eenheid or "", record.scenario]):
+                functies.write_string(f, c, tekst)
+            boek.nummer(functies, f, 3, record.extra_fte, boek.fte_invoer)
+            boek.nummer(functies, f, 4, record.invoer.profiel.kosten_per_fte, boek.euro_invoer)
+            boek.formule(functies, f, 5, f"={_cel(3, f + 1)}*{_cel(4, f + 1)}", record.extra_kosten, boek.euro)
+            f += 1
+        prijzen = {r.invoer.profiel.kosten_per_fte for r in groep}
+        invoer.write_string(p, 0, naam)
+        boek.formule(invoer, p, 1, f"=SUM(Functies!{_cel(5, begin, vast=True)}:{_cel(5, f, vast=True)})",
+                     eerste.kosten, boek.euro)
+        boek.nummer(invoer, p, 2, indexatie / 100, boek.procent_invoer)
+        if len(prijzen) == 1 and None not in prijzen:  # one price per fte: the funding buys a number of fte
+            boek.nummer(invoer, p, 3, prijzen.pop(), boek.euro_invoer)
+        invoer.write_number(p, 4, eerste.jaar)
+        plek[naam] = p + 1
+    vorige: str | None = None
+    for i, jaar in enumerate(jaren, 1):
+        r, p = i + 1, plek[jaar.scenario]
+        begroting.write_number(i, 0, jaar.jaar)
+        begroting.write_string(i, 1, jaar.scenario)
+        boek.nummer(begroting, i, 2, jaar.financiering, boek.euro_invoer)
+        index = f"(1+{_cel(2, p, 'Invoer', True)})^({_cel(0, r)}-{_cel(4, p, 'Invoer', True)})"
+        boek.formule(begroting, i, 3, f"={_cel(1, p, 'Invoer', True)}*{index}", jaar.kosten, boek.euro)
+        boek.formule(begroting, i, 4, f"={_cel(2, r)}-{_cel(3, r)}", jaar.saldo, boek.euro)
+        doorgeteld = f"{_cel(5, r - 1)}+" if vorige == jaar.scenario else ""  # a scenario's first year starts at 0
+        boek.formule(begroting, i, 5, f"={doorgeteld}{_cel(4, r)}", jaar.cumulatief, boek.euro)
+        boek.formule(begroting, i, 6, f"={_cel(2, r)}/({_cel(3, p, 'Invoer', True)}*{index})", jaar.betaalbare_fte,
+                     boek.fte)
+        vorige = jaar.scenario
+    boek.toelichting([
+        ("Begroting", "Per scenario en per jaar, van het eerste tot het laatste jaar met financiering (een jaar "
+         "zonder financiering staat er met 0). Gele cellen zijn invoer: pas ze aan en de rest rekent mee."),
+        ("Kosten", "extra kosten x (1 + indexatie)^(jaar - eerste jaar), met de extra kosten en de indexatie van "
+         "het scenario op Invoer."),
+        ("Saldo", "financiering - kosten."),
+        ("Cumulatief", "het vorige cumulatief + saldo; het eerste jaar van een scenario begint bij 0."),
+        ("Betaalbare fte", "financiering / (kosten per fte x (1 + indexatie)^(jaar - eerste jaar)); alleen als alle "
+         "functies van het scenario dezelfde kosten per fte hebben."),
+        ("Invoer: Extra kosten", "de som van de extra kosten van de functies van het scenario op Functies."),
+        ("Functies: Extra kosten", "extra fte x kosten per fte; de extra fte zijn door brutonetto berekend "
+         "(brutonetto compute --format xlsx toont die berekening als formules)."),
+    ])
+    boek.sluit(begroting)
+
+
+GEVOELIGHEID_KOPPEN = [
+    "Functie", "Eenheid", "Scenario", "Veld", "Waarde", "Beschikbare uren", "Totaal aftrek", "Werklast uren",
+    "Basis werklast uren", "Fte (basis)", "Basis directe uren", "Kosten per fte", "Uurtarief", "Basis totaal aftrek",
+    "Directe uren", "Aandeel direct", "Fte nodig", "Extra fte", "Extra kosten", "Waarde extra uren",
+]
+
+
+def schrijf_gevoeligheid(rijen: list[Any], uit: BinaryIO, werking: dict[int, Record]) -> None:
+    """sensitivity's points: per row the point's inputs from its record, and its figures as the
+    engine's rules compute them (engine/regels.py's Excel templates): directe uren, aandeel
+    direct, fte nodig, extra fte, extra kosten, waarde extra uren. A figure the sheet has no
+    inputs for (a ratio role's fte nodig, follows another functie) is the engine's number.
+    `werking` maps the id() of each row to the record it was read from (engine/gevoeligheid.py)."""
+    boek = _Analyse(uit, "Gevoeligheid")
+    blad = boek.blad("Gevoeligheid", GEVOELIGHEID_KOPPEN)
+    k = {kop: c for c, kop in enumerate(GEVOELIGHEID_KOPPEN)}
+    for i, rij in enumerate(rijen, 1):
+        r = i + 1
+        cel = {kop: _cel(c, r) for kop, c in k.items()}
+        for c, tekst in enumerate([rij.functie, rij.eenheid or "", rij.scenario, rij.veld, rij.waarde]):
+            blad.write_string(i, c, tekst)
+        record = werking.get(id(rij))
+        if record is None:  # pragma: no cover - every row has its record; then its figures as numbers
+            for kop, veld in (("Directe uren", "directe_uren"), ("Aandeel direct", "aandeel_direct"),
+                              ("Fte nodig", "fte_nodig"), ("Extra fte", "extra_fte"), ("Extra kosten", "extra_kosten"),
+                              ("Waarde extra uren", "waarde_extra_uren")):
+                boek.nummer(blad, i, k[kop], getattr(rij, veld), boek.fte)
+            continue
+        basis = record.basis or record
+        profiel = record.invoer.profiel
+        regel = record.verschil.regel if record.verschil is not None else None
+        invoer = {
+            "Beschikbare uren": (record.beschikbare_uren, boek.uren_invoer),
+            "Totaal aftrek": (record.totaal_aftrek, boek.uren_invoer),
+            "Werklast uren": (record.werklast_uren, boek.uren_invoer),
+            "Basis werklast uren": (basis.werklast_uren if regel == regels.EXTRA_FTE_WERKLAST else None, boek.uren_invoer),
+            "Fte (basis)": (basis.invoer.profiel.fte, boek.fte_invoer),
+            "Basis directe uren": (record.basis_directe_uren, boek.uren_invoer),
+            "Kosten per fte": (profiel.kosten_per_fte, boek.euro_invoer),
+            "Uurtarief": (profiel.uurtarief, boek.euro_invoer),
+            "Basis totaal aftrek": (basis.totaal_aftrek if rij.waarde_extra_uren is not None else None, boek.uren_invoer),
+        }
+        for kop, (waarde, fmt) in invoer.items():
+            boek.nummer(blad, i, k[kop], waarde, fmt)
+
+        def excel(regel_id: str, *koppen: str) -> str:
+            return "=" + regels.REGELS[regel_id].excel.format(*(cel[kop] for kop in koppen))
+
+        boek.formule(blad, i, k["Directe uren"], f"={cel['Beschikbare uren']}-{cel['Totaal aftrek']}", rij.directe_uren,
+                     boek.uren)
+        boek.formule(blad, i, k["Aandeel direct"], excel(regels.AANDEEL_DIRECT, "Directe uren", "Beschikbare uren"),
+                     rij.aandeel_direct, boek.procent)
+        if record.werklast_uren is not None and record.uitkomst.grondslag is None:
+            boek.formule(blad, i, k["Fte nodig"], excel(regels.FTE_NODIG, "Werklast uren", "Directe uren"), rij.fte_nodig,
+                         boek.fte)
+        else:  # a ratio role follows another functie's figure: the engine's number
+            boek.nummer(blad, i, k["Fte nodig"], rij.fte_nodig, boek.fte)
+        if regel == regels.EXTRA_FTE_WERKLAST:
+            extra = excel(regel, "Werklast uren", "Directe uren", "Basis werklast uren", "Basis directe uren")
+            boek.formule(blad, i, k["Extra fte"], extra, rij.extra_fte, boek.fte)
+        elif regel == regels.EXTRA_FTE_FTE:
+            extra = excel(regel, "Fte (basis)", "Basis directe uren", "Directe uren")
+            boek.formule(blad, i, k["Extra fte"], extra, rij.extra_fte, boek.fte)
+        else:
+            boek.nummer(blad, i, k["Extra fte"], rij.extra_fte, boek.fte)
+        boek.formule(blad, i, k["Extra kosten"], excel(regels.EXTRA_KOSTEN, "Extra fte", "Kosten per fte"),
+                     rij.extra_kosten, boek.euro)
+        boek.formule(blad, i, k["Waarde extra uren"],
+                     excel(regels.WAARDE_EXTRA_UREN, "Fte (basis)", "Totaal aftrek", "Basis totaal aftrek", "Uurtarief"),
+                     rij.waarde_extra_uren, boek.euro)
+    boek.toelichting([
+        ("Gevoeligheid", "Per functie en per punt: het veld en de waarde waarop gerekend is, de invoer van dat punt "
+         "(geel: pas aan en de uitkomsten rekenen mee) en de uitkomsten als formules."),
+        ("Directe uren", "beschikbare uren - totaal aftrek (bij dit punt)."),
+        ("Aandeel direct", "directe uren / beschikbare uren."),
+        ("Fte nodig", "werklast uren / directe uren; voor een verhoudingsfunctie het getal van brutonetto."),
+        ("Extra fte", "met werklast: werklast / directe uren - basis werklast / basis directe uren; anders: "
+         "fte (basis) x (basis directe uren / directe uren - 1); voor een verhoudingsfunctie het getal van brutonetto."),
+        ("Extra kosten", "extra fte x kosten per fte."),
+        ("Waarde extra uren", "fte (basis) x (totaal aftrek - basis totaal aftrek) x uurtarief."),
+    ])
+    boek.sluit(blad)
+
+
+REALISATIE_KOPPEN = [
+    "Functie", "Eenheid", "Aftrek", "Van", "Tot", "Uren per fte (geregistreerd)", "Maanden", "Dagen",
+    "Gerealiseerd per fte", "Gepland per fte", "Percentage", "Fte (geregistreerd)", "Niet benut uren",
+    "Directe uren (plan)", "Niet benut fte",
+]
+
+
+def schrijf_realisatie(uitkomsten: list[Any], uit: BinaryIO, werking: list[tuple[Any, Record]]) -> None:
+    """realisation's lines: the registered hours per head, annualised (x 12 / maanden for whole
+    months, else x 365 / dagen), against the plan; percentage, niet benut uren and fte, as
+    engine/realisatie.py computes them. `werking` holds per line, in order, the registered sum
+    (`Gerealiseerd`) and the plan record (analyse.realisation collects it)."""
+    from datetime import datetime
+
+    boek = _Analyse(uit, "Realisatie tegen plan")
+    blad = boek.blad("Realisatie", REALISATIE_KOPPEN)
+    k = {kop: c for c, kop in enumerate(REALISATIE_KOPPEN)}
+    for i, (uitkomst, (geregistreerd, record)) in enumerate(zip(uitkomsten, werking), 1):
+        r = i + 1
+        cel = {kop: _cel(c, r) for kop, c in k.items()}
+        for c, tekst in enumerate([uitkomst.functie, uitkomst.eenheid or "", uitkomst.aftrek]):
+            blad.write_string(i, c, tekst)
+        for kop in ("Van", "Tot"):
+            dag = getattr(uitkomst, kop.lower())
+            blad.write_datetime(i, k[kop], datetime(dag.year, dag.month, dag.day), boek.datum)
+        boek.nummer(blad, i, k["Uren per fte (geregistreerd)"], geregistreerd.uren_per_fte, boek.uren_invoer)
+        if geregistreerd.maanden is not None:
+            blad.write_number(i, k["Maanden"], geregistreerd.maanden)
+            jaar = f"{cel['Uren per fte (geregistreerd)']}*12/{cel['Maanden']}"
+        else:
+            jaar = f"{cel['Uren per fte (geregistreerd)']}*365/{cel['Dagen']}"
+        blad.write_number(i, k["Dagen"], geregistreerd.dagen)
+        boek.formule(blad, i, k["Gerealiseerd per fte"], "=" + jaar, uitkomst.gerealiseerd_per_fte, boek.uren)
+        boek.nummer(blad, i, k["Gepland per fte"], uitkomst.gepland_per_fte, boek.uren_invoer)
+        boek.formule(blad, i, k["Percentage"], f"={cel['Gerealiseerd per fte']}/{cel['Gepland per fte']}",
+                     uitkomst.percentage, boek.procent)
+        boek.nummer(blad, i, k["Fte (geregistreerd)"], geregistreerd.fte, boek.fte_invoer)
+        boek.formule(blad, i, k["Niet benut uren"],
+                     f"={cel['Fte (geregistreerd)']}*({cel['Gepland per fte']}-{cel['Gerealiseerd per fte']})",
+                     uitkomst.niet_benut_uren, boek.uren)
+        boek.nummer(blad, i, k["Directe uren (plan)"], record.directe_uren, boek.uren_invoer)
+        boek.formule(blad, i, k["Niet benut fte"], f"={cel['Niet benut uren']}/{cel['Directe uren (plan)']}",
+                     uitkomst.niet_benut_fte, boek.fte)
+    boek.toelichting([
+        ("Realisatie", "Per functie en aftrekregel: de geregistreerde uren tegen het plan. Gele cellen zijn invoer "
+         "(uit de CSV en het plan): pas ze aan en de uitkomsten rekenen mee."),
+        ("Uren per fte (geregistreerd)", "de som van uren / fte over de regels van de CSV in de periode van tot en met."),
+        ("Gerealiseerd per fte", "uren per fte x 12 / maanden als de periode hele maanden beslaat, anders "
+         "uren per fte x 365 / dagen."),
+        ("Percentage", "gerealiseerd per fte / gepland per fte (leeg als er niets gepland is)."),
+        ("Fte (geregistreerd)", "het gemiddelde fte van de registraties, gewogen naar dagen."),
+        ("Niet benut uren", "fte x (gepland - gerealiseerd); negatief: meer dan gepland."),
+        ("Niet benut fte", "niet benut uren / directe uren van het plan."),
+    ])
+    boek.sluit(blad)
