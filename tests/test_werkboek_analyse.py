@@ -242,3 +242,24 @@ def test_the_budget_workbooks_sheets(cli):
     assert boek["Invoer"]["B2"].value == "=SUM(Functies!$F$2:$F$2)"
     assert boek["Begroting"]["D3"].value == "=Invoer!$B$2*(1+Invoer!$C$2)^(A3-Invoer!$E$2)"
     assert D(str(boek["Invoer"]["C2"].value)) == D("0.02")
+
+
+RIJKE_TEKST = '<r><t>x</t></r></is></c><c r="Z9"><f>1+1</f><v>2</v></c><c r="Z8" t="inlineStr"><is><r><t>y</t></r>'
+
+
+@pytest.mark.parametrize("commando", ["compute", "sensitivity", "budget"])
+def test_a_name_that_looks_like_rich_text_stays_text(cli, commando):
+    """A security probe: XlsxWriter writes a string that begins with <r> and ends with </r> as
+    rich-text XML, unescaped; a functie or scenario so named added a formula cell (Z9: =1+1)."""
+    naam = json.dumps(RIJKE_TEKST)
+    cli.write("p.yaml", f"meerjaren: {{financiering: {{2025: 1 mln}}}}\nfuncties:\n"
+                        f"  - {{functie: {naam}, fte: 10, kosten_per_fte: 50000, beschikbare_uren: 1631, aftrek: {{a: 100}}, "
+                        f"scenarios: {{{naam}: {{aftrek: {{a: 120}}}}}}}}\n")
+    extra = ["-v", "fte=10..20"] if commando == "sensitivity" else []
+    cli(commando, "p.yaml", *extra, "-f", "xlsx", "-o", "p.xlsx")
+    boek = openpyxl.load_workbook(cli.tmp_path / "p.xlsx")
+    for blad in boek.worksheets:
+        waarden = [c.value for rij in blad.iter_rows() for c in rij]
+        assert "=1+1" not in waarden and "y" not in waarden, blad.title
+    teksten = [c.value for blad in boek.worksheets for rij in blad.iter_rows() for c in rij if c.data_type == "s"]
+    assert RIJKE_TEKST in teksten

@@ -274,32 +274,50 @@ def _blad() -> type:
             self._check_dimensions(rij, laatste)
             self.fh.write(f'<row r="{rij + 1}">{xml}</row>')
 
+        def _write_cell(self, row: int, col: int, cell: Any) -> None:
+            """A string cell as text, always: XlsxWriter writes a string that begins with <r> and ends
+            with </r> as rich-text XML, unescaped, so a name could add cells, formulas among them."""
+            tekst = getattr(cell, "string", None)
+            if (type(cell).__name__ == "String" and isinstance(tekst, str)
+                    and tekst.startswith("<r>") and tekst.endswith("</r>")):
+                opmaak = f' s="{cell.format._get_xf_index()}"' if cell.format else ""
+                self.fh.write(f'<c r="{_kolom(col)}{row + 1}"{opmaak} t="inlineStr"><is><t{_tekst(tekst)}</t></is></c>')
+                return
+            super()._write_cell(row, col, cell)
+
     return Blad
 
 
 # what a row's cell refers to in its own row or its basis row: its formula is the same for every row
 _PER_RIJ = frozenset({INVOER, STANDAARD, STAP})
-_XML_BIJZONDER = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")
+_XML_BIJZONDER = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 _MAX_TEKST = 32_767  # characters in a cell
 
 
 def _tekst(tekst: str) -> str:
-    """A name or a word as an inline string's `<t` element, from its attributes on, as XlsxWriter's
-    write_string writes it in constant_memory mode: text, never a formula; control characters
-    as Excel's _xHHHH_, XML's own characters escaped, leading or trailing spaces kept."""
-    if len(tekst) > _MAX_TEKST // 2:
-        from xlsxwriter.utility import _utf16_len, _utf16_truncate
-
-        if _utf16_len(tekst) > _MAX_TEKST:
-            tekst = _utf16_truncate(tekst, _MAX_TEKST)
+    """A name or a word as an inline string's `<t` element, from its attributes on: text, never a
+    formula or markup; as XlsxWriter's write_string writes it (at most 32.767 UTF-16 units,
+    control characters as Excel's _xHHHH_, a literal _xHHHH_ kept by escaping its _, XML's own
+    characters escaped, leading or trailing spaces kept), written here so no version of it
+    decides: XlsxWriter writes a string that looks like rich text (`<r>...</r>`) as raw XML."""
+    if len(tekst) > _MAX_TEKST // 2 and len(tekst.encode("utf-16-le", "surrogatepass")) // 2 > _MAX_TEKST:
+        eenheden = 0
+        for i, teken in enumerate(tekst):  # never half of a character beyond U+FFFF
+            eenheden += 2 if ord(teken) > 0xFFFF else 1
+            if eenheden > _MAX_TEKST:
+                tekst = tekst[:i]
+                break
     if _XML_BIJZONDER.search(tekst):
-        from xlsxwriter.xmlwriter import XMLwriter
-
-        tekst = XMLwriter._escape_control_characters(tekst)
+        tekst = _LETTERLIJK_ESCAPE.sub(r"_x005F\1", tekst)
+        tekst = _STUURTEKEN.sub(lambda m: f"_x{ord(m.group(1)):04X}_", tekst)
         tekst = tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if tekst[:1].isspace() or tekst[-1:].isspace():
         return f' xml:space="preserve">{tekst}'
     return f">{tekst}"
+
+
+_LETTERLIJK_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
+_STUURTEKEN = re.compile("([\x00-\x08\x0b-\x1f\ufffe\uffff])")
 
 
 class _Rijplan:
@@ -597,6 +615,7 @@ class _Analyse:
                 f"voor een Excel-werkboek is XlsxWriter nodig; installeer het met: {installeer('xlsx')}") from None
         self.boek = xlsxwriter.Workbook(uit, {"constant_memory": True, "strings_to_numbers": False,
                                               "strings_to_formulas": False, "strings_to_urls": False})
+        self.boek.worksheet_class = _blad()  # a name is text, also one that looks like rich text
         self.boek.set_properties({"title": titel, "creator": "brutonetto", "created": None})
         nieuw = self.boek.add_format
         self.kop = nieuw({"bold": True, "bg_color": "#dde6f0", "border": 1, "text_wrap": True, "valign": "top"})
