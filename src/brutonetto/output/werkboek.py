@@ -10,6 +10,17 @@ Every formula is a step of the engine (`Record.stappen`) written with its rule's
 template (`engine/regels.py`): this module only places cells, it decides no formula and
 knows no constant. An operand of the basis (D_basis, the basis fte) refers to the row of
 the record's basis.
+
+Speed (10,000 functies in a few seconds, issue 18.8): the records keep the trace they were
+computed with (compute_records(spoor=True)); steps are grouped by shape (a step without its
+numbers), so the layout and each formula are worked out once per shape; a row is written
+whole, as XML made once per pattern of shapes and filled in with its numbers (`_Rijplan`,
+`Blad.rij`), in XlsxWriter's constant_memory mode; the zip is made at zlib's fastest level.
+
+budget, sensitivity and realisation write workbooks of their own (`schrijf_budget`,
+`schrijf_gevoeligheid`, `schrijf_realisatie`, at the end): their inputs as numbers and the
+arithmetic that is ours as live formulas, as engine/begroting.py, the records' rules and
+engine/realisatie.py compute it.
 """
 
 from __future__ import annotations
