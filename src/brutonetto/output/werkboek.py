@@ -12,7 +12,7 @@ knows no constant. An operand of the basis (D_basis, the basis fte) refers to th
 the record's basis.
 
 Speed (10,000 functies in a few seconds, issue 18.8): the records keep the trace they were
-computed with (compute_records(spoor=True)); steps are grouped by shape (a step without its
+computed with (the caller asks the engine to keep it); steps are grouped by shape (a step without its
 numbers), so the layout and each formula are worked out once per shape; a row is written
 whole, as XML made once per pattern of shapes and filled in with its numbers (`_Rijplan`,
 `Blad.rij`), in XlsxWriter's constant_memory mode; the zip is made at zlib's fastest level.
