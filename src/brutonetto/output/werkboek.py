@@ -361,12 +361,12 @@ class _Rijplan:
         if plan is None:
             plan = self.plannen[(vorm, aanwezig)] = self._maak(vorm, aanwezig)
         sjabloon_in, eerste_in, laatste_in, sjabloon_uit, eerste_uit, laatste_uit, operanden, velden = plan
-        try:
-            u = [float(stap.uitkomst) for stap in stappen]
-        except TypeError:  # a step without a result: an empty value, as XlsxWriter writes ""
-            u = ["" if stap.uitkomst is None else float(stap.uitkomst) for stap in stappen]
-        o = [float(stappen[i].operanden[j].waarde) for i, j in operanden]
-        p = [float(getattr(profiel, veld)) for veld in velden]
+        # the numbers as the engine's exact decimals: a cell's value is a decimal text that the
+        # spreadsheet reads as its nearest double, as it reads 0.1; turning 30 decimals a row
+        # into floats and back into text was a quarter of the workbook's time
+        u = ["" if stap.uitkomst is None else str(stap.uitkomst) for stap in stappen]
+        o = [str(stappen[i].operanden[j].waarde) for i, j in operanden]
+        p = [str(getattr(profiel, veld)) for veld in velden]
         t = [_tekst(tekst) for tekst in teksten]
         return ((sjabloon_in.format(u=u, o=o, p=p, t=t, r=r, b=b), eerste_in, laatste_in),
                 (sjabloon_uit.format(u=u, o=o, p=p, t=t, r=r, b=b), eerste_uit, laatste_uit))
@@ -430,8 +430,8 @@ def _tekstsjabloon(c: int, k: int) -> str:
 
 
 def _getalsjabloon(c: int, fmt: Any, lijst: str) -> tuple[str, str]:
-    """An input as a number cell, as write_number writes it: before and after its place in `lijst`."""
-    return f'<c r="{_kolom(c)}{{r}}" s="{fmt._get_xf_index()}"><v>{{{lijst}[', ']:.16G}</v></c>'
+    """An input as a number cell, as write_number writes one: before and after its place in `lijst`."""
+    return f'<c r="{_kolom(c)}{{r}}" s="{fmt._get_xf_index()}"><v>{{{lijst}[', ']}</v></c>'
 
 
 class _Cellen:
