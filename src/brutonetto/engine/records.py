@@ -65,9 +65,10 @@ class Record(NamedTuple):
 
         The batch path keeps no trace; asked for one, the record's profile goes through the
         same engine again, which records each rule as it applies it. With `prijs`, also the
-        price against the basis (for a basis: against itself, 0).
+        price against the basis (for a basis: against itself, 0). A record computed with
+        `compute_records(spoor=True)` kept that trace as it was computed: it is returned as is.
         """
-        if prijs and self.spoor is not None:  # kept from the computation: the workbook's 10,000 functies
+        if prijs and self.spoor is not None:  # kept from the computation (the workbook: 10,000 functies)
             return self.spoor
         spoor: list[Stap] = []
         profiel = self.invoer.profiel
