@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import operator
 import re
 from decimal import Decimal
 from typing import Any, BinaryIO, Iterator
@@ -109,19 +110,27 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     vormen: dict[tuple[Any, ...], int] = {}
     voorbeelden: list[Stap] = []  # one step of each shape, in the order first met
     rijvormen: list[tuple[int, ...]] = []
+    # an operand's shape: all of it but its number (veld, soort, basis, procent, functie); the
+    # number too of a constant or another functie's figure, which the formula holds as such
+    operandvorm = operator.itemgetter(0, 2, 3, 4, 5)
+    met_getal: dict[int, dict[tuple[Decimal, ...], int]] = {}  # such shapes, by their numbers
     for blad in alle_stappen:
         vorm = []
         for stap in blad:
-            # the operands by field (veld, waarde, soort, basis, procent, functie); a number only of a
-            # constant or another functie's figure, which the formula holds as such
-            velden = tuple(zip(*stap.operanden))
-            sleutel = (stap.veld, stap.regel, velden[0], *velden[2:]) if velden else (stap.veld, stap.regel)
-            if velden and not _PER_RIJ.issuperset(velden[2]):
-                sleutel += (velden[1],)
+            sleutel = (stap.veld, stap.regel, *map(operandvorm, stap.operanden))
             n = vormen.get(sleutel)
             if n is None:
                 n = vormen[sleutel] = len(voorbeelden)
                 voorbeelden.append(stap)
+                if not _PER_RIJ.issuperset(op.soort for op in stap.operanden):
+                    met_getal[n] = {}
+            if n in met_getal:
+                getallen = tuple(op.waarde for op in stap.operanden)
+                m = met_getal[n].get(getallen)
+                if m is None:
+                    m = met_getal[n][getallen] = len(voorbeelden)
+                    voorbeelden.append(stap)
+                n = m
             vorm.append(n)
         rijvormen.append(tuple(vorm))
     profielen = [record.invoer.profiel for record in records]
