@@ -355,6 +355,7 @@ class _Rijplan:
         self.fte_kolom, self.blad, self.voorbeelden = fte_kolom, blad, voorbeelden
         self.stukken: dict[int, tuple[list[tuple[int, int, tuple[str, str]]], bool, int, tuple[str, str]]] = {}
         self.plannen: dict[tuple[Any, ...], tuple[str, int, int, str, int, int, list[tuple[int, int]], list[str]]] = {}
+        self.teksten: dict[str, str] = {}  # a name -> its inline string (`_tekst`)
         # functie, eenheid, scenario, bestand on Invoer; the first three and `In totaal` on Resultaat
         self.tekst_in = {c: _tekstsjabloon(c, c) for c in range(4)}
         self.tekst_uit = {c: _tekstsjabloon(c, c) for c in range(3)}
@@ -376,7 +377,8 @@ class _Rijplan:
         u = ["" if stap.uitkomst is None else str(stap.uitkomst) for stap in stappen]
         o = [str(stappen[i].operanden[j].waarde) for i, j in operanden]
         p = [str(getattr(profiel, veld)) for veld in velden]
-        t = [_tekst(tekst) for tekst in teksten]
+        bekend = self.teksten  # names repeat: a functie in each scenario, the eenheid and file in every row
+        t = [bekend[tekst] if tekst in bekend else bekend.setdefault(tekst, _tekst(tekst)) for tekst in teksten]
         return ((sjabloon_in.format(u=u, o=o, p=p, t=t, r=r, b=b), eerste_in, laatste_in),
                 (sjabloon_uit.format(u=u, o=o, p=p, t=t, r=r, b=b), eerste_uit, laatste_uit))
 
