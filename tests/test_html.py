@@ -391,5 +391,5 @@ def test_a_contact_centre_shows_its_intervals_line_by_line(cli):
     intervallen = re.search(r'<pre class="intervallen">(.*?)</pre>', pagina, re.S).group(1)
     regels = intervallen.split("\n")
     assert regels[0].strip() == "Intervallen (Erlang C):" and "␊" not in intervallen
-    assert regels[1].split() == ["interval", "aanbod", "verkeer", "agenten", "servicelevel", "bezetting"]
+    assert regels[1].split() == ["interval", "aanbod", "verkeer", "agenten", "servicelevel", "bezetting", "wachttijd"]
     assert len(regels) > 10

@@ -261,3 +261,57 @@ def test_a_workbook_wider_than_a_sheet_is_refused(cli, monkeypatch):
     fout = cli("compute", "p.yaml", "-f", "xlsx", "-o", "p.xlsx", code=1).stderr
     assert "kolommen hebben (een kolom per invoer en per stap" in fout and "een spreadsheet heeft er 20" in fout
     assert not (cli.tmp_path / "p.xlsx").exists()
+
+
+def test_the_kept_trace_is_the_trace_computed_again():
+    """The workbook's records keep the trace of their computation (compute_records(spoor=True));
+    it must be step for step what `Record.stappen` derives again, for every example, with a
+    choice of scenarios too (a trace of a scenario not chosen is not kept on another record)."""
+    from brutonetto.engine.records import compute_records
+    from brutonetto.input.loader import load
+
+    gecontroleerd = 0
+    for pad in sorted(EXAMPLES.glob("*.yaml")):
+        functies = load([str(pad)]).functies
+        for gekozen in (None, ["extra_leertijd"]):
+            rapport = compute_records(functies, gekozen, spoor=True)
+            for record in rapport.records:
+                assert record.spoor is not None and record.spoor == record._replace(spoor=None).stappen(), (pad.name, record.functie)
+                gecontroleerd += 1
+    assert gecontroleerd > 40
+    assert all(r.spoor is None for r in compute_records(load([str(EXAMPLES / "uitkeren.yaml")]).functies).records)
+
+
+def test_a_workbook_of_many_shapes_writes_every_row_as_xlsxwriter_would(tmp_path):
+    """Rows are written whole from a pattern of step shapes (issue 18.8); names with XML's and
+    Excel's own characters, spaces around them, and rows of different shapes must read back as
+    the cells XlsxWriter's write_string and write_number make."""
+    from brutonetto.engine.records import compute_records
+    from brutonetto.input.loader import load
+    from brutonetto.output.werkboek import schrijf
+
+    profiel = tmp_path / "raar.yaml"
+    profiel.write_text(
+        'eenheid: "A & <B> _x0041_"\nstandaard: {beschikbare_uren: 1631}\nfuncties:\n'
+        '  - {functie: "=HYPERLINK(\\"x\\") \\u0007", fte: 3, aftrek: {"a<b&c": 5%, " sp ": 3 uur}, '
+        'scenarios: {"ex*": {aftrek: {"a<b&c": 6%}}}}\n'
+        "  - {functie: Twee, fte: 2, uren_per_week: 36, beschikbare_uren: null, verlof: {vakantie: 144 uur}, "
+        "aftrek: {verzuim: 1 uur/week}}\n", encoding="utf-8")
+    records = compute_records(load([str(profiel)]).functies, spoor=True).records
+    with (tmp_path / "uit.xlsx").open("wb") as uit:
+        schrijf(records, uit)
+    boek = openpyxl.load_workbook(tmp_path / "uit.xlsx")
+    invoer, resultaat = boek["Invoer"], boek["Resultaat"]
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(str(tmp_path / "ref.xlsx"), {"constant_memory": True}) as ref:  # XlsxWriter's own cells
+        blad = ref.add_worksheet()
+        for c, tekst in enumerate([records[0].functie, records[0].eenheid]):
+            blad.write_string(0, c, tekst)
+    verwacht = [c.value for c in openpyxl.load_workbook(tmp_path / "ref.xlsx").active[1]]
+    assert [c.value for c in invoer[2]][:3] == [verwacht[0], verwacht[1], "basis"]
+    assert invoer.cell(2, 1).data_type == "s"  # text, never a formula
+    assert [c.value for c in resultaat[3]][:3] == [verwacht[0], verwacht[1], "ex*"]
+    koppen = [c.value for c in invoer[1]]
+    assert invoer.cell(4, koppen.index("verlof: vakantie") + 1).value == 144
+    assert str(resultaat.cell(4, 8).value).startswith("=")  # a formula on the second functie's row too

@@ -22,8 +22,10 @@ MAX_RIJEN = 1_000_000  # rows of a sensitivity: a grid grows as steps to the pow
 # compute, compare, validate, explain ---------------------------------------------------
 
 
-def compute(paden: list[str], scenarios: list[str] | None = None, alleen_onder: Path | None = None) -> Uitkomst:
-    """Every functie in basis and its scenarios (or only `scenarios` beside basis), with totals."""
+def compute(paden: list[str], scenarios: list[str] | None = None, alleen_onder: Path | None = None,
+            spoor: bool = False) -> Uitkomst:
+    """Every functie in basis and its scenarios (or only `scenarios` beside basis), with totals;
+    `spoor`: the records keep the working they were computed with (the workbook shows it)."""
     from brutonetto.engine import records
     from brutonetto.input.loader import load
     from brutonetto.output.inhoud import Records
@@ -31,7 +33,7 @@ def compute(paden: list[str], scenarios: list[str] | None = None, alleen_onder: 
     lading = load(paden, alleen_onder)
     if scenarios and not lading.fouten:
         bekende_scenarios(lading.functies, scenarios)
-    rapport = records.compute_records(lading.functies, scenarios)
+    rapport = records.compute_records(lading.functies, scenarios, spoor=spoor)
     waarschuwingen = [*lading.waarschuwingen, *rapport.waarschuwingen]
     # a file's problems hide the check above, so the engine reports an unknown name: as the option's
     fouten = [f._replace(bestand="--scenario") if f.bestand == records.GEKOZEN else f for f in rapport.fouten]

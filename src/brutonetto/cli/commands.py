@@ -64,7 +64,7 @@ class Formaat(str, Enum):
 
 
 class RecordFormaat(str, Enum):
-    """compute and compare also write a workbook."""
+    """The formats of the commands that also write a workbook: compute, compare, budget, sensitivity, realisation."""
 
     table = "table"
     json = "json"
@@ -75,12 +75,13 @@ class RecordFormaat(str, Enum):
 
 
 class AnalyseFormaat(str, Enum):
-    """budget, sensitivity and realisation also write a report (html)."""
+    """budget, sensitivity and realisation also write a workbook (xlsx) and a report (html)."""
 
     table = "table"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
     html = "html"
 
 
@@ -108,7 +109,9 @@ _FORMAATHULP = "Uitvoer: table (voor mensen), json, jsonl (een record per regel)
 FormaatOptie = Annotated[Formaat, typer.Option("--format", "-f", help=_FORMAATHULP + ".")]
 _HTMLHULP = (" of html (een rapport om door te geven: tabel, grafiek, de berekening per functie en de bronnen "
              "in één pagina, af te drukken op A4; alleen met --output).")
-AnalyseFormaatOptie = Annotated[AnalyseFormaat, typer.Option("--format", "-f", help=_FORMAATHULP + _HTMLHULP)]
+AnalyseFormaatOptie = Annotated[AnalyseFormaat, typer.Option(
+    "--format", "-f", help=_FORMAATHULP + ", xlsx (een Excel-werkboek waarin de berekening formules zijn; alleen met "
+    "--output, en pip install 'brutonetto[xlsx]')" + _HTMLHULP)]
 RecordFormaatOptie = Annotated[
     RecordFormaat,
     typer.Option(
@@ -205,7 +208,8 @@ def _bereken(paden: list[str], scenarios: list[str] | None, alleen_onder: Path |
         gestroomd = werk.compute_stroom(paden, alleen_onder, opmaak.formaat, opmaak.dialect)
         if gestroomd is not None:
             return gestroomd
-    return werk.compute(paden, scenarios, alleen_onder)
+    # the workbook shows every step: the records keep the working they were computed with
+    return werk.compute(paden, scenarios, alleen_onder, spoor=opmaak is not None and opmaak.formaat == "xlsx")
 
 
 @commando()
@@ -436,7 +440,8 @@ def realisation(
     Per functie en aftrek: gepland per fte (uit PLAN), gerealiseerd per fte (uren / fte,
     x 12 / maanden voor hele maanden, anders x 365 / dagen), het percentage, en de uren en
     fte die niet benut zijn (fte x (gepland - gerealiseerd), en gedeeld door de directe uren).
-    Met --uitleg per regel de berekening: 24 x 12 / 6 = 48 uur, 48 / 50 = 96%, met CSV- en planregel.
+    Met --uitleg per regel de berekening: 24 x 12 / 6 = 48 uur, 48 / 50 = 96%, met CSV- en planregel;
+    met --format xlsx --output BESTAND.xlsx een werkboek waarin die berekening formules zijn.
     """
     opmaak = Opmaak(formaat.value, output, csv_dialect.value)
     voer_uit(partial(werk.realisation, plan, registraties, scenario, uitleg, alleen_onder),
@@ -456,6 +461,10 @@ def _opmaak_met_uitleg(formaat: AnalyseFormaat, output: Optional[Path], dialect:
     if formaat == AnalyseFormaat.html:
         raise typer.BadParameter("--uitleg schrijft een rekenblad: tekst of json; het html-rapport bevat de berekening "
                                  "al (laat --uitleg weg)", param_hint="'--format'")
+    if formaat == AnalyseFormaat.xlsx:
+        raise typer.BadParameter("--uitleg schrijft een rekenblad: tekst of json; het werkboek (xlsx) laat de "
+                                 "berekening al zien, elke uitkomst is er een formule: laat --uitleg weg",
+                                 param_hint="'--format'")
     if output is not None and output.suffix.lower() in (".svg", ".png"):
         raise typer.BadParameter(f"--uitleg schrijft een rekenblad, geen grafiek; kies een andere naam dan {output}",
                                  param_hint="'--output'")
@@ -497,7 +506,8 @@ def budget(
     Per jaar: kosten (de som van de extra kosten van het scenario, geindexeerd), financiering,
     saldo (financiering - kosten), het cumulatieve saldo, en hoeveel fte de financiering betaalt
     (als alle functies dezelfde kosten_per_fte hebben). Een jaar zonder financiering staat er ook.
-    Met --uitleg per jaar de berekening (kosten x 1,02^2, financiering - kosten, ...) met bestand:regel.
+    Met --uitleg per jaar de berekening (kosten x 1,02^2, financiering - kosten, ...) met bestand:regel;
+    met --format xlsx --output BESTAND.xlsx een werkboek waarin die berekening formules zijn.
     """
     opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
               else _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"))
@@ -538,7 +548,8 @@ def sensitivity(
     Per functie en per gevarieerd veld, in elk punt: directe uren, aandeel direct, fte nodig,
     en extra fte en kosten tegen de basis zoals geschreven (met --scenario: het scenario tegen
     basis). Standaard de twee einden van elk bereik; --stappen N geeft N punten.
-    Met --uitleg per punt de stappen van explain: het gevarieerde veld, directe uren, fte nodig, extra fte.
+    Met --uitleg per punt de stappen van explain: het gevarieerde veld, directe uren, fte nodig, extra fte;
+    met --format xlsx --output BESTAND.xlsx een werkboek met die uitkomsten als formules.
     """
     opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
               else _opmaak_met_grafiek(formaat, output, csv_dialect, "'--output'"))
@@ -547,7 +558,7 @@ def sensitivity(
         raise Gebruiksfout("de optie --varieer ontbreekt")
     punten = stappen if stappen is not None else steps if steps is not None else 2
     voer_uit(partial(werk.sensitivity, paden, bereiken, punten, raster or grid, scenario, uitleg, alleen_onder,
-                     rapport=formaat == AnalyseFormaat.html), opmaak, debug)
+                     rapport=formaat in (AnalyseFormaat.html, AnalyseFormaat.xlsx)), opmaak, debug)
 
 
 @commando()

@@ -58,14 +58,18 @@ class Record(NamedTuple):
     basis: Record | None  # the basis record it is priced against; None for a basis (priced against itself)
     verschil: Verschil | None  # the price against the basis; None: nothing to price against (compare)
     in_totaal: bool = True  # False: found in one file of a compare only, so left out of the totals
+    spoor: list[Stap] | None = None  # its working, kept as it was computed (compute_records(spoor=True))
 
     def stappen(self, prijs: bool = True) -> list[Stap]:
         """The working of every number: the trace of the engine's rules (engine/stappen.py).
 
         The batch path keeps no trace; asked for one, the record's profile goes through the
         same engine again, which records each rule as it applies it. With `prijs`, also the
-        price against the basis (for a basis: against itself, 0).
+        price against the basis (for a basis: against itself, 0). A record computed with
+        `compute_records(spoor=True)` kept that trace as it was computed: it is returned as is.
         """
+        if prijs and self.spoor is not None:  # kept from the computation (the workbook: 10,000 functies)
+            return self.spoor
         spoor: list[Stap] = []
         profiel = self.invoer.profiel
         uitkomst = compute(profiel, spoor)
@@ -209,8 +213,12 @@ def scenarionamen(functies: list[Functie]) -> list[str]:
 MAX_REGELS = 500_000  # records held at once (the file formats stream past this: records.stroom)
 
 
-def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -> Rapport:
-    """Records for `brutonetto compute`: each functie's basis and its (chosen) scenarios."""
+def compute_records(functies: list[Functie], gekozen: list[str] | None = None, spoor: bool = False) -> Rapport:
+    """Records for `brutonetto compute`: each functie's basis and its (chosen) scenarios.
+
+    With `spoor`, each record keeps the trace of its computation (`Record.stappen`), so a
+    renderer that shows every step (the workbook) does not compute every profile twice;
+    the records then hold some twenty steps each, so only a caller that wants them asks."""
     rapport = Rapport()
     if gekozen:
         bekend = scenarionamen(functies)
@@ -227,9 +235,10 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None) -
                                    f"scenario's); hoogstens {telling(MAX_REGELS)} in één run: kies scenario's of "
                                    "splits de bestanden"))
         return rapport
-    for functie, uitkomsten in zip(functies, _bereken_alles(functies, rapport)):
+    sporen: dict[int, list[Stap]] | None = {} if spoor else None
+    for functie, uitkomsten in zip(functies, _bereken_alles(functies, rapport, sporen=sporen)):
         if uitkomsten is not None:
-            rapport.records.extend(_records(functie, uitkomsten, gekozen, rapport))
+            rapport.records.extend(_records(functie, uitkomsten, gekozen, rapport, sporen))
     return rapport
 
 
@@ -281,11 +290,14 @@ class _Gevolgd(NamedTuple):
 
 
 def _records(
-    functie: Functie, uitkomsten: list[tuple[Invoer, Uitkomst]], gekozen: list[str] | None, rapport: Rapport
+    functie: Functie, uitkomsten: list[tuple[Invoer, Uitkomst]], gekozen: list[str] | None, rapport: Rapport,
+    sporen: dict[int, list[Stap]] | None = None,
 ) -> list[Record]:
-    """A functie's records: its basis, then each (chosen) scenario priced against it."""
+    """A functie's records: its basis, then each (chosen) scenario priced against it; with
+    `sporen` (the trace of each input by its id, `_bereken_een`), each keeps its working."""
     (basis_invoer, basis), *scenarios = uitkomsten
-    basisrecord = _record(functie, basis_invoer, basis, None, is_basis=True)
+    sporen = sporen if sporen is not None else {}
+    basisrecord = _record(functie, basis_invoer, basis, None, is_basis=True, spoor=sporen.pop(id(basis_invoer), None))
     records = [basisrecord]
     for invoer, uitkomst in scenarios:
         if gekozen and invoer.scenario not in gekozen:
@@ -296,12 +308,12 @@ def _records(
                 f"{functie.bestand}: functie '{functie.naam}': scenario '{invoer.scenario}' "
                 "verandert niets ten opzichte van basis"
             )
-        records.append(_record(functie, invoer, uitkomst, basisrecord))
+        records.append(_record(functie, invoer, uitkomst, basisrecord, spoor=sporen.pop(id(invoer), None)))
     return records
 
 
 def _bereken_alles(
-    functies: list[Functie], rapport: Rapport, alleen_basis: bool = False
+    functies: list[Functie], rapport: Rapport, alleen_basis: bool = False, sporen: dict[int, list[Stap]] | None = None,
 ) -> list[list[tuple[Invoer, Uitkomst]] | None]:
     """Every functie in every scenario, basis first; ratio roles after the functie they follow (§11).
 
@@ -345,38 +357,49 @@ def _bereken_alles(
             gevolgd = berekend[per_sleutel[(functie.eenheid, van[i])]]
             if gevolgd is None:
                 continue  # its base could not be computed: that problem is reported already
-        berekend[i] = _bereken_een(functie, gevolgd, rapport, alleen_basis)
+        berekend[i] = _bereken_een(functie, gevolgd, rapport, alleen_basis, sporen)
     return berekend
 
 
 def _bereken_een(
-    functie: Functie, gevolgd: list[tuple[Any, Any]] | None, rapport: Rapport, alleen_basis: bool = False
+    functie: Functie, gevolgd: list[tuple[Any, Any]] | None, rapport: Rapport, alleen_basis: bool = False,
+    sporen: dict[int, list[Stap]] | None = None,
 ) -> list[tuple[Invoer, Uitkomst]] | None:
-    """One functie in every scenario, basis first; a ratio role against the functie it follows (`gevolgd`)."""
+    """One functie in every scenario, basis first; a ratio role against the functie it follows (`gevolgd`).
+
+    With `sporen`, the trace of each input goes there by the input's id (`_records` takes it)."""
     invoeren = [functie.basis, *([] if alleen_basis else functie.scenarios.values())]
     if gevolgd is not None:
         invoeren += [
             Invoer(invoer.scenario, functie.basis.profiel, functie.basis.herkomst)
             for invoer, _ in gevolgd[1:] if invoer.scenario not in functie.scenarios and not alleen_basis
         ]
-    basis = bereken(functie, functie.basis, rapport)
+    def spoor(invoer: Invoer) -> list[Stap] | None:  # a new one: an id is reused once its input is gone
+        if sporen is None:
+            return None
+        sporen[id(invoer)] = lijst = []
+        return lijst
+
+    basis = bereken(functie, functie.basis, rapport, spoor=spoor(functie.basis))
     uitkomsten = [(functie.basis, basis)] if basis is not None else []
     for invoer in invoeren[1:]:
-        uitkomst = bereken(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None)
+        uitkomst = bereken(functie, invoer, rapport, zoals_basis=functie.basis if basis is None else None,
+                           spoor=spoor(invoer))
         if uitkomst is not None and basis is not None:
             uitkomsten.append((invoer, uitkomst))
     if basis is None:
         return None
     if gevolgd is not None:
         try:
-            uitkomsten = [(invoer, _volg(invoer, uitkomst, gevolgd)) for invoer, uitkomst in uitkomsten]
+            uitkomsten = [(invoer, _volg(invoer, uitkomst, gevolgd, sporen.get(id(invoer)) if sporen is not None else None)) for invoer, uitkomst in uitkomsten]
         except Rekenfout as fout:
             rapport.fouten.append(functie.basis.herkomst.fout(f"functie '{functie.naam}': {fout.bericht}", fout.veld))
             return None
     return uitkomsten
 
 
-def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkomst]]) -> Uitkomst:
+def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkomst]],
+          spoor: list[Stap] | None = None) -> Uitkomst:
     """A ratio role in one scenario, against the followed functie in that scenario, else its basis.
 
     It follows the people that functie needs (contract v3): its fte_nodig, or without a
@@ -387,7 +410,7 @@ def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkom
     profiel = ander.profiel
     van = (profiel.eenheid, profiel.functie, ander.scenario)
     if ander_uitkomst.fte_nodig is not None:
-        return verhouding(invoer.profiel, uitkomst, ander_uitkomst.fte_nodig, (*van, "fte_nodig"))
+        return verhouding(invoer.profiel, uitkomst, ander_uitkomst.fte_nodig, (*van, "fte_nodig"), spoor)
     extra = None
     basisprofiel, basis = gevolgd[0]
     if ander.scenario != BASIS and profiel.fte is not None and basisprofiel.profiel.fte is not None:
@@ -395,7 +418,7 @@ def _volg(invoer: Invoer, uitkomst: Uitkomst, gevolgd: list[tuple[Invoer, Uitkom
         with localcontext() as ctx:
             ctx.prec = PRECISIE
             extra = REGELS[EXTRA_FTE_FTE].reken(basisprofiel.profiel.fte, basis.directe_uren, ander_uitkomst.directe_uren)
-    return verhouding(invoer.profiel, uitkomst, profiel.fte, (*van, "fte"), extra=extra)
+    return verhouding(invoer.profiel, uitkomst, profiel.fte, (*van, "fte"), spoor, extra=extra)
 
 
 def compare_records(oud: list[Functie], nieuw: list[Functie], oud_naam: str, nieuw_naam: str) -> Rapport:
@@ -457,14 +480,15 @@ def _eenheid(eenheid: str | None) -> str:
     return f"eenheid '{eenheid}'" if eenheid is not None else "geen eenheid"
 
 
-def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None) -> Uitkomst | None:
+def bereken(functie: Functie, invoer: Invoer, rapport: Rapport, zoals_basis: Invoer | None = None,
+            spoor: list[Stap] | None = None) -> Uitkomst | None:
     """Compute one profile; a problem goes into the report, located in the file.
 
     With `zoals_basis` (a basis that failed), a scenario failing for the same reason as its
     basis is not reported again.
     """
     try:
-        return compute(invoer.profiel)
+        return compute(invoer.profiel, spoor)
     except Rekenfout as fout:
         if zoals_basis is not None:
             try:
@@ -524,6 +548,7 @@ def _record(
     is_basis: bool = False,
     zonder_basis: bool = False,
     in_totaal: bool = True,
+    spoor: list[Stap] | None = None,
 ) -> Record:
     """The record of one profile, priced against `basis` (a basis against itself, so its extra
     fte is 0), or against nothing when `zonder_basis`."""
@@ -531,9 +556,9 @@ def _record(
     if zonder_basis:
         verschil = None
     elif basis is None:  # the basis itself
-        verschil = compare(profiel, uitkomst, profiel, uitkomst)
+        verschil = compare(profiel, uitkomst, profiel, uitkomst, spoor)
     else:
-        verschil = compare(basis.invoer.profiel, basis.uitkomst, profiel, uitkomst)
+        verschil = compare(basis.invoer.profiel, basis.uitkomst, profiel, uitkomst, spoor)
     record = Record(
         functie.naam, profiel.eenheid, scenario if scenario is not None else invoer.scenario, functie.bestand,
         uitkomst.bruto_uren, uitkomst.verlof, uitkomst.beschikbare_uren, uitkomst.aftrek, uitkomst.totaal_aftrek,
@@ -542,6 +567,6 @@ def _record(
         uitkomst.aandeel_bruto,
         {naam: p.uren for naam, p in uitkomst.producten.items()} if uitkomst.producten is not None else None,
         uitkomst.wachtrij.agenturen_per_week if uitkomst.wachtrij else None,
-        is_basis, invoer, uitkomst, basis, verschil, in_totaal,
+        is_basis, invoer, uitkomst, basis, verschil, in_totaal, spoor,
     )
     return record

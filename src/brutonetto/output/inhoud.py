@@ -184,15 +184,18 @@ class Rijen(Inhoud):
     the grafiek extra). The report (html) has a `titel`, its own chart (`rapportgrafiek`,
     SVG without matplotlib) and the working: `uitleg` gives the `--uitleg` rekenbladen
     (at most `rapport.MAX_BLADEN` of them) and how many there are; made only when asked for.
+    `werkboek`, when given, names the function of output/werkboek.py that writes the rows as a
+    workbook with live formulas, and what it needs besides the rows.
     """
 
     def __init__(self, rijen: list[Any], velden: tuple[str, ...], kolommen: list[Any], teken: Any = None, *,
                  titel: str = "", rapportgrafiek: Any = None, bijschrift: str = "", uitleg: Any = None,
-                 bladkop: str = "Berekening per functie") -> None:
+                 bladkop: str = "Berekening per functie", werkboek: tuple[str, dict[str, Any]] | None = None) -> None:
         self.lijst = rijen
         self.velden = velden
         self.kolommen = kolommen
         self.teken = teken
+        self.werkboek = werkboek
         self.titel, self.rapportgrafiek, self.bijschrift, self.uitleg, self.bladkop = (
             titel, rapportgrafiek, bijschrift, uitleg, bladkop)
 
@@ -212,6 +215,17 @@ class Rijen(Inhoud):
         from brutonetto.output.render import render_csv_rijen
 
         render_csv_rijen(self.lijst, self.velden, uit, dialect)
+
+    def xlsx(self, uit: IO[bytes]) -> None:
+        from brutonetto.output import werkboek
+
+        if self.werkboek is None:  # pragma: no cover - the commands offer xlsx only where there is a workbook
+            raise Uitvoerfout("dit commando schrijft geen werkboek")
+        naam, gegevens = self.werkboek
+        try:
+            getattr(werkboek, naam)(self.lijst, uit, **gegevens)
+        except werkboek.WerkboekOntbreekt as fout:
+            raise Uitvoerfout(str(fout)) from None
 
     def grafiek(self, uit: IO[Any], formaat: str) -> None:
         from brutonetto.output.grafiek import GrafiekOntbreekt
@@ -247,14 +261,16 @@ def realisatie(uitkomsten: list[Any], werking: tuple[list[Any], str] | None = No
     """realisation's rows (engine/realisatie.py's `Realisatie`), per functie and aftrek.
 
     `werking` is what `--uitleg` explains them with (each row's registered sum and plan record,
-    and the CSV's path): the report shows it."""
+    and the CSV's path): the report shows it, the workbook writes its formulas from it."""
     from brutonetto.engine.realisatie import Realisatie
     from brutonetto.output import rapportgrafiek
     from brutonetto.output.kolommen import realisatiekolommen
 
     uitleg = None if werking is None else _uitleg("realisatie_bladen", uitkomsten, *werking)
+    werkboek = None if werking is None else ("schrijf_realisatie", {"werking": werking[0]})
     return Rijen(uitkomsten, Realisatie._fields, realisatiekolommen(uitkomsten), titel="Realisatie tegen plan",
                  rapportgrafiek=rapportgrafiek.realisatie, uitleg=uitleg, bladkop="Berekening per aftrekregel",
+                 werkboek=werkboek,
                  bijschrift="Per functie en aftrekregel de geplande uren per fte (donkerblauw) naast de gerealiseerde, "
                             "omgerekend naar een jaar.")
 
@@ -263,15 +279,17 @@ def budget(jaren: list[Any], werking: tuple[list[Any], Any, Any] | None = None) 
     """budget's years (engine/begroting.py's `Jaar`), drawn as bars of costs against funding.
 
     `werking` is what `--uitleg` explains them with (the run's records, the document of the
-    meerjaren block and the block): the report shows it."""
+    meerjaren block and the block): the report shows it, the workbook writes its formulas from it."""
     from brutonetto.engine.begroting import Jaar
     from brutonetto.output import rapportgrafiek
     from brutonetto.output.grafiek import teken_budget
     from brutonetto.output.kolommen import budgetkolommen
 
     uitleg = None if werking is None else _uitleg("budget_bladen", jaren, *werking)
+    werkboek = None if werking is None else ("schrijf_budget", {"records": werking[0], "indexatie": werking[2].indexatie})
     return Rijen(jaren, Jaar._fields, budgetkolommen(jaren), teken_budget, titel="Begroting: kosten tegen financiering",
                  rapportgrafiek=rapportgrafiek.budget, uitleg=uitleg, bladkop="Berekening per scenario",
+                 werkboek=werkboek,
                  bijschrift="Per jaar de financiering (donkerblauw) naast de kosten van elk scenario, in euro.")
 
 
@@ -279,7 +297,7 @@ def gevoeligheid(rijen: list[Any], werking: tuple[dict[int, Any], list[tuple[str
     """sensitivity's points (engine/gevoeligheid.py's `Gevoeligheid`), drawn as a tornado.
 
     `werking` is what `--uitleg` explains them with (each row's engine record by id(), the
-    varied field paths): the report shows it for the first points."""
+    varied field paths): the report shows it for the first points, the workbook for every point."""
     from brutonetto.engine.gevoeligheid import Gevoeligheid
     from brutonetto.output import rapportgrafiek
     from brutonetto.output.grafiek import teken_tornado
@@ -292,8 +310,10 @@ def gevoeligheid(rijen: list[Any], werking: tuple[dict[int, Any], list[tuple[str
         return gevoeligheid_bladen(rijen[:MAX_BLADEN], *werking), len(rijen)
 
     uitleg = None if werking is None else punten
+    werkboek = None if werking is None else ("schrijf_gevoeligheid", {"werking": werking[0]})
     return Rijen(rijen, Gevoeligheid._fields, gevoeligheidskolommen(rijen), teken_tornado, titel="Gevoeligheid",
                  rapportgrafiek=rapportgrafiek.tornado, uitleg=uitleg, bladkop="Berekening per punt",
+                 werkboek=werkboek,
                  bijschrift="Per functie en gevarieerd veld een balk van de uitkomst aan het ene einde van het bereik "
                             "tot die aan het andere; de breedste bovenaan.")
 
