@@ -392,3 +392,27 @@ def test_solve_refuses_what_it_cannot_answer(cli, args, code, bericht):
     cli.write("p.yaml", ZOEKPROFIEL)
     fout = refused(cli, "solve", "p.yaml", *args, code=code)
     assert bericht in fout, fout
+
+
+@pytest.mark.parametrize("standaard", [
+    "&r\nbeschikbare_uren: 1631\nscenarios: {s: *r}\n",  # an alias inside its own anchor
+    "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{c}: &{c} [{','.join(['*' + chr(ord(c) - 1)] * 9)}]\n" for c in "bcdefghi") + "beschikbare_uren: 1631\n",
+])
+def test_a_referenced_file_of_aliases_is_refused_at_once(cli, standaard):
+    """A third probe: the mask of a referenced file walked its aliases for ever (a cycle: 5 GB after
+    25 minutes; a billion laughs: 530 MB after a minute). Each node is visited once now."""
+    cli.write("std.yaml", standaard)
+    cli.write("p.yaml", "functie: F\nfte: 1\nstandaard: std.yaml\n")
+    fout = refused(cli, "validate", "p.yaml")
+    assert fout.startswith("std.yaml:") and "Recursion" not in fout
+
+
+def test_a_path_too_long_for_the_system_is_an_input_problem(cli):
+    """A third probe: a 5.000-character name gave 'interne fout: File name too long' (exit 3)."""
+    naam = "a" * 5000 + ".yaml"
+    for args in (["compute", naam], ["compute", naam, "--alleen-onder", "."]):
+        assert refused(cli, *args).endswith("1 probleem gevonden; er is niets berekend.\n")  # the name, cut at 1.000
+    import brutonetto
+
+    assert "kan het bestand niet lezen" in brutonetto.compute([naam]).problemen[0].bericht

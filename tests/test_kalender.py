@@ -145,3 +145,17 @@ def test_the_librarys_dutch_list_is_the_laws_plus_goede_vrijdag():
     werkdagen_wet = {"01-01", "04-21", "05-05", "05-29", "06-09", "12-25", "12-26"}
     assert {d.strftime("%m-%d") for d, _ in feestdagen(Kalender(2025))} == werkdagen_wet
     assert {d.strftime("%m-%d") for d, _ in feestdagen(Kalender(2025, goede_vrijdag=True))} == werkdagen_wet | {"04-18"}
+
+
+def test_feestdagen_kalender_overrides_an_inherited_line(cli):
+    """A trial: a scenario (or a functie over a standaard) writing `feestdagen: kalender` over
+    `feestdagen: 6 dagen` lost its holidays (a 0 reads as 'take the line away'). 2027: 5 x 7,2 = 36."""
+    cli.write("sc.yaml", "functie: A\nfte: 100\nuren_per_week: 36\nkalender: {jaar: 2027}\n"
+                         "verlof: {vakantie: 144 uur, feestdagen: 6 dagen}\nscenarios:\n  kal: {verlof: {feestdagen: kalender}}\n")
+    rijen = {r["scenario"]: r for r in json.loads(cli("compute", "sc.yaml", "-f", "json").stdout)}
+    assert rijen["kal"]["verlof"] == {"vakantie": 144, "feestdagen": 36} and rijen["kal"]["beschikbare_uren"] == 1699.2
+    cli.write("std.yaml", "uren_per_week: 36\nverlof: {vakantie: 144 uur, feestdagen: 6 dagen}\n")
+    cli.write("u.yaml", "standaard: std.yaml\nfuncties:\n  - {functie: A, fte: 1, kalender: {jaar: 2026}, "
+                        "verlof: {feestdagen: kalender}}\n")
+    (rij,) = json.loads(cli("compute", "u.yaml", "-f", "json").stdout)
+    assert rij["verlof"] == {"vakantie": 144, "feestdagen": 43.2}

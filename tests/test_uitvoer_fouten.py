@@ -244,3 +244,14 @@ def test_a_file_name_too_long_is_an_output_problem_not_an_internal_error(tmp_pat
 def test_init_shows_the_name_it_wrote_without_its_controls(tmp_path):
     run = draai("init", "y\x1b]0;PWN\x07.yaml", cwd=tmp_path)
     assert run.returncode == 0 and "\x1b" not in run.stderr.decode() and "geschreven: y␛]0;PWN␇.yaml" in run.stderr.decode()
+
+
+def test_a_streamed_run_above_the_file_size_limit_is_no_internal_error(tmp_path):
+    """A third probe: compute -f json of a big file under `ulimit -f` streams into a temporary file,
+    which refused too; closing it raised once more, and that came out as 'interne fout' (exit 3)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate
+
+    (tmp_path / "groot.yaml").write_text(generate(2000), encoding="utf-8")
+    run = draai("compute", "groot.yaml", "-f", "json", "-o", "o.json", cwd=tmp_path, preexec_fn=_grens(100_000))
+    assert (run.returncode, run.stderr.decode()) == (1, f"fout: kan niet schrijven naar o.json: {TE_GROOT}\n")

@@ -57,17 +57,25 @@ def compute_stroom(paden: list[str], alleen_onder: Path | None, formaat: str, di
     # garbage collector off; tests/test_stroom.py checks that memory stays flat without it).
     try:
         schrijf_stroom(records.stroom(stroom.functies(), rapport), formaat, wacht, dialect)
-    except OSError:  # no room for the temporary file: the whole list in memory, as before
-        wacht.close()
+    except OSError:  # no room for the temporary file (a full disk, `ulimit -f`): the whole list, as before
+        _sluit(wacht)
         return None
     except BaseException:
-        wacht.close()
+        _sluit(wacht)
         raise
     if stroom.terug or rapport.terug:
-        wacht.close()
+        _sluit(wacht)
         return None
     return Uitkomst(Geschreven(formaat, wacht), [], [*stroom.waarschuwingen, *rapport.waarschuwingen],
                     stroom.bestanden)
+
+
+def _sluit(wacht: Any) -> None:
+    """Close the temporary file; what its buffer still held may fail to land (the same full disk): it is thrown away."""
+    try:
+        wacht.close()
+    except OSError:
+        pass
 
 
 def compare(oud: str, nieuw: str, alleen_onder: Path | None = None) -> Uitkomst:

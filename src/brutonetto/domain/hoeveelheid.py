@@ -29,7 +29,8 @@ class Hoeveelheid(NamedTuple):
 
     @property
     def is_nul(self) -> bool:
-        return self.getal == 0
+        """0 uur in a scenario takes a line away; `kalender` (whose number the engine counts) never does."""
+        return self.getal == 0 and self.eenheid != KALENDER
 
     def __str__(self) -> str:
         getal = format(self.getal, "f")

@@ -343,6 +343,8 @@ def _bericht(detail: Any) -> str:
         return f"verwacht een mapping (regels 'naam: waarde'), niet {beschrijf(invoer)}"
     if soort == "string_type":
         return f"verwacht tekst, niet {beschrijf(invoer)}"
+    if soort == "recursion_loop":
+        return "deze waarde bevat zichzelf (een alias * binnen zijn eigen anker &); schrijf de waarden uit"
     return f"ongeldige waarde {beschrijf(invoer)}: {detail['msg']}"  # pragma: no cover - a new pydantic error
 
 

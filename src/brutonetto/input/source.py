@@ -398,8 +398,12 @@ def _woorden_in_waarden(tekst: str) -> set[str]:
         stapel = [yaml.compose(tekst, Loader=yaml.SafeLoader)]
     except (yaml.YAMLError, RecursionError):
         stapel, waarden = [], [tekst]
+    gezien: set[int] = set()  # an alias is the node it names: each node once (a billion laughs, a cycle)
     while stapel:
         node = stapel.pop()
+        if id(node) in gezien:
+            continue
+        gezien.add(id(node))
         if isinstance(node, yaml.MappingNode):
             stapel.extend(waarde for _, waarde in node.value)
         elif isinstance(node, yaml.SequenceNode):
@@ -461,8 +465,13 @@ def expand(paden: list[str], alleen_onder: Path | None = None, uit_mappen: set[s
             bestanden.append(pad)
             continue
         p = Path(pad)
-        if buiten(p, alleen_onder):
-            fouten.append(Fout(pad, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen"))
+        try:
+            p.exists()  # a name the system refuses (too long) says so here
+            if buiten(p, alleen_onder):
+                fouten.append(Fout(pad, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen"))
+                continue
+        except OSError as fout:
+            fouten.append(Fout(pad, f"kan het bestand niet lezen: {fout.strerror or fout}"))
             continue
         if p.is_dir():
             gevonden = sorted(  # not what hides under a dot (.git, .venv, an editor's .~lock file)
