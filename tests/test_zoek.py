@@ -197,3 +197,25 @@ def test_the_contracts_example_round_trips_on_the_memo(monkeypatch):
         nieuw = tekst.replace(blok, blok.replace(oud, f"leren_en_ontwikkelen: '{rij['waarde']}'"))
         (record,) = [r for r in brutonetto.compute(nieuw).records if r.functie == functie and r.scenario == "extra_leertijd"]
         assert round(record.extra_kosten) == 1000000, (functie, record.extra_kosten)
+
+
+def test_what_a_trial_found(cli):
+    """A new user's trial: --totaal gave one number to a field written in % here and in hours there;
+    1.300 was read as 1,3 hours; a value the profile refuses (more hours than a year) came back;
+    a functie without the field was left out of --totaal without a word."""
+    cli.write("mix.yaml", "standaard: {beschikbare_uren: 1600}\nfuncties:\n  - {functie: A, fte: 100, aftrek: {verzuim: 5%}}\n"
+                          "  - {functie: B, fte: 100, aftrek: {verzuim: 80 uur}}\n")
+    assert "aftrek.verzuim staat er in verschillende eenheden ('X%' bij 'A'; 'X uur' bij 'B')" in cli(
+        "solve", "mix.yaml", "--doel", "directe_uren=1500", "--zoek", "aftrek.verzuim", "--totaal", code=2).stderr
+    cli.write("a.yaml", ADVISEUR)
+    assert "'1.300' leest als 1,300 uur" in cli(
+        "solve", "a.yaml", "--doel", "directe_uren=1.300", "--zoek", "aftrek.leren_en_ontwikkelen", code=2).stderr
+    # 1.000.000 direct needs 1.000.200 available hours: no profile may say so
+    assert "dat vraagt 1000200, en 1000200 is meer uren dan een jaar heeft (8784)" in cli(
+        "solve", "a.yaml", "--doel", "directe_uren=1000000", "--zoek", "beschikbare_uren", code=1).stderr
+    cli.write("m.yaml", "standaard: {beschikbare_uren: 1600}\nfuncties:\n  - {functie: A, fte: 100, aftrek: {leren: 100 uur}}\n"
+                        "  - {functie: B, fte: 300}\n")
+    # (100 x (1600 - L) + 300 x 1600) / 400 = 1500: L = 400
+    uit = cli("solve", "m.yaml", "--doel", "directe_uren=1500", "--zoek", "aftrek.leren", "--totaal", "-f", "json")
+    assert json.loads(uit.stdout)[0]["gevonden"] == 400
+    assert "functie 'B' heeft geen aftrek.leren en telt in het totaal mee zoals zij is" in uit.stderr

@@ -387,6 +387,13 @@ def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = N
                                       f"'{meerjaren.scenario}' en telt niet mee in de kosten")
     per_jaar = None
     if heeft_kalender(lading.functies):  # each year its own calendar: its werkdagen and feestdagen
+        from brutonetto.input.kalender import controleer_jaar
+
+        buiten_bereik = [(jaar, reden) for jaar in meerjaren.financiering if (reden := controleer_jaar(jaar))]
+        if buiten_bereik:
+            jaar, reden = buiten_bereik[0]
+            return Uitkomst(None, [bron.fout(f"de functies rekenen met een kalender, en {reden}",
+                                             ("meerjaren", "financiering", jaar))], waarschuwingen, lading.bestanden)
         per_jaar = {}
         for jaar in range(min(meerjaren.financiering), max(meerjaren.financiering) + 1):
             jaarrapport = compute_records([met_kalenderjaar(f, jaar) for f in lading.functies],
@@ -475,7 +482,10 @@ def solve(paden: list[str], doel: str, zoek: str, functie: str | None = None, sc
     """The value of one field (`zoek`) at which one result reaches its target (`doel`), per functie or for the total."""
     from brutonetto.domain.functie import BASIS
     from brutonetto.engine.zoek import DOELEN, zoek as zoek_waarde
-    from brutonetto.input.gevoeligheid import PROCENTVELDEN, REGELS, als_tekst, veldpad
+    from decimal import Decimal
+
+    from brutonetto.engine.gevoeligheid import lees as lees_profielveld
+    from brutonetto.input.gevoeligheid import PROCENTVELDEN, REGELS, als_tekst, lees_waarde, veldpad
     from brutonetto.input.hoeveelheid import Invoerfout
     from brutonetto.input.loader import load
     from brutonetto.input.zoek import lees_doel
@@ -505,14 +515,43 @@ def solve(paden: list[str], doel: str, zoek: str, functie: str | None = None, sc
         raise Gebruiksfout(f"--zoek {fout}{_in_scenario(zoek, lading.functies, scenario)}") from None
     werking: dict | None = {} if uitleg else None
     procent = "%" if pad[0] in PROCENTVELDEN else ""
+    waarschuwingen = list(lading.waarschuwingen)
+    veld = ".".join(pad)
+    if totaal:  # one value for all: the same unit everywhere, and who is left as written
+        eenheden = {}
+        for f, invoer in zip(lading.functies, gezocht):
+            waarde = lees_profielveld(invoer.profiel, pad)
+            if waarde is None:
+                waarschuwingen.append(f"{f.bestand}: functie '{f.naam}' heeft geen {veld} en telt in het totaal mee "
+                                      "zoals zij is")
+            else:
+                eenheden.setdefault(als_tekst(waarde._replace(getal=Decimal(0))) if hasattr(waarde, "eenheid") else "",
+                                    f.naam)
+        if len(eenheden) > 1:
+            soorten = "; ".join(f"'{e.replace('0', 'X', 1) or 'een getal'}' bij '{n}'" for e, n in eenheden.items())
+            raise Gebruiksfout(f"--totaal zoekt één waarde voor alle functies, maar {veld} staat er in verschillende "
+                               f"eenheden ({soorten}); zoek per functie (zonder --totaal) of schrijf één eenheid")
     rijen, fouten = zoek_waarde(lading.functies, None if scenario in (None, BASIS) else scenario, pad, doel_veld,
                                 doelwaarde, lambda waarde: als_tekst(waarde) + procent, functie, totaal, werking)
+    geldig = []
+    for rij in rijen:  # a value the profile itself would refuse (more hours than a year has) is out of reach
+        try:
+            lees_waarde(pad, rij.waarde, veld)
+        except Invoerfout as fout:
+            fouten.append(Fout(lading.functies[0].bestand if rij.functie == "Totaal" else
+                               next(f.bestand for f in lading.functies if f.naam == rij.functie),
+                               f"{'het totaal' if rij.functie == 'Totaal' else 'functie ' + repr(rij.functie)}: "
+                               f"{doel_veld} is niet te halen met {veld}: dat vraagt {rij.waarde}, en "
+                               f"{str(fout).split(': ', 1)[-1]}"))
+            continue
+        geldig.append(rij)
+    rijen = geldig
     if uitleg:
         from brutonetto.output.uitleg import zoek_bladen
 
-        return Uitkomst(inhoud.Rekenbladen(zoek_bladen(rijen, werking or {})), fouten, lading.waarschuwingen,
+        return Uitkomst(inhoud.Rekenbladen(zoek_bladen(rijen, werking or {})), fouten, waarschuwingen,
                         lading.bestanden)
-    return Uitkomst(inhoud.zoekuitkomsten(rijen), fouten, lading.waarschuwingen, lading.bestanden)
+    return Uitkomst(inhoud.zoekuitkomsten(rijen), fouten, waarschuwingen, lading.bestanden)
 
 
 def _zonder_effect(rijen: list, velden: list[str]) -> list[str]:

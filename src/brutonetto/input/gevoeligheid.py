@@ -71,7 +71,7 @@ def lees_bereik(tekst: str, regels: dict[str, Iterable[str]]) -> Bereik:
     if not laag_tekst or not hoog_tekst:
         raise Invoerfout(f"'{tekst}': het bereik is leeg; geef LAAG en HOOG, bijvoorbeeld {veld}=185..218")
     laag_tekst, hoog_tekst = _eenheid_voor_beide(laag_tekst, hoog_tekst)
-    laag, hoog = _lees(pad, laag_tekst, veld), _lees(pad, hoog_tekst, veld)
+    laag, hoog = lees_waarde(pad, laag_tekst, veld), lees_waarde(pad, hoog_tekst, veld)
     if isinstance(laag, Hoeveelheid) and isinstance(hoog, Hoeveelheid) and (laag.eenheid, laag.van) != (hoog.eenheid, hoog.van):
         raise Invoerfout(f"'{tekst}': LAAG en HOOG hebben verschillende eenheden ({laag} en {hoog}); schrijf één eenheid")
     getal_laag, getal_hoog = (w.getal if isinstance(w, Hoeveelheid) else w for w in (laag, hoog))
@@ -118,7 +118,7 @@ def _eenheid_voor_beide(laag: str, hoog: str) -> tuple[str, str]:
     return laag, hoog
 
 
-def _lees(pad: tuple[str, ...], tekst: str, veld: str) -> Decimal | Hoeveelheid:
+def lees_waarde(pad: tuple[str, ...], tekst: str, veld: str) -> Decimal | Hoeveelheid:
     """A value read by the profile's own validator for this field: the same forms, the same messages."""
     from pydantic import ValidationError
 

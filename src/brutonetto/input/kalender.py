@@ -25,13 +25,30 @@ BEVRIJDINGSDAG = ("elk_jaar", "lustrum", "nooit")
 _JA, _NEE = ("ja", "yes", "true", "waar"), ("nee", "no", "false", "onwaar")
 
 
+def jaren() -> tuple[int, int]:
+    """The years whose Dutch public holidays the holidays package knows (its own range, within 1900-2100):
+    outside them it would answer 0 holidays, silently."""
+    import holidays
+
+    return max(EERSTE_JAAR, holidays.NL.start_year), min(LAATSTE_JAAR, getattr(holidays.NL, "end_year", LAATSTE_JAAR))
+
+
+def controleer_jaar(jaar: int) -> str | None:
+    """Why the kalender cannot take `jaar`, or None."""
+    eerste, laatste = jaren()
+    if not eerste <= jaar <= laatste:
+        return (f"het jaar {jaar} ligt buiten {eerste}-{laatste}; voor die jaren kent de feestdagenbibliotheek "
+                "(holidays) de Nederlandse feestdagen niet")
+    return None
+
+
 def _jaar(waarde: Any) -> int:
     if isinstance(waarde, bool) or not isinstance(waarde, (int, str)) or not str(waarde).strip().isdigit():
         raise Invoerfout(f"verwacht een jaartal zoals 2027, niet {beschrijf(waarde)}")
     jaar = int(str(waarde).strip())
-    if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
-        raise Invoerfout(f"het jaar {jaar} ligt buiten {EERSTE_JAAR}-{LAATSTE_JAAR}; de kalender kent de "
-                         "feestdagen van die jaren niet")
+    probleem = controleer_jaar(jaar)
+    if probleem is not None:
+        raise Invoerfout(probleem)
     return jaar
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from brutonetto.input.hoeveelheid import Invoerfout, parse_getal
+from brutonetto.input.hoeveelheid import _DUIZENDTAL_UREN, Invoerfout, dubbelzinnige_uren, parse_getal
 from brutonetto.input.model import suggestie
 
 _EURO = ("extra_kosten", "waarde_extra_uren")
@@ -37,6 +37,8 @@ def lees_doel(tekst: str, doelen: Iterable[str]) -> tuple[str, Decimal]:
         if not 0 < getal <= 1:
             raise Invoerfout(f"{veld}: een aandeel ligt boven 0 en hoogstens op 100%, niet {waarde}")
         return veld, getal
+    if _DUIZENDTAL_UREN.fullmatch(waarde):  # 1.300: thirteen hundred to a Dutch reader, 1,3 to a number
+        raise Invoerfout(f"{veld}: {dubbelzinnige_uren(waarde.strip())}")
     getal = parse_getal(waarde)
     if getal < 0 and veld != "extra_fte":
         raise Invoerfout(f"{veld} kan niet negatief zijn: {waarde}")
