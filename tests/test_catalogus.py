@@ -120,15 +120,17 @@ def test_missing_path_and_directory_without_yaml(cli):
 
 
 def test_unreadable_file(cli, monkeypatch):
+    import os
+
     cli.write("geheim.yaml", "functie: X\nbeschikbare_uren: 1631\n")
-    echte_open = Path.open
+    echte_open = os.open
 
-    def geweigerd(self, *args, **kwargs):
-        if self.name == "geheim.yaml":
+    def geweigerd(pad, *args, **kwargs):
+        if Path(pad).name == "geheim.yaml":
             raise PermissionError(13, "Permission denied")
-        return echte_open(self, *args, **kwargs)
+        return echte_open(pad, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", geweigerd)  # root may read anything, so refuse it here
+    monkeypatch.setattr(os, "open", geweigerd)  # root may read anything, so refuse it here
     assert "geheim.yaml: kan het bestand niet lezen: Permission denied" in refused(cli, "validate", "geheim.yaml")
 
 
@@ -416,3 +418,36 @@ def test_a_path_too_long_for_the_system_is_an_input_problem(cli):
     import brutonetto
 
     assert "kan het bestand niet lezen" in brutonetto.compute([naam]).problemen[0].bericht
+
+
+def test_what_is_opened_is_checked_not_only_what_was_named(tmp_path):
+    """A third probe swapped a checked file for a link out of --alleen-onder, or for a pipe, between the
+    check and the open. Now the file opened is checked: a regular file, no link when reached by
+    reference, under the folder."""
+    import os
+
+    from brutonetto.input.source import Onleesbaar, lees_bytes
+
+    map_ = tmp_path / "map"
+    map_.mkdir()
+    (tmp_path / "geheim.yaml").write_text("beschikbare_uren: 1111\n", encoding="utf-8")
+    (map_ / "s.yaml").symlink_to(tmp_path / "geheim.yaml")
+    with pytest.raises(OSError):  # a reference's links were resolved by verwijzing: a link now is a swap
+        lees_bytes(map_ / "s.yaml", map_, verwezen=True)
+    with pytest.raises(Onleesbaar, match="niet onder de map"):  # a file given outright, opened outside the folder
+        lees_bytes(map_ / "s.yaml", map_)
+    os.mkfifo(map_ / "pijp.yaml")
+    with pytest.raises(Onleesbaar, match="geen gewoon bestand"):  # no hang on a pipe
+        lees_bytes(map_ / "pijp.yaml", map_)
+
+
+def test_an_aanbod_csv_is_bounded_like_every_file(cli, monkeypatch):
+    """A third probe: a 3 GB aanbod CSV ran out of memory (exit 3); 32 MB took 49 s and 1,5 GB."""
+    import brutonetto.input.contactcentrum as cc
+    import brutonetto.input.source as source
+
+    for module in (source, cc):  # BRUTONETTO_MAX_MB=1, as read at start-up
+        monkeypatch.setattr(module, "MAX_BYTES", 1024 * 1024)
+    cli.write("week.csv", "interval;aanbod\n" + "ma 08:00;1\n" * 200_000)
+    cli.write("p.yaml", AANBODPROFIEL)
+    assert "week.csv: het bestand is groter dan 1 MB" in refused(cli, "validate", "p.yaml")

@@ -95,3 +95,10 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it_even_on_bad_input(t
         assert len(lading.fouten) == 2
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_two_merge_keys_in_one_mapping_are_refused():
+    """A third probe: `<<: {b: 1631}` and `<<: {b: 1500}` in one mapping computed 1500 silently."""
+    _, fout = parse(Bron("x.yaml", "c:\n  <<: {b: 1631}\n  <<: {b: 1500}\n"))
+    assert (fout.regel, fout.bericht) == (3, "de sleutel '<<' staat twee keer in dezelfde mapping (ook op regel 2); "
+                                             "voeg samen met één: <<: [*a, *b]")

@@ -159,3 +159,19 @@ def test_columns_zero_does_not_make_the_console_print_nothing(monkeypatch):
     uit = io.StringIO()
     console(uit).print("Jurist  1.631,0")
     assert "Jurist  1.631,0" in uit.getvalue()
+
+
+def test_invisible_marks_that_move_or_hide_text_are_shown(cli):
+    """A third probe: the direction marks, zero-width characters, line separators and BOM reached the
+    terminal raw (the table, explain), and JSON printed U+202E as it is."""
+    from brutonetto.output.terminal import zichtbaar
+
+    for teken in ("\u200e", "\u200f", "\u061c", "\u200b", "\u200d", "\u2028", "\u2029", "\ufeff", "\u202e", "\u2067"):
+        assert teken not in zichtbaar(f"a{teken}b") and f"\\u{ord(teken):04x}" in zichtbaar(f"a{teken}b")
+    cli.write("p.yaml", 'functie: "Adv\u202eiseur\u200b"\nbeschikbare_uren: 1631\nfte: 1\n')
+    for args in (("compute", "p.yaml"), ("explain", "p.yaml"), ("compute", "p.yaml", "-f", "json")):
+        uit = cli(*args).stdout
+        assert "\u202e" not in uit and "\u200b" not in uit, args
+    import json
+
+    assert json.loads(cli("compute", "p.yaml", "-f", "json").stdout)[0]["functie"] == "Adv\u202eiseur\u200b"

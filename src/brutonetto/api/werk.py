@@ -58,19 +58,19 @@ def compute_stroom(paden: list[str], alleen_onder: Path | None, formaat: str, di
     try:
         schrijf_stroom(records.stroom(stroom.functies(), rapport), formaat, wacht, dialect)
     except OSError:  # no room for the temporary file (a full disk, `ulimit -f`): the whole list, as before
-        _sluit(wacht)
+        _sluit_wacht(wacht)
         return None
     except BaseException:
-        _sluit(wacht)
+        _sluit_wacht(wacht)
         raise
     if stroom.terug or rapport.terug:
-        _sluit(wacht)
+        _sluit_wacht(wacht)
         return None
     return Uitkomst(Geschreven(formaat, wacht), [], [*stroom.waarschuwingen, *rapport.waarschuwingen],
                     stroom.bestanden)
 
 
-def _sluit(wacht: Any) -> None:
+def _sluit_wacht(wacht: Any) -> None:
     """Close the temporary file; what its buffer still held may fail to land (the same full disk): it is thrown away."""
     try:
         wacht.close()
@@ -264,7 +264,7 @@ def _erlang_per_interval(pad: Path, instellingen: dict, met_servicelevel: bool, 
     bestand = verwijzing(Path.cwd(), naam, "het aanbodbestand", (".csv",), alleen_onder)
     if isinstance(bestand, str):
         return Uitkomst(None, [Fout(naam, bestand)], [], [])
-    gelezen, fouten = lees_csv(bestand, naam)
+    gelezen, fouten = lees_csv(bestand, naam, alleen_onder)
     if gelezen is None:
         return Uitkomst(None, fouten, [], [pad])
 

@@ -35,7 +35,7 @@ from brutonetto.errors import Fout
 from brutonetto.input.csvbestand import onleesbaar
 from brutonetto.input.lezers import FOUTSOORT, GETALTEKST, Lezer, NietNegatief, Positief, Weken, deel
 from brutonetto.input.hoeveelheid import Invoerfout, parse_csvgetal
-from brutonetto.input.source import Bron, verwijzing, zonder_waarden
+from brutonetto.input.source import MAX_BYTES, Bron, lees_bytes, verwijzing, zonder_waarden
 from brutonetto.input.tijden import Servicelevel, parse_interval, parse_procent, parse_servicelevel, parse_tijd
 
 KOLOMMEN = ("interval", "aanbod")
@@ -48,11 +48,16 @@ class Aanbodbestand(NamedTuple):
     rijen: tuple[tuple[str, Decimal, str], ...]
 
 
-def lees_csv(pad: Path, naam: str) -> tuple[Aanbodbestand | None, list[Fout]]:
+def lees_csv(pad: Path, naam: str, alleen_onder: Path | None = None) -> tuple[Aanbodbestand | None, list[Fout]]:
     """The volumes of a CSV a profile names; every problem a `Fout` at the CSV's own line,
-    without the values read from it (`source.zonder_waarden`: the user did not choose it)."""
+    without the values read from it (`source.zonder_waarden`: the user did not choose it).
+    At most MAX_BYTES, like every file (a third probe's 3 GB CSV ran out of memory)."""
     try:
-        tekst = pad.read_text(encoding="utf-8-sig")
+        ruw = lees_bytes(pad, alleen_onder, verwezen=True)
+        if len(ruw) > MAX_BYTES:
+            return None, [Fout(naam, f"het bestand is groter dan {MAX_BYTES / (1024 * 1024):g} MB; een week heeft "
+                                     "hoogstens 2.016 intervallen (of verhoog de grens met BRUTONETTO_MAX_MB)")]
+        tekst = ruw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None, [Fout(naam, "het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8")]
     except OSError as fout:
@@ -139,7 +144,7 @@ def met_csv(velden: Any, bron: Bron, fout: Any) -> tuple[Any, list[Fout]]:
             if isinstance(bestand, str):
                 fouten.append(fout(bestand, pad + ("contactcentrum", "aanbod")))
             else:
-                gelezen, problemen = lees_csv(bestand, naam)
+                gelezen, problemen = lees_csv(bestand, naam, bron.alleen_onder)
                 fouten.extend(problemen)
                 if gelezen is not None:
                     model = model.model_copy(update={"contactcentrum": cc.model_copy(update={"aanbod": gelezen})})

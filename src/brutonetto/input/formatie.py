@@ -224,13 +224,12 @@ def _lees_csv(naam: str, alleen_onder: Path | None) -> Gelezen:
 def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
     import zipfile
 
-    from brutonetto.input.source import MAX_BYTES, buiten
+    from brutonetto.input.source import MAX_BYTES, buiten, lees_bytes
 
     if buiten(Path(naam), alleen_onder):
         return Gelezen(None, None, [Fout(naam, f"ligt niet onder de map van --alleen-onder ({alleen_onder}); wordt niet gelezen")], [])
     try:
-        with open(naam, "rb") as f:
-            ruw = f.read(MAX_BYTES + 1)
+        ruw = lees_bytes(naam, alleen_onder)
     except OSError as fout:
         return Gelezen(None, None, [Fout(naam, f"kan het bestand niet lezen: {fout.strerror or fout}")], [])
     if len(ruw) > MAX_BYTES:

@@ -343,7 +343,7 @@ class _Bestandslader:
     def _lees_standaard(self, pad: Path, naam: str) -> tuple[Bron | None, Velden | None, list[Fout]]:
         """The defaults in a file a profile names; its problems without the values read from it
         (`source.zonder_waarden`): the user did not choose what the profile points at."""
-        bron = read(str(pad), self.alleen_onder)
+        bron = read(str(pad), self.alleen_onder, verwezen=True)
         if isinstance(bron, Fout):
             return None, None, [bron._replace(bestand=naam)]
         bron.naam, bron.verwezen = naam, True

@@ -32,8 +32,11 @@ def render_json(records: Iterable[Any], uit: TextIO) -> None:
     uit.write("\n]\n" if scheiding != "\n" else "]\n")
 
 
-_BIJZONDER = re.compile(r'[\x00-\x1f"\\\x7f-\x9f]')
-_C1 = re.compile(r"[\x7f-\x9f]")
+# escaped besides what json escapes: DEL, the C1 controls and the invisible marks that reorder or
+# hide text (bidi overrides and marks, zero-width characters, line separators; output/terminal.py)
+_ONZICHTBAAR_IN_JSON = r"\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff"
+_BIJZONDER = re.compile(r'[\x00-\x1f"\\' + _ONZICHTBAAR_IN_JSON + "]")
+_C1 = re.compile("[" + _ONZICHTBAAR_IN_JSON + "]")
 _SLEUTELS: dict[str, str] = {}
 
 

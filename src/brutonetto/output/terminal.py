@@ -27,13 +27,19 @@ INSPRINGING = 7  # under the step's name, past its number
 # controls (U+0080..U+009F: a terminal may read U+009B as ESC [) and the bidirectional
 # overrides that reorder what a line seems to say ("Trojan source") as escapes. Letters
 # such as é, ë or ß are no controls and stay as they are.
+# ... and the marks that are invisible yet move or hide text: the direction marks (U+200E/F,
+# U+061C), the zero-width characters (U+200B-D, U+FEFF) and the line and paragraph separators
+# (U+2028/9), which some terminals and editors break a line at (a third probe found them raw)
+_ONZICHTBARE_TEKENS = (0x061C, *range(0x200B, 0x2010), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                       0xFEFF)
+_KLASSE = "".join(f"\\u{code:04x}" for code in _ONZICHTBARE_TEKENS)
 _ZICHTBAAR = {
     **{code: chr(0x2400 + code) for code in range(0x20)},
     0x7F: "\u2421",
     **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)},
-    **{code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    **{code: f"\\u{code:04x}" for code in _ONZICHTBARE_TEKENS},
 }
-_ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f" + _KLASSE + "]")
 
 
 def zichtbaar(tekst: str) -> str:
@@ -46,7 +52,7 @@ def zichtbaar(tekst: str) -> str:
 
 
 # the same controls, but a line end stays one: CSV rows shown in a terminal
-_ONZICHTBAAR_IN_REGEL = re.compile("\r(?!\n)|[\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ONZICHTBAAR_IN_REGEL = re.compile("\r(?!\n)|[\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f" + _KLASSE + "]")
 
 
 class ZichtbareRegels:
