@@ -451,3 +451,16 @@ def test_an_aanbod_csv_is_bounded_like_every_file(cli, monkeypatch):
     cli.write("week.csv", "interval;aanbod\n" + "ma 08:00;1\n" * 200_000)
     cli.write("p.yaml", AANBODPROFIEL)
     assert "week.csv: het bestand is groter dan 1 MB" in refused(cli, "validate", "p.yaml")
+
+
+def test_lines_times_scenarios_are_bounded(cli, monkeypatch):
+    """A third probe: 30.000 aftrek lines x 300 scenarios (a 478 kB file) ran for minutes."""
+    from brutonetto.engine import records
+
+    monkeypatch.setattr(records, "MAX_REKENREGELS", 1000)
+    cli.write("p.yaml", "functie: X\nfte: 1\nbeschikbare_uren: 1600\naftrek:\n"
+              + "".join(f"  a{i}: 1 uur\n" for i in range(100))
+              + "scenarios:\n" + "".join(f"  s{j}: {{aftrek: {{a{j}: 2 uur}}}}\n" for j in range(20)))
+    # 21 profiles x (100 lines + 1) = 2.121 > 1.000
+    assert ("p.yaml: deze bestanden geven 2.121 aftrek- en verlofregels om te rekenen (regels x scenario's); "
+            "hoogstens 1.000 in één run") in refused(cli, "compute", "p.yaml")

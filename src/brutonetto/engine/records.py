@@ -211,6 +211,7 @@ def scenarionamen(functies: list[Functie]) -> list[str]:
 
 
 MAX_REGELS = 500_000  # records held at once (the file formats stream past this: records.stroom)
+MAX_REKENREGELS = 2_000_000  # verlof and aftrek lines over every record of a run (about 40 s of arithmetic)
 
 
 def compute_records(functies: list[Functie], gekozen: list[str] | None = None, spoor: bool = False) -> Rapport:
@@ -234,6 +235,14 @@ def compute_records(functies: list[Functie], gekozen: list[str] | None = None, s
         rapport.fouten.append(Fout(functies[0].bestand, f"deze bestanden geven {telling(aantal)} regels (functies x "
                                    f"scenario's); hoogstens {telling(MAX_REGELS)} in één run: kies scenario's of "
                                    "splits de bestanden"))
+        return rapport
+    # the work is records x their verlof and aftrek lines: 300 scenarios of 30.000 lines each is a
+    # 478 kB file and minutes of arithmetic (a third probe); the same bound, counted in lines
+    regels = sum((1 + len(f.scenarios)) * (len(f.basis.profiel.aftrek) + len(f.basis.profiel.verlof) + 1) for f in functies)
+    if regels > MAX_REKENREGELS and functies:
+        rapport.fouten.append(Fout(functies[0].bestand, f"deze bestanden geven {telling(regels)} aftrek- en verlofregels "
+                                   f"om te rekenen (regels x scenario's); hoogstens {telling(MAX_REKENREGELS)} in één run: "
+                                   "kies scenario's of splits de bestanden"))
         return rapport
     sporen: dict[int, list[Stap]] | None = {} if spoor else None
     for functie, uitkomsten in zip(functies, _bereken_alles(functies, rapport, sporen=sporen)):

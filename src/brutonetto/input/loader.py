@@ -129,11 +129,15 @@ def _als_fractie(functies: list[Functie]) -> list[str]:
     `verzuim: 0.057` is 0,057 uur where 5,7% was surely meant. Said once per place written."""
     gemeld: dict[str, None] = {}
     for functie in functies:
+        gezien: set[tuple[str, str, int]] = set()  # a line a scenario inherits is the basis's, at the basis's place
         for invoer in (functie.basis, *functie.scenarios.values()):
             for soort, regels in (("verlof", invoer.profiel.verlof), ("aftrek", invoer.profiel.aftrek)):
                 for naam, hoeveelheid in regels.items():
                     if hoeveelheid.eenheid != UUR or not 0 < hoeveelheid.getal < 1:
                         continue
+                    if (soort, naam, id(hoeveelheid)) in gezien:
+                        continue
+                    gezien.add((soort, naam, id(hoeveelheid)))
                     veld = (soort, naam)
                     getypt = invoer.herkomst.getypt(veld) or ""
                     if not _KAAL_GETAL.fullmatch(getypt):  # `0,5 uur` says hours in words
