@@ -464,3 +464,15 @@ def test_lines_times_scenarios_are_bounded(cli, monkeypatch):
     # 21 profiles x (100 lines + 1) = 2.121 > 1.000
     assert ("p.yaml: deze bestanden geven 2.121 aftrek- en verlofregels om te rekenen (regels x scenario's); "
             "hoogstens 1.000 in één run") in refused(cli, "compute", "p.yaml")
+
+
+def test_a_link_in_a_folder_to_a_file_outside_it_is_not_read(cli, tmp_path):
+    """A third probe: `team/pw.yaml -> /etc/passwd` in a folder given as PATH printed the passwd file."""
+    (tmp_path / "geheim.yml").write_text("fte: hunter2-password\n", encoding="utf-8")
+    cli.write("team/a.yaml", "functie: A\nbeschikbare_uren: 1600\nfte: 1\n")
+    (tmp_path / "team" / "zz.yaml").symlink_to(tmp_path / "geheim.yml")
+    (tmp_path / "team" / "b.yaml").symlink_to(tmp_path / "team" / "a.yaml")  # a link inside the folder is fine
+    fout = refused(cli, "validate", "team")
+    assert "hunter2" not in fout
+    assert fout.splitlines()[0] == ("team/zz.yaml: is een koppeling naar een bestand buiten de map; wordt niet gelezen "
+                                    "(geef het bestand zelf als PAD als u het wilt lezen)")

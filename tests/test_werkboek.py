@@ -315,3 +315,12 @@ def test_a_workbook_of_many_shapes_writes_every_row_as_xlsxwriter_would(tmp_path
     koppen = [c.value for c in invoer[1]]
     assert invoer.cell(4, koppen.index("verlof: vakantie") + 1).value == 144
     assert str(resultaat.cell(4, 8).value).startswith("=")  # a formula on the second functie's row too
+
+
+def test_a_name_longer_than_a_cell_is_refused_not_cut(cli):
+    """A third probe: names past 32.767 characters were cut, two scenarios equal in their first
+    32.767 then counted as one in the recalculated totals."""
+    cli.write("lang.yaml", f"functie: {'x' * 33_000}\nfte: 1\nbeschikbare_uren: 1600\n")
+    uit = cli("compute", "lang.yaml", "-f", "xlsx", "-o", "l.xlsx", code=1)
+    assert "een cel van een spreadsheet houdt er 32.767: gebruik --format csv of json" in uit.stderr
+    assert not (cli.tmp_path / "l.xlsx").exists()

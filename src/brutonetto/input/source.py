@@ -487,7 +487,14 @@ def expand(paden: list[str], alleen_onder: Path | None = None, uit_mappen: set[s
                  and not any(deel.startswith(".") for deel in q.relative_to(p).parts)),
                 key=lambda q: q.as_posix(),
             )
-            if not gevonden:
+            # A link in the folder to a file outside it is a reference the user did not choose (a zip
+            # of a colleague's unit files with pw.yaml -> /etc/passwd): not read, and said so
+            binnen = p.resolve()
+            naar_buiten = [q for q in gevonden if q.is_symlink() and buiten(q, binnen)]
+            fouten.extend(Fout(str(q), "is een koppeling naar een bestand buiten de map; wordt niet gelezen "
+                                       "(geef het bestand zelf als PAD als u het wilt lezen)") for q in naar_buiten)
+            gevonden = [q for q in gevonden if q not in naar_buiten]
+            if not gevonden and not naar_buiten:
                 fouten.append(Fout(pad, "deze map bevat geen YAML-bestanden (*.yaml of *.yml)"))
             bestanden.extend(str(q) for q in gevonden)
             if uit_mappen is not None:

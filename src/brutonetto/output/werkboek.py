@@ -84,7 +84,21 @@ RESULTAAT = ["Functie", "Eenheid", "Scenario", *UITKOMSTEN]  # a step not named 
 INVOERSTAPPEN = {("uren_per_dag",), ("werkweken",)}  # steps that live on Invoer, beside the inputs they follow from
 
 
+MAX_CEL = 32_767  # characters of a spreadsheet cell: a longer name would be cut, and two names made one
+
+
+def _namen_passen(rijen: list[Any]) -> None:
+    """Every name fits in a cell: XlsxWriter cuts a longer one, and two scenarios equal in their first
+    32.767 characters then count as one in the totals (a third probe)."""
+    for rij in rijen:
+        for waarde in rij[:4] if isinstance(rij, tuple) else ():
+            if isinstance(waarde, str) and len(waarde) > MAX_CEL:
+                raise WerkboekOntbreekt(f"een naam in deze uitvoer is {telling(len(waarde))} tekens lang; een cel van een "
+                                        f"spreadsheet houdt er {telling(MAX_CEL)}: gebruik --format csv of json")
+
+
 def schrijf(records: list[Record], uit: BinaryIO) -> None:
+    _namen_passen(records)
     try:
         import xlsxwriter
         import xlsxwriter.exceptions
@@ -708,6 +722,7 @@ def schrijf_budget(jaren: list[Any], uit: BinaryIO, records: list[Record], index
 
     as engine/begroting.py computes them; financiering, indexatie, the functies' extra fte and
     kosten per fte are the inputs."""
+    _namen_passen(records)
     boek = _Analyse(uit, "Begroting")
     begroting = boek.blad("Begroting", BUDGET_KOPPEN)
     invoer = boek.blad("Invoer", BUDGET_INVOER)
@@ -778,6 +793,7 @@ def schrijf_gevoeligheid(rijen: list[Any], uit: BinaryIO, werking: dict[int, Rec
     direct, fte nodig, extra fte, extra kosten, waarde extra uren. A figure the sheet has no
     inputs for (a ratio role's fte nodig, follows another functie) is the engine's number.
     `werking` maps the id() of each row to the record it was read from (engine/gevoeligheid.py)."""
+    _namen_passen(rijen)
     boek = _Analyse(uit, "Gevoeligheid")
     blad = boek.blad("Gevoeligheid", GEVOELIGHEID_KOPPEN)
     k = {kop: c for c, kop in enumerate(GEVOELIGHEID_KOPPEN)}
@@ -861,6 +877,7 @@ def schrijf_realisatie(uitkomsten: list[Any], uit: BinaryIO, werking: list[tuple
     months, else x 365 / dagen), against the plan; percentage, niet benut uren and fte, as
     engine/realisatie.py computes them. `werking` holds per line, in order, the registered sum
     (`Gerealiseerd`) and the plan record (analyse.realisation collects it)."""
+    _namen_passen(uitkomsten)
     from datetime import datetime
 
     boek = _Analyse(uit, "Realisatie tegen plan")
