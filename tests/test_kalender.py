@@ -173,3 +173,17 @@ def test_a_year_the_holiday_library_does_not_know_is_refused_not_given_0_holiday
                          "functie: A\nuren_per_week: 36\nfte: 10\nkosten_per_fte: 80000\nkalender: {jaar: 2100}\n"
                          "verlof: {feestdagen: kalender}\naftrek: {leren: 100 uur}\nscenarios:\n  meer: {aftrek: {leren: 140 uur}}\n")
     assert "de functies rekenen met een kalender, en het jaar 2101 ligt buiten" in cli("budget", "mj.yaml", code=1).stderr
+
+
+def test_the_budgets_working_shows_each_years_own_extra_kosten(cli):
+    """A trial: with a kalender the working summed the first run's extra kosten and printed another year's
+    kosten after '=': a sum that did not add up. 2026: 206.185,57; 2027: 205.233,45 (see above)."""
+    cli.write("mj.yaml", "meerjaren: {scenario: meer_leren, financiering: {2026: 1 mln, 2027: 1 mln}}\n"
+                         "functie: Adviseur\nuren_per_week: 36\nfte: 100\nkosten_per_fte: 80000\nkalender: {jaar: 2026}\n"
+                         "verlof: {vakantie: 144 uur, feestdagen: kalender}\naftrek: {leren: 100 uur}\n"
+                         "scenarios:\n  meer_leren: {aftrek: {leren: 140 uur}}\n")
+    uitleg = " ".join(cli("budget", "mj.yaml", "--uitleg").stdout.split())
+    assert "extra kosten 2026 = som van de extra kosten per functie = 206.185,567 = € 206.185,57" in uitleg
+    assert "extra kosten 2027 = som van de extra kosten per functie = 205.233,453 = € 205.233,45" in uitleg
+    assert "kosten 2027 = extra kosten x (1 + indexatie)^(jaar - 2026) = 205.233,453 x 1^1 = € 205.233,45" in uitleg
+    assert "met een kalender heeft elk jaar zijn eigen uren" in cli("budget", "mj.yaml", "-f", "xlsx", "-o", "m.xlsx", code=1).stderr

@@ -408,9 +408,10 @@ def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = N
     if uitleg:
         from brutonetto.output.uitleg import budget_bladen
 
-        return Uitkomst(inhoud.Rekenbladen(budget_bladen(jaren, rapport.records, bron, meerjaren)), fouten,
+        return Uitkomst(inhoud.Rekenbladen(budget_bladen(jaren, rapport.records, bron, meerjaren, per_jaar)), fouten,
                          waarschuwingen, lading.bestanden)
-    return Uitkomst(inhoud.budget(jaren, (rapport.records, bron, meerjaren)), fouten, waarschuwingen, lading.bestanden)
+    return Uitkomst(inhoud.budget(jaren, (rapport.records, bron, meerjaren, per_jaar)), fouten, waarschuwingen,
+                    lading.bestanden)
 
 
 # sensitivity ----------------------------------------------------------------------------

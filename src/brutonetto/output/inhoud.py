@@ -221,6 +221,8 @@ class Rijen(Inhoud):
 
         if self.werkboek is None:  # pragma: no cover - the commands offer xlsx only where there is a workbook
             raise Uitvoerfout("dit commando schrijft geen werkboek")
+        if isinstance(self.werkboek, str):  # why this run has none
+            raise Uitvoerfout(self.werkboek)
         naam, gegevens = self.werkboek
         try:
             getattr(werkboek, naam)(self.lijst, uit, **gegevens)
@@ -275,7 +277,7 @@ def realisatie(uitkomsten: list[Any], werking: tuple[list[Any], str] | None = No
                             "omgerekend naar een jaar.")
 
 
-def budget(jaren: list[Any], werking: tuple[list[Any], Any, Any] | None = None) -> Rijen:
+def budget(jaren: list[Any], werking: tuple[list[Any], Any, Any, Any] | None = None) -> Rijen:
     """budget's years (engine/begroting.py's `Jaar`), drawn as bars of costs against funding.
 
     `werking` is what `--uitleg` explains them with (the run's records, the document of the
@@ -286,7 +288,10 @@ def budget(jaren: list[Any], werking: tuple[list[Any], Any, Any] | None = None) 
     from brutonetto.output.kolommen import budgetkolommen
 
     uitleg = None if werking is None else _uitleg("budget_bladen", jaren, *werking)
-    werkboek = None if werking is None else ("schrijf_budget", {"records": werking[0], "indexatie": werking[2].indexatie})
+    werkboek: Any = None if werking is None else ("schrijf_budget", {"records": werking[0], "indexatie": werking[2].indexatie})
+    if werking is not None and len(werking) > 3 and werking[3] is not None:  # each year its own calendar
+        werkboek = ("het werkboek van budget rekent met één jaar aan extra kosten; met een kalender heeft elk jaar zijn "
+                    "eigen uren: gebruik --format html, json of csv (of --uitleg)")
     return Rijen(jaren, Jaar._fields, budgetkolommen(jaren), teken_budget, titel="Begroting: kosten tegen financiering",
                  rapportgrafiek=rapportgrafiek.budget, uitleg=uitleg, bladkop="Berekening per scenario",
                  werkboek=werkboek,

@@ -56,11 +56,14 @@ def _plek(bron: Any, pad: tuple[str, ...]) -> str | None:
 # budget ---------------------------------------------------------------------------------
 
 
-def budget_bladen(jaren: list[Any], records: list[Any], bron: Any, meerjaren: Any) -> list[Blad]:
+def budget_bladen(jaren: list[Any], records: list[Any], bron: Any, meerjaren: Any,
+                  per_jaar: dict[int, list[Any]] | None = None) -> list[Blad]:
     """Per scenario: its extra kosten, and per year kosten, saldo, cumulatief and betaalbare fte.
 
     `jaren` are engine/begroting.py's years, `records` the run's records (for the extra kosten
     each functie adds and its kosten_per_fte), `bron` the document of the `meerjaren` block.
+    `per_jaar`: with a kalender, each year's records under its own calendar, whose extra kosten
+    are that year's (a trial found the first year's sum beside another year's kosten).
     """
     bladen: list[Blad] = []
     for scenario in dict.fromkeys(j.scenario for j in jaren):
@@ -71,11 +74,22 @@ def budget_bladen(jaren: list[Any], records: list[Any], bron: Any, meerjaren: An
         plek = _plek(bron, ("meerjaren", "indexatie"))
         indexbron = f"indexatie {plek}" if plek else "indexatie niet opgegeven: 0%"
         functiebron = ", ".join(dict.fromkeys(r.bestand for r in groep)) or "berekend"
-        uit = [_stap(
-            "extra kosten", "som van de extra kosten per functie", " + ".join(f"{{{i}}}" for i in range(len(groep))),
-            lambda *delen: sum(delen, Decimal(0)), EURO, [r.extra_kosten for r in groep], eerste.kosten,
-            f"explain: extra kosten van {', '.join(r.functie for r in groep)}; {functiebron}", ("extra_kosten",),
-        )]
+        def som(groep: list[Any], titel: str, uitkomst: Decimal, bron_: str) -> Any:
+            return _stap(
+                titel, "som van de extra kosten per functie", " + ".join(f"{{{i}}}" for i in range(len(groep))),
+                lambda *delen: sum(delen, Decimal(0)), EURO, [r.extra_kosten for r in groep], uitkomst,
+                f"explain: extra kosten van {', '.join(r.functie for r in groep)}; {bron_}", ("extra_kosten",),
+            )
+
+        basiskosten: dict[int, Decimal] = {}
+        uit = []
+        if per_jaar is None:
+            uit.append(som(groep, "extra kosten", eerste.kosten, functiebron))
+        for jaar in blok if per_jaar is not None else ():
+            jaargroep = [r for r in per_jaar[jaar.jaar] if r.scenario == scenario and not r.is_basis]
+            basiskosten[jaar.jaar] = sum((r.extra_kosten for r in jaargroep), Decimal(0))
+            uit.append(som(jaargroep, f"extra kosten {jaar.jaar}", basiskosten[jaar.jaar],
+                           f"{functiebron} met de kalender van {jaar.jaar}"))
         prijzen = {r.invoer.profiel.kosten_per_fte for r in groep}
         prijs = prijzen.pop() if len(prijzen) == 1 else None
         prijsbron = next((w for r in groep if (w := (r.basis or r).invoer.herkomst.waar(("kosten_per_fte",)))),
@@ -87,7 +101,8 @@ def budget_bladen(jaren: list[Any], records: list[Any], bron: Any, meerjaren: An
             geldbron = f"financiering {plek}" if plek else f"geen financiering voor {jaar.jaar} in meerjaren: 0"
             uit.append(_stap(
                 f"kosten {jaar.jaar}", f"extra kosten x (1 + indexatie)^(jaar - {eerste.jaar})", "{0} x {1}^{2}",
-                lambda k, g, m: k * g ** int(m), EURO, [eerste.kosten, groei, Decimal(n)], jaar.kosten, indexbron,
+                lambda k, g, m: k * g ** int(m), EURO, [basiskosten.get(jaar.jaar, eerste.kosten), groei, Decimal(n)],
+                jaar.kosten, indexbron,
                 ("kosten",),
             ))
             uit.append(_stap(
