@@ -11,6 +11,7 @@ hits both alike, and reports medians and their ratio:
   one-command Typer app with two options (Typer coerces options through pydantic); once on
   examples/bezwaar-en-beroep.yaml (profiles as v1 wrote them), once on
   examples/werkbedrijf.yaml (products with a service mix, ratio roles, onboarding loss);
+- cold start, erlang: `brutonetto erlang ... --format json` against `python -c "import typer"` (<= 1,25);
 - cold start, table path: `brutonetto compute <example>` against the same floor plus
   `import rich.console, rich.table`;
 - batch: a generated unit file of 10,000 functies, written as users write them (every
@@ -190,6 +191,14 @@ def main() -> int:
             "floor": [PY, str(tmp_path / "floor_table.py")],
         }, runs)
         results.append(("cold start, table", table_path["brutonetto"], table_path["floor"], 1.15))
+        # issue 22: erlang reads no profile, so it pays for Typer and its own arithmetic only
+        (tmp_path / "floor_typer.py").write_text("import typer\n", encoding="utf-8")
+        erlang_path = alternate({
+            "brutonetto": [*brutonetto, "erlang", "--aanbod", "100", "--interval", "30min", "--gespreksduur", "180s",
+                           "--servicelevel", "80/20", "--format", "json"],
+            "floor": [PY, str(tmp_path / "floor_typer.py")],
+        }, runs)
+        results.append(("cold start, erlang", erlang_path["brutonetto"], erlang_path["floor"], 1.25))
         batch_cmd = [*brutonetto, "compute", str(batch), "--format", "json", "--output", str(out)]
         batch_times = alternate({
             "brutonetto": batch_cmd,
