@@ -118,8 +118,8 @@ def solve(paden: Invoer | Iterable[Invoer], doel: str, zoek: str, *, functie: st
     `solve(["memo.yaml"], doel="extra_kosten=1 mln", zoek="aftrek.leren_en_ontwikkelen", scenario="S")`."""
     from brutonetto.api import werk
 
-    return _zonder_gebruiksfout(lambda: werk.solve(_paden(paden), doel, zoek, functie, scenario, totaal, uitleg,
-                                                   _map(alleen_onder)))
+    return _zonder_gebruiksfout(lambda: werk.solve(_paden(paden), str(doel), str(zoek), functie, scenario, totaal,
+                                                   uitleg, _map(alleen_onder)))
 
 
 def erlang(aanbod: str | int | float | os.PathLike[str], interval: str, gespreksduur: str,

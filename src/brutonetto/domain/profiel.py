@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # contract v2's parts, imported where a profile has them (col
 class Kalender(NamedTuple):
     """The year's own calendar (contract v3): bruto uren from its werkdagen, feestdagen from its holidays."""
 
-    jaar: int
+    jaar: int | None  # None: written without one, which the engine refuses
     uren_per_dag: Decimal | None = None  # default: the profile's uren_per_dag, or uren_per_week / 5
     goede_vrijdag: bool = False  # a CAO that gives Goede Vrijdag
     bevrijdingsdag: str = "lustrum"  # elk_jaar | lustrum (2025, 2030, ...) | nooit

@@ -260,6 +260,8 @@ def _compute(profiel: Profiel, spoor: list[Stap] | None) -> Uitkomst:
         # bruto_uren = werkdagen(jaar) x uren_per_dag                      berekening.md §13
         from brutonetto.engine.kalender import werkdagen
 
+        if kalender.jaar is None:
+            raise Rekenfout(("kalender",), "de kalender heeft een jaar nodig, bijvoorbeeld kalender: {jaar: 2027}")
         if per_dag is None:
             raise Rekenfout(("kalender",), "de kalender heeft uren_per_dag nodig (of uren_per_week: uren_per_dag is "
                                            "dan uren_per_week / 5)")

@@ -124,6 +124,9 @@ def zoek(functies: list[Functie], scenario: str | None, pad: Veldpad, doel_veld:
 
         naam = "het totaal" if doelfunctie is None else f"functie '{doelfunctie.naam}'"
         x0 = _getal_van(voorbeeld)
+        if uitkomst(x0) is None and (eigen := compute_records(functies).fouten):
+            fouten.extend(eigen)  # the profile as written cannot be computed: say why, as compute does
+            break
         if uitkomst(x0) is None:
             herkomst = (doelfunctie or aangepast[0]).basis.herkomst
             fouten.append(herkomst.fout(f"{naam}: {doel_veld} is hier niet te berekenen{_in(scenario)} "

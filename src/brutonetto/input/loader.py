@@ -514,7 +514,7 @@ def _profiel(functie: str, velden: dict[str, Any]) -> Profiel:
         from brutonetto.domain.profiel import Kalender
 
         kalender = {k: v for k, v in velden["kalender"].items() if v is not None}
-        velden = {**velden, "kalender": Kalender(**kalender) if "jaar" in kalender else None}
+        velden = {**velden, "kalender": Kalender(**{"jaar": None, **kalender}) if kalender else None}
     if "contactcentrum" in velden:
         from brutonetto.input.contactcentrum import wachtrij
 
