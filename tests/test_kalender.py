@@ -187,3 +187,15 @@ def test_the_budgets_working_shows_each_years_own_extra_kosten(cli):
     assert "extra kosten 2027 = som van de extra kosten per functie = 205.233,453 = € 205.233,45" in uitleg
     assert "kosten 2027 = extra kosten x (1 + indexatie)^(jaar - 2026) = 205.233,453 x 1^1 = € 205.233,45" in uitleg
     assert "met een kalender heeft elk jaar zijn eigen uren" in cli("budget", "mj.yaml", "-f", "xlsx", "-o", "m.xlsx", code=1).stderr
+
+
+def test_the_workbook_shows_the_werkdagen_and_the_hours_a_day(cli):
+    import openpyxl
+
+    cli.write("k.yaml", PROFIEL)
+    cli("compute", "k.yaml", "-f", "xlsx", "-o", "k.xlsx")
+    invoer = openpyxl.load_workbook(cli.tmp_path / "k.xlsx")["Invoer"]
+    koppen = [c.value for c in invoer[1]]
+    assert invoer.cell(2, koppen.index("Werkdagen (kalender)") + 1).value == 261
+    assert "Uren per dag" in koppen and "verlof: feestdagen" in koppen
+    assert invoer.cell(2, koppen.index("verlof: feestdagen") + 1).value == 5  # the days; the hours a formula beside

@@ -219,3 +219,21 @@ def test_what_a_trial_found(cli):
     uit = cli("solve", "m.yaml", "--doel", "directe_uren=1500", "--zoek", "aftrek.leren", "--totaal", "-f", "json")
     assert json.loads(uit.stdout)[0]["gevonden"] == 400
     assert "functie 'B' heeft geen aftrek.leren en telt in het totaal mee zoals zij is" in uit.stderr
+
+
+def test_the_workbook_and_report_of_solve_are_computes_at_the_values_found(cli, tmp_path):
+    """'Same output formats as compute': the records at the value found, beside their basis; LibreOffice,
+    recalculating the workbook's formulas, gives the target (EUR 1.000.000 at 255,555556 uur, see above)."""
+    import openpyxl
+    from test_werkboek import herreken
+
+    cli.write("a.yaml", ADVISEUR)
+    args = ["solve", "a.yaml", "--doel", "extra_kosten=1 mln", "--zoek", "aftrek.leren_en_ontwikkelen", "-s", "meer_leren"]
+    cli(*args, "-f", "xlsx", "-o", "s.xlsx")
+    blad = openpyxl.load_workbook(herreken([cli.tmp_path / "s.xlsx"], tmp_path)["s.xlsx"], data_only=True)["Resultaat"]
+    koppen = [c.value for c in blad[1]]
+    rij = [c.value for c in blad[3]]
+    assert rij[2] == "meer_leren, gevonden" and round(rij[koppen.index("Extra kosten")], 2) == 1_000_000
+    cli(*args, "-f", "html", "-o", "s.html")
+    assert "255,556" in (cli.tmp_path / "s.html").read_text(encoding="utf-8")
+    assert "--format xlsx laat de berekening al zien" in cli(*args, "-f", "xlsx", "-o", "t.xlsx", "--uitleg", code=2).stderr

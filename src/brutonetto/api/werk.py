@@ -479,7 +479,8 @@ def sensitivity(paden: list[str], vary: list[str], stappen: int, grid: bool, sce
 
 
 def solve(paden: list[str], doel: str, zoek: str, functie: str | None = None, scenario: str | None = None,
-          totaal: bool = False, uitleg: bool = False, alleen_onder: Path | None = None) -> Uitkomst:
+          totaal: bool = False, uitleg: bool = False, alleen_onder: Path | None = None,
+          als_records: bool = False) -> Uitkomst:
     """The value of one field (`zoek`) at which one result reaches its target (`doel`), per functie or for the total."""
     from brutonetto.domain.functie import BASIS
     from brutonetto.engine.zoek import DOELEN, zoek as zoek_waarde
@@ -514,7 +515,7 @@ def solve(paden: list[str], doel: str, zoek: str, functie: str | None = None, sc
         pad = veldpad(zoek.strip(), regels)
     except Invoerfout as fout:
         raise Gebruiksfout(f"--zoek {fout}{_in_scenario(zoek, lading.functies, scenario)}") from None
-    werking: dict | None = {} if uitleg else None
+    werking: dict | None = {} if uitleg or als_records else None
     procent = "%" if pad[0] in PROCENTVELDEN else ""
     waarschuwingen = list(lading.waarschuwingen)
     veld = ".".join(pad)
@@ -547,6 +548,14 @@ def solve(paden: list[str], doel: str, zoek: str, functie: str | None = None, sc
             continue
         geldig.append(rij)
     rijen = geldig
+    if als_records:  # the workbook and the report: compute's, of the records at the values found
+        gevonden: dict[int, Any] = {}  # each record at its value, after the basis it is priced against
+        for rij in rijen:
+            for record in (werking or {})[id(rij)]:
+                for r in (record.basis, record):
+                    if r is not None:
+                        gevonden.setdefault(id(r), r)
+        return Uitkomst(inhoud.Records(list(gevonden.values())), fouten, waarschuwingen, lading.bestanden)
     if uitleg:
         from brutonetto.output.uitleg import zoek_bladen
 

@@ -580,7 +580,7 @@ def solve(
         "geprijsd tegen basis zoals geschreven.")] = None,
     totaal: Annotated[bool, typer.Option(
         "--totaal", help="Eén waarde voor alle functies samen, zodat het totaal van de eenheid het doel haalt.")] = False,
-    formaat: FormaatOptie = Formaat.table,
+    formaat: RecordFormaatOptie = RecordFormaat.table,
     csv_dialect: DialectOptie = Dialect.en,
     output: UitvoerOptie = None,
     uitleg: UitlegVlag = False,
@@ -599,9 +599,15 @@ def solve(
         raise Gebruiksfout("de optie --doel ontbreekt, bijvoorbeeld --doel extra_kosten=1mln")
     if zoek is None:
         raise Gebruiksfout("de optie --zoek ontbreekt, bijvoorbeeld --zoek aftrek.leren_en_ontwikkelen")
+    if uitleg and formaat in (RecordFormaat.xlsx, RecordFormaat.html):
+        raise typer.BadParameter(f"--uitleg schrijft een rekenblad: tekst of json; --format {formaat.value} laat de "
+                                 "berekening al zien (laat --uitleg weg)", param_hint="'--format'")
     opmaak = (_opmaak_met_uitleg(formaat, output, csv_dialect) if uitleg
               else Opmaak(formaat.value, output, csv_dialect.value))
-    voer_uit(partial(werk.solve, paden, doel, zoek, functie, scenario, totaal, uitleg, alleen_onder), opmaak, debug)
+    # a workbook or a report is compute's, of the records at the values found
+    records = formaat in (RecordFormaat.xlsx, RecordFormaat.html)
+    voer_uit(partial(werk.solve, paden, doel, zoek, functie, scenario, totaal, uitleg, alleen_onder, records),
+             opmaak, debug)
 
 
 def main() -> None:

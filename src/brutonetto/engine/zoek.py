@@ -197,7 +197,7 @@ def _bereken_punt(functies: list[Functie], aangepast: list[Functie], doelfunctie
     rapport = compute_records(punt, [PUNT])
     if rapport.fouten:
         return None
-    getoond = scenario or BASIS
+    getoond = f"{scenario or BASIS}, gevonden"  # beside its basis (the workbook, the report): the value found
     records = [r._replace(scenario=getoond) for r in rapport.records if r.scenario == PUNT]
     if totaal:
         gevonden = next((t for t in totalen(records) if t.scenario == getoond), None)

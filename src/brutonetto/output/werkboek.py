@@ -84,6 +84,8 @@ RESULTAAT = ["Functie", "Eenheid", "Scenario", *UITKOMSTEN]  # a step not named 
 INVOERSTAPPEN = {("uren_per_dag",), ("werkweken",)}  # steps that live on Invoer, beside the inputs they follow from
 
 
+# an input whose cell holds what the engine counted from it: the kalender's year is its werkdagen
+KOPPEN = {("kalender", "jaar"): "Werkdagen (kalender)", ("kalender", "uren_per_dag"): "Uren per dag (kalender)"}
 MAX_CEL = 32_767  # characters of a spreadsheet cell: a longer name would be cut, and two names made one
 
 
@@ -164,7 +166,7 @@ def schrijf(records: list[Record], uit: BinaryIO) -> None:
     for stap in voorbeelden:
         for operand in stap.operanden:
             if operand.soort == INVOER and operand.veld not in bekend:
-                invoerkolommen[veldpad(operand.veld)] = operand.veld
+                invoerkolommen[KOPPEN.get(operand.veld) or veldpad(operand.veld)] = operand.veld
                 bekend.add(operand.veld)
     koppen = list(invoerkolommen)
     uitkomsten = dict(UITKOMSTEN)
