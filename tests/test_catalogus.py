@@ -476,3 +476,15 @@ def test_a_link_in_a_folder_to_a_file_outside_it_is_not_read(cli, tmp_path):
     assert "hunter2" not in fout
     assert fout.splitlines()[0] == ("team/zz.yaml: is een koppeling naar een bestand buiten de map; wordt niet gelezen "
                                     "(geef het bestand zelf als PAD als u het wilt lezen)")
+
+
+@pytest.mark.parametrize(("waarde", "geheim"), [("1.631", "631"), ("'7.654'", "654"), ("9876543", "9876543"),
+                                                ("'5 procent'", "5")])
+def test_a_number_derived_from_a_referenced_value_is_not_shown_either(cli, waarde, geheim):
+    """A third probe: '1.631' came back as 'leest als 1,631 uur; bedoelt u 1631?', '5 procent' as
+    "bedoelt u '5%'?": the value in other words. A number whose digits stand in the file is masked."""
+    veld = "aftrek: {verzuim: " + waarde + "}" if "procent" in waarde else f"beschikbare_uren: {waarde}"
+    cli.write("geheim.yaml", veld + "\n")
+    cli.write("p.yaml", "standaard: geheim.yaml\nfunctie: A\nfte: 1\n")
+    fout = refused(cli, "validate", "p.yaml").splitlines()[0].split(": ", 1)[1]
+    assert geheim not in fout, fout

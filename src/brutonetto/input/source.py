@@ -391,8 +391,9 @@ _GECITEERD = re.compile(r"(?<!\w)'([^'\n]+)'(?!\w)")
 _GEVONDEN = re.compile(r"\((gevonden|gegeven): [^)]*\)")
 # what a message derives from a value (YAML 1.1's `'010' leest YAML als een octaal getal (8);
 # bedoelt u 10?`): the value's figures in other words, which leave with the value
-_AFGELEID = re.compile(r" \([^()']*\)(?=;)")
+_AFGELEID = re.compile(r" \([^()']*\)(?=;)|\s*\((?:bijvoorbeeld|gezocht:) [^()']*\)")
 _AFGELEIDE_HINT = re.compile(r"; bedoelt u [^'?][^?]*\? (\w)")
+_AFGELEIDE_VRAAG = re.compile(r";? ?bedoelt u [^'?][^?]*\?")  # a hint at the end: the value in other words
 
 
 _WOORD = re.compile(r"[^\s'\"(){}\[\],;:?!]{2,}")
@@ -431,6 +432,7 @@ def zonder_waarden(fout: Fout, tekst: str) -> Fout:
     """
     bericht = _GEVONDEN.sub(lambda m: f"({m.group(1)}: …)", fout.bericht)
     bericht = _AFGELEIDE_HINT.sub(lambda m: "; " + m.group(1).lower(), _AFGELEID.sub("", bericht))
+    bericht = _AFGELEIDE_VRAAG.sub("", bericht).rstrip(" ;:")
     pad = {str(deel) for deel in fout.veld}  # the field path is shown anyway
     def verberg(gevonden: re.Match[str]) -> str:
         waarde = gevonden.group(1)
@@ -447,7 +449,23 @@ def zonder_waarden(fout: Fout, tekst: str) -> Fout:
         return "…" if woord in woorden and woord not in pad else woord
 
     bericht = _WOORD.sub(verberg_woord, bericht)
+    # a number the message derived from one in the file (1.631 read as 1,631; '5 procent' as '5%'):
+    # its digits are the file's, so it goes too; our own figures (8784, 131072) stay
+    cijfers = {_cijfers(getal) for getal in _GETAL.findall(tekst)}
+
+    def verberg_getal(gevonden: re.Match[str]) -> str:
+        return "…" if _cijfers(gevonden.group(0)) in cijfers and gevonden.group(0) not in pad else gevonden.group(0)
+
+    bericht = _GETAL.sub(verberg_getal, bericht)
     return fout._replace(bericht=bericht)
+
+
+_GETAL = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _cijfers(getal: str) -> str:
+    """A number's digits without separators and leading zeros: 1.631, 1,631 and 1631 alike."""
+    return re.sub(r"\D", "", getal).lstrip("0") or "0"
 
 
 class Invoertekst(str):
