@@ -624,13 +624,18 @@ def _toelichting(blad: Any, stappen: list[Stap], uitkomsten: dict[str, Any], opm
         uitleg.setdefault(kolom, {})[f"{regel.formule} ({regel.paragraaf})"] = None
     begin = TOELICHTING_BEGIN + ([TOELICHTING_CONTACTCENTRUM] if "agenturen_per_week" in kolommen else [])
     rijen = begin + [(kolom, "; ".join(zinnen)) for kolom, zinnen in uitleg.items()] + TOELICHTING_EIND
-    blad.write_row(0, 0, ["Kolom", "Betekenis en formule"], opmaak.kop)
-    for i, (kolom, tekst) in enumerate(rijen, 1):
-        blad.write_string(i, 0, kolom)
-        blad.write_string(i, 1, tekst, opmaak.tekst)
-    blad.set_column(0, 0, 24)
-    blad.set_column(1, 1, 110)
+    _toelichtingsblad(blad, rijen, opmaak.kop, opmaak.tekst, 24)
     blad.freeze_panes(1, 0)
+
+
+def _toelichtingsblad(blad: Any, regels: list[tuple[str, str]], kop: Any, tekst: Any, breedte: int) -> None:
+    """The Toelichting sheet of every workbook: per column its meaning and formula."""
+    blad.write_row(0, 0, ["Kolom", "Betekenis en formule"], kop)
+    for i, (kolom, uitleg) in enumerate(regels, 1):
+        blad.write_string(i, 0, kolom)
+        blad.write_string(i, 1, uitleg, tekst)
+    blad.set_column(0, 0, breedte)
+    blad.set_column(1, 1, 110)
 
 
 # The workbooks of budget, sensitivity and realisation ------------------------------------
@@ -692,13 +697,7 @@ class _Analyse:
             blad.write_formula(r, c, formule, fmt, float(waarde))
 
     def toelichting(self, regels: list[tuple[str, str]]) -> None:
-        blad = self.boek.add_worksheet("Toelichting")
-        blad.write_row(0, 0, ["Kolom", "Betekenis en formule"], self.kop)
-        for i, (kolom, tekst) in enumerate(regels, 1):
-            blad.write_string(i, 0, kolom)
-            blad.write_string(i, 1, tekst, self.tekst)
-        blad.set_column(0, 0, 26)
-        blad.set_column(1, 1, 110)
+        _toelichtingsblad(self.boek.add_worksheet("Toelichting"), regels, self.kop, self.tekst, 26)
 
     def sluit(self, eerste: Any) -> None:
         eerste.activate()
