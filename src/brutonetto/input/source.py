@@ -451,16 +451,16 @@ def zonder_waarden(fout: Fout, tekst: str) -> Fout:
     bericht = _WOORD.sub(verberg_woord, bericht)
     # a number the message derived from one in the file (1.631 read as 1,631; '5 procent' as '5%'):
     # its digits are the file's, so it goes too; our own figures (8784, 131072) stay
-    cijfers = {_cijfers(getal) for getal in _GETAL.findall(tekst)}
+    cijfers = {_cijfers(getal) for getal in _GETAL_IN_TEKST.findall(tekst)}
 
     def verberg_getal(gevonden: re.Match[str]) -> str:
         return "…" if _cijfers(gevonden.group(0)) in cijfers and gevonden.group(0) not in pad else gevonden.group(0)
 
-    bericht = _GETAL.sub(verberg_getal, bericht)
+    bericht = _GETAL_IN_TEKST.sub(verberg_getal, bericht)
     return fout._replace(bericht=bericht)
 
 
-_GETAL = re.compile(r"\d[\d.,]*\d|\d")
+_GETAL_IN_TEKST = re.compile(r"\d[\d.,]*\d|\d")
 
 
 def _cijfers(getal: str) -> str:
