@@ -193,3 +193,14 @@ def test_the_readmes_notebook_example_runs_and_gives_the_tables_figures(monkeypa
     rij = tabel[(tabel["functie"] == "Medewerker bezwaar") & (tabel["scenario"] == "extra_leertijd")].iloc[0]
     assert rij["extra_fte"] == Decimal("12.105191") and rij["extra_kosten"] == Decimal("907889.337287")
     assert namen["uitkomst"].problemen == []
+
+
+def test_arguments_of_the_wrong_kind_are_problems_too():
+    """A new user's trial: stappen="3", compute(None), compute(5), compute(b"..."), compare(None, None)
+    raised TypeError; the README promises that bad input never raises."""
+    assert brutonetto.sensitivity(PROFIEL, "aftrek.verzuim=80..120 uur", stappen="3").problemen == []
+    assert [f.bestand for f in brutonetto.sensitivity(PROFIEL, "aftrek.verzuim=80..120 uur", stappen="drie").problemen] == ["stappen"]
+    for verkeerd in (None, 5, b"functie: A\n"):
+        assert [f.bestand for f in brutonetto.compute(verkeerd).problemen] == ["paden"], verkeerd
+    assert [f.bestand for f in brutonetto.compare(None, None).problemen] == ["paden"]
+    assert [f.bestand for f in brutonetto.realisation(PROFIEL, None).problemen] == ["paden"]

@@ -503,3 +503,18 @@ def test_a_spreadsheet_in_another_format_gets_told_how_to_save_it(cli, tmp_path)
     (tmp_path / "f.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)  # the old binary format
     assert "f.xls: een .xls-bestand leest brutonetto niet; bewaar het in Excel als Excel-werkmap (*.xlsx)" in cli(
         "validate", "f.xls", code=1).stderr
+
+
+def test_the_sources_of_a_spreadsheet_are_its_cells_in_the_working_and_the_report(cli, tmp_path):
+    """A new user's trial: the report's Bronnen lost the cells (one row 'invoer'), and the budget's
+    working cited the standaard sheet's rows as rows of the formatie sheet ('b.xlsx:2')."""
+    werkmap(tmp_path / "b.xlsx", [["functie", "fte", "kosten_per_fte", "beschikbare_uren", "aftrek.leren", "scenario"],
+                                  ["A", 10, 80000, 1600, "100 uur", None],
+                                  ["A", None, None, None, "140 uur", "meer"]],
+            standaard=[["meerjaren.scenario", "meer"], ["meerjaren.indexatie", "2%"],
+                       ["meerjaren.financiering.2024", "1 mln"]])
+    uitleg = cli("budget", "b.xlsx", "--uitleg").stdout
+    assert "(indexatie b.xlsx:standaard!B3)" in uitleg and "(financiering b.xlsx:standaard!B4)" in uitleg
+    cli("compute", "b.xlsx", "-f", "html", "-o", "r.html")
+    pagina = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'data-bron="b.xlsx:formatie!E2"' in pagina and 'data-bron="b.xlsx:formatie!E3"' in pagina

@@ -57,8 +57,7 @@ def compare(oud: Invoer, nieuw: Invoer, *, alleen_onder: Invoer | None = None) -
     """Two files functie by functie: `oud` the basis, `nieuw` the scenario (`brutonetto compare`)."""
     from brutonetto.api import werk
 
-    (eerste,), (tweede,) = _paden(oud, 1), _paden(nieuw, 2)
-    return _zonder_gebruiksfout(lambda: werk.compare(eerste, tweede, _map(alleen_onder)))
+    return _zonder_gebruiksfout(lambda: werk.compare(_een(oud, 1), _een(nieuw, 2), _map(alleen_onder)))
 
 
 def validate(paden: Invoer | Iterable[Invoer], *, alleen_onder: Invoer | None = None) -> Uitkomst[None]:
@@ -84,7 +83,11 @@ def sensitivity(paden: Invoer | Iterable[Invoer], varieer: str | Iterable[str], 
     per range; `raster`: every combination (`brutonetto sensitivity`)."""
     from brutonetto.api import werk
 
-    bereiken = [varieer] if isinstance(varieer, str) else list(varieer)
+    bereiken = [varieer] if isinstance(varieer, str) else list(varieer or [])
+    if isinstance(stappen, str) and stappen.strip().isdigit():
+        stappen = int(stappen)
+    if isinstance(stappen, bool) or not isinstance(stappen, int):
+        return Uitkomst(None, [Fout("stappen", f"verwacht een geheel getal, niet {stappen!r}")], [], [])
     if not bereiken:
         return Uitkomst(None, [Fout("varieer", "geef minstens één veld met zijn bereik, "
                                                "bijvoorbeeld 'aftrek.verzuim=4,2..5,7%'")], [], [])
@@ -106,8 +109,7 @@ def realisation(plan: Invoer, registraties: Invoer, scenario: str | None = None,
     `registraties` is the CSV's path."""
     from brutonetto.api import werk
 
-    (eerste,) = _paden(plan, 1)
-    return _zonder_gebruiksfout(lambda: werk.realisation(eerste, os.fspath(registraties), scenario, uitleg,
+    return _zonder_gebruiksfout(lambda: werk.realisation(_een(plan, 1), _een(registraties, 2), scenario, uitleg,
                                                          _map(alleen_onder)))
 
 
@@ -147,14 +149,30 @@ def _paden(paden: Invoer | Iterable[Invoer], eerste_tekst: int = 1) -> list[str]
     """Paths as the loader takes them; a text with a line break is YAML itself, named `<tekst N>`."""
     from brutonetto.input.source import Invoertekst
 
-    lijst = [paden] if isinstance(paden, (str, os.PathLike)) else list(paden)
+    soort = "een pad, YAML-tekst of een lijst daarvan"
+    if isinstance(paden, (str, os.PathLike)):
+        lijst = [paden]
+    elif isinstance(paden, (list, tuple)) or (hasattr(paden, "__iter__") and not isinstance(paden, (bytes, dict))):
+        lijst = list(paden)
+    else:
+        raise Gebruiksfout(f"--paden: verwacht {soort}, niet {type(paden).__name__}")
     uit: list[str] = []
     for nummer, pad in enumerate(lijst, start=eerste_tekst):
         if isinstance(pad, str) and "\n" in pad:
             uit.append(Invoertekst(f"<tekst {nummer}>", pad))
-        else:
+        elif isinstance(pad, (str, os.PathLike)):
             uit.append(os.fspath(pad))
+        else:
+            raise Gebruiksfout(f"--paden: verwacht {soort}, niet {type(pad).__name__}")
     return uit
+
+
+def _een(pad: Invoer, nummer: int) -> str:
+    """One path (or one YAML text) where a command takes exactly one."""
+    gevonden = _paden(pad, nummer)
+    if len(gevonden) != 1:
+        raise Gebruiksfout(f"--paden: verwacht één pad, niet {len(gevonden)}")
+    return gevonden[0]
 
 
 def _map(alleen_onder: Invoer | None) -> Path | None:

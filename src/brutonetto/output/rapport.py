@@ -168,17 +168,19 @@ def rekenbladen(bladen: list[Blad], totaal: int | None = None) -> str:
 
 # The sources --------------------------------------------------------------------------
 
-# `pad:12` or `pad:3-7` in a step's source; a path stops at a space, `;`, `,` or a bracket
-_PLEK = re.compile(r"([^\s;,()]+):(\d+)(?:-(\d+))?")
+# `pad:12`, `pad:3-7` or a spreadsheet's `pad:formatie!G7` in a step's source; a path stops at a
+# space, `;`, `,` or a bracket
+_PLEK = re.compile(r"([^\s;,()]+?):(?:(\d+)(?:-(\d+))?|([^\s;,()!:]+![A-Z]{1,3}\d+))")
 
 
 def bronnen(bladen: list[Blad], bestanden: Iterable[str] = ()) -> str:
-    """Every file:line the working cites, per file, with what it is used for."""
-    per_bestand: dict[str, dict[tuple[int, int], list[str]]] = {pad: {} for pad in bestanden}
+    """Every file:line (or file:sheet!CELL) the working cites, per file, with what it is used for."""
+    per_bestand: dict[str, dict[tuple[int, int, str], list[str]]] = {pad: {} for pad in bestanden}
     for blad in bladen:
         for stap in blad.stappen:
-            for pad, begin, eind in _PLEK.findall(stap.bron):
-                regels = per_bestand.setdefault(pad, {}).setdefault((int(begin), int(eind or begin)), [])
+            for pad, begin, eind, cel in _PLEK.findall(stap.bron):
+                sleutel = (0, 0, cel) if cel else (int(begin), int(eind or begin), "")
+                regels = per_bestand.setdefault(pad, {}).setdefault(sleutel, [])
                 gebruik = f"{blad.functie} · {stap.stap}"
                 if gebruik not in regels:
                     regels.append(gebruik)
@@ -189,12 +191,12 @@ def bronnen(bladen: list[Blad], bestanden: Iterable[str] = ()) -> str:
         if not regels:
             rijen.append(f'<tr data-bron="{_h(pad)}"><td>{_h(pad)}</td><td class="getal"></td>'
                          '<td class="gebruik">invoer</td></tr>')
-        for (begin, eind), gebruik in sorted(regels.items()):
-            regel = str(begin) if begin == eind else f"{begin}-{eind}"
+        for (begin, eind, cel), gebruik in sorted(regels.items()):
+            regel = cel or (str(begin) if begin == eind else f"{begin}-{eind}")
             getoond = "; ".join(gebruik[:6]) + (f"; en nog {telling(len(gebruik) - 6)}" if len(gebruik) > 6 else "")
-            rijen.append(f'<tr data-bron="{_h(pad)}:{regel}"><td>{_h(pad)}</td><td class="getal">{regel}</td>'
+            rijen.append(f'<tr data-bron="{_h(pad)}:{_h(regel)}"><td>{_h(pad)}</td><td class="getal">{_h(regel)}</td>'
                          f'<td class="gebruik">{_h(getoond)}</td></tr>')
-    return ('<table class="bronnen"><thead><tr><th>bestand</th><th class="getal">regel</th><th>gebruikt voor</th>'
+    return ('<table class="bronnen"><thead><tr><th>bestand</th><th class="getal">regel of cel</th><th>gebruikt voor</th>'
             "</tr></thead><tbody>" + "".join(rijen) + "</tbody></table>")
 
 

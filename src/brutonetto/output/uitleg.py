@@ -47,10 +47,11 @@ def _gegeven(naam: str, formule: str, uitkomst: Decimal, eenheid: str, bron: str
 
 
 def _plek(bron: Any, pad: tuple[str, ...]) -> str | None:
-    """`file:line` of a field in a source document, or None when it is not written there."""
+    """`file:line` (a spreadsheet's `file:sheet!CELL`) of a field in a source document, or None when
+    it is not written there."""
     if bron is None or not bron.bestaat(pad):
         return None
-    return f"{bron.naam}:{bron.plaats(pad)[0]}"
+    return bron.plek(pad)
 
 
 # budget ---------------------------------------------------------------------------------
