@@ -518,3 +518,25 @@ def test_the_sources_of_a_spreadsheet_are_its_cells_in_the_working_and_the_repor
     cli("compute", "b.xlsx", "-f", "html", "-o", "r.html")
     pagina = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert 'data-bron="b.xlsx:formatie!E2"' in pagina and 'data-bron="b.xlsx:formatie!E3"' in pagina
+
+
+def test_merged_cells_are_refused_at_their_first_cell(cli, tmp_path):
+    """A new user's trial: fte 1 merged over C2:C3 gave functie B no fte, and the total 1 where 2 was meant."""
+    boek = xlsxwriter.Workbook(str(tmp_path / "m.xlsx"))
+    blad = boek.add_worksheet("formatie")
+    blad.write_row(0, 0, ["functie", "beschikbare_uren", "fte"])
+    blad.write_row(1, 0, ["A", 1600])
+    blad.write_row(2, 0, ["B", 1600])
+    blad.merge_range("C2:C3", 1)
+    boek.close()
+    fout = cli("compute", "m.xlsx", code=1).stderr
+    assert fout.splitlines()[0] == ("m.xlsx:formatie!C2: de cellen C2:C3 zijn samengevoegd; de waarde staat dan alleen "
+                                    "in de eerste cel: maak ze los en vul elke rij zelf in")
+
+
+def test_init_writes_only_what_brutonetto_reads(cli):
+    """A new user's trial: `init x.ods` wrote a YAML profile named x.ods, which compute then refused."""
+    assert "init schrijft een profiel (.yaml) of een formatie (.xlsx of .csv), niet '.ods'" in cli("init", "x.ods", code=2).stderr
+    assert not (cli.tmp_path / "x.ods").exists()
+    cli("init", "f.xlsx")
+    assert "brutonetto init ANDERE-NAAM.xlsx" in cli("init", "f.xlsx", code=2).stderr

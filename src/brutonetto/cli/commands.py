@@ -386,7 +386,11 @@ def _init(bestand: Path, eenheid: bool = False) -> Uitkomst:
     except OSError as fout:  # a name the system refuses (too long)
         raise Uitvoerfout(f"kan niet schrijven naar {bestand}: {reden(fout)}") from None
     if bestaat:
-        raise Gebruiksfout(f"{bestand} bestaat al; kies een andere naam (brutonetto init ANDERE-NAAM.yaml)")
+        raise Gebruiksfout(f"{bestand} bestaat al; kies een andere naam (brutonetto init "
+                           f"ANDERE-NAAM{bestand.suffix.lower() or '.yaml'})")
+    if bestand.suffix.lower() not in (".yaml", ".yml", ".xlsx", ".csv"):
+        raise Gebruiksfout(f"init schrijft een profiel (.yaml) of een formatie (.xlsx of .csv), niet "
+                           f"'{bestand.suffix or bestand.name}': die leest brutonetto niet")
     if bestand.suffix.lower() in (".xlsx", ".csv"):  # the formatie as a spreadsheet (contract v3)
         from brutonetto.output.starter import FORMATIEKOLOMMEN, formatiesjabloon
 

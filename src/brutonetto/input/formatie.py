@@ -267,6 +267,13 @@ def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
         if bladnaam is None:
             return Gelezen(None, None, [Fout(naam, f"de werkmap heeft geen blad '{BLAD}' met de functies")], [])
         bron = Tabelbron(naam, Path(naam), alleen_onder, bladnaam)
+        for blad in {bladnaam, bladen.get(STANDAARDBLAD)} - {None}:
+            for bereik in _samengevoegd(ruw, werkmap[blad]):
+                # openpyxl gives a merged range's value to its first cell only: the rows below it would
+                # silently lose their fte or eenheid (a new user's trial: Totaal fte 1 where 2 was meant)
+                fouten.append(Fout(naam, f"de cellen {bereik} zijn samengevoegd; de waarde staat dan alleen in de "
+                                         "eerste cel: maak ze los en vul elke rij zelf in",
+                                   cel=f"{blad}!{bereik.split(':')[0]}"))
         formules: dict[tuple[str, int, int], str] = {}
         try:
             standaardcellen = (_xlsx_rijen(werkmap[bladen[STANDAARDBLAD]], bladen[STANDAARDBLAD], formules, 2)
@@ -317,6 +324,23 @@ def _xlsx_rijen(blad: Any, bladnaam: str, formules: dict, breedte: int | None) -
                 cellen.append((regel, kolom, waarde, None, None))
         if cellen:
             yield cellen[0][0], cellen
+
+
+_SAMENGEVOEGD = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}\d+:[A-Z]{1,3}\d+)"')
+
+
+def _samengevoegd(ruw: bytes, blad: Any) -> list[str]:
+    """The merged ranges of a sheet (`C2:C3`), from its XML: read-only openpyxl does not give them."""
+    import zipfile
+
+    pad = getattr(blad, "_worksheet_path", None)
+    if pad is None:
+        return []
+    with zipfile.ZipFile(io.BytesIO(ruw)) as archief, archief.open(pad.lstrip("/")) as xml:
+        return [m.decode() for m in _SAMENGEVOEGD.findall(xml.read())][:MAX_SAMENGEVOEGD]
+
+
+MAX_SAMENGEVOEGD = 100
 
 
 class _Excelfout(str):
