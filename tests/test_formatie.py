@@ -540,3 +540,14 @@ def test_init_writes_only_what_brutonetto_reads(cli):
     assert not (cli.tmp_path / "x.ods").exists()
     cli("init", "f.xlsx")
     assert "brutonetto init ANDERE-NAAM.xlsx" in cli("init", "f.xlsx", code=2).stderr
+
+
+def test_a_cell_far_to_the_right_is_named_not_dropped(cli, tmp_path):
+    """A new user's trial: '200 uur' in column 2001 was dropped silently (in 1001 it was an error)."""
+    boek = xlsxwriter.Workbook(str(tmp_path / "c.xlsx"))
+    blad = boek.add_worksheet("formatie")
+    blad.write_row(0, 0, ["functie", "beschikbare_uren", "fte"])
+    blad.write_row(1, 0, ["A", 1600, 1])
+    blad.write(1, 2000, "200 uur")
+    boek.close()
+    assert "c.xlsx:formatie!BXY2: deze cel heeft geen kolomkop" in cli("compute", "c.xlsx", code=1).stderr

@@ -310,7 +310,10 @@ def _xlsx_rijen(blad: Any, bladnaam: str, formules: dict, breedte: int | None) -
             if waarde is None or (waarde.__class__ is str and not waarde.strip()):
                 continue
             regel, kolom = cel.row, cel.column
-            if kolom > (breedte or MAX_KOLOMMEN + 1):
+            if breedte is not None and kolom > breedte:  # the standaard sheet: veld, waarde, and room for notes
+                break
+            if kolom > MAX_KOLOMMEN + 1:  # past the headers: said once for the row, not dropped
+                cellen.append((regel, kolom, waarde if waarde.__class__ is str else str(waarde), None, None))
                 break
             soort = cel.data_type
             if soort == "f":
