@@ -388,12 +388,15 @@ def _bewaarde_uitkomsten(naam: str, ruw: bytes, bladnaam: str, standaardnaam: st
             uit.append((regel, nieuw))
         return uit
 
-    eerste = min(formules, key=lambda s: (s[0] != bladnaam, s[1], s[2]))
-    waarschuwingen.append(
-        f"{naam}:{celnaam(eerste[0], eerste[1], eerste[2])}: {telling(len(formules))} "
-        f"{'cel bevat een formule' if len(formules) == 1 else 'cellen bevatten een formule'}; gebruikt is de uitkomst "
-        "die het rekenblad bij het bewaren opsloeg (brutonetto rekent geen formules uit)")
-    return vervang(cellen, bladnaam), (vervang(standaardcellen, standaardnaam) if standaardcellen is not None else None)
+    gelezen = (vervang(cellen, bladnaam), (vervang(standaardcellen, standaardnaam) if standaardcellen is not None else None))
+    met_uitkomst = [plek for plek in formules if bewaard.get(plek, (None, None))[0] is not None]
+    if met_uitkomst:  # only where a stored value was used (a formula without one is an error above)
+        eerste = min(met_uitkomst, key=lambda s: (s[0] != bladnaam, s[1], s[2]))
+        waarschuwingen.append(
+            f"{naam}:{celnaam(eerste[0], eerste[1], eerste[2])}: {telling(len(met_uitkomst))} "
+            f"{'cel bevat een formule' if len(met_uitkomst) == 1 else 'cellen bevatten een formule'}; gebruikt is de "
+            "uitkomst die het rekenblad bij het bewaren opsloeg (brutonetto rekent geen formules uit)")
+    return gelezen
 
 
 # the header -----------------------------------------------------------------------------------
