@@ -237,3 +237,15 @@ def test_the_workbook_and_report_of_solve_are_computes_at_the_values_found(cli, 
     cli(*args, "-f", "html", "-o", "s.html")
     assert "255,556" in (cli.tmp_path / "s.html").read_text(encoding="utf-8")
     assert "--format xlsx laat de berekening al zien" in cli(*args, "-f", "xlsx", "-o", "t.xlsx", "--uitleg", code=2).stderr
+
+
+def test_a_ratio_role_is_sought_through_the_functie_it_follows(cli):
+    """The contract's example: 'the instroom at which a ratio role needs one more fte'. The Senior (1 per 30)
+    needs 3,2 fte when the Adviseur needs 96: 140.000 / 96 = 1.458,333 direct, so 1.600 - 100 - instroom x 200
+    gives instroom = 41,667 / 200 = 20,833333%."""
+    cli.write("vh.yaml", "eenheid: E\nstandaard: {beschikbare_uren: 1600}\nfuncties:\n"
+                         "  - {functie: Adviseur, fte: 100, werklast_uren: 140000, instroom: 10%, inwerkverlies: 200 uur,"
+                         " aftrek: {leren: 100 uur}}\n  - {functie: Senior, verhouding: {een_per: 30, van: Adviseur}}\n")
+    (rij,) = json.loads(cli("solve", "vh.yaml", "--functie", "Senior", "--zoek", "instroom", "--doel", "fte_nodig=3,2",
+                            "-f", "json").stdout)
+    assert (rij["functie"], rij["gevonden"], rij["waarde"], rij["fte_nodig"]) == ("Senior", 20.833333, "20,833333%", 3.2)

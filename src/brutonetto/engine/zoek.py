@@ -29,7 +29,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import Callable, NamedTuple
 
-from brutonetto.domain.functie import BASIS, Functie
+from brutonetto.domain.functie import BASIS, Functie, Invoer
 from brutonetto.domain.hoeveelheid import PROCENT, Hoeveelheid
 from brutonetto.engine.gevoeligheid import PUNT, Veldpad, lees, punt_van
 from brutonetto.engine.hours import PRECISIE
@@ -88,9 +88,15 @@ def zoek(functies: list[Functie], scenario: str | None, pad: Veldpad, doel_veld:
     gekozen = [f for f in functies if functienaam is None or f.naam == functienaam]
     fouten: list[Fout] = []
     met_veld = []
+    volgt: dict[int, Functie] = {}  # a ratio role without the field: sought in the functie it follows
     for functie in gekozen:
         invoer = functie.scenarios.get(scenario, functie.basis) if scenario not in (None, BASIS) else functie.basis
         if lees(invoer.profiel, pad) is None:
+            gevolgd = _gevolgd(functie, invoer, functies, scenario, pad)
+            if gevolgd is not None and not totaal:
+                volgt[id(functie)] = gevolgd
+                met_veld.append(functie)
+                continue
             if not totaal:
                 fouten.append(invoer.herkomst.fout(
                     f"functie '{functie.naam}' heeft geen {veld}{_in(scenario)}: zet het in het profiel om ernaar te zoeken",
@@ -105,7 +111,7 @@ def zoek(functies: list[Functie], scenario: str | None, pad: Veldpad, doel_veld:
     doelen = [None] if totaal else met_veld
     uit: list[Zoekuitkomst] = []
     for doelfunctie in doelen:
-        aangepast = met_veld if doelfunctie is None else [doelfunctie]
+        aangepast = met_veld if doelfunctie is None else [volgt.get(id(doelfunctie), doelfunctie)]
         voorbeeld = _zoekwaarde(aangepast[0], scenario, pad)
         eenheid = voorbeeld.eenheid if isinstance(voorbeeld, Hoeveelheid) else ""
         gevraagd: dict[Decimal, tuple[Record | Totaal, list[Record]] | None] = {}
@@ -168,6 +174,20 @@ def _kort(getal: Decimal, veld: str) -> str:
     if veld.startswith("aandeel_"):
         return format(round(getal * 100, 4).normalize(), "f").replace(".", ",") + "%"
     return format(round(getal, 6).normalize(), "f").replace(".", ",")
+
+
+def _gevolgd(functie: Functie, invoer: Invoer, functies: list[Functie], scenario: str | None,
+             pad: Veldpad) -> Functie | None:
+    """The functie a ratio role follows (`verhouding.van`, in its eenheid), when that one has the field:
+    'at what instroom does the ratio role need one more fte' varies the instroom of the functie it follows."""
+    verhouding = invoer.profiel.verhouding
+    if verhouding is None or verhouding.van is None:
+        return None
+    for ander in functies:
+        if ander.naam == verhouding.van and ander.eenheid == functie.eenheid:
+            zijn = ander.scenarios.get(scenario, ander.basis) if scenario not in (None, BASIS) else ander.basis
+            return ander if lees(zijn.profiel, pad) is not None else None
+    return None
 
 
 def _in(scenario: str | None) -> str:
