@@ -249,3 +249,12 @@ def test_a_ratio_role_is_sought_through_the_functie_it_follows(cli):
     (rij,) = json.loads(cli("solve", "vh.yaml", "--functie", "Senior", "--zoek", "instroom", "--doel", "fte_nodig=3,2",
                             "-f", "json").stdout)
     assert (rij["functie"], rij["gevonden"], rij["waarde"], rij["fte_nodig"]) == ("Senior", 20.833333, "20,833333%", 3.2)
+
+
+def test_a_saving_is_a_negative_target(cli):
+    """'How much must we save': extra kosten -50.000 is extra fte -0,625 = 100 x (1400 / D - 1), so
+    D = 1400 / 0,99375 = 1408,805031 and leren = 1600 - 100 - D = 91,194969 uur."""
+    cli.write("a.yaml", ADVISEUR)
+    (rij,) = json.loads(cli("solve", "a.yaml", "--doel", "extra_kosten=-50k", "--zoek", "aftrek.leren_en_ontwikkelen",
+                            "-s", "meer_leren", "-f", "json").stdout)
+    assert (rij["gevonden"], rij["extra_kosten"]) == (91.194969, -50000)

@@ -28,8 +28,9 @@ def lees_doel(tekst: str, doelen: Iterable[str]) -> tuple[str, Decimal]:
         raise Invoerfout(f"'{tekst}': schrijf UITKOMST=WAARDE, bijvoorbeeld extra_kosten=1 mln")
     if veld not in bekend:
         raise Invoerfout(f"onbekende uitkomst '{veld}'{suggestie(veld, bekend)}; te zoeken naar: {', '.join(bekend)}")
-    if veld in _EURO:
-        return veld, parse_bedrag(waarde)
+    if veld in _EURO:  # a saving is a negative extra cost: 'how much must we save'
+        teken = -1 if waarde.startswith("-") else 1
+        return veld, teken * parse_bedrag(waarde.removeprefix("-").strip())
     if veld in _AANDEEL:
         procent = waarde.endswith("%")
         getal = parse_getal(waarde.removesuffix("%").strip())
