@@ -52,7 +52,10 @@ def compute_stroom(paden: list[str], alleen_onder: Path | None, formaat: str, di
     from brutonetto.output.inhoud import Geschreven
 
     stroom, rapport = Stroom(paden, alleen_onder), records.Rapport()
-    wacht = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    try:
+        wacht = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    except OSError:  # no temporary file to be had (a full disk, `ulimit -f 0`): the whole list, as before
+        return None
     # Each functie dies by reference count as the next comes (cli.main leaves the cyclic
     # garbage collector off; tests/test_stroom.py checks that memory stays flat without it).
     try:

@@ -33,7 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from brutonetto.errors import Fout, Pad, gelijkend
+from brutonetto.errors import Fout, Pad, Problemen, gelijkend
 from brutonetto.notation import telling
 
 BLAD = "formatie"
@@ -42,6 +42,7 @@ UITLEGBLAD = "uitleg"
 # the engine's bound of records held at once (engine.records.MAX_REGELS; input does not import
 # the engine: tests/test_formatie.py checks they agree)
 MAX_RIJEN = 500_000
+from brutonetto.input.source import MAX_WAARDEN  # noqa: E402 - the bound on a YAML file's values, shared
 MAX_KOLOMMEN = 1_000  # a profile has a few dozen fields; Excel allows 16.384 columns
 MAX_ONDERDELEN = 10_000  # files inside one xlsx (a workbook has a dozen)
 UITPAKFACTOR = 25  # unpacked xlsx at most this many times the byte bound of an input file
@@ -201,7 +202,7 @@ def _lees_csv(naam: str, alleen_onder: Path | None) -> Gelezen:
     eerste = tekstbron.tekst.split("\n", 1)[0]
     teken = max(SCHEIDINGSTEKENS, key=eerste.count)
     lezer = csv.reader(regels, delimiter=teken)
-    fouten: list[Fout] = []
+    fouten: Any = Problemen()  # the first 100 a file kept, the rest counted: a file can hold millions
 
     def rijen() -> Any:
         while True:
@@ -218,7 +219,7 @@ def _lees_csv(naam: str, alleen_onder: Path | None) -> Gelezen:
             yield nummer, [(nummer, k, tekst, None, None) for k, tekst in enumerate(rij, 1) if tekst.strip()]
 
     data = _bouw(bron, rijen(), fouten)
-    return Gelezen(bron if data is not None else None, data, fouten, [])
+    return Gelezen(bron if data is not None else None, data, _als_lijst(fouten), [])
 
 
 def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
@@ -254,7 +255,7 @@ def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
         from brutonetto.extras import installeer
 
         return Gelezen(None, None, [Fout(naam, f"voor een xlsx-bestand is openpyxl nodig; installeer het met: {installeer('xlsx')}")], [])
-    fouten: list[Fout] = []
+    fouten: Any = Problemen()  # the first 100 a file kept, the rest counted
     waarschuwingen: list[str] = []
     try:
         werkmap = openpyxl.load_workbook(io.BytesIO(ruw), read_only=True, data_only=False)
@@ -295,7 +296,17 @@ def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
     data = _bouw(bron, iter(cellen), fouten)
     if data is not None and standaardcellen is not None:
         _standaard(bron, standaardcellen, data, fouten)
-    return Gelezen(bron if data is not None else None, data, fouten, waarschuwingen)
+    return Gelezen(bron if data is not None else None, data, _als_lijst(fouten), waarschuwingen)
+
+
+def _als_lijst(fouten: Problemen) -> list[Fout]:
+    """The kept problems, and one line for those only counted (a sheet of a million cells without a header)."""
+    lijst: list[Fout] = []
+    for bestand, bewaard, weggelaten in fouten.per_bestand():
+        lijst += bewaard
+        if weggelaten:
+            lijst.append(Fout(bestand, f"en nog {telling(weggelaten)} problemen in dit bestand"))
+    return lijst
 
 
 def _xlsx_rijen(blad: Any, bladnaam: str, formules: dict, breedte: int | None) -> Any:
@@ -303,7 +314,10 @@ def _xlsx_rijen(blad: Any, bladnaam: str, formules: dict, breedte: int | None) -
     if hasattr(blad, "reset_dimensions"):
         blad.reset_dimensions()  # a file's own claim of its size is not trusted: read to the end
     # without max_col: openpyxl would pad every row with empty cells up to it
+    gelezen = 0
     for rij in blad.iter_rows():
+        if gelezen > MAX_WAARDEN:  # `_bouw` says so; no more cells are held (a fourth probe: 1,8 GB from 212 kB)
+            return
         cellen = []
         for cel in rij:
             waarde = cel.value
@@ -326,6 +340,7 @@ def _xlsx_rijen(blad: Any, bladnaam: str, formules: dict, breedte: int | None) -
             else:
                 cellen.append((regel, kolom, waarde, None, None))
         if cellen:
+            gelezen += len(cellen)
             yield cellen[0][0], cellen
 
 
@@ -598,12 +613,17 @@ def _bouw(bron: Tabelbron, rijen: Any, fouten: list[Fout]) -> dict[str, Any] | N
     soorten = {k: (pad, pad in _TEKST, len(pad) > 2) for k, pad in kop.items()}
     basis: list[_Regel] = []
     scenariorijen: list[tuple[_Regel, str]] = []
-    aantal = 0
+    aantal = waarden = 0
     for regel, cellen in rijen:
         aantal += 1
+        waarden += len(cellen)
         if aantal > MAX_RIJEN:
             fouten.append(Fout(bron.naam, f"meer dan {telling(MAX_RIJEN)} rijen; splits de formatie op in meer bestanden",
                                (), regel, 1, celnaam(bron.blad, regel, 1)))
+            break
+        if waarden > MAX_WAARDEN:  # the same bound as a YAML file's values (a fourth probe: 1,4 GB for 4 MB of CSV)
+            fouten.append(Fout(bron.naam, f"de formatie bevat meer dan {telling(MAX_WAARDEN)} gevulde cellen; splits "
+                                          "haar op in meer bestanden", (), regel, 1, celnaam(bron.blad, regel, 1)))
             break
         velden: dict[Pad, tuple[Any, int, int, str]] = {}
         voorvoegsels: set[Pad] = set()

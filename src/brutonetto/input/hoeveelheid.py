@@ -95,7 +95,11 @@ GRENS = Decimal(10) ** 12  # no hour count, fte or euro amount here comes near
 def parse_getal(waarde: object) -> Decimal:
     """Read a plain number: a YAML int or float, or a string with `.` or `,` as decimal mark."""
     getal = _parse_getal(waarde)
-    if abs(getal) >= GRENS:
+    try:
+        te_groot = abs(getal) >= GRENS
+    except ArithmeticError:  # a million digits: past the context's exponent, too big to compare (a fourth probe)
+        te_groot = True
+    if te_groot:
         tekst = format(getal, "f")
         tekst = tekst if len(tekst) <= 24 else tekst[:20] + "..."
         raise Invoerfout(f"{tekst} is onwaarschijnlijk groot (een biljoen of meer)")

@@ -63,6 +63,9 @@ def _float(lader: Any, node: Any) -> float:
     if _DUIZENDTAL.fullmatch(node.value):
         return Geschreven(node.value)
     waarde = lader.construct_yaml_float(node)
+    if "_" in node.value:  # YAML 1.1 drops an underscore between digits: 1_000.5 is 1000.5
+        _weiger_yaml11(node, "een getal met _ tussen de cijfers", str(waarde).replace(".", ","),
+                       node.value.replace("_", ""))
     if ":" in node.value:
         _weiger_yaml11(node, "een getal in het zestigtallig stelsel", str(waarde).replace(".", ","), None)
     return waarde
@@ -85,6 +88,8 @@ _YAML11_INT = (
 
 def _int(lader: Any, node: Any) -> int:
     waarde = lader.construct_yaml_int(node)
+    if "_" in node.value:  # YAML 1.1 drops an underscore between digits: 1_0 is 10
+        _weiger_yaml11(node, "een getal met _ tussen de cijfers", str(waarde), str(waarde))
     for vorm, soort, bedoeld in _YAML11_INT:
         if vorm.fullmatch(node.value):
             _weiger_yaml11(node, soort, str(waarde), bedoeld(node.value) if bedoeld else None)
