@@ -397,8 +397,16 @@ def budget(paden: list[str], uitleg: bool = False, alleen_onder: Path | None = N
             jaar, reden = buiten_bereik[0]
             return Uitkomst(None, [bron.fout(f"de functies rekenen met een kalender, en {reden}",
                                              ("meerjaren", "financiering", jaar))], waarschuwingen, lading.bestanden)
+        from brutonetto.engine.records import MAX_REGELS
+
+        jaren_ = range(min(meerjaren.financiering), max(meerjaren.financiering) + 1)
+        if len(jaren_) * len(rapport.records) > MAX_REGELS:  # each year computes the run again (a fourth probe)
+            return Uitkomst(None, [bron.fout(
+                f"met een kalender rekent elk jaar de functies opnieuw: {telling(len(jaren_))} jaren x "
+                f"{telling(len(rapport.records))} regels is meer dan {telling(MAX_REGELS)}; begroot minder jaren of "
+                "kies het scenario (meerjaren.scenario)", ("meerjaren", "financiering"))], waarschuwingen, lading.bestanden)
         per_jaar = {}
-        for jaar in range(min(meerjaren.financiering), max(meerjaren.financiering) + 1):
+        for jaar in jaren_:
             jaarrapport = compute_records([met_kalenderjaar(f, jaar) for f in lading.functies],
                                           [meerjaren.scenario] if meerjaren.scenario else None)
             if jaarrapport.fouten:
