@@ -175,3 +175,17 @@ def test_invisible_marks_that_move_or_hide_text_are_shown(cli):
     import json
 
     assert json.loads(cli("compute", "p.yaml", "-f", "json").stdout)[0]["functie"] == "Adv\u202eiseur\u200b"
+
+
+def test_every_invisible_format_character_is_shown_and_escaped():
+    """A fourth probe: 152 format characters (U+2060, the tag block U+E0000 that hides ASCII text, ...)
+    reached the terminal raw. Every Unicode Cf character is shown now, and escaped (exactly) in JSON."""
+    import json
+    import unicodedata
+
+    from brutonetto.output.render import _json_tekst
+    from brutonetto.output.terminal import zichtbaar
+
+    alle = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf")
+    assert not any(unicodedata.category(c) == "Cf" for c in zichtbaar(alle))
+    assert not any(unicodedata.category(c) == "Cf" for c in _json_tekst(alle)) and json.loads(_json_tekst(alle)) == alle

@@ -13,6 +13,7 @@ from typing import Any, Iterable, TextIO
 
 from brutonetto.engine.hours import INWERKVERLIES
 from brutonetto.notation import machinegetal
+from brutonetto.output.terminal import ONZICHTBAAR_KLASSE
 from brutonetto.engine.records import KOLOMMEN, Record
 
 _PLATGESLAGEN = ("verlof", "aftrek", "producten")  # mappings flattened into a column per name in CSV
@@ -34,7 +35,7 @@ def render_json(records: Iterable[Any], uit: TextIO) -> None:
 
 # escaped besides what json escapes: DEL, the C1 controls and the invisible marks that reorder or
 # hide text (bidi overrides and marks, zero-width characters, line separators; output/terminal.py)
-_ONZICHTBAAR_IN_JSON = r"\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff"
+_ONZICHTBAAR_IN_JSON = r"\x7f-\x9f" + ONZICHTBAAR_KLASSE
 _BIJZONDER = re.compile(r'[\x00-\x1f"\\' + _ONZICHTBAAR_IN_JSON + "]")
 _C1 = re.compile("[" + _ONZICHTBAAR_IN_JSON + "]")
 _SLEUTELS: dict[str, str] = {}
@@ -50,7 +51,7 @@ def _json_tekst(tekst: str) -> str:
         return f'"{tekst}"'
     import json
 
-    return _C1.sub(lambda teken: f"\\u{ord(teken.group()):04x}", json.dumps(tekst, ensure_ascii=False))
+    return _C1.sub(lambda teken: json.dumps(teken.group()).strip('"'), json.dumps(tekst, ensure_ascii=False))
 
 
 def json_waarde(waarde: Any) -> str:

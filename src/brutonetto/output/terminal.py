@@ -30,16 +30,23 @@ INSPRINGING = 7  # under the step's name, past its number
 # ... and the marks that are invisible yet move or hide text: the direction marks (U+200E/F,
 # U+061C), the zero-width characters (U+200B-D, U+FEFF) and the line and paragraph separators
 # (U+2028/9), which some terminals and editors break a line at (a third probe found them raw)
-_ONZICHTBARE_TEKENS = (0x061C, *range(0x200B, 0x2010), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
-                       0xFEFF)
-_KLASSE = "".join(f"\\u{code:04x}" for code in _ONZICHTBARE_TEKENS)
+# The Unicode format characters (category Cf) and the other default-ignorable code points: each
+# is invisible, and two names that look the same may differ by one (a fourth probe: U+2060, the
+# tag block U+E0000 that can hide ASCII text, the Hangul fillers, U+2800)
+_ONZICHTBARE_TEKENS = (
+    0x00AD, *range(0x0600, 0x0606), 0x061C, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x115F, 0x1160, 0x180E,
+    *range(0x200B, 0x2010), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x2070),
+    0x2800, 0x3164, 0xFEFF, 0xFFA0, *range(0xFFF9, 0xFFFC), 0x110BD, 0x110CD, *range(0x13430, 0x13440),
+    *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), 0xE0001, *range(0xE0020, 0xE0080),
+)
+ONZICHTBAAR_KLASSE = "".join(f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}" for code in _ONZICHTBARE_TEKENS)
 _ZICHTBAAR = {
     **{code: chr(0x2400 + code) for code in range(0x20)},
     0x7F: "\u2421",
     **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)},
-    **{code: f"\\u{code:04x}" for code in _ONZICHTBARE_TEKENS},
+    **{code: f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}" for code in _ONZICHTBARE_TEKENS},
 }
-_ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f" + _KLASSE + "]")
+_ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f" + ONZICHTBAAR_KLASSE + "]")
 
 
 def zichtbaar(tekst: str) -> str:
@@ -52,7 +59,7 @@ def zichtbaar(tekst: str) -> str:
 
 
 # the same controls, but a line end stays one: CSV rows shown in a terminal
-_ONZICHTBAAR_IN_REGEL = re.compile("\r(?!\n)|[\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f" + _KLASSE + "]")
+_ONZICHTBAAR_IN_REGEL = re.compile("\r(?!\n)|[\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f" + ONZICHTBAAR_KLASSE + "]")
 
 
 class ZichtbareRegels:
