@@ -551,3 +551,21 @@ def test_a_cell_far_to_the_right_is_named_not_dropped(cli, tmp_path):
     blad.write(1, 2000, "200 uur")
     boek.close()
     assert "c.xlsx:formatie!BXY2: deze cel heeft geen kolomkop" in cli("compute", "c.xlsx", code=1).stderr
+
+
+def test_a_hidden_sheet_is_refused(cli, tmp_path):
+    """A fourth probe: a very hidden sheet named formatie (999 fte) was computed instead of the visible one,
+    which is what a reviewer sees in Excel."""
+    import openpyxl
+
+    boek = openpyxl.Workbook()
+    boek.active.title = "Blad1"
+    boek.active.append(["functie", "fte", "beschikbare_uren"])
+    boek.active.append(["Zichtbaar", 10, 1600])
+    verborgen = boek.create_sheet("formatie")
+    verborgen.append(["functie", "fte", "beschikbare_uren"])
+    verborgen.append(["Verborgen", 999, 1600])
+    verborgen.sheet_state = "veryHidden"
+    boek.save(tmp_path / "h.xlsx")
+    fout = cli("compute", "h.xlsx", code=1).stderr
+    assert fout.startswith("h.xlsx:formatie!A1: het blad 'formatie' is verborgen in de werkmap")

@@ -268,6 +268,13 @@ def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
         if bladnaam is None:
             return Gelezen(None, None, [Fout(naam, f"de werkmap heeft geen blad '{BLAD}' met de functies")], [])
         bron = Tabelbron(naam, Path(naam), alleen_onder, bladnaam)
+        for blad in sorted({bladnaam, bladen.get(STANDAARDBLAD)} - {None}):
+            # a hidden sheet is not what a reviewer sees in Excel (a very hidden one cannot even be shown
+            # there): computing from it would compute what nobody checked (a fourth probe)
+            if getattr(werkmap[blad], "sheet_state", "visible") != "visible":
+                fouten.append(Fout(naam, f"het blad '{blad}' is verborgen in de werkmap; maak het zichtbaar (in Excel: "
+                                         "Blad zichtbaar maken) zodat wie het bestand nakijkt ziet waarmee gerekend wordt",
+                                   cel=f"{blad}!A1"))
         for blad in {bladnaam, bladen.get(STANDAARDBLAD)} - {None}:
             for bereik in _samengevoegd(ruw, werkmap[blad]):
                 # openpyxl gives a merged range's value to its first cell only: the rows below it would
