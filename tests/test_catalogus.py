@@ -488,3 +488,40 @@ def test_a_number_derived_from_a_referenced_value_is_not_shown_either(cli, waard
     cli.write("p.yaml", "standaard: geheim.yaml\nfunctie: A\nfte: 1\n")
     fout = refused(cli, "validate", "p.yaml").splitlines()[0].split(": ", 1)[1]
     assert geheim not in fout, fout
+
+
+def test_what_the_fourth_probe_found(cli, tmp_path, monkeypatch):
+    """A week of 2.016 intervals at 9 million Erlang each took 22 minutes; a kalender budget of 135 years
+    x 40.800 records ran out of memory; a million-digit quantity and 1_0 (YAML 1.1: 10)."""
+    cli.write("week.csv", "interval;aanbod\n" + "".join(f"y{i};{900000 + i}\n" for i in range(30)))
+    fout = refused(cli, "erlang", "--aanbod", "week.csv", "--interval", "5min", "--gespreksduur", "3000s",
+                   "--servicelevel", "80/20", code=2)
+    assert "het verkeer van de hele week is" in fout and "meer dan de rekengrens van 10.000.000 Erlang" in fout
+    cli.write("ovf.yaml", 'functie: X\nbeschikbare_uren: 1631\naftrek: {a: "' + "1" * 1_100_000 + ' uur"}\n')
+    assert "is onwaarschijnlijk groot" in refused(cli, "validate", "ovf.yaml")
+    cli.write("us.yaml", "functie: X\nbeschikbare_uren: 1631\nfte: 1_0\n")
+    assert "us.yaml:3:6: '1_0' leest YAML als een getal met _ tussen de cijfers (10); bedoelt u 10?" in refused(
+        cli, "validate", "us.yaml")
+    from brutonetto.engine import records
+
+    monkeypatch.setattr(records, "MAX_REGELS", 9)
+    cli.write("mj.yaml", "meerjaren: {scenario: meer, financiering: {2026: 1 mln, 2030: 1 mln}}\n"
+                         "functie: A\nuren_per_week: 36\nfte: 10\nkosten_per_fte: 80000\nkalender: {jaar: 2026}\n"
+                         "verlof: {feestdagen: kalender}\naftrek: {leren: 100 uur}\nscenarios:\n  meer: {aftrek: {leren: 140 uur}}\n")
+    assert "met een kalender rekent elk jaar de functies opnieuw: 5 jaren x 2 regels is meer dan 9" in refused(
+        cli, "budget", "mj.yaml")
+
+
+def test_no_temporary_file_at_all_is_no_internal_error(tmp_path):
+    """A fourth probe: `ulimit -f 0` left tempfile no usable directory: 'interne fout' (exit 3)."""
+    import resource
+    import subprocess
+    import sys
+
+    (tmp_path / "p.yaml").write_text("functie: X\nbeschikbare_uren: 1631\nfte: 1\n", encoding="utf-8")
+    with open(tmp_path / "uit.json", "w") as uit:
+        run = subprocess.run([sys.executable, "-m", "brutonetto", "compute", "p.yaml", "-f", "json"], cwd=tmp_path,
+                             stdout=uit, stderr=subprocess.PIPE, timeout=120,
+                             env={"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "PATH": ""},
+                             preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0)))
+    assert run.returncode == 1 and "interne fout" not in run.stderr.decode()
