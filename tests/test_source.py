@@ -15,7 +15,7 @@ from brutonetto.input.source import Bron, parse
 
 DOCUMENTEN = {
     "gewoon": "a: 1\nb: [1.5, '5,7%', 5,7%, true, ~, 1 uur/week]\nc: {procent: 4, van: bruto}\n",
-    "getallen": "a: [0o17, 1_000, -5, +7, 0, -0, 1e3, .inf, -.Inf, 0.5, '010']\n",
+    "getallen": "a: [0o17, -5, +7, 0, -0, 1e3, .inf, -.Inf, 0.5, '010']\n",
     "waarheden": "a: [yes, No, on, OFF, true, False, y, n, null, Null, '']\nb:\n",
     "merge": "a: &x {p: 1, q: 2}\nb:\n  <<: *x\n  q: 3\n",
     "merge-lijst": "a: &x {p: 1}\nc: &y {r: 2}\nb:\n  <<: [*x, *y]\n  q: 3\n",
@@ -102,3 +102,11 @@ def test_two_merge_keys_in_one_mapping_are_refused():
     _, fout = parse(Bron("x.yaml", "c:\n  <<: {b: 1631}\n  <<: {b: 1500}\n"))
     assert (fout.regel, fout.bericht) == (3, "de sleutel '<<' staat twee keer in dezelfde mapping (ook op regel 2); "
                                              "voeg samen met één: <<: [*a, *b]")
+
+
+def test_yaml_1_1_digit_separators_are_refused_where_they_are_written():
+    """A fourth probe: `fte: 1_0` computed as 10 (YAML 1.1 drops an underscore between digits)."""
+    for tekst, bericht in (("a: 1_000\n", "'1_000' leest YAML als een getal met _ tussen de cijfers (1000); bedoelt u 1000?"),
+                           ("a: 1_000.5\n", "'1_000.5' leest YAML als een getal met _ tussen de cijfers (1000,5); bedoelt u 1000.5?")):
+        data, fout = parse(Bron("x.yaml", tekst))
+        assert data is None and fout.bericht.startswith(bericht), fout.bericht

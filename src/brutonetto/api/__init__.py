@@ -187,7 +187,9 @@ def _zonder_gebruiksfout(werk: Callable[[], Uitkomst], namen: dict[str, str] | N
     try:
         uitkomst = werk()
     except Gebruiksfout as fout:
-        bericht = str(fout)
+        from brutonetto.output.terminal import zichtbaar
+
+        bericht = zichtbaar(str(fout))  # as the command line shows it: a value's control characters made visible
         gevonden = _OPTIE.match(bericht)
         if gevonden is None:
             return Uitkomst(None, [Fout("argumenten", bericht)], [], [])

@@ -61,11 +61,6 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
             f"{len(cc.aanbod)} intervallen van {_nl_getal(cc.interval_s / 60)} min is meer dan een week "
             "(168 uur); aanbod beschrijft één typische week"
         ))
-    totaal = sum(aantal for _, aantal, _ in cc.aanbod) * cc.gespreksduur_s / cc.interval_s / (cc.gelijktijdig or 1)
-    if totaal > erlang.MAX_VERKEER:  # each interval costs its traffic in steps: the week is bounded too (a fourth probe)
-        raise fout(("contactcentrum", "aanbod"), (
-            f"het verkeer van de hele week is {_nl_getal(totaal)} Erlang (de som over de intervallen), meer dan de "
-            f"rekengrens van {_nl_getal(Decimal(erlang.MAX_VERKEER))} Erlang; controleer aanbod, gespreksduur en interval"))
     naam, aantal, waar = max(cc.aanbod, key=lambda rij: rij[1])  # the busiest interval, at its line
     verkeer = aantal * cc.gespreksduur_s / cc.interval_s / (cc.gelijktijdig or 1)
     if verkeer > erlang.MAX_VERKEER:
@@ -73,6 +68,11 @@ def werklast(cc: Contactcentrum, fout: Callable[[tuple[str, ...], str], Exceptio
             f"het verkeer is {_nl_getal(verkeer)} Erlang (aanbod x gespreksduur / interval), meer dan "
             f"de rekengrens van {_nl_getal(Decimal(erlang.MAX_VERKEER))} Erlang; controleer aanbod, "
             "gespreksduur en interval"))
+    totaal = sum(aantal for _, aantal, _ in cc.aanbod) * cc.gespreksduur_s / cc.interval_s / (cc.gelijktijdig or 1)
+    if totaal > erlang.MAX_VERKEER:  # each interval costs its traffic in steps: the week is bounded too (a fourth probe)
+        raise fout(("contactcentrum", "aanbod"), (
+            f"het verkeer van de hele week is {_nl_getal(totaal)} Erlang (de som over de intervallen), meer dan de "
+            f"rekengrens van {_nl_getal(Decimal(erlang.MAX_VERKEER))} Erlang; controleer aanbod, gespreksduur en interval"))
     try:
         week = _week(cc._replace(weken_open=None))
     except erlang.Erlangfout as probleem:
