@@ -493,11 +493,11 @@ def solve(paden: list[str], doel: str, zoek: str, functie: str | None = None, sc
           totaal: bool = False, uitleg: bool = False, alleen_onder: Path | None = None,
           als_records: bool = False) -> Uitkomst:
     """The value of one field (`zoek`) at which one result reaches its target (`doel`), per functie or for the total."""
-    from brutonetto.domain.functie import BASIS
-    from brutonetto.engine.zoek import DOELEN, zoek as zoek_waarde
     from decimal import Decimal
 
+    from brutonetto.domain.functie import BASIS
     from brutonetto.engine.gevoeligheid import lees as lees_profielveld
+    from brutonetto.engine.zoek import DOELEN, zoek as zoek_waarde
     from brutonetto.input.gevoeligheid import PROCENTVELDEN, REGELS, als_tekst, lees_waarde, veldpad
     from brutonetto.input.hoeveelheid import Invoerfout
     from brutonetto.input.loader import load
