@@ -260,7 +260,7 @@ def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
     try:
         werkmap = openpyxl.load_workbook(io.BytesIO(ruw), read_only=True, data_only=False)
     except Exception as fout:  # noqa: BLE001 - a damaged file has many ways to fail; each is the file's problem
-        return Gelezen(None, None, [Fout(naam, f"kan het xlsx-bestand niet lezen: {type(fout).__name__}")], [])
+        return Gelezen(None, None, [Fout(naam, f"kan het xlsx-bestand niet lezen: het is beschadigd of geen Excel-werkmap ({type(fout).__name__}); open en bewaar het opnieuw in Excel of LibreOffice")], [])
     try:
         bladen = {b.casefold(): b for b in werkmap.sheetnames}
         bladnaam = bladen.get(BLAD) or next(
@@ -291,7 +291,7 @@ def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
                 standaardcellen = list(standaardcellen)
                 bron.standaardblad = bladen[STANDAARDBLAD]
         except Exception as fout:  # noqa: BLE001 - as above
-            return Gelezen(None, None, [Fout(naam, f"kan het xlsx-bestand niet lezen: {type(fout).__name__}")], [])
+            return Gelezen(None, None, [Fout(naam, f"kan het xlsx-bestand niet lezen: het is beschadigd of geen Excel-werkmap ({type(fout).__name__}); open en bewaar het opnieuw in Excel of LibreOffice")], [])
     finally:
         werkmap.close()
     if formules:
@@ -299,7 +299,7 @@ def _lees_xlsx(naam: str, alleen_onder: Path | None) -> Gelezen:
             cellen, standaardcellen = _bewaarde_uitkomsten(naam, ruw, bladnaam, bladen.get(STANDAARDBLAD), cellen,
                                                            standaardcellen, formules, fouten, waarschuwingen)
         except Exception as fout:  # noqa: BLE001 - as above
-            return Gelezen(None, None, [Fout(naam, f"kan het xlsx-bestand niet lezen: {type(fout).__name__}")], [])
+            return Gelezen(None, None, [Fout(naam, f"kan het xlsx-bestand niet lezen: het is beschadigd of geen Excel-werkmap ({type(fout).__name__}); open en bewaar het opnieuw in Excel of LibreOffice")], [])
     data = _bouw(bron, iter(cellen), fouten)
     if data is not None and standaardcellen is not None:
         _standaard(bron, standaardcellen, data, fouten)
