@@ -17,6 +17,18 @@ CONFIGS = ROOT / "configs"
 
 # Two files for `compare`: Procesbegeleider in both (40 h more leren in NIEUW), Verdwenen only
 # in OUD, Nieuw only in NIEUW.
+# 1600 available hours; basis 100 + 100 deducted = 1400 direct; meer_leren 100 + 240 = 1260 direct
+# (the Python API's and solve's hand-checked profile)
+ADVISEUR = """\
+functie: Adviseur
+fte: 100
+kosten_per_fte: 80000
+beschikbare_uren: 1600
+aftrek: {verzuim: 100 uur, leren_en_ontwikkelen: 100 uur}
+scenarios:
+  meer_leren: {aftrek: {leren_en_ontwikkelen: 240 uur}}
+"""
+
 COMPARE_OUD = """\
     eenheid: SMZ
     standaard: {beschikbare_uren: 1631}

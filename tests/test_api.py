@@ -13,21 +13,14 @@ from pathlib import Path
 import pytest
 
 import brutonetto
+from conftest import ADVISEUR
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 # 1600 available hours; basis 100 + 100 deducted = 1400 direct; meer_leren 100 + 240 = 1260 direct.
 # extra fte = 100 x 1400 / 1260 - 100 = 11,111111; extra kosten = 11,111111... x 80.000 = 888.888,888889
-PROFIEL = """\
-functie: Adviseur
-fte: 100
-kosten_per_fte: 80000
-beschikbare_uren: 1600
-aftrek: {verzuim: 100 uur, leren_en_ontwikkelen: 100 uur}
-scenarios:
-  meer_leren: {aftrek: {leren_en_ontwikkelen: 240 uur}}
-"""
+PROFIEL = ADVISEUR
 
 
 @pytest.fixture

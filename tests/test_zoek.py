@@ -14,19 +14,11 @@ import pytest
 import yaml
 
 import brutonetto
+from conftest import ADVISEUR
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # 1600 available hours; basis 100 + 100 deducted = 1400 direct; meer_leren has 240 hours of learning.
-ADVISEUR = """\
-functie: Adviseur
-fte: 100
-kosten_per_fte: 80000
-beschikbare_uren: 1600
-aftrek: {verzuim: 100 uur, leren_en_ontwikkelen: 100 uur}
-scenarios:
-  meer_leren: {aftrek: {leren_en_ontwikkelen: 240 uur}}
-"""
 
 
 def test_direct_hours_are_a_line_in_an_aftrek_so_the_answer_is_exact():
